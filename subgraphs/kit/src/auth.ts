@@ -1,0 +1,107 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import type { AuthChecker } from 'type-graphql';
+import { DEV_JWT_SECRET, envOptional, envString } from './config';
+import { isKnownDepartment, isLineDepartment } from './departments';
+import { AuthenticationError } from './errors';
+
+/** The roles of DOMAIN.md ("Who may do what"). */
+export const ROLES = ['LEADER', 'OFFICE', 'CENTER', 'DEPT', 'ENFORCER', 'PUBLIC'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: the verified token's claims, or the anonymous PUBLIC caller. */
+export interface Caller {
+  /** Subject: a staff id, or for ENFORCER the enforcer's roster id. */
+  sub: string;
+  name: string;
+  role: Role;
+  /** Department code; required for DEPT (a line department) and ENFORCER. */
+  department?: string;
+}
+
+export const PUBLIC_CALLER: Caller = Object.freeze({ sub: 'anonymous', name: 'Public', role: 'PUBLIC' });
+
+export const TOKEN_ISSUER = 'supervision-hub';
+export const TOKEN_AUDIENCE = 'supervision-hub';
+
+let keyCache: { jwks?: JWTVerifyGetKey; secret?: Uint8Array; source: string } | undefined;
+
+function verificationKey(): JWTVerifyGetKey | Uint8Array {
+  const jwksUrl = envOptional('AUTH_JWKS_URL');
+  const source = jwksUrl ?? `secret:${envOptional('AUTH_JWT_SECRET') ?? ''}`;
+  if (!keyCache || keyCache.source !== source) {
+    keyCache = jwksUrl
+      ? { jwks: createRemoteJWKSet(new URL(jwksUrl)), source }
+      : { secret: new TextEncoder().encode(envString('AUTH_JWT_SECRET', DEV_JWT_SECRET)), source };
+  }
+  return keyCache.jwks ?? keyCache.secret!;
+}
+
+/** Checks the claims' shape; a token that verifies but carries nonsense is as bad as a forged one. */
+export function callerFromClaims(claims: Record<string, unknown>): Caller {
+  const role = claims.role;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role) || role === 'PUBLIC') {
+    throw new AuthenticationError(`Token claim "role" must be one of ${ROLES.filter((r) => r !== 'PUBLIC').join(', ')}`);
+  }
+  const sub = claims.sub;
+  if (typeof sub !== 'string' || sub === '') throw new AuthenticationError('Token claim "sub" is missing');
+  const department = typeof claims.department === 'string' ? claims.department : undefined;
+  if (role === 'DEPT' && (!department || !isLineDepartment(department))) {
+    throw new AuthenticationError('A DEPT token needs claim "department" set to a line department (FGJ, ZJJ, JTJ, SLJ, NYJ)');
+  }
+  if (department !== undefined && !isKnownDepartment(department)) {
+    throw new AuthenticationError(`Token claim "department" is not a member unit: ${department}`);
+  }
+  const name = typeof claims.name === 'string' ? claims.name : sub;
+  return { sub, name, role: role as Role, department };
+}
+
+/**
+ * Turns an Authorization header into a Caller. No header means PUBLIC; a header that is present
+ * but not a valid, unexpired token is refused (never silently downgraded to PUBLIC).
+ */
+export async function authenticate(authorization: string | undefined | null): Promise<Caller> {
+  if (!authorization) return PUBLIC_CALLER;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw new AuthenticationError('Authorization header must be "Bearer <token>"');
+  try {
+    const key = verificationKey();
+    const options = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE };
+    const { payload } =
+      key instanceof Uint8Array ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
+    return callerFromClaims(payload as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof AuthenticationError) throw error;
+    const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is invalid';
+    throw new AuthenticationError(`Authentication failed: ${reason}`);
+  }
+}
+
+/** Signs a development token with the HS256 secret. Production tokens come from the identity provider (JWKS). */
+export async function signDevToken(caller: Omit<Caller, 'name'> & { name?: string }, expiresIn = '12h'): Promise<string> {
+  const secret = new TextEncoder().encode(envString('AUTH_JWT_SECRET', DEV_JWT_SECRET));
+  const claims: Record<string, unknown> = { role: caller.role, name: caller.name ?? caller.sub };
+  if (caller.department) claims.department = caller.department;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(caller.sub)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(secret);
+}
+
+/**
+ * The one AuthChecker of every subgraph. `@Authorized()` = any signed-in caller;
+ * `@Authorized('OFFICE', 'LEADER')` = one of those roles. Row-level scoping (a department's own cases)
+ * lives in the services, not here.
+ */
+export const authChecker: AuthChecker<{ user: Caller }> = ({ context }, roles) => {
+  const { user } = context;
+  if (roles.length === 0) return user.role !== 'PUBLIC';
+  return roles.includes(user.role);
+};
+
+export function hasRole(user: Caller, ...roles: Role[]): boolean {
+  return roles.includes(user.role);
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+
+export interface HttpOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  log: Logger;
+  /** Largest accepted request body; larger ones get 413 before any parsing. */
+  maxBodyBytes?: number;
+  /** Readiness report: `ok` false answers 503. */
+  readiness?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
+}
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** The HTTP side of every service (subgraphs and gateway): `/graphql`, `/health/live`, `/health/ready`. */
+export function createHttpServer(): Server {
+  return createServer();
+}
+
+/** Attaches the GraphQL and health routes to a started Apollo Server. */
+export function attachGraphQL<C extends BaseContext>(httpServer: Server, options: HttpOptions<C>): void {
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  httpServer.on('request', async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    try {
+      if (url.pathname === '/health/live' || url.pathname === '/health') {
+        sendJson(res, 200, { status: 'ok' });
+        return;
+      }
+      if (url.pathname === '/health/ready') {
+        const report = options.readiness ? await options.readiness() : { ok: true };
+        sendJson(res, report.ok ? 200 : 503, report);
+        return;
+      }
+      if (url.pathname !== '/graphql' && url.pathname !== '/') {
+        sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
+        return;
+      }
+      const started = process.hrtime.bigint();
+      const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown = raw;
+      if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return;
+        }
+      }
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req, requestId),
+      });
+      res.statusCode = response.status ?? 200;
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+      const operationName = body && typeof body === 'object' ? (body as { operationName?: string }).operationName : undefined;
+      options.log.info(
+        { requestId, operationName, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'graphql request',
+      );
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendJson(res, 413, { errors: [{ message: `Request body larger than ${maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      options.log.error({ requestId, err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  });
+}
+
+/** Listens and resolves to the actual port (0 picks a free one, as tests do). */
+export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

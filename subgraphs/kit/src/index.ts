@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+
+export * from './auth';
+export * from './calendar';
+export * from './config';
+export * from './connection';
+export * from './db';
+export * from './departments';
+export * from './errors';
+export * from './graph-client';
+export * from './http';
+export * from './loaders';
+export * from './logger';
+export * from './scalars';
+export * from './schema';
+export * from './subgraph';
+export * from './subgraph-list';

@@ -1,0 +1,156 @@
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import type { MigrationObject } from '@mikro-orm/core';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { authenticate, type Caller } from './auth';
+import { envBool, envInt } from './config';
+import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
+import { GraphClient } from './graph-client';
+import { attachGraphQL, createHttpServer, listen } from './http';
+import { createLogger } from './logger';
+import { readSubgraphList, subgraphPort, subgraphUrl } from './subgraph-list';
+
+/** The per-request context every resolver receives: a fresh entity-manager fork, the caller, this request's loaders. */
+export interface RequestContext<L = unknown> {
+  em: EntityManager;
+  user: Caller;
+  loaders: L;
+  requestId: string;
+  log: Logger;
+}
+
+/** What seeding gets: a client for reading other slices through the graph, and a logger. */
+export interface SeedEnvironment {
+  /** GraphClient for another subgraph by name (its URL from the subgraph list). */
+  graph(subgraph: string): GraphClient;
+  log: Logger;
+}
+
+/** What a departmental subgraph exports as `subgraph` from its main module. */
+export interface SubgraphDefinition<L = unknown> {
+  name: string;
+  entities: NonNullable<Options['entities']>;
+  migrations: MigrationObject[];
+  buildSchema(): Promise<GraphQLSchema>;
+  /** New DataLoaders for one request (never shared between requests). */
+  createLoaders(em: EntityManager, user: Caller): L;
+  /** Loads deterministic demo data; must do nothing when the data is already there. */
+  seedDemoData?(em: EntityManager, env: SeedEnvironment): Promise<void>;
+}
+
+export interface SubgraphService {
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  httpServer: Server;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Hides unexpected errors' messages (SQL, stack traces) from callers; domain errors pass through. */
+export function formatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
+      log.error({ err: original }, 'unexpected resolver error');
+      return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    const { stacktrace: _stacktrace, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  };
+}
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  /** Apply committed migrations before serving (default true; MIGRATE=false turns it off). */
+  migrate?: boolean;
+  /** Load demo data when the database is empty (SEED_DEMO=true). */
+  seed?: boolean;
+  orm?: Partial<Options>;
+}
+
+/** Opens the ORM for a subgraph: creates the database if needed and applies the committed migrations. */
+export async function openDatabase(definition: SubgraphDefinition<any>, databaseUrl: string, migrate = true, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  await ensureDatabase(databaseUrl);
+  const orm = await MikroORM.init(ormOptions(definition, databaseUrl, overrides));
+  if (migrate) await orm.getMigrator().up();
+  return orm;
+}
+
+/** Builds the Apollo Server and HTTP server of a subgraph on an open ORM, and listens. */
+export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: MikroORM, options: { port: number; host?: string }): Promise<SubgraphService> {
+  const log = createLogger(`subgraph-${definition.name}`);
+  const schema = await definition.buildSchema();
+  const httpServer = createHttpServer();
+  const apollo = new ApolloServer<RequestContext<L>>({
+    schema,
+    introspection: envBool('INTROSPECTION', true),
+    csrfPrevention: true,
+    formatError: formatError(log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  attachGraphQL(httpServer, {
+    apollo,
+    log,
+    maxBodyBytes: envInt('MAX_BODY_BYTES', 1_000_000),
+    readiness: async () => ({ ok: await orm.isConnected(), subgraph: definition.name }),
+    context: async (req, requestId) => {
+      const user = await authenticate(req.headers.authorization);
+      const em = orm.em.fork();
+      return { em, user, loaders: definition.createLoaders(em, user), requestId, log: log.child({ requestId }) };
+    },
+  });
+  const port = await listen(httpServer, options.port, options.host);
+  log.info({ port }, 'subgraph listening');
+  return {
+    orm,
+    schema,
+    httpServer,
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    async stop() {
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/** Seeds demo data through the definition's seeder, with clients for the other subgraphs. */
+export async function seedSubgraph(definition: SubgraphDefinition<any>, orm: MikroORM): Promise<void> {
+  if (!definition.seedDemoData) return;
+  const log = createLogger(`seed-${definition.name}`);
+  const list = readSubgraphList();
+  const env: SeedEnvironment = {
+    log,
+    graph: (name) => {
+      const entry = list.subgraphs.find((s) => s.name === name);
+      if (!entry) throw new Error(`No subgraph "${name}" in subgraphs.json`);
+      return new GraphClient(subgraphUrl(entry, list));
+    },
+  };
+  await definition.seedDemoData(orm.em.fork(), env);
+}
+
+/** The whole life of a subgraph process (its index.ts): database, migrations, optional demo data, HTTP, clean shutdown. */
+export async function runSubgraph(definition: SubgraphDefinition<any>, options: StartOptions = {}): Promise<SubgraphService> {
+  const entry = readSubgraphList().subgraphs.find((s) => s.name === definition.name);
+  const port = options.port ?? (entry ? subgraphPort(entry) : envInt('PORT', 4100));
+  const orm = await openDatabase(definition, options.databaseUrl ?? databaseUrlFor(definition.name), options.migrate ?? envBool('MIGRATE', true), options.orm);
+  // Seed before listening, so readiness means "demo data is there" for whoever waits on it.
+  if (options.seed ?? envBool('SEED_DEMO', false)) await seedSubgraph(definition, orm);
+  const service = await serveSubgraph(definition, orm, { port, host: options.host });
+  const shutdown = async () => {
+    await service.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return service;
+}

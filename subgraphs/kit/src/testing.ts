@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { graphql, type GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { inject } from 'vitest';
+import { PUBLIC_CALLER, type Caller, type Role } from './auth';
+import { openDatabase, type SubgraphDefinition } from './subgraph';
+import { createLogger } from './logger';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Connection URL of the PostgreSQL server the test run started (test/global-setup.ts). */
+    pgServerUrl: string;
+  }
+}
+
+/** A fresh database on the test PostgreSQL server, migrated: one per test file, so files never see each other's rows. */
+export async function createTestOrm(definition: SubgraphDefinition<any>): Promise<MikroORM> {
+  const url = new URL(inject('pgServerUrl'));
+  url.pathname = `/t_${definition.name.replace(/-/g, '_')}_${randomBytes(5).toString('hex')}`;
+  return openDatabase(definition, url.toString(), true);
+}
+
+/** A caller for tests: `as('DEPT', 'ZJJ')`. */
+export function as(role: Role, department?: string, sub = `${role.toLowerCase()}-1`): Caller {
+  if (role === 'PUBLIC') return PUBLIC_CALLER;
+  return { sub, name: `${role} test user`, role, department };
+}
+
+/**
+ * Runs an operation against a subgraph schema in process, with the same per-request context the
+ * HTTP server builds. Returns data and errors.
+ */
+export async function run<D = any>(
+  definition: SubgraphDefinition<any>,
+  schema: GraphQLSchema,
+  orm: MikroORM,
+  source: string,
+  variables: Record<string, unknown> = {},
+  user: Caller = PUBLIC_CALLER,
+): Promise<{ data?: D; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
+  const em = orm.em.fork();
+  const result = await graphql({
+    schema,
+    source,
+    variableValues: variables,
+    contextValue: { em, user, loaders: definition.createLoaders(em, user), requestId: 'test', log: createLogger('test') },
+  });
+  return result as any;
+}
+
+/** Counts the SQL statements an action sends through this ORM (for "no query per row" tests). */
+export async function countStatements<T>(orm: MikroORM, action: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const knex = orm.em.getConnection().getKnex();
+  const statements: string[] = [];
+  const listener = (query: { sql: string }) => statements.push(query.sql);
+  knex.on('query', listener);
+  try {
+    const result = await action();
+    return { result, statements };
+  } finally {
+    knex.removeListener('query', listener);
+  }
+}

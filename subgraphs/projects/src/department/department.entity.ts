@@ -1,0 +1,39 @@
+import { Entity, Enum, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum DepartmentKind {
+  /** 行业主管部门: supervises projects in its field and penalises. */
+  LINE = 'LINE',
+  /** 公共资源交易中心: runs the trading platform. */
+  TRADING_CENTER = 'TRADING_CENTER',
+  /** 交易监督管理局 / 领导小组办公室: intake, joint inspections, credit. */
+  SUPERVISION_OFFICE = 'SUPERVISION_OFFICE',
+}
+registerEnumType(DepartmentKind, { name: 'DepartmentKind', description: 'Role of a member unit in the joint supervision regime.' });
+
+/**
+ * A member unit (成员单位). Owned by the projects slice: the trading platform's registry is where
+ * projects name their supervising department. Other slices extend it by `code`.
+ */
+@Entity({ tableName: 'department' })
+@ObjectType({ description: 'A member unit of the joint supervision regime (成员单位), keyed by its fixed code.' })
+@Directive('@key(fields: "code")')
+export class Department {
+  [PrimaryKeyProp]?: 'code';
+
+  @PrimaryKey({ type: 'string', length: 16 })
+  @Field(() => ID, { description: 'Fixed code, e.g. ZJJ (区住建局).' })
+  code: string;
+
+  @Property({ type: 'string' })
+  @Field()
+  name: string;
+
+  @Property({ type: 'string' })
+  @Field({ description: 'Official Chinese name.' })
+  nameZh: string;
+
+  @Enum({ items: () => DepartmentKind, type: 'string' })
+  @Field(() => DepartmentKind)
+  kind: DepartmentKind;
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { MarketEntity } from '../market-entity/market-entity.entity';
+import { maskIdentityNumber } from './mask';
+
+export enum PractitionerRole {
+  PROJECT_MANAGER = 'PROJECT_MANAGER',
+  AGENCY_STAFF = 'AGENCY_STAFF',
+  EVALUATION_EXPERT = 'EVALUATION_EXPERT',
+}
+registerEnumType(PractitionerRole, { name: 'PractitionerRole', description: '从业人员 roles: project manager, agency staff, evaluation expert.' });
+
+/** A practitioner (从业人员). The identity number is stored for matching but only ever shown masked. */
+@Entity({ tableName: 'practitioner' })
+@ObjectType({ description: 'A practitioner (从业人员): project manager, agency staff or evaluation expert.' })
+@Directive('@key(fields: "id")')
+export class Practitioner {
+  [OptionalProps]?: 'identityNumberMasked';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'string' })
+  @Field()
+  name: string;
+
+  @Enum({ items: () => PractitionerRole, type: 'string' })
+  @Field(() => PractitionerRole)
+  role: PractitionerRole;
+
+  /** Personal information: no @Field, only the masked form below is in the graph. */
+  @Property({ type: 'string', length: 18 })
+  identityNumber: string;
+
+  @ManyToOne(() => MarketEntity, { nullable: true, fieldName: 'employer_credit_code' })
+  employer?: MarketEntity | null;
+
+  @Field({ description: 'Identity number masked: first 3 and last 2 characters only.' })
+  get identityNumberMasked(): string {
+    return maskIdentityNumber(this.identityNumber);
+  }
+}

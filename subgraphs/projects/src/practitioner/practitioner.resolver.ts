@@ -1,0 +1,61 @@
+import { Connection, InputError, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../loaders';
+import { MarketEntity } from '../market-entity/market-entity.entity';
+import { requireCreditCode, requireUuid } from '../project/project.service';
+import { identityNumberProblem } from './identity-number';
+import { Practitioner, PractitionerRole } from './practitioner.entity';
+
+export const PractitionerConnection = Connection(Practitioner, 'Practitioner');
+
+@InputType()
+export class RegisterPractitionerInput {
+  @Field() name: string;
+  @Field(() => PractitionerRole) role: PractitionerRole;
+  @Field({ description: 'Resident identity number; stored, never shown in full.' }) identityNumber: string;
+  @Field(() => String, { nullable: true }) employerCreditCode?: string | null;
+}
+
+@Resolver(() => Practitioner)
+export class PractitionerResolver {
+  @Authorized()
+  @Query(() => Practitioner, { nullable: true })
+  practitioner(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Practitioner | null> {
+    requireUuid(id, 'id');
+    return loaders.practitionerById.load(id).catch(() => null);
+  }
+
+  @Authorized()
+  @Query(() => PractitionerConnection)
+  async practitioners(
+    @Args() page: PageArgs,
+    @Arg('role', () => PractitionerRole, { nullable: true }) role: PractitionerRole | null,
+    @Ctx() { em }: Context,
+  ) {
+    const window = pageWindow(page);
+    const [rows, total] = await em.findAndCount(Practitioner, role ? { role } : {}, { limit: window.limit, offset: window.offset, orderBy: { name: 'asc', id: 'asc' } });
+    return toConnection(rows, total, window);
+  }
+
+  @FieldResolver(() => MarketEntity, { nullable: true })
+  employer(@Root() practitioner: Practitioner, @Ctx() { loaders }: Context): Promise<MarketEntity> | null {
+    return practitioner.employer ? loaders.marketEntityByCode.load(practitioner.employer.creditCode) : null;
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Practitioner, { description: 'Registers a practitioner (从业人员).' })
+  async registerPractitioner(@Arg('input') input: RegisterPractitionerInput, @Ctx() { em }: Context): Promise<Practitioner> {
+    const problem = identityNumberProblem(input.identityNumber);
+    if (problem) throw new InputError(`identityNumber ${problem}`, { field: 'identityNumber', rule: 'GB 11643-1999' });
+    if (!input.name.trim()) throw new InputError('name must not be empty', { field: 'name', rule: 'required' });
+    let employer: MarketEntity | null = null;
+    if (input.employerCreditCode) {
+      requireCreditCode(input.employerCreditCode, 'employerCreditCode');
+      employer = await em.findOne(MarketEntity, { creditCode: input.employerCreditCode });
+      if (!employer) throw new InputError(`Employer ${input.employerCreditCode} is not a registered market entity`, { field: 'employerCreditCode', rule: 'registered market entity' });
+    }
+    const practitioner = em.create(Practitioner, { name: input.name.trim(), role: input.role, identityNumber: input.identityNumber, employer });
+    await em.flush();
+    return practitioner;
+  }
+}

@@ -1,0 +1,218 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, countStatements, createTestOrm, run } from '@hub/kit/testing';
+import { withCheckCharacter } from '../market-entity/credit-code';
+import { withIdentityCheck } from '../practitioner/identity-number';
+import { seedDemoData } from '../seed';
+import { subgraph } from '../server';
+
+const center = as('CENTER', 'JYZX');
+let orm: MikroORM;
+let schema: GraphQLSchema;
+const gql = (source: string, variables: Record<string, unknown> = {}, user = center) => run(subgraph, schema, orm, source, variables, user);
+
+const codes = ['91421002MA4900001', '91421002MA4900002', '91421002MA4900003', '91421002MA4900004', '12421002MB1900005'].map(withCheckCharacter);
+const [bidderA, bidderB, bidderC, agency, tenderer] = codes;
+
+async function registerEntities() {
+  for (const [i, creditCode] of codes.entries()) {
+    const result = await gql(`mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { creditCode } }`, {
+      input: { creditCode, name: `Entity ${i}`, registeredOn: '2024-01-01' },
+    });
+    expect(result.errors).toBeUndefined();
+  }
+}
+
+async function registerProject(code: string) {
+  const result = await gql(`mutation($input: RegisterProjectInput!) { registerProject(input: $input) { id stage code } }`, {
+    input: {
+      code,
+      name: `Test project ${code}`,
+      category: 'HOUSING',
+      supervisingDepartment: 'ZJJ',
+      tendererCreditCode: tenderer,
+      tenderAgencyCreditCode: agency,
+      budget: '12500000.50',
+      tenderMethod: 'OPEN',
+      registeredOn: '2024-03-01',
+    },
+  });
+  expect(result.errors).toBeUndefined();
+  return result.data.registerProject.id as string;
+}
+
+beforeAll(async () => {
+  orm = await createTestOrm(subgraph);
+  schema = await subgraph.buildSchema();
+  // The departments are reference data the seed writes first; the full demo seed is tested below.
+  const em = orm.em.fork();
+  const { DEPARTMENTS } = await import('@hub/kit');
+  const { Department } = await import('../department/department.entity');
+  for (const d of DEPARTMENTS) em.create(Department, { code: d.code, name: d.name, nameZh: d.nameZh, kind: d.kind as never });
+  await em.flush();
+  await registerEntities();
+});
+
+afterAll(async () => orm?.close());
+
+describe('projects subgraph against PostgreSQL', () => {
+  it('runs a project through every stage, flagging statutory interval breaches', async () => {
+    const id = await registerProject('T-LIFECYCLE');
+    const step = async (mutation: string, input: Record<string, unknown>) => {
+      const result = await gql(`mutation($input: ${mutation}) { ${mutation.split(':')[0]} }`.replace(mutation, mutation), { input: { projectId: id, ...input } });
+      return result;
+    };
+    const ok = async (field: string, type: string, input: Record<string, unknown>) => {
+      const result = await gql(`mutation($input: ${type}!) { ${field}(input: $input) { __typename } }`, { input: { projectId: id, ...input } });
+      expect(result.errors, field).toBeUndefined();
+    };
+    void step;
+    // 15 days from documents to deadline: accepted but flagged (not silently accepted).
+    await ok('announceTender', 'AnnounceTenderInput', { announcedOn: '2024-03-05', bidDeadline: '2024-03-20', documentRef: 'GG-1' });
+    await ok('recordClarification', 'ClarificationInput', { issuedOn: '2024-03-10', documentRef: 'CQ-1', newBidDeadline: '2024-03-28' });
+    const bidIds: string[] = [];
+    for (const bidder of [bidderA, bidderB, bidderC]) {
+      const result = await gql(`mutation($input: BidInput!) { recordBid(input: $input) { id amount } }`, {
+        input: { projectId: id, bidderCreditCode: bidder, amount: '11000000.00', submittedOn: '2024-03-27' },
+      });
+      expect(result.errors).toBeUndefined();
+      bidIds.push(result.data.recordBid.id);
+    }
+    await ok('openBids', 'StageStepInput', { occurredOn: '2024-03-28', documentRef: 'KB-1' });
+    await ok('recordEvaluation', 'StageStepInput', { occurredOn: '2024-03-29', documentRef: 'PB-1' });
+    await ok('publishCandidates', 'CandidatePublicityInput', { startsOn: '2024-04-01', endsOn: '2024-04-02', documentRef: 'GS-1' });
+    await ok('awardProject', 'AwardInput', { winningBidId: bidIds[1], noticeIssuedOn: '2024-04-03', documentRef: 'ZB-1' });
+    await ok('fileContract', 'ContractFilingInput', { signedOn: '2024-05-10', filedOn: '2024-05-11', contractAmount: '11000000.00', documentRef: 'HT-1' });
+    await ok('startPerformance', 'StageStepInput', { occurredOn: '2024-05-20', documentRef: 'LY-1' });
+    await ok('completeProject', 'StageStepInput', { occurredOn: '2024-12-20', documentRef: 'JG-1' });
+
+    const result = await gql(
+      `query($id: ID!) { project(id: $id) { stage budget bidDeadline stageRecords { kind occurredOn documentRef } flags { rule required actual unit }
+         bids { awarded bidder { creditCode } } supervisingDepartment { code } tenderer { creditCode } tenderAgency { creditCode } } }`,
+      { id },
+      as('LEADER'),
+    );
+    expect(result.errors).toBeUndefined();
+    const project = result.data.project;
+    expect(project.stage).toBe('COMPLETED');
+    expect(project.budget).toBe('12500000.50');
+    expect(project.bidDeadline).toBe('2024-03-28');
+    expect(project.stageRecords.map((r: { kind: string }) => r.kind)).toEqual([
+      'ANNOUNCEMENT', 'CLARIFICATION', 'BID_OPENING', 'EVALUATION_REPORT', 'CANDIDATE_PUBLICITY', 'AWARD_NOTICE', 'CONTRACT_FILING', 'PERFORMANCE_START', 'COMPLETION',
+    ]);
+    expect(project.flags).toEqual([
+      { rule: 'DOCUMENTS_TO_DEADLINE_MIN_20_DAYS', required: 20, actual: 15, unit: 'days' },
+      { rule: 'CANDIDATE_PUBLICITY_MIN_3_DAYS', required: 3, actual: 2, unit: 'days' },
+      { rule: 'CONTRACT_WITHIN_30_DAYS_OF_AWARD', required: 30, actual: 37, unit: 'days' },
+    ]);
+    expect(project.bids.filter((b: { awarded: boolean }) => b.awarded)).toEqual([{ awarded: true, bidder: { creditCode: bidderB } }]);
+
+    const flagged = await gql(`{ flaggedProjects(rule: CONTRACT_WITHIN_30_DAYS_OF_AWARD) { totalCount nodes { id } } }`, {}, as('DEPT', 'ZJJ'));
+    expect(flagged.data.flaggedProjects.nodes.map((n: { id: string }) => n.id)).toContain(id);
+  });
+
+  it('refuses steps out of order with the current stage and the allowed steps', async () => {
+    const id = await registerProject('T-ORDER');
+    const result = await gql(`mutation($input: StageStepInput!) { recordEvaluation(input: $input) { stage } }`, {
+      input: { projectId: id, occurredOn: '2024-03-10', documentRef: 'PB' },
+    });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentStage: 'REGISTERED', allowedSteps: ['announceTender'] });
+  });
+
+  it('with fewer than 3 bids records a failed opening and starts a new tender round', async () => {
+    const id = await registerProject('T-RETENDER');
+    await gql(`mutation($input: AnnounceTenderInput!) { announceTender(input: $input) { stage } }`, {
+      input: { projectId: id, announcedOn: '2024-03-02', bidDeadline: '2024-03-25', documentRef: 'GG' },
+    });
+    await gql(`mutation($input: BidInput!) { recordBid(input: $input) { id } }`, {
+      input: { projectId: id, bidderCreditCode: bidderA, amount: '100.00', submittedOn: '2024-03-20' },
+    });
+    const opened = await gql(`mutation($input: StageStepInput!) { openBids(input: $input) { stage tenderRound bidDeadline flags { rule actual } } }`, {
+      input: { projectId: id, occurredOn: '2024-03-25', documentRef: 'KB' },
+    });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data.openBids).toEqual({ stage: 'REGISTERED', tenderRound: 2, bidDeadline: null, flags: [{ rule: 'MIN_3_BIDS', actual: 1 }] });
+  });
+
+  it('rejects a bad credit code naming the field and the rule, writing nothing', async () => {
+    const bad = `${codes[0].slice(0, 17)}${codes[0][17] === '0' ? '1' : '0'}`;
+    const result = await gql(`mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { creditCode } }`, {
+      input: { creditCode: bad, name: 'Bad', registeredOn: '2024-01-01' },
+    });
+    expect(result.errors?.[0].message).toMatch(/check character \(position 18\)/);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode', rule: 'GB 32100-2015' });
+    const found = await gql(`query($c: ID!) { marketEntity(creditCode: $c) { name } }`, { c: bad });
+    expect(found.data.marketEntity).toBeNull();
+  });
+
+  it('leaves the database unchanged when a step fails half-way', async () => {
+    const id = await registerProject('T-ATOMIC');
+    const result = await gql(`mutation($input: AnnounceTenderInput!) { announceTender(input: $input) { stage } }`, {
+      input: { projectId: id, announcedOn: '2024-03-05', bidDeadline: '2024-03-01', documentRef: 'GG' },
+    });
+    expect(result.errors?.[0].extensions).toMatchObject({ field: 'bidDeadline' });
+    const after = await gql(`query($id: ID!) { project(id: $id) { stage stageRecords { kind } flags { rule } } }`, { id }, as('OFFICE'));
+    expect(after.data.project).toEqual({ stage: 'REGISTERED', stageRecords: [], flags: [] });
+  });
+
+  it('lets only the trading center write, and a department officer read', async () => {
+    const denied = await gql(`mutation($input: StageStepInput!) { openBids(input: $input) { stage } }`, {
+      input: { projectId: '00000000-0000-4000-8000-000000000000', occurredOn: '2024-01-01', documentRef: 'x' },
+    }, as('DEPT', 'ZJJ'));
+    expect(denied.errors?.[0].message).toMatch(/Access denied/);
+    const publicFlags = await gql(`{ flaggedProjects { totalCount } }`, {}, as('PUBLIC'));
+    expect(publicFlags.errors?.[0].message).toMatch(/Access denied/);
+  });
+
+  it('stores identity numbers but only shows them masked', async () => {
+    const identityNumber = withIdentityCheck('42100219800101123');
+    const result = await gql(`mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) { id identityNumberMasked } }`, {
+      input: { name: '张伟', role: 'PROJECT_MANAGER', identityNumber, employerCreditCode: bidderA },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.registerPractitioner.identityNumberMasked).toBe(`421${'*'.repeat(13)}${identityNumber.slice(-2)}`);
+    const wrong = await gql(`mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) { id } }`, {
+      input: { name: '李四', role: 'PROJECT_MANAGER', identityNumber: '421002198001011230' === identityNumber ? '421002198001011231' : '421002198001011230' },
+    });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ field: 'identityNumber', rule: 'GB 11643-1999' });
+  });
+
+  it('serialises concurrent steps on one project: exactly one wins', async () => {
+    const id = await registerProject('T-RACE');
+    const announce = (documentRef: string) =>
+      gql(`mutation($input: AnnounceTenderInput!) { announceTender(input: $input) { stage } }`, {
+        input: { projectId: id, announcedOn: '2024-03-05', bidDeadline: '2024-04-01', documentRef },
+      });
+    const results = await Promise.all([announce('A'), announce('B')]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
+  });
+});
+
+describe('demo data and batching', () => {
+  it('seeds deterministic demo data once, and pages of projects cost a fixed number of statements', async () => {
+    const demoOrm = await createTestOrm(subgraph);
+    try {
+      await seedDemoData(demoOrm.em.fork());
+      await seedDemoData(demoOrm.em.fork()); // second start: no-op
+      const query = `query($first: Int) { projects(first: $first) { totalCount nodes { code stage supervisingDepartment { code } tenderer { name }
+          tenderAgency { name } bids { amount bidder { name } } stageRecords { kind } } } }`;
+      const measure = async (first: number) => {
+        const { result, statements } = await countStatements(demoOrm, () => run(subgraph, schema, demoOrm, query, { first }, as('LEADER')));
+        expect(result.errors).toBeUndefined();
+        return { statements: statements.length, result };
+      };
+      const small = await measure(5);
+      const large = await measure(100);
+      expect(large.result.data.projects.totalCount).toBe(200);
+      expect(large.statements).toBe(small.statements);
+      const stages = new Set(large.result.data.projects.nodes.map((n: { stage: string }) => n.stage));
+      const all = await run(subgraph, schema, demoOrm, `{ a: projects(first: 100) { nodes { stage } } b: projects(first: 100, after: "${Buffer.from('offset:99').toString('base64url')}") { nodes { stage } } }`, {}, as('LEADER'));
+      for (const n of [...all.data.a.nodes, ...all.data.b.nodes]) stages.add(n.stage);
+      expect(stages.size).toBe(9);
+    } finally {
+      await demoOrm.close();
+    }
+  });
+});

@@ -1,0 +1,180 @@
+import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Department } from '../department/department.entity';
+import type { Context } from '../loaders';
+import { MarketEntity } from '../market-entity/market-entity.entity';
+import { Bid, Project, ProjectFlag, StageRecord } from './project.entity';
+import {
+  AnnounceTenderInput,
+  AwardInput,
+  BidInput,
+  CandidatePublicityInput,
+  ClarificationInput,
+  ContractFilingInput,
+  ProjectFilter,
+  RegisterProjectInput,
+  StageStepInput,
+} from './project.inputs';
+import { ProjectService, requireUuid } from './project.service';
+import { IntervalRule, stepsAllowedAt } from './stages';
+
+export const ProjectConnection = Connection(Project, 'Project');
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => Project, { nullable: true })
+  project(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Project | null> {
+    return em.findOne(Project, { id: requireUuid(id, 'id') });
+  }
+
+  @Query(() => Project, { nullable: true })
+  projectByCode(@Arg('code') code: string, @Ctx() { em }: Context): Promise<Project | null> {
+    return em.findOne(Project, { code });
+  }
+
+  @Query(() => ProjectConnection, { description: 'Projects, newest registration first, filtered and paged.' })
+  async projects(
+    @Args() page: PageArgs,
+    @Arg('filter', () => ProjectFilter, { nullable: true }) filter: ProjectFilter | null,
+    @Ctx() { em, user }: Context,
+  ) {
+    const window = pageWindow(page);
+    const [rows, total] = await new ProjectService(em, user).list(filter ?? undefined, window);
+    return toConnection(rows, total, window);
+  }
+
+  @Authorized()
+  @Query(() => ProjectConnection, { description: 'Projects with at least one statutory interval flag (optionally for one rule).' })
+  async flaggedProjects(
+    @Args() page: PageArgs,
+    @Arg('rule', () => IntervalRule, { nullable: true }) rule: IntervalRule | null,
+    @Arg('supervisingDepartment', () => String, { nullable: true }) supervisingDepartment: string | null,
+    @Ctx() { em, user }: Context,
+  ) {
+    const window = pageWindow(page);
+    const filter = rule ? { flaggedFor: rule } : { flagged: true };
+    const [rows, total] = await new ProjectService(em, user).list({ ...filter, supervisingDepartment: supervisingDepartment ?? undefined }, window);
+    return toConnection(rows, total, window);
+  }
+
+  @FieldResolver(() => Department, { description: 'Supervising department (行业主管部门).' })
+  supervisingDepartment(@Root() project: Project, @Ctx() { loaders }: Context): Promise<Department> {
+    return loaders.departmentByCode.load(project.supervisingDepartment.code);
+  }
+
+  @FieldResolver(() => MarketEntity, { description: 'Tenderer (招标人).' })
+  tenderer(@Root() project: Project, @Ctx() { loaders }: Context): Promise<MarketEntity> {
+    return loaders.marketEntityByCode.load(project.tenderer.creditCode);
+  }
+
+  @FieldResolver(() => MarketEntity, { nullable: true, description: 'Tender agency (招标代理机构).' })
+  tenderAgency(@Root() project: Project, @Ctx() { loaders }: Context): Promise<MarketEntity> | null {
+    return project.tenderAgency ? loaders.marketEntityByCode.load(project.tenderAgency.creditCode) : null;
+  }
+
+  @FieldResolver(() => [Bid], { description: 'Bids, all rounds unless one is given.' })
+  async bids(
+    @Root() project: Project,
+    @Arg('tenderRound', () => Int, { nullable: true }) tenderRound: number | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<Bid[]> {
+    const bids = await loaders.bidsByProject.load(project.id);
+    return tenderRound ? bids.filter((b) => b.tenderRound === tenderRound) : bids;
+  }
+
+  @FieldResolver(() => [StageRecord], { description: 'Dated stage records in order (全程留痕).' })
+  stageRecords(@Root() project: Project, @Ctx() { loaders }: Context): Promise<StageRecord[]> {
+    return loaders.stageRecordsByProject.load(project.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [ProjectFlag], { description: 'Statutory interval breaches recorded by the platform.' })
+  flags(@Root() project: Project, @Ctx() { loaders }: Context): Promise<ProjectFlag[]> {
+    return loaders.flagsByProject.load(project.id);
+  }
+
+  @FieldResolver(() => [String], { description: 'Steps the trading center may record next.' })
+  nextSteps(@Root() project: Project): string[] {
+    return stepsAllowedAt(project.stage);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Registers a tender project on the platform.' })
+  registerProject(@Arg('input') input: RegisterProjectInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).registerProject(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Tender announcement and documents issued (招标公告/招标文件发布).' })
+  announceTender(@Arg('input') input: AnnounceTenderInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).announceTender(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Clarification or amendment of the tender documents (答疑澄清).' })
+  recordClarification(@Arg('input') input: ClarificationInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).recordClarification(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Bid, { description: 'A bid received before the deadline.' })
+  recordBid(@Arg('input') input: BidInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).recordBid(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Bid opening (开标); fewer than 3 bids records a failed opening and a new round.' })
+  openBids(@Arg('input') input: StageStepInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).openBids(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Evaluation and its report (评标/评标报告).' })
+  recordEvaluation(@Arg('input') input: StageStepInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).recordEvaluation(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Candidate publicity (评标结果公示).' })
+  publishCandidates(@Arg('input') input: CandidatePublicityInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).publishCandidates(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Award publicity and award notice (中标结果公示/中标通知书).' })
+  awardProject(@Arg('input') input: AwardInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).awardProject(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Contract signed and filed (合同备案).' })
+  fileContract(@Arg('input') input: ContractFilingInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).fileContract(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Performance started (履约).' })
+  startPerformance(@Arg('input') input: StageStepInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).startPerformance(input);
+  }
+
+  @Authorized('CENTER')
+  @Mutation(() => Project, { description: 'Project completed.' })
+  completeProject(@Arg('input') input: StageStepInput, @Ctx() { em, user }: Context) {
+    return new ProjectService(em, user).completeProject(input);
+  }
+}
+
+@Resolver(() => Bid)
+export class BidResolver {
+  @FieldResolver(() => MarketEntity)
+  bidder(@Root() bid: Bid, @Ctx() { loaders }: Context): Promise<MarketEntity> {
+    return loaders.marketEntityByCode.load(bid.bidder.creditCode);
+  }
+
+  @FieldResolver(() => Project)
+  project(@Root() bid: Bid, @Ctx() { loaders }: Context): Promise<Project> {
+    return loaders.projectById.load(bid.project.id);
+  }
+}
+

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { Department } from './department/department.entity';
+import { DepartmentResolver } from './department/department.resolver';
+import { createLoaders, type Context, type Loaders } from './loaders';
+import { MarketEntity } from './market-entity/market-entity.entity';
+import { MarketEntityResolver } from './market-entity/market-entity.resolver';
+import { migrations } from './migrations';
+import { Practitioner } from './practitioner/practitioner.entity';
+import { PractitionerResolver } from './practitioner/practitioner.resolver';
+import { Bid, Project, ProjectFlag, StageRecord } from './project/project.entity';
+import { BidResolver, ProjectResolver } from './project/project.resolver';
+import { seedDemoData } from './seed';
+
+/** A missing reference resolves to null (the federation convention), not an error for the whole list. */
+const orNull = <T>(promise: Promise<T>) => promise.catch(() => null);
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [DepartmentResolver, MarketEntityResolver, PractitionerResolver, ProjectResolver, BidResolver],
+    referenceResolvers: {
+      Project: {
+        __resolveReference: (ref: { id?: string; code?: string }, { loaders }: Context) =>
+          orNull(ref.id ? loaders.projectById.load(ref.id) : loaders.projectByCode.load(ref.code!)),
+      },
+      MarketEntity: {
+        __resolveReference: (ref: { creditCode: string }, { loaders }: Context) => orNull(loaders.marketEntityByCode.load(ref.creditCode)),
+      },
+      Department: {
+        __resolveReference: (ref: { code: string }, { loaders }: Context) => orNull(loaders.departmentByCode.load(ref.code)),
+      },
+      Practitioner: {
+        __resolveReference: (ref: { id: string }, { loaders }: Context) => orNull(loaders.practitionerById.load(ref.id)),
+      },
+      Bid: {
+        __resolveReference: (ref: { id: string }, { loaders }: Context) => orNull(loaders.bidById.load(ref.id)),
+      },
+    },
+  });
+}
+
+/** The projects subgraph (owned by the trading center, JYZX). */
+export const subgraph: SubgraphDefinition<Loaders> = {
+  name: 'projects',
+  entities: [Department, MarketEntity, Practitioner, Project, StageRecord, Bid, ProjectFlag],
+  migrations,
+  buildSchema,
+  createLoaders: (em) => createLoaders(em),
+  seedDemoData,
+};
