@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -13,7 +13,12 @@ import { loadSubgraphs } from './load-subgraphs';
  */
 async function main() {
   const name = process.argv[2];
-  const found = loadSubgraphs().find((s) => s.entry.name === name);
+  // A subgraph under construction may not be in subgraphs.json yet: fall back to its folder.
+  const found =
+    loadSubgraphs().find((s) => s.entry.name === name) ??
+    (name && existsSync(join(repoRoot(), 'subgraphs', name, 'dist', 'server.js'))
+      ? { entry: { name }, definition: require(join(repoRoot(), 'subgraphs', name, 'dist', 'server.js')).subgraph }
+      : undefined);
   if (!found) throw new Error(`Usage: pnpm migration:create <subgraph>; "${name}" is not in subgraphs.json`);
   const folder = join(repoRoot(), 'subgraphs', name, 'src', 'migrations');
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-migrate-'));

@@ -10,6 +10,7 @@ export * from './errors';
 export * from './graph-client';
 export * from './http';
 export * from './loaders';
+export * from './period';
 export * from './logger';
 export * from './scalars';
 export * from './schema';

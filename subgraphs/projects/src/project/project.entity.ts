@@ -182,7 +182,7 @@ export class StageRecord {
 @ObjectType({ description: 'A bid (投标) in one tender round.' })
 @Directive('@key(fields: "id")')
 export class Bid {
-  [OptionalProps]?: 'awarded';
+  [OptionalProps]?: 'awarded' | 'bidderCreditCode';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -209,6 +209,11 @@ export class Bid {
   @Property({ type: 'boolean' })
   @Field({ description: 'The winning bid (中标).' })
   awarded: boolean = false;
+
+  @Field({ description: 'Credit code of the bidder (lets other slices, e.g. credit, join on the bid with @requires).' })
+  get bidderCreditCode(): string {
+    return this.bidder.creditCode;
+  }
 }
 
 /** A statutory-interval breach found by the platform, with the rule and the numbers (never silently accepted). */

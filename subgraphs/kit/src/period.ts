@@ -1,0 +1,20 @@
+import { Field, InputType } from 'type-graphql';
+import { InputError } from './errors';
+import { LocalDateScalar } from './scalars';
+
+/**
+ * A period of days, both ends included: the bimonthly review (每两月集中研判) asks every slice the
+ * same question for the same period, so every subgraph uses this one input type.
+ */
+@InputType({ description: 'A period of days, both ends included (Asia/Shanghai dates).' })
+export class PeriodInput {
+  @Field(() => LocalDateScalar) from: string;
+  @Field(() => LocalDateScalar) to: string;
+}
+
+export function requirePeriod(period: PeriodInput, field = 'period'): PeriodInput {
+  if (period.to < period.from) {
+    throw new InputError(`${field}.to (${period.to}) is before ${field}.from (${period.from})`, { field: `${field}.to`, rule: 'period order' });
+  }
+  return period;
+}
