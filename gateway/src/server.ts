@@ -1,1 +1,168 @@
-export {};
+import { readFileSync, watchFile, unwatchFile } from 'node:fs';
+import type { Server } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import {
+  attachGraphQL,
+  authenticate,
+  createHttpServer,
+  createLogger,
+  formatError,
+  listen,
+  readSubgraphList,
+  REQUEST_ID_HEADER,
+  subgraphUrl,
+  type Logger,
+} from '@hub/kit';
+import { readGatewayConfig, type GatewayConfig } from './config';
+import { listCostRule } from './cost';
+import { RateLimiter } from './rate-limit';
+
+/** What the gateway keeps per request: the caller's token to forward, and the request id for the logs. */
+export interface GatewayContext {
+  authorization?: string;
+  requestId: string;
+}
+
+/** Forwards the caller's Authorization and the request id; every subgraph verifies the token itself. */
+class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!('requestId' in context)) return; // health checks and schema loads carry no caller
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}
+
+/** Like the subgraphs' formatError, and never shows a subgraph's raw HTTP response (internal URLs) to callers. */
+function gatewayFormatError(log: Logger) {
+  const base = formatError(log);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = base(formatted, error);
+    if (!result.extensions?.response) return result;
+    const { response: _response, ...extensions } = result.extensions as Record<string, unknown>;
+    return { ...result, extensions };
+  };
+}
+
+/** Subgraph URL by name: the subgraph list for this environment wins over the URLs baked into the supergraph file. */
+export function subgraphUrls(): Map<string, string> {
+  const list = readSubgraphList();
+  return new Map(list.subgraphs.map((entry) => [entry.name, subgraphUrl(entry, list)]));
+}
+
+/**
+ * The supergraph from the committed file, hot-reloaded: when the file changes the gateway swaps
+ * in the new schema without a restart (in-flight requests finish on the old one); a file that does
+ * not load keeps the old schema and logs why.
+ */
+function fileSupergraph(file: string, log: Logger) {
+  return async ({ update }: { update: (sdl: string) => void }) => {
+    let current = readFileSync(file, 'utf8');
+    const onChange = () => {
+      let next: string;
+      try {
+        next = readFileSync(file, 'utf8');
+      } catch (error) {
+        log.error({ err: error, file }, 'supergraph file unreadable; keeping the current schema');
+        return;
+      }
+      if (next === current) return;
+      try {
+        update(next);
+        current = next;
+        log.info({ file }, 'supergraph reloaded');
+      } catch (error) {
+        log.error({ err: error, file }, 'new supergraph rejected; keeping the current schema');
+      }
+    };
+    watchFile(file, { interval: 500 }, onChange);
+    return { supergraphSdl: current, cleanup: async () => unwatchFile(file, onChange) };
+  };
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+/** Builds and starts the gateway; `overrides` let tests point at their own subgraphs and files. */
+export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: Map<string, string> } = {}): Promise<RunningGateway> {
+  const config = { ...readGatewayConfig(), ...overrides };
+  const log = createLogger('gateway');
+  const urls = overrides.urls ?? subgraphUrls();
+  const gateway = new ApolloGateway({
+    supergraphSdl: fileSupergraph(config.supergraphFile, log),
+    buildService: ({ name, url }) =>
+      new AuthForwardingDataSource({
+        url: urls.get(name) ?? url,
+        fetcher: ((input: string, init: RequestInit) =>
+          fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as never,
+      }),
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth },
+    maxAliases: { n: config.limits.maxAliases },
+    maxTokens: { n: config.limits.maxTokens },
+    maxDirectives: { n: config.limits.maxDirectives },
+    // Field-count cost is armor's; list sizes multiplied by `first` is ours (cost.ts).
+    costLimit: { maxCost: config.limits.maxCost * 10 },
+    blockFieldSuggestion: { enabled: !config.introspection },
+  });
+  const protection = armor.protect();
+  const httpServer = createHttpServer();
+  const rateLimiter = new RateLimiter(config.rateLimitPerMinute);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    formatError: gatewayFormatError(log),
+    ...protection,
+    validationRules: [...protection.validationRules, listCostRule(config.limits.maxCost)],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
+  });
+  await apollo.start();
+  attachGraphQL(httpServer, {
+    apollo,
+    log,
+    maxBodyBytes: config.maxBodyBytes,
+    readiness: async () => {
+      const checks = await Promise.all(
+        [...urls].map(async ([name, url]) => {
+          try {
+            const response = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) });
+            return [name, response.ok ? 'ready' : `HTTP ${response.status}`] as const;
+          } catch (error) {
+            return [name, `unreachable: ${(error as Error).message}`] as const;
+          }
+        }),
+      );
+      return { ok: checks.every(([, status]) => status === 'ready'), subgraphs: Object.fromEntries(checks) };
+    },
+    context: async (req, requestId) => {
+      rateLimiter.check(req);
+      // Refuse a bad token at the edge with a clear 401; each subgraph verifies it again.
+      await authenticate(req.headers.authorization);
+      return { authorization: req.headers.authorization, requestId };
+    },
+  });
+  const port = await listen(httpServer, config.port);
+  log.info({ port, supergraph: config.supergraphFile }, 'gateway listening');
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    httpServer,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

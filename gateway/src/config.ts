@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { envBool, envInt, envOptional, repoRoot } from '@hub/kit';
+
+/** Gateway settings, all from the environment (see .env.example), with development defaults. */
+export interface GatewayConfig {
+  port: number;
+  /** The composed supergraph the gateway serves (`pnpm compose` writes it). */
+  supergraphFile: string;
+  /** Timeout of one subgraph fetch. */
+  subgraphTimeoutMs: number;
+  /** Introspection and the landing page; off in production unless asked for. */
+  introspection: boolean;
+  maxBodyBytes: number;
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
+  /** Requests per caller per minute. */
+  rateLimitPerMinute: number;
+}
+
+export function readGatewayConfig(): GatewayConfig {
+  const production = envOptional('NODE_ENV') === 'production';
+  return {
+    port: envInt('GATEWAY_PORT', 4000),
+    supergraphFile: envOptional('SUPERGRAPH_FILE') ?? join(repoRoot(), 'schema', 'supergraph.graphql'),
+    subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 10_000),
+    introspection: envBool('INTROSPECTION', !production),
+    maxBodyBytes: envInt('MAX_BODY_BYTES', 100_000),
+    limits: {
+      maxDepth: envInt('MAX_QUERY_DEPTH', 12),
+      maxAliases: envInt('MAX_QUERY_ALIASES', 30),
+      maxTokens: envInt('MAX_QUERY_TOKENS', 4_000),
+      maxCost: envInt('MAX_QUERY_COST', 50_000),
+      maxDirectives: envInt('MAX_QUERY_DIRECTIVES', 30),
+    },
+    rateLimitPerMinute: envInt('RATE_LIMIT_PER_MINUTE', 600),
+  };
+}

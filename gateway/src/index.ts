@@ -1,0 +1,15 @@
+import { startGateway } from './server';
+
+startGateway()
+  .then((gateway) => {
+    const shutdown = async () => {
+      await gateway.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

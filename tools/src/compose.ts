@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSubgraphList, repoRoot } from '@hub/kit';
+import { dockerComposeFile } from './docker-compose';
+import { apiSchemaOf, breakingChanges, checkOperations, composeFromCode, schemaDir } from './supergraph';
+
+/**
+ * `pnpm compose` regenerates schema/subgraphs/<name>.graphql and schema/supergraph.graphql from
+ * the code. `pnpm schema:check` (with --check) writes nothing and fails when the committed files
+ * are stale, when composition fails, or when a dashboard operation (schema/operations) no longer
+ * validates; breaking changes against the committed supergraph are listed either way.
+ */
+async function main() {
+  const check = process.argv.includes('--check');
+  const dir = schemaDir();
+  const supergraphFile = join(dir, 'supergraph.graphql');
+  const committed = existsSync(supergraphFile) ? readFileSync(supergraphFile, 'utf8') : undefined;
+  const composition = await composeFromCode();
+  let failed = false;
+
+  if (composition.errors.length) {
+    console.error(`Composition failed (${composition.errors.length} error(s)):`);
+    for (const error of composition.errors) console.error(`  - ${error}`);
+    process.exit(1);
+  }
+  const supergraph = composition.supergraphSdl!;
+
+  if (committed && committed !== supergraph) {
+    const changes = breakingChanges(committed, supergraph);
+    if (changes.length) {
+      console.error(`Breaking changes against the committed supergraph (${changes.length}):`);
+      for (const change of changes) console.error(`  - ${change}`);
+    }
+  }
+
+  const problems = checkOperations(apiSchemaOf(supergraph));
+  if (problems.length) {
+    failed = true;
+    console.error(`Dashboard operations broken by this schema (${problems.length}):`);
+    for (const p of problems) console.error(`  - schema/operations/${p.file}, operation ${p.operation}: ${p.message}`);
+  }
+
+  const files = new Map<string, string>([[supergraphFile, supergraph]]);
+  for (const [name, sdl] of composition.subgraphs) files.set(join(dir, 'subgraphs', `${name}.graphql`), sdl);
+  files.set(join(repoRoot(), 'docker-compose.yml'), dockerComposeFile(readSubgraphList()));
+
+  if (check) {
+    const stale = [...files].filter(([file, content]) => !existsSync(file) || readFileSync(file, 'utf8') !== content);
+    if (stale.length) {
+      failed = true;
+      console.error('Committed schema files are stale (run `pnpm compose` and commit):');
+      for (const [file] of stale) console.error(`  - ${file.slice(repoRoot().length + 1)}`);
+    }
+    if (!failed) console.log(`schema:check ok: ${composition.subgraphs.size} subgraph(s) compose; committed files current; ${problems.length} broken operations`);
+  } else {
+    mkdirSync(join(dir, 'subgraphs'), { recursive: true });
+    for (const [file, content] of files) writeFileSync(file, content);
+    console.log(`Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s) and docker-compose.yml`);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
