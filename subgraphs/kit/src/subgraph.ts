@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -93,7 +94,8 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     introspection: envBool('INTROSPECTION', true),
     csrfPrevention: true,
     formatError: formatError(log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No Apollo Studio: federated traces would only cost time.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   attachGraphQL(httpServer, {

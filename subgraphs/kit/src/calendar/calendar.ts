@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { envOptional } from '../config';
+import { repoRoot } from '../subgraph-list';
 
 /** One year of the official calendar: weekdays that are public holidays, and weekend days that are make-up workdays (调休). */
 export interface CalendarYear {
@@ -148,9 +149,12 @@ export class WorkingDayCalendar {
   }
 }
 
-/** Where the calendar data lives: `CALENDAR_FILE`, else the data shipped with the kit. */
+/**
+ * Where the calendar data lives: `CALENDAR_FILE`, else `config/prc-calendar.json` at the
+ * repository root — data, not code, so extending it needs no build (`pnpm calendar:set-year`).
+ */
 export function calendarFile(): string {
-  return envOptional('CALENDAR_FILE') ?? join(__dirname, 'prc-calendar.json');
+  return envOptional('CALENDAR_FILE') ?? join(repoRoot(), 'config', 'prc-calendar.json');
 }
 
 export function readCalendarData(file = calendarFile()): CalendarData {
