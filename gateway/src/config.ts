@@ -27,7 +27,7 @@ export function readGatewayConfig(): GatewayConfig {
     limits: {
       maxDepth: envInt('MAX_QUERY_DEPTH', 12),
       maxAliases: envInt('MAX_QUERY_ALIASES', 30),
-      maxTokens: envInt('MAX_QUERY_TOKENS', 4_000),
+      maxTokens: envInt('MAX_QUERY_TOKENS', 10_000),
       maxCost: envInt('MAX_QUERY_COST', 50_000),
       maxDirectives: envInt('MAX_QUERY_DIRECTIVES', 30),
     },

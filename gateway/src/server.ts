@@ -108,7 +108,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
     maxAliases: { n: config.limits.maxAliases },
-    maxTokens: { n: config.limits.maxTokens },
+    // graphql-js' own parse limit answers 400 (armor's token plugin throws from a hook: 500).
+    maxTokens: { enabled: false },
     maxDirectives: { n: config.limits.maxDirectives },
     // Field-count cost is armor's; list sizes multiplied by `first` is ours (cost.ts).
     costLimit: { maxCost: config.limits.maxCost * 10 },
@@ -121,6 +122,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
     gateway,
     introspection: config.introspection,
     csrfPrevention: true,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: gatewayFormatError(log),
     ...protection,
     validationRules: [...protection.validationRules, listCostRule(config.limits.maxCost)],

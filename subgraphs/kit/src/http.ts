@@ -24,8 +24,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Answer 413 first; the rest of the body is discarded, the connection closed after.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -100,6 +102,7 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
       );
     } catch (error) {
       if (error instanceof BodyTooLarge) {
+        res.setHeader('connection', 'close');
         sendJson(res, 413, { errors: [{ message: `Request body larger than ${maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         return;
       }
