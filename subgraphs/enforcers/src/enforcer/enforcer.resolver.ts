@@ -1,0 +1,102 @@
+import { Connection, LocalDateScalar, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canReadEnforcerDetail, requireEnforcerDetail } from '../access';
+import { DepartmentRef } from '../federation/refs';
+import type { Context } from '../loaders';
+import { requireUuid } from '../validation';
+import { ConflictOfInterest, Enforcer, EnforcerSpecialty, Recusal, TrainingRecord } from './enforcer.entity';
+import { ConflictOfInterestInput, EnforcerFilter, RecusalInput, RegisterEnforcerInput, TrainingInput, UpdateEnforcerInput } from './enforcer.inputs';
+import { EnforcerService } from './enforcer.service';
+
+export const EnforcerConnection = Connection(Enforcer, 'Enforcer');
+
+const DETAIL = 'Shown to the office, the leaders, the enforcer’s department and the enforcer; null for others.';
+
+@Resolver(() => Enforcer)
+export class EnforcerResolver {
+  @Authorized()
+  @Query(() => EnforcerConnection, { description: 'The roster (执法人员名录库), scoped: office and leaders all, a department its own, an enforcer themself.' })
+  async enforcers(@Args() page: PageArgs, @Arg('filter', () => EnforcerFilter, { nullable: true }) filter: EnforcerFilter | null, @Ctx() { em, user }: Context) {
+    const window = pageWindow(page);
+    const [rows, total] = await new EnforcerService(em, user).list(filter ?? {}, window);
+    return toConnection(rows, total, window);
+  }
+
+  @Authorized()
+  @Query(() => Enforcer, { nullable: true, description: 'One roster entry (same scoping as `enforcers`).' })
+  async enforcer(@Arg('id', () => ID) id: string, @Ctx() { loaders, user }: Context): Promise<Enforcer | null> {
+    const enforcer = await loaders.enforcerById.load(requireUuid(id, 'id')).catch(() => null);
+    if (enforcer) requireEnforcerDetail(user, enforcer);
+    return enforcer;
+  }
+
+  @FieldResolver(() => DepartmentRef, { description: 'The department the enforcer belongs to.' })
+  department(@Root() enforcer: Enforcer): DepartmentRef {
+    return { code: enforcer.departmentCode };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: `Enforcement certificate number (执法证号). ${DETAIL}` })
+  certificateNumber(@Root() enforcer: Enforcer, @Ctx() { user }: Context): string | null {
+    return canReadEnforcerDetail(user, enforcer) ? enforcer.certificateNumber : null;
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true, description: `Certificate valid until (inclusive). ${DETAIL}` })
+  certificateValidUntil(@Root() enforcer: Enforcer, @Ctx() { user }: Context): string | null {
+    return canReadEnforcerDetail(user, enforcer) ? enforcer.certificateValidUntil : null;
+  }
+
+  @FieldResolver(() => [EnforcerSpecialty], { nullable: true, description: `Project categories the enforcer is qualified for. ${DETAIL}` })
+  specialties(@Root() enforcer: Enforcer, @Ctx() { user }: Context): EnforcerSpecialty[] | null {
+    return canReadEnforcerDetail(user, enforcer) ? enforcer.specialties : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: `On duty (drawn only when active). ${DETAIL}` })
+  active(@Root() enforcer: Enforcer, @Ctx() { user }: Context): boolean | null {
+    return canReadEnforcerDetail(user, enforcer) ? enforcer.active : null;
+  }
+
+  @FieldResolver(() => [TrainingRecord], { nullable: true, description: `Training record (大培训). ${DETAIL}` })
+  async trainingRecords(@Root() enforcer: Enforcer, @Ctx() { user, loaders }: Context): Promise<TrainingRecord[] | null> {
+    return canReadEnforcerDetail(user, enforcer) ? loaders.trainingByEnforcer.load(enforcer.id) : null;
+  }
+
+  @FieldResolver(() => [ConflictOfInterest], { nullable: true, description: `Recorded conflicts of interest. ${DETAIL}` })
+  async conflictsOfInterest(@Root() enforcer: Enforcer, @Ctx() { user, loaders }: Context): Promise<ConflictOfInterest[] | null> {
+    return canReadEnforcerDetail(user, enforcer) ? loaders.conflictsByEnforcer.load(enforcer.id) : null;
+  }
+
+  @FieldResolver(() => [Recusal], { nullable: true, description: `Recusals from projects. ${DETAIL}` })
+  async recusals(@Root() enforcer: Enforcer, @Ctx() { user, loaders }: Context): Promise<Recusal[] | null> {
+    return canReadEnforcerDetail(user, enforcer) ? loaders.recusalsByEnforcer.load(enforcer.id) : null;
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Enforcer, { description: 'Adds a certified enforcer to the roster.' })
+  registerEnforcer(@Arg('input') input: RegisterEnforcerInput, @Ctx() { em, user }: Context) {
+    return new EnforcerService(em, user).register(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Enforcer, { description: 'Renews a certificate, changes specialties, or (de)activates an enforcer.' })
+  updateEnforcer(@Arg('input') input: UpdateEnforcerInput, @Ctx() { em, user }: Context) {
+    return new EnforcerService(em, user).update(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => TrainingRecord, { description: 'Records a completed training course (大培训).' })
+  recordTraining(@Arg('input') input: TrainingInput, @Ctx() { em, user }: Context) {
+    return new EnforcerService(em, user).recordTraining(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => ConflictOfInterest, { description: 'Records a conflict of interest: the enforcer is never drawn for projects of that market entity.' })
+  recordConflictOfInterest(@Arg('input') input: ConflictOfInterestInput, @Ctx() { em, user }: Context) {
+    return new EnforcerService(em, user).recordConflict(input);
+  }
+
+  @Authorized('OFFICE', 'ENFORCER')
+  @Mutation(() => Recusal, { description: 'Records a recusal (回避) from a project: by the office, or declared by the enforcer.' })
+  recordRecusal(@Arg('input') input: RecusalInput, @Ctx() { em, user }: Context) {
+    return new EnforcerService(em, user).recordRecusal(input);
+  }
+}

@@ -1,0 +1,44 @@
+import { ForbiddenError, PeriodInput, requirePeriod } from '@hub/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { canReadInspection, seesEverything } from '../access';
+import { Enforcer } from '../enforcer/enforcer.entity';
+import { Inspection } from '../inspection/inspection.entity';
+import { InspectionStats } from '../inspection/inspection.types';
+import { statsKey, type Context } from '../loaders';
+import { DepartmentRef, ProjectRef } from './refs';
+
+/** Fields this slice adds to Department (owned by projects), batched per request. */
+@Resolver(() => DepartmentRef)
+export class DepartmentExtensionResolver {
+  @Authorized()
+  @FieldResolver(() => [Enforcer], {
+    nullable: true,
+    description: "The department's enforcers on the roster: office and leaders read every department's, a department officer its own (null with an error for others).",
+  })
+  async enforcers(@Root() department: DepartmentRef, @Ctx() { loaders, user }: Context): Promise<Enforcer[]> {
+    if (!seesEverything(user) && !(user.role === 'DEPT' && user.department === department.code)) {
+      throw new ForbiddenError(`The enforcers of ${department.code} are shown to the office, the leaders and ${department.code} itself`);
+    }
+    return loaders.enforcersByDepartment.load(department.code);
+  }
+
+  @Authorized()
+  @FieldResolver(() => InspectionStats, { description: 'Random-inspection coverage of the department over a period (每两月集中研判).' })
+  inspectionStats(
+    @Root() department: DepartmentRef,
+    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Ctx() { loaders }: Context,
+  ): Promise<InspectionStats> {
+    requirePeriod(period);
+    return loaders.inspectionStats.load(statsKey(department.code, period.from, period.to));
+  }
+}
+
+/** Fields this slice adds to Project (owned by projects), batched per request. */
+@Resolver(() => ProjectRef)
+export class ProjectExtensionResolver {
+  @FieldResolver(() => [Inspection], { description: 'Joint inspections of the project the caller may see (published ones are public).' })
+  async inspections(@Root() project: ProjectRef, @Ctx() { loaders, user }: Context): Promise<Inspection[]> {
+    return (await loaders.inspectionsByProject.load(project.id)).filter((i) => canReadInspection(user, i));
+  }
+}

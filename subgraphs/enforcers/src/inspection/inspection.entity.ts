@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LocalDateScalar } from '@hub/kit';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { DrawResult, PoolProject, RosterEntry } from '../draw/draw';
+
+export enum InspectionStatus {
+  /** Drawn, inspectors assigned, no result yet. */
+  ASSIGNED = 'ASSIGNED',
+  /** Checklist results recorded. */
+  RECORDED = 'RECORDED',
+  /** Results published (一公开). */
+  PUBLISHED = 'PUBLISHED',
+  /** Its draw was superseded by a recorded redraw. */
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(InspectionStatus, { name: 'InspectionStatus', description: 'ASSIGNED → RECORDED → PUBLISHED; CANCELLED when its draw was superseded.' });
+
+export enum ChecklistOutcome {
+  COMPLIANT = 'COMPLIANT',
+  NON_COMPLIANT = 'NON_COMPLIANT',
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+}
+registerEnumType(ChecklistOutcome, { name: 'ChecklistOutcome', description: 'Result of one checklist item.' });
+
+export enum FindingSeverity {
+  MINOR = 'MINOR',
+  MAJOR = 'MAJOR',
+  SERIOUS = 'SERIOUS',
+}
+registerEnumType(FindingSeverity, { name: 'FindingSeverity', description: 'How serious an inspection finding is.' });
+
+/** One item of the inspection-item list (抽查事项清单), with its legal basis. */
+@Entity({ tableName: 'inspection_item' })
+@ObjectType({ description: 'An item of the random-inspection list (抽查事项清单) with its legal basis.' })
+export class InspectionItem {
+  [OptionalProps]?: 'active';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 40 })
+  @Unique()
+  @Field({ description: 'Short stable code, e.g. CJ-01.' })
+  code: string;
+
+  @Property({ type: 'string' })
+  @Field()
+  title: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Legal basis (法律依据), e.g. 《招标投标法》第二十四条.' })
+  legalBasis: string;
+
+  @Property({ type: 'json' })
+  @Field(() => [String], { description: 'Project stages the item checks (ProjectStage names of the projects slice).' })
+  stages: string[];
+
+  @Property({ type: 'boolean' })
+  @Field()
+  active: boolean = true;
+}
+
+/** A random-inspection plan for a period (双随机抽查计划). */
+@Entity({ tableName: 'inspection_plan' })
+@ObjectType({ description: 'A joint random-inspection plan (双随机抽查计划) for a period.' })
+export class InspectionPlan {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'string' })
+  @Field()
+  name: string;
+
+  @Property({ type: 'integer' })
+  @Index()
+  @Field(() => Int)
+  year: number;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar, { description: 'First day of the period whose projects form the pool.' })
+  periodFrom: string;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar)
+  periodTo: string;
+
+  /** Basis points (500 = 5%): integer, so the count never depends on float rounding. */
+  @Property({ type: 'integer' })
+  samplingRatioBasisPoints: number;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: 'Inspectors drawn per project (at least 2).' })
+  inspectorsPerProject: number;
+
+  @ManyToMany(() => InspectionItem, undefined, { owner: true, pivotTable: 'inspection_plan_item' })
+  items = new Collection<InspectionItem>(this);
+
+  @Property({ type: 'string' })
+  @Field()
+  createdBy: string;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  createdAt: Date = new Date();
+}
+
+/**
+ * A committed draw (抽取): everything needed to re-run it (seed, algorithm version, the sorted pool and
+ * the roster snapshot as used) and its result. Never updated, except to record that a later draw
+ * superseded it and when it was published.
+ */
+@Entity({ tableName: 'inspection_draw' })
+@ObjectType({ description: 'A committed, verifiable random draw (双随机抽取) of projects and inspectors.' })
+export class InspectionDraw {
+  [OptionalProps]?: 'committedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @ManyToOne(() => InspectionPlan, { index: true })
+  plan: InspectionPlan;
+
+  @Property({ type: 'string', length: 128 })
+  @Field({ description: 'The random seed (hex), published so anyone can re-run the draw.' })
+  seed: string;
+
+  @Property({ type: 'string', length: 32 })
+  @Field()
+  algorithmVersion: string;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar, { description: 'Date the draw was made (certificate validity is checked on it).' })
+  drawnOn: string;
+
+  @Property({ type: 'integer' })
+  samplingRatioBasisPoints: number;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int)
+  inspectorsPerProject: number;
+
+  /** The project pool as read from the projects slice, sorted by id. */
+  @Property({ type: 'jsonb' })
+  pool: PoolProject[];
+
+  /** The roster as the draw saw it, sorted by id. */
+  @Property({ type: 'jsonb' })
+  roster: RosterEntry[];
+
+  @Property({ type: 'jsonb' })
+  result: DrawResult;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  committedAt: Date = new Date();
+
+  @Property({ type: 'string' })
+  @Field()
+  committedBy: string;
+
+  @ManyToOne(() => InspectionDraw, { nullable: true, fieldName: 'supersedes_id' })
+  supersedes?: InspectionDraw | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why this redraw was made (a redraw is always a recorded event).' })
+  redrawReason?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When a later recorded redraw superseded this draw.' })
+  supersededAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the draw became public (its first inspection result was published).' })
+  publishedAt?: Date | null;
+}
+
+/** Result of one checklist item (stored as JSON on the inspection). */
+@ObjectType('InspectionChecklistResult', { description: 'Result of one checklist item of an inspection.' })
+export class ChecklistResult {
+  @Field() itemCode: string;
+  @Field(() => ChecklistOutcome) outcome: ChecklistOutcome;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+/** One drawn project's inspection (检查), with its inspectors and results. */
+@Entity({ tableName: 'inspection' })
+@Unique({ properties: ['draw', 'projectId'] })
+@ObjectType({ description: 'The joint inspection of one drawn project (联合检查).' })
+export class Inspection {
+  [OptionalProps]?: 'status' | 'checklist';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @ManyToOne(() => InspectionDraw, { index: true })
+  draw: InspectionDraw;
+
+  @ManyToOne(() => InspectionPlan, { index: true })
+  plan: InspectionPlan;
+
+  @Property({ type: 'uuid' })
+  @Index()
+  projectId: string;
+
+  @Property({ type: 'string', length: 40 })
+  @Field({ description: 'Project code at draw time.' })
+  projectCode: string;
+
+  /** The project's supervising department at draw time: scopes DEPT reads and the department statistics. */
+  @Property({ type: 'string', length: 16 })
+  @Index()
+  supervisingDepartmentCode: string;
+
+  @Property({ type: 'date' })
+  projectRegisteredOn: string;
+
+  /** Enforcer ids in draw order. */
+  @Property({ type: 'jsonb' })
+  inspectorIds: string[];
+
+  @Enum({ items: () => InspectionStatus, type: 'string' })
+  @Index()
+  @Field(() => InspectionStatus)
+  status: InspectionStatus = InspectionStatus.ASSIGNED;
+
+  @Property({ type: 'json' })
+  @Field(() => [ChecklistResult])
+  checklist: ChecklistResult[] = [];
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
+  inspectedOn?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  summary?: string | null;
+
+  @Property({ type: 'string', nullable: true })
+  recordedBy?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  recordedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the result was published (一公开).' })
+  publishedAt?: Date | null;
+}
+
+/** A problem found in an inspection; it can open a case in the cases slice (检查发现). */
+@Entity({ tableName: 'inspection_finding' })
+@ObjectType({ description: 'A problem found in an inspection (检查发现).' })
+export class InspectionFinding {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @ManyToOne(() => Inspection, { index: true })
+  inspection: Inspection;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Checklist item the finding belongs to.' })
+  itemCode?: string | null;
+
+  @Property({ type: 'text' })
+  @Field()
+  description: string;
+
+  @Enum({ items: () => FindingSeverity, type: 'string' })
+  @Field(() => FindingSeverity)
+  severity: FindingSeverity;
+
+  @Property({ type: 'json' })
+  @Field(() => [String], { description: 'Credit codes of the market entities the finding concerns.' })
+  respondentCreditCodes: string[];
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Case opened in the cases slice for this finding.' })
+  caseId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the last attempt to open a case failed (retry is safe: idempotent on the finding).' })
+  caseOpeningError?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  caseOpenedAt?: Date | null;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,237 @@
+import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canReadInspection } from '../access';
+import { Enforcer } from '../enforcer/enforcer.entity';
+import { CaseRef, DepartmentRef, MarketEntityRef, ProjectRef } from '../federation/refs';
+import type { Context } from '../loaders';
+import { requireUuid } from '../validation';
+import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
+import { InspectionService } from './inspection.service';
+import {
+  CreateInspectionItemInput,
+  CreateInspectionPlanInput,
+  DrawVerification,
+  InspectionDrawResult,
+  InspectionFilter,
+  InspectionResultInput,
+} from './inspection.types';
+
+export const InspectionConnection = Connection(Inspection, 'Inspection');
+export const InspectionPlanConnection = Connection(InspectionPlan, 'InspectionPlan');
+
+const service = ({ em, user, loaders }: Context) => new InspectionService(em, user, loaders.ports);
+
+@Resolver(() => InspectionItem)
+export class InspectionItemResolver {
+  @Query(() => [InspectionItem], { description: 'The inspection-item list (抽查事项清单), public.' })
+  inspectionItems(@Ctx() { em }: Context): Promise<InspectionItem[]> {
+    return em.find(InspectionItem, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => InspectionItem, { description: 'Adds an item to the inspection-item list.' })
+  createInspectionItem(@Arg('input') input: CreateInspectionItemInput, @Ctx() ctx: Context) {
+    return service(ctx).createItem(input);
+  }
+}
+
+@Resolver(() => InspectionPlan)
+export class InspectionPlanResolver {
+  @Authorized()
+  @Query(() => InspectionPlanConnection, { description: 'Random-inspection plans, newest period first.' })
+  async inspectionPlans(@Args() page: PageArgs, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() { em }: Context) {
+    const window = pageWindow(page);
+    const [rows, total] = await em.findAndCount(InspectionPlan, year ? { year } : {}, { limit: window.limit, offset: window.offset, orderBy: { periodFrom: 'desc', id: 'asc' } });
+    return toConnection(rows, total, window);
+  }
+
+  @Authorized()
+  @Query(() => InspectionPlan, { nullable: true })
+  inspectionPlan(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<InspectionPlan | null> {
+    return em.findOne(InspectionPlan, { id: requireUuid(id, 'id') });
+  }
+
+  @FieldResolver(() => Float, { description: 'Share of the pool drawn (≥ 0.05).' })
+  samplingRatio(@Root() plan: InspectionPlan): number {
+    return plan.samplingRatioBasisPoints / 10_000;
+  }
+
+  @FieldResolver(() => [InspectionItem])
+  items(@Root() plan: InspectionPlan, @Ctx() { loaders }: Context): Promise<InspectionItem[]> {
+    return loaders.itemsByPlan.load(plan.id);
+  }
+
+  @FieldResolver(() => [InspectionDraw], { description: 'Every draw of the plan, newest first (superseded ones included: nothing is silently replaced).' })
+  draws(@Root() plan: InspectionPlan, @Ctx() { loaders }: Context): Promise<InspectionDraw[]> {
+    return loaders.drawsByPlan.load(plan.id);
+  }
+
+  @FieldResolver(() => InspectionDraw, { nullable: true, description: 'The committed draw in force.' })
+  async currentDraw(@Root() plan: InspectionPlan, @Ctx() { loaders }: Context): Promise<InspectionDraw | null> {
+    return (await loaders.drawsByPlan.load(plan.id)).find((d) => !d.supersededAt) ?? null;
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => InspectionPlan, { description: 'Creates a plan: period, items, sampling ratio ≥ 5%, ≥ 2 inspectors per project.' })
+  createInspectionPlan(@Arg('input') input: CreateInspectionPlanInput, @Ctx() ctx: Context) {
+    return service(ctx).createPlan(input);
+  }
+}
+
+@Resolver(() => InspectionDraw)
+export class InspectionDrawResolver {
+  @Query(() => InspectionDraw, { nullable: true, description: 'A draw: signed-in callers, or anyone once it is published.' })
+  async inspectionDraw(@Arg('id', () => ID) id: string, @Ctx() { loaders, user }: Context): Promise<InspectionDraw | null> {
+    const draw = await loaders.drawById.load(requireUuid(id, 'id')).catch(() => null);
+    if (draw && user.role === 'PUBLIC' && !draw.publishedAt) return null;
+    return draw;
+  }
+
+  @Query(() => DrawVerification, { description: 'Re-runs a stored draw from its seed, pool and roster and says whether it matches (public for published draws).' })
+  verifyDraw(@Arg('drawId', () => ID) drawId: string, @Ctx() ctx: Context): Promise<DrawVerification> {
+    return service(ctx).verify(drawId);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => InspectionDraw, { description: 'Draws the projects and inspectors of a plan from the real project pool of its period; seed defaults to 32 random bytes.' })
+  drawInspections(@Arg('planId', () => ID) planId: string, @Arg('seed', () => String, { nullable: true }) seed: string | null, @Ctx() ctx: Context) {
+    return service(ctx).draw(planId, seed);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => InspectionDraw, { description: 'A new recorded draw superseding the current one, with the reason (refused once results are recorded).' })
+  redraw(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('reason') reason: string,
+    @Arg('seed', () => String, { nullable: true }) seed: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return service(ctx).redraw(planId, reason, seed);
+  }
+
+  @FieldResolver(() => InspectionPlan)
+  plan(@Root() draw: InspectionDraw, @Ctx() { loaders }: Context) {
+    return loaders.planById.load(draw.plan.id);
+  }
+
+  @FieldResolver(() => Float)
+  samplingRatio(@Root() draw: InspectionDraw): number {
+    return draw.samplingRatioBasisPoints / 10_000;
+  }
+
+  @FieldResolver(() => Int)
+  poolSize(@Root() draw: InspectionDraw): number {
+    return draw.pool.length;
+  }
+
+  @FieldResolver(() => [ID], { description: 'The pool the draw was made from (project ids, sorted).' })
+  poolProjectIds(@Root() draw: InspectionDraw): string[] {
+    return draw.pool.map((p) => p.id);
+  }
+
+  @FieldResolver(() => InspectionDrawResult, { description: 'The stored result.' })
+  result(@Root() draw: InspectionDraw): InspectionDrawResult {
+    return draw.result;
+  }
+
+  @FieldResolver(() => InspectionDraw, { nullable: true, description: 'The draw this redraw superseded.' })
+  async supersedes(@Root() draw: InspectionDraw, @Ctx() { loaders }: Context): Promise<InspectionDraw | null> {
+    return draw.supersedes ? loaders.drawById.load(draw.supersedes.id) : null;
+  }
+
+  @FieldResolver(() => [Inspection], { description: 'Inspections of this draw the caller may see.' })
+  async inspections(@Root() draw: InspectionDraw, @Ctx() { loaders, user }: Context): Promise<Inspection[]> {
+    return (await loaders.inspectionsByDraw.load(draw.id)).filter((i) => canReadInspection(user, i));
+  }
+}
+
+@Resolver(() => Inspection)
+export class InspectionResolver {
+  @Authorized()
+  @Query(() => InspectionConnection, { description: 'Inspections the caller may see: office and leaders all, a department its projects’, an enforcer theirs, plus published ones.' })
+  async inspections(@Args() page: PageArgs, @Arg('filter', () => InspectionFilter, { nullable: true }) filter: InspectionFilter | null, @Ctx() ctx: Context) {
+    const window = pageWindow(page);
+    const [rows, total] = await service(ctx).list(filter ?? {}, window);
+    return toConnection(rows, total, window);
+  }
+
+  @Query(() => InspectionConnection, { description: 'Published inspection results (一公开), public.' })
+  async publishedInspections(@Args() page: PageArgs, @Arg('departmentCode', () => String, { nullable: true }) departmentCode: string | null, @Ctx() { em }: Context) {
+    const window = pageWindow(page);
+    const [rows, total] = await em.findAndCount(
+      Inspection,
+      { status: InspectionStatus.PUBLISHED, ...(departmentCode ? { supervisingDepartmentCode: departmentCode } : {}) },
+      { limit: window.limit, offset: window.offset, orderBy: { publishedAt: 'desc', id: 'asc' } },
+    );
+    return toConnection(rows, total, window);
+  }
+
+  @Query(() => Inspection, { nullable: true })
+  inspection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Inspection | null> {
+    return service(ctx).get(id);
+  }
+
+  @Authorized('OFFICE', 'ENFORCER')
+  @Mutation(() => Inspection, { description: 'Records checklist results and findings (the office or an assigned inspector).' })
+  recordInspectionResult(@Arg('input') input: InspectionResultInput, @Ctx() ctx: Context) {
+    return service(ctx).recordResult(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Inspection, { description: 'Publishes recorded results (一公开).' })
+  publishInspection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return service(ctx).publish(id);
+  }
+
+  @FieldResolver(() => ProjectRef)
+  project(@Root() inspection: Inspection): ProjectRef {
+    return { id: inspection.projectId };
+  }
+
+  @FieldResolver(() => DepartmentRef, { description: "The project's supervising department at draw time." })
+  supervisingDepartment(@Root() inspection: Inspection): DepartmentRef {
+    return { code: inspection.supervisingDepartmentCode };
+  }
+
+  @FieldResolver(() => InspectionPlan)
+  plan(@Root() inspection: Inspection, @Ctx() { loaders }: Context) {
+    return loaders.planById.load(inspection.plan.id);
+  }
+
+  @FieldResolver(() => InspectionDraw)
+  draw(@Root() inspection: Inspection, @Ctx() { loaders }: Context) {
+    return loaders.drawById.load(inspection.draw.id);
+  }
+
+  @FieldResolver(() => [Enforcer], { description: 'The drawn inspectors (name and department are public).' })
+  async inspectors(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<Enforcer[]> {
+    const rows = await loaders.enforcerById.loadMany(inspection.inspectorIds);
+    return rows.filter((r): r is Enforcer => r instanceof Enforcer);
+  }
+
+  @FieldResolver(() => [InspectionFinding])
+  findings(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<InspectionFinding[]> {
+    return loaders.findingsByInspection.load(inspection.id);
+  }
+}
+
+@Resolver(() => InspectionFinding)
+export class InspectionFindingResolver {
+  @Authorized('OFFICE', 'ENFORCER')
+  @Mutation(() => InspectionFinding, {
+    description: 'Opens a case for the finding in the cases slice; the case id, or the error to retry, is stored on the finding.',
+  })
+  openCaseFromFinding(@Arg('findingId', () => ID) findingId: string, @Ctx() ctx: Context) {
+    return service(ctx).openCase(findingId);
+  }
+
+  @FieldResolver(() => CaseRef, { nullable: true, description: 'The case opened for the finding (cases slice).' })
+  case(@Root() finding: InspectionFinding): CaseRef | null {
+    return finding.caseId ? { id: finding.caseId } : null;
+  }
+
+  @FieldResolver(() => [MarketEntityRef], { description: 'The market entities concerned (projects slice).' })
+  respondents(@Root() finding: InspectionFinding): MarketEntityRef[] {
+    return finding.respondentCreditCodes.map((creditCode) => ({ creditCode }));
+  }
+}

@@ -1,0 +1,96 @@
+import { LocalDateScalar } from '@hub/kit';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ChecklistOutcome, FindingSeverity, InspectionStatus } from './inspection.entity';
+
+/** Inspection coverage of one department over a period (for the bimonthly review, 每两月集中研判). */
+@ObjectType({ description: 'Random-inspection coverage of a department over a period.' })
+export class InspectionStats {
+  departmentCode: string;
+  @Field(() => Int, { description: "Projects of the department in the pools of the period's current draws." }) poolSize: number;
+  @Field(() => Int, { description: 'Of those, projects drawn for inspection.' }) drawn: number;
+  @Field(() => Float, { description: 'drawn / poolSize (0 when the pool is empty).' }) ratio: number;
+  @Field(() => Int, { description: 'Inspections with results recorded or published.' }) done: number;
+  @Field(() => Int, { description: 'Findings of those inspections.' }) findings: number;
+}
+
+/** One project of a draw result with its inspectors (ids: the result as stored or recomputed). */
+@ObjectType({ description: 'A drawn project and the inspectors drawn for it.' })
+export class DrawnProjectAssignment {
+  @Field(() => ID) projectId: string;
+  @Field(() => [ID]) inspectorIds: string[];
+}
+
+@ObjectType({ description: 'A draw result: the drawn projects in draw order with their inspectors.' })
+export class InspectionDrawResult {
+  @Field() algorithmVersion: string;
+  @Field(() => Int) poolSize: number;
+  @Field(() => Int) drawnCount: number;
+  @Field(() => [DrawnProjectAssignment]) projects: DrawnProjectAssignment[];
+}
+
+/** The answer of verifyDraw: the draw re-run from its stored seed, pool and roster, compared with what is stored. */
+@ObjectType({ description: 'Re-run of a stored draw from its seed, pool and roster snapshot, compared with the stored result.' })
+export class DrawVerification {
+  @Field(() => ID) drawId: string;
+  @Field({ description: 'True when the re-run equals the stored result and the stored inspections.' }) matches: boolean;
+  @Field({ description: "The recomputed result equals the draw's stored result." }) resultMatches: boolean;
+  @Field({ description: 'The stored inspections (projects and inspectors) equal the recomputed result.' }) inspectionsMatch: boolean;
+  @Field() algorithmVersion: string;
+  @Field() seed: string;
+  @Field(() => Int) poolSize: number;
+  @Field(() => [ID], { description: 'The stored pool (project ids, sorted).' }) poolProjectIds: string[];
+  @Field(() => InspectionDrawResult, { nullable: true, description: 'Null when the stored inputs no longer allow the draw at all.' })
+  recomputed: InspectionDrawResult | null;
+  @Field(() => InspectionDrawResult) stored: InspectionDrawResult;
+  @Field(() => String, { nullable: true, description: 'Why the re-run failed, if it did.' }) problem: string | null;
+}
+
+@InputType()
+export class CreateInspectionItemInput {
+  @Field() code: string;
+  @Field() title: string;
+  @Field({ description: 'Legal basis (法律依据).' }) legalBasis: string;
+  @Field(() => [String], { description: 'ProjectStage names the item checks.' }) stages: string[];
+}
+
+@InputType()
+export class CreateInspectionPlanInput {
+  @Field() name: string;
+  @Field(() => LocalDateScalar) periodFrom: string;
+  @Field(() => LocalDateScalar) periodTo: string;
+  @Field(() => [String], { description: 'Codes of the inspection items to check.' }) itemCodes: string[];
+  @Field(() => Float, { description: 'Share of the pool to draw, at least 0.05 (5%).' }) samplingRatio: number;
+  @Field(() => Int, { description: 'Inspectors per drawn project, at least 2.', defaultValue: 2 }) inspectorsPerProject: number;
+}
+
+@InputType()
+export class ChecklistResultInput {
+  @Field() itemCode: string;
+  @Field(() => ChecklistOutcome) outcome: ChecklistOutcome;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
+export class FindingInput {
+  @Field(() => String, { nullable: true }) itemCode?: string | null;
+  @Field() description: string;
+  @Field(() => FindingSeverity) severity: FindingSeverity;
+  @Field(() => [String], { defaultValue: [] }) respondentCreditCodes: string[];
+}
+
+@InputType({ description: 'Results of an inspection: every checklist item of the plan, and any new findings.' })
+export class InspectionResultInput {
+  @Field(() => ID) inspectionId: string;
+  @Field(() => LocalDateScalar) inspectedOn: string;
+  @Field(() => [ChecklistResultInput]) checklist: ChecklistResultInput[];
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => [FindingInput], { defaultValue: [] }) findings: FindingInput[];
+}
+
+@InputType()
+export class InspectionFilter {
+  @Field(() => ID, { nullable: true }) planId?: string | null;
+  @Field(() => InspectionStatus, { nullable: true }) status?: InspectionStatus | null;
+  @Field(() => String, { nullable: true, description: "Project's supervising department." }) departmentCode?: string | null;
+  @Field(() => ID, { nullable: true }) inspectorId?: string | null;
+}

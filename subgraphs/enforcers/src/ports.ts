@@ -1,0 +1,121 @@
+import { GraphClient, readSubgraphList, subgraphUrl, type Caller } from '@hub/kit';
+import type { PoolProject } from './draw/draw';
+
+/**
+ * Where the draw's project pool comes from: the projects slice's real data, read through the graph
+ * (never typed in). Tests use a fake.
+ */
+export interface ProjectPoolSource {
+  /** Every project registered in the period (both ends included), in any order. */
+  projectsRegisteredIn(from: string, to: string): Promise<PoolProject[]>;
+}
+
+/** What the cases slice needs to open a case for an inspection finding (检查发现). */
+export interface CaseOpeningRequest {
+  findingId: string;
+  projectId: string;
+  departmentCode: string;
+  summary: string;
+  respondentCreditCodes: string[];
+}
+
+/** Opens a case in the cases slice. The cases side is idempotent on `findingId`, so a retry never opens two. */
+export interface CaseOpener {
+  openCase(request: CaseOpeningRequest): Promise<{ caseId: string }>;
+}
+
+/** The outside services one request may use, built per request for the caller (so calls are signed as them). */
+export interface Ports {
+  projectPool(caller: Caller): ProjectPoolSource;
+  caseOpener(caller: Caller): CaseOpener;
+}
+
+const POOL_QUERY = /* GraphQL */ `
+  query EnforcersProjectPool($first: Int, $after: String, $filter: ProjectFilter) {
+    projects(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id code category registeredOn
+        supervisingDepartment { code }
+        tenderer { creditCode }
+        tenderAgency { creditCode }
+        bids { bidderCreditCode }
+      }
+    }
+  }
+`;
+
+interface PoolPage {
+  projects: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: {
+      id: string;
+      code: string;
+      category: string;
+      registeredOn: string;
+      supervisingDepartment: { code: string };
+      tenderer: { creditCode: string };
+      tenderAgency: { creditCode: string } | null;
+      bids: { bidderCreditCode: string }[];
+    }[];
+  };
+}
+
+/** Reads the pool from the projects subgraph, 100 projects a page, through every page. */
+export class GraphProjectPoolSource implements ProjectPoolSource {
+  constructor(private readonly client: GraphClient) {}
+
+  async projectsRegisteredIn(from: string, to: string): Promise<PoolProject[]> {
+    const pool: PoolProject[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: PoolPage = await this.client.request<PoolPage>(POOL_QUERY, { first: 100, after, filter: { registeredFrom: from, registeredTo: to } });
+      for (const p of page.projects.nodes) {
+        const parties = [p.tenderer.creditCode, p.tenderAgency?.creditCode, ...p.bids.map((b) => b.bidderCreditCode)].filter((c): c is string => !!c);
+        pool.push({
+          id: p.id,
+          code: p.code,
+          category: p.category,
+          supervisingDepartmentCode: p.supervisingDepartment.code,
+          registeredOn: p.registeredOn,
+          partyCreditCodes: [...new Set(parties)].sort(),
+        });
+      }
+      if (!page.projects.pageInfo.hasNextPage || !page.projects.pageInfo.endCursor) return pool;
+      after = page.projects.pageInfo.endCursor;
+    }
+  }
+}
+
+const OPEN_CASE = /* GraphQL */ `
+  mutation EnforcersOpenCase($findingId: ID!, $projectId: ID!, $departmentCode: String!, $summary: String!, $respondentCreditCodes: [String!]) {
+    openCaseFromInspectionFinding(
+      input: { findingId: $findingId, projectId: $projectId, departmentCode: $departmentCode, summary: $summary, respondentCreditCodes: $respondentCreditCodes }
+    ) { id }
+  }
+`;
+
+/** Opens the case through the cases subgraph's mutation, signed as the caller. */
+export class GraphCaseOpener implements CaseOpener {
+  constructor(private readonly client: GraphClient) {}
+
+  async openCase(request: CaseOpeningRequest): Promise<{ caseId: string }> {
+    const data = await this.client.request<{ openCaseFromInspectionFinding: { id: string } }>(OPEN_CASE, { ...request });
+    return { caseId: data.openCaseFromInspectionFinding.id };
+  }
+}
+
+function clientFor(subgraph: string, caller: Caller): GraphClient {
+  const list = readSubgraphList();
+  const entry = list.subgraphs.find((s) => s.name === subgraph);
+  if (!entry) throw new Error(`No subgraph "${subgraph}" in subgraphs.json: the enforcers slice needs it`);
+  return new GraphClient(subgraphUrl(entry, list), { sub: caller.sub, name: caller.name, role: caller.role, department: caller.department });
+}
+
+/** The production ports: the projects and cases subgraphs at the URLs of the subgraph list. */
+export const graphPorts: Ports = {
+  projectPool: (caller) => new GraphProjectPoolSource(clientFor('projects', caller)),
+  caseOpener: (caller) => new GraphCaseOpener(clientFor('cases', caller)),
+};

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { ConflictOfInterest, Enforcer, Recusal, TrainingRecord } from './enforcer/enforcer.entity';
+import { EnforcerResolver } from './enforcer/enforcer.resolver';
+import { DepartmentExtensionResolver, ProjectExtensionResolver } from './federation/federation.resolver';
+import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan } from './inspection/inspection.entity';
+import {
+  InspectionDrawResolver,
+  InspectionFindingResolver,
+  InspectionItemResolver,
+  InspectionPlanResolver,
+  InspectionResolver,
+} from './inspection/inspection.resolver';
+import { createLoaders, type Context, type Loaders } from './loaders';
+import { migrations } from './migrations';
+import { graphPorts, type Ports } from './ports';
+import { seedDemoData } from './seed';
+
+/** A missing reference resolves to null (the federation convention), not an error for the whole list. */
+const orNull = <T>(promise: Promise<T>) => promise.catch(() => null);
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [
+      EnforcerResolver,
+      InspectionItemResolver,
+      InspectionPlanResolver,
+      InspectionDrawResolver,
+      InspectionResolver,
+      InspectionFindingResolver,
+      DepartmentExtensionResolver,
+      ProjectExtensionResolver,
+    ],
+    referenceResolvers: {
+      Enforcer: {
+        __resolveReference: (ref: { id: string }, { loaders }: Context) => orNull(loaders.enforcerById.load(ref.id)),
+      },
+      Department: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },
+      Project: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+    },
+  });
+}
+
+/**
+ * Builds the subgraph definition around its ports to other slices: the real graph clients in
+ * production, fakes in tests (the draw's pool source and the case opener).
+ */
+export function createEnforcersSubgraph(ports: Ports = graphPorts): SubgraphDefinition<Loaders> {
+  return {
+    name: 'enforcers',
+    entities: [Enforcer, TrainingRecord, ConflictOfInterest, Recusal, InspectionItem, InspectionPlan, InspectionDraw, Inspection, InspectionFinding],
+    migrations,
+    buildSchema,
+    createLoaders: (em, user) => createLoaders(em, user, ports),
+    seedDemoData,
+  };
+}
+
+/** The enforcers subgraph (owned by the leading group office, ZWJ). */
+export const subgraph: SubgraphDefinition<Loaders> = createEnforcersSubgraph();
