@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { ArrayType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LocalDateScalar } from '@hub/kit';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CaseKind, CaseRefusalGround, CaseRoutingMode, CaseStatus, CaseTransition } from './case-states';
+
+/** How the case came in. */
+export enum CaseChannel {
+  /** 一网覆盖: submitted online by the public. */
+  ONLINE = 'ONLINE',
+  /** 一窗受理: taken at the intake window (office 308). */
+  WINDOW = 'WINDOW',
+  /** Opened from an inspection finding. */
+  INSPECTION = 'INSPECTION',
+  /** Assigned by a superior authority. */
+  REFERRAL = 'REFERRAL',
+}
+registerEnumType(CaseChannel, { name: 'CaseChannel', description: 'ONLINE 一网覆盖, WINDOW 一窗受理, INSPECTION, REFERRAL.' });
+
+/**
+ * A case (案件): a complaint, report, inspection finding or referral about one tender project,
+ * carried through intake, routing, investigation, decision, feedback and archive. Fields that name
+ * people (submitter, respondents) and the narrative are gated by resolvers (see CaseResolver):
+ * columns without `@Field` here are never exposed directly.
+ */
+@Entity({ tableName: 'case_file' })
+@ObjectType({ description: 'A case (案件): complaint 投诉, report 举报, inspection finding 检查发现 or referral 交办件, with its deadlines and trail.' })
+@Directive('@key(fields: "id")')
+export class Case {
+  [OptionalProps]?: 'status' | 'version' | 'eventCount' | 'updatedAt' | 'anonymous' | 'handlingDepartments' | 'assignedEnforcerIds' | 'acceptanceDueProvisional' | 'resolutionDueProvisional';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 32 })
+  @Unique()
+  @Field({ description: 'Receipt number (受理回执编号) given to the submitter.' })
+  receiptNumber: string;
+
+  @Enum({ items: () => CaseKind, type: 'string' })
+  @Index()
+  @Field(() => CaseKind)
+  kind: CaseKind;
+
+  @Enum({ items: () => CaseChannel, type: 'string' })
+  @Field(() => CaseChannel)
+  channel: CaseChannel;
+
+  @Enum({ items: () => CaseStatus, type: 'string' })
+  @Index()
+  @Field(() => CaseStatus)
+  status: CaseStatus = CaseStatus.SUBMITTED;
+
+  /** Bumped by every write; the UPDATE checks it (optimistic lock) on top of the row lock. */
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Version of the case; pass it as expectedVersion to refuse acting on a stale view.' })
+  version: number = 1;
+
+  /** Events appended so far: the next event's sequence number. */
+  @Property({ type: 'integer' })
+  eventCount: number = 0;
+
+  @Property({ type: 'uuid' })
+  @Index()
+  projectId: string;
+
+  /** The project's supervising department (行业主管部门) at intake: the default for routing (谁主管，谁监管). */
+  @Property({ type: 'string', length: 16 })
+  supervisingDepartmentCode: string;
+
+  /** Departments that handle the case, set by routing (SELF_HANDLED: ZWJ). */
+  @Property({ type: ArrayType })
+  handlingDepartments: string[] = [];
+
+  /** The departments the case counts for: the handling ones once routed, else the supervising one. */
+  @Property({ type: ArrayType })
+  responsibleDepartments: string[];
+
+  @Enum({ items: () => CaseRoutingMode, type: 'string', nullable: true })
+  @Field(() => CaseRoutingMode, { nullable: true })
+  routingMode?: CaseRoutingMode | null;
+
+  @Property({ type: ArrayType })
+  respondentCreditCodes: string[];
+
+  @Property({ type: ArrayType })
+  assignedEnforcerIds: string[] = [];
+
+  @Property({ type: 'string', length: 200 })
+  @Field({ description: 'Subject line (案由), free of personal data.' })
+  summary: string;
+
+  @Property({ type: 'text' })
+  details: string;
+
+  @Property({ type: 'string', nullable: true })
+  submitterName?: string | null;
+
+  @Property({ type: 'string', nullable: true })
+  submitterContact?: string | null;
+
+  /** Complaint: relation to the project (e.g. bidder); referral: the referring authority; finding: the finding id. */
+  @Property({ type: 'string', nullable: true })
+  submitterRelation?: string | null;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: 'Submitted without a name (reports only).' })
+  anonymous: boolean = false;
+
+  @Property({ type: 'date', nullable: true })
+  knewOn?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  @Unique()
+  idempotencyKey?: string | null;
+
+  /** sha256 of the submission, to refuse an idempotency key reused for different content. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  requestFingerprint?: string | null;
+
+  /** `scrypt$salt$hash` of the submitter's one-time secret; the secret itself is never stored. */
+  @Property({ type: 'string', nullable: true })
+  secretHash?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  @Unique()
+  findingId?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  referralReference?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  referralDueOn?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  @Field({ description: 'When the case was received.' })
+  receivedAt: Date;
+
+  @Property({ type: 'date' })
+  @Index()
+  @Field(() => LocalDateScalar, { description: 'Receipt date in Asia/Shanghai.' })
+  receivedOn: string;
+
+  @Property({ type: 'date' })
+  acceptanceDueOn: string;
+
+  @Property({ type: 'boolean' })
+  acceptanceDueProvisional: boolean = false;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
+  acceptedOn?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
+  rejectedOn?: string | null;
+
+  @Enum({ items: () => CaseRefusalGround, type: 'string', nullable: true })
+  @Field(() => CaseRefusalGround, { nullable: true })
+  refusalGround?: CaseRefusalGround | null;
+
+  @Property({ type: 'text', nullable: true })
+  refusalReason?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  resolutionDueOn?: string | null;
+
+  @Property({ type: 'boolean' })
+  resolutionDueProvisional: boolean = false;
+
+  /** The pending deadline (acceptance while SUBMITTED, resolution while ACCEPTED…INVESTIGATING), for due-soon and overdue lists. */
+  @Property({ type: 'date', nullable: true })
+  @Index()
+  nextDueOn?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Decision date (处理决定).' })
+  decidedOn?: string | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the complaint or report was substantiated (属实).' })
+  substantiated?: boolean | null;
+
+  @Property({ type: 'text', nullable: true })
+  actionTaken?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  penalty?: string | null;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  decidedByDepartment?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  feedback?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Result fed back to the submitter (反馈).' })
+  feedbackOn?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
+  archivedOn?: string | null;
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+/**
+ * One step of a case's trail (全程留痕): appended under the case's row lock, never updated or
+ * deleted (the service has no code path that does, and the migration adds a trigger refusing it).
+ */
+@Entity({ tableName: 'case_event' })
+@Unique({ properties: ['case', 'sequence'] })
+@ObjectType({ description: 'One dated, signed step of a case (全程留痕).' })
+export class CaseEvent {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @ManyToOne(() => Case, { index: true })
+  case: Case;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: '1, 2, 3 … within the case.' })
+  sequence: number;
+
+  @Enum({ items: () => CaseTransition, type: 'string' })
+  @Field(() => CaseTransition)
+  transition: CaseTransition;
+
+  @Enum({ items: () => CaseStatus, type: 'string', nullable: true })
+  @Field(() => CaseStatus, { nullable: true })
+  fromStatus?: CaseStatus | null;
+
+  @Enum({ items: () => CaseStatus, type: 'string' })
+  @Field(() => CaseStatus)
+  toStatus: CaseStatus;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  at: Date;
+
+  @Property({ type: 'string' })
+  @Field({ description: 'Who did it (token subject; "public" for online intake).' })
+  actorSub: string;
+
+  @Property({ type: 'string' })
+  @Field()
+  actorName: string;
+
+  @Property({ type: 'string', length: 16 })
+  @Field()
+  actorRole: string;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  @Field(() => String, { nullable: true })
+  actorDepartment?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Comment or note; null in the summary view of a case.' })
+  comment?: string | null;
+
+  @Property({ type: ArrayType, nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Departments a ROUTE sent the case to.' })
+  departments?: string[] | null;
+
+  @Property({ type: ArrayType, nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Enforcers an ASSIGN_ENFORCERS or START_INVESTIGATION added; null in the summary view.' })
+  enforcerIds?: string[] | null;
+
+  @Enum({ items: () => CaseRefusalGround, type: 'string', nullable: true })
+  @Field(() => CaseRefusalGround, { nullable: true })
+  refusalGround?: CaseRefusalGround | null;
+
+  @Enum({ items: () => CaseRoutingMode, type: 'string', nullable: true })
+  @Field(() => CaseRoutingMode, { nullable: true })
+  routingMode?: CaseRoutingMode | null;
+}

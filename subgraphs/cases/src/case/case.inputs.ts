@@ -1,0 +1,107 @@
+import { LocalDateScalar } from '@hub/kit';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CaseKind, CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case-states';
+
+@InputType({ description: 'A complaint (投诉) from an identified bidder or interested party, within 10 days of knowing.' })
+export class SubmitComplaintInput {
+  @Field({ description: 'Client-chosen key: a retry with the same key returns the same receipt and creates nothing.' }) idempotencyKey: string;
+  @Field(() => ID) projectId: string;
+  @Field({ description: 'Complainant (投诉人): person or company name.' }) complainantName: string;
+  @Field({ description: 'Phone or address for the reply.' }) complainantContact: string;
+  @Field({ description: 'Relation to the project, e.g. "bidder", "potential bidder".' }) relationToProject: string;
+  @Field(() => LocalDateScalar, { description: 'When the complainant knew or should have known of the matter (10-day window).' }) knewOn: string;
+  @Field() summary: string;
+  @Field({ description: 'Facts, grounds and evidence.' }) details: string;
+  @Field(() => [String], { nullable: true, description: 'Credit codes of the parties complained about.' }) respondentCreditCodes?: string[] | null;
+}
+
+@InputType({ description: 'A report (举报); the reporter may stay anonymous.' })
+export class SubmitReportInput {
+  @Field() idempotencyKey: string;
+  @Field(() => ID) projectId: string;
+  @Field(() => String, { nullable: true, description: 'Reporter name; omit to report anonymously.' }) reporterName?: string | null;
+  @Field(() => String, { nullable: true }) reporterContact?: string | null;
+  @Field() summary: string;
+  @Field() details: string;
+  @Field(() => [String], { nullable: true }) respondentCreditCodes?: string[] | null;
+}
+
+@InputType({ description: 'A problem found in an inspection, reported by the enforcers slice or the office.' })
+export class OpenCaseFromInspectionFindingInput {
+  @Field(() => ID, { description: 'The finding in the enforcers slice; the same finding always gives the same case.' }) findingId: string;
+  @Field(() => ID) projectId: string;
+  @Field({ description: "The project's supervising department code." }) departmentCode: string;
+  @Field() summary: string;
+  @Field(() => [String], { nullable: true }) respondentCreditCodes?: string[] | null;
+}
+
+@InputType({ description: 'A matter assigned by a superior (交办件), recorded by the office.' })
+export class RecordReferralInput {
+  @Field() idempotencyKey: string;
+  @Field(() => ID) projectId: string;
+  @Field({ description: 'The assigning authority.' }) referringAuthority: string;
+  @Field({ description: 'Its document number (交办文号).' }) referenceNumber: string;
+  @Field() summary: string;
+  @Field() details: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: "The superior's deadline, if it set one (else 30 days)." }) dueOn?: string | null;
+  @Field(() => [String], { nullable: true }) respondentCreditCodes?: string[] | null;
+}
+
+@InputType({ description: 'A step on a case; expectedVersion refuses acting on a stale view.' })
+export class CaseStepInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+}
+
+@InputType()
+export class RejectCaseInput extends CaseStepInput {
+  @Field(() => CaseRefusalGround) ground: CaseRefusalGround;
+  @Field(() => String, { nullable: true, description: 'Required for ground OTHER.' }) reason?: string | null;
+}
+
+@InputType()
+export class RouteCaseInput extends CaseStepInput {
+  @Field(() => CaseRoutingMode) mode: CaseRoutingMode;
+  @Field(() => [String], { nullable: true, description: "TRANSFERRED: one department (default: the project's supervising department); SPLIT: two or more; SELF_HANDLED: none." })
+  departmentCodes?: string[] | null;
+}
+
+@InputType()
+export class StartInvestigationInput extends CaseStepInput {
+  @Field(() => [ID], { nullable: true, description: 'Enforcers to assign (ids in the enforcer roster).' }) enforcerIds?: string[] | null;
+}
+
+@InputType()
+export class AssignEnforcersInput extends CaseStepInput {
+  @Field(() => [ID], { description: 'Enforcers to add to the case.' }) enforcerIds: string[];
+}
+
+@InputType()
+export class DecideCaseInput extends CaseStepInput {
+  @Field({ description: 'Substantiated (属实) or not.' }) substantiated: boolean;
+  @Field({ description: 'Action taken (处理措施).' }) actionTaken: string;
+  @Field(() => String, { nullable: true, description: 'Penalty imposed by the competent department (行政处罚), if any.' }) penalty?: string | null;
+}
+
+@InputType()
+export class SendCaseFeedbackInput extends CaseStepInput {
+  @Field({ description: 'The result as told to the submitter.' }) feedback: string;
+}
+
+@InputType()
+export class SuperviseCaseInput {
+  @Field(() => ID) caseId: string;
+  @Field({ description: 'Supervision instruction (督办意见).' }) note: string;
+}
+
+@InputType({ description: 'Filter for case lists; all given conditions must hold.' })
+export class CaseFilter {
+  @Field(() => CaseKind, { nullable: true }) kind?: CaseKind | null;
+  @Field(() => CaseStatus, { nullable: true }) status?: CaseStatus | null;
+  @Field(() => String, { nullable: true, description: 'A responsible department code.' }) department?: string | null;
+  @Field(() => ID, { nullable: true }) projectId?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) receivedFrom?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) receivedTo?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only cases whose pending deadline has passed.' }) overdue?: boolean | null;
+}

@@ -1,0 +1,387 @@
+import {
+  Connection,
+  currentCalendar,
+  ForbiddenError,
+  LocalDateScalar,
+  NotFoundError,
+  PageArgs,
+  pageWindow,
+  shanghaiDateOf,
+  toConnection,
+  InputError,
+  PeriodInput,
+  requirePeriod,
+  type Caller,
+} from '@hub/kit';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DepartmentRef, EnforcerRef, MarketEntityRef, ProjectRef } from '../federation/refs';
+import type { Context } from '../loaders';
+import { RectificationTask } from '../rectification/rectification.entity';
+import { caseAccess, caseScope, canSeeContact, canSeeSubmitter } from './access';
+import { Case, CaseEvent } from './case.entity';
+import {
+  AssignEnforcersInput,
+  CaseFilter,
+  CaseStepInput,
+  DecideCaseInput,
+  OpenCaseFromInspectionFindingInput,
+  RecordReferralInput,
+  RejectCaseInput,
+  RouteCaseInput,
+  SendCaseFeedbackInput,
+  StartInvestigationInput,
+  SubmitComplaintInput,
+  SubmitReportInput,
+  SuperviseCaseInput,
+} from './case.inputs';
+import { CaseService, requireUuid, type IntakeResult } from './case.service';
+import { CaseDeadline, CaseReceipt, CaseReceiptStatus, CaseStats, CaseView } from './case.types';
+import { allowedTransitions, CaseStatus, CaseTransition, PENDING_ACCEPTANCE, PENDING_RESOLUTION } from './case-states';
+import { acceptanceDue, CASE_DEADLINE_RULES, deadlineState, resolutionDue } from './deadlines';
+import { verifySecret } from './receipt';
+
+export const CaseConnection = Connection(Case, 'Case');
+
+/** Acceptance deadline, recomputed on the calendar in force (so a newly published year firms up provisional dates). */
+export function acceptanceDeadline(c: Case, today: string): CaseDeadline {
+  const calendar = currentCalendar();
+  return deadlineState(calendar, acceptanceDue(calendar, c.kind, c.receivedOn), CASE_DEADLINE_RULES[c.kind].unit, c.acceptedOn ?? c.rejectedOn ?? null, today);
+}
+
+/** Resolution deadline: none until accepted, none for a refused case. */
+export function resolutionDeadline(c: Case, today: string): CaseDeadline | null {
+  if (!c.acceptedOn) return null;
+  const calendar = currentCalendar();
+  return deadlineState(calendar, resolutionDue(calendar, c.kind, c.acceptedOn, c.referralDueOn), CASE_DEADLINE_RULES[c.kind].unit, c.decidedOn ?? null, today);
+}
+
+const service = (ctx: Context) => new CaseService(ctx.em, ctx.user, ctx.loaders.env);
+const today = (ctx: Context) => shanghaiDateOf(ctx.loaders.env.now());
+const full = (user: Caller, c: Case) => caseAccess(user, c) === 'FULL';
+
+function receipt(result: IntakeResult, on: string): CaseReceipt {
+  return {
+    receiptNumber: result.case.receiptNumber,
+    secret: result.secret,
+    status: result.case.status,
+    receivedOn: result.case.receivedOn,
+    acceptanceDeadline: acceptanceDeadline(result.case, on),
+    duplicate: result.duplicate,
+  };
+}
+
+function scopeOrForbidden(user: Caller): FilterQuery<Case> {
+  const scope = caseScope(user);
+  if (scope === null) throw new ForbiddenError(`Role ${user.role} reads no cases`);
+  return scope;
+}
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Authorized()
+  @Query(() => Case, { nullable: true, description: 'A case by id; FORBIDDEN for an enforcer not assigned to it.' })
+  async case(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Case | null> {
+    const found = await ctx.em.findOne(Case, { id: requireUuid(id, 'id') });
+    if (!found) return null;
+    if (caseAccess(ctx.user, found) === 'NONE') throw new ForbiddenError(`Case ${id} is not visible to role ${ctx.user.role}`);
+    return found;
+  }
+
+  @Authorized()
+  @Query(() => CaseConnection, { description: 'Cases, newest first; a DEPT officer gets summaries of other departments\' cases, an enforcer only the cases assigned to them.' })
+  async cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null, @Ctx() ctx: Context) {
+    const window = pageWindow(page);
+    const where: FilterQuery<Case>[] = [scopeOrForbidden(ctx.user)];
+    if (filter?.kind) where.push({ kind: filter.kind });
+    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.department) where.push({ responsibleDepartments: { $contains: [filter.department] } });
+    if (filter?.projectId) where.push({ projectId: requireUuid(filter.projectId, 'filter.projectId') });
+    if (filter?.receivedFrom) where.push({ receivedOn: { $gte: filter.receivedFrom } });
+    if (filter?.receivedTo) where.push({ receivedOn: { $lte: filter.receivedTo } });
+    if (filter?.overdue === true) where.push({ nextDueOn: { $lt: today(ctx) } });
+    if (filter?.overdue === false) where.push({ $or: [{ nextDueOn: null }, { nextDueOn: { $gte: today(ctx) } }] });
+    const [rows, total] = await ctx.em.findAndCount(Case, { $and: where }, { limit: window.limit, offset: window.offset, orderBy: { receivedAt: 'desc', id: 'asc' } });
+    return toConnection(rows, total, window);
+  }
+
+  @Authorized('OFFICE', 'LEADER', 'DEPT')
+  @Query(() => CaseConnection, {
+    description: 'Open cases of a department whose pending deadline (acceptance, then resolution) is past or within `withinDays` calendar days, soonest first. A DEPT officer defaults to its own department.',
+  })
+  async casesDueSoon(
+    @Args() page: PageArgs,
+    @Arg('department', () => String, { nullable: true }) department: string | null,
+    @Arg('withinDays', () => Int, { defaultValue: 3 }) withinDays: number,
+    @Ctx() ctx: Context,
+  ) {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 60) throw new InputError('withinDays must be 0 to 60', { field: 'withinDays', rule: '0..60' });
+    const window = pageWindow(page);
+    const code = department ?? (ctx.user.role === 'DEPT' ? ctx.user.department : undefined);
+    const limit = currentCalendar().addCalendarDays(today(ctx), withinDays).date;
+    const where: FilterQuery<Case> = { nextDueOn: { $ne: null, $lte: limit }, ...(code ? { responsibleDepartments: { $contains: [code] } } : {}) };
+    const [rows, total] = await ctx.em.findAndCount(Case, where, { limit: window.limit, offset: window.offset, orderBy: { nextDueOn: 'asc', receivedAt: 'asc', id: 'asc' } });
+    return toConnection(rows, total, window);
+  }
+
+  @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })
+  async caseStatusByReceipt(@Arg('receiptNumber') receiptNumber: string, @Arg('secret') secret: string, @Ctx() ctx: Context): Promise<CaseReceiptStatus> {
+    const c = await ctx.em.findOne(Case, { receiptNumber: receiptNumber.trim().toUpperCase() });
+    // The same answer for an unknown number and a wrong secret: the pair is the credential.
+    if (!c || !verifySecret(secret, c.secretHash)) throw new NotFoundError('Case receipt', receiptNumber);
+    const on = today(ctx);
+    return {
+      receiptNumber: c.receiptNumber,
+      kind: c.kind,
+      status: c.status,
+      receivedOn: c.receivedOn,
+      acceptanceDeadline: acceptanceDeadline(c, on),
+      resolutionDeadline: resolutionDeadline(c, on),
+      acceptedOn: c.acceptedOn ?? null,
+      rejectedOn: c.rejectedOn ?? null,
+      refusalGround: c.refusalGround ?? null,
+      refusalReason: c.refusalReason ?? null,
+      feedback: c.feedback ?? null,
+      feedbackOn: c.feedbackOn ?? null,
+    };
+  }
+
+  @FieldResolver(() => CaseView, { description: 'Which view the caller got.' })
+  view(@Root() c: Case, @Ctx() { user }: Context): CaseView {
+    return full(user, c) ? CaseView.FULL : CaseView.SUMMARY;
+  }
+
+  @FieldResolver(() => ProjectRef)
+  project(@Root() c: Case): ProjectRef {
+    return { id: c.projectId };
+  }
+
+  @FieldResolver(() => DepartmentRef, { description: "The project's supervising department (行业主管部门) at intake." })
+  supervisingDepartment(@Root() c: Case): DepartmentRef {
+    return { code: c.supervisingDepartmentCode };
+  }
+
+  @FieldResolver(() => [DepartmentRef], { description: 'Departments handling the case once routed (ZWJ for 自办).' })
+  handlingDepartments(@Root() c: Case): DepartmentRef[] {
+    return c.handlingDepartments.map((code) => ({ code }));
+  }
+
+  @FieldResolver(() => [MarketEntityRef], { nullable: true, description: 'Respondents (被投诉/被举报人); null in the summary view.' })
+  respondents(@Root() c: Case, @Ctx() { user }: Context): MarketEntityRef[] | null {
+    return full(user, c) ? c.respondentCreditCodes.map((creditCode) => ({ creditCode })) : null;
+  }
+
+  @FieldResolver(() => [EnforcerRef], { description: 'Enforcers assigned to the case (resolved by the enforcers slice); empty in the summary view.' })
+  assignedEnforcers(@Root() c: Case, @Ctx() { user }: Context): EnforcerRef[] {
+    return full(user, c) ? c.assignedEnforcerIds.map((id) => ({ id })) : [];
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Facts, grounds and evidence; null in the summary view.' })
+  details(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return full(user, c) ? c.details : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Complainant, reporter, referring authority or inspector. A reporter's identity is for the office only." })
+  submitterName(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return canSeeSubmitter(user, c) ? c.submitterName ?? null : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Relation to the project (complaints) or the referring role.' })
+  submitterRelation(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return canSeeSubmitter(user, c) ? c.submitterRelation ?? null : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Submitter's contact: the office, and for a complaint the handling department." })
+  submitterContact(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return canSeeContact(user, c) ? c.submitterContact ?? null : null;
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'When the complainant knew of the matter (10-day window).' })
+  knewOn(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return full(user, c) ? c.knewOn ?? null : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Stated refusal reason; null in the summary view.' })
+  refusalReason(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return full(user, c) ? c.refusalReason ?? null : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Action taken (处理措施); null in the summary view.' })
+  actionTaken(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return full(user, c) ? c.actionTaken ?? null : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Penalty by the competent department (行政处罚); null in the summary view.' })
+  penalty(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return full(user, c) ? c.penalty ?? null : null;
+  }
+
+  @FieldResolver(() => DepartmentRef, { nullable: true, description: 'The department that decided (处罚权属不变).' })
+  decidedByDepartment(@Root() c: Case): DepartmentRef | null {
+    return c.decidedByDepartment ? { code: c.decidedByDepartment } : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The result fed back to the submitter; null in the summary view.' })
+  feedback(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return full(user, c) ? c.feedback ?? null : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The superior's document number (交办件)." })
+  referralReference(@Root() c: Case, @Ctx() { user }: Context): string | null {
+    return full(user, c) ? c.referralReference ?? null : null;
+  }
+
+  @FieldResolver(() => CaseDeadline, { description: 'Decide whether to accept: complaint 2 working days, report 5 days from receipt.' })
+  acceptanceDeadline(@Root() c: Case, @Ctx() ctx: Context): CaseDeadline {
+    return acceptanceDeadline(c, today(ctx));
+  }
+
+  @FieldResolver(() => CaseDeadline, { nullable: true, description: 'Resolve after acceptance: complaint 15 working days, report 30 days; null until accepted.' })
+  resolutionDeadline(@Root() c: Case, @Ctx() ctx: Context): CaseDeadline | null {
+    return resolutionDeadline(c, today(ctx));
+  }
+
+  @FieldResolver({ description: 'The pending deadline (acceptance or resolution) has passed.' })
+  overdue(@Root() c: Case, @Ctx() ctx: Context): boolean {
+    const on = today(ctx);
+    if (PENDING_ACCEPTANCE.includes(c.status)) return acceptanceDeadline(c, on).overdue;
+    if (PENDING_RESOLUTION.includes(c.status)) return resolutionDeadline(c, on)?.overdue ?? false;
+    return false;
+  }
+
+  @FieldResolver(() => [CaseTransition], { description: 'Transitions the state machine allows next (who may take them is checked on the mutation).' })
+  allowedTransitions(@Root() c: Case): CaseTransition[] {
+    return allowedTransitions(c.status);
+  }
+
+  @FieldResolver(() => [CaseEvent], { description: 'The trail (全程留痕), oldest first; comments and enforcer ids are null in the summary view.' })
+  async events(@Root() c: Case, @Ctx() { user, loaders }: Context): Promise<CaseEvent[]> {
+    const events = await loaders.eventsByCase.load(c.id);
+    return full(user, c) ? events : events.map((e) => ({ ...e, comment: null, enforcerIds: null }) as CaseEvent);
+  }
+
+  @FieldResolver(() => [RectificationTask], { description: 'Rectification tasks (整改) ordered by this case; empty in the summary view.' })
+  async rectificationTasks(@Root() c: Case, @Ctx() { user, loaders }: Context): Promise<RectificationTask[]> {
+    return full(user, c) ? loaders.tasksByCase.load(c.id) : [];
+  }
+
+  @Mutation(() => CaseReceipt, { description: 'Submit a complaint (投诉) online or at the window: identified, within 10 days of knowing. Idempotent on idempotencyKey.' })
+  async submitComplaint(@Arg('input') input: SubmitComplaintInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+    return receipt(await service(ctx).submitComplaint(input), today(ctx));
+  }
+
+  @Mutation(() => CaseReceipt, { description: 'Submit a report (举报), anonymously if wished. Idempotent on idempotencyKey.' })
+  async submitReport(@Arg('input') input: SubmitReportInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+    return receipt(await service(ctx).submitReport(input), today(ctx));
+  }
+
+  @Authorized('OFFICE', 'ENFORCER')
+  @Mutation(() => Case, { description: 'Open the case of an inspection finding (检查发现), accepted at once; the same findingId always returns the same case.' })
+  openCaseFromInspectionFinding(@Arg('input') input: OpenCaseFromInspectionFindingInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).openFromInspectionFinding(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Case, { description: 'Record a matter assigned by a superior (交办件), accepted at once.' })
+  recordReferral(@Arg('input') input: RecordReferralInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).recordReferral(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Case, { description: 'Accept a submitted case (受理).' })
+  acceptCase(@Arg('input') input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).acceptCase(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Case, { description: 'Refuse a submitted case (不予受理) on a statutory ground, or OTHER with a reason.' })
+  rejectCase(@Arg('input') input: RejectCaseInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).rejectCase(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Case, { description: "Route an accepted case: 自办, 分办 or 转办 (default: the project's supervising department)." })
+  routeCase(@Arg('input') input: RouteCaseInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).routeCase(input);
+  }
+
+  @Authorized('DEPT', 'OFFICE')
+  @Mutation(() => Case, { description: 'Start the investigation (调查核实), optionally assigning enforcers: the handling department only.' })
+  startInvestigation(@Arg('input') input: StartInvestigationInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).startInvestigation(input);
+  }
+
+  @Authorized('DEPT', 'OFFICE')
+  @Mutation(() => Case, { description: 'Assign enforcers (by roster id) to a routed or investigated case: the office or the handling department.' })
+  assignEnforcers(@Arg('input') input: AssignEnforcersInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).assignEnforcers(input);
+  }
+
+  @Authorized('DEPT', 'OFFICE')
+  @Mutation(() => Case, { description: 'Record the decision (处理决定): substantiated or not, action, penalty — the handling (competent) department only.' })
+  decideCase(@Arg('input') input: DecideCaseInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).decideCase(input);
+  }
+
+  @Authorized('DEPT', 'OFFICE')
+  @Mutation(() => Case, { description: 'Record that the result was fed back to the submitter (反馈).' })
+  sendCaseFeedback(@Arg('input') input: SendCaseFeedbackInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).sendFeedback(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Case, { description: 'Archive a case after feedback or refusal (归档).' })
+  archiveCase(@Arg('input') input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).archiveCase(input);
+  }
+
+  @Authorized('OFFICE', 'LEADER')
+  @Mutation(() => Case, { description: 'Add a supervision note (督办) at any time; the status does not change.' })
+  superviseCase(@Arg('input') input: SuperviseCaseInput, @Ctx() ctx: Context): Promise<Case> {
+    return service(ctx).superviseCase(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => Int, { description: 'After a new calendar year is published: recompute provisional due dates of open cases; returns how many changed.' })
+  refreshCaseDeadlines(@Ctx() ctx: Context): Promise<number> {
+    return service(ctx).refreshProvisionalDeadlines();
+  }
+}
+
+@Resolver(() => ProjectRef)
+export class ProjectCasesResolver {
+  @FieldResolver(() => [Case], { description: 'Cases about this project the caller may see (none for the public or the trading center).' })
+  cases(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<Case[]> {
+    return loaders.casesByProject.load(project.id);
+  }
+}
+
+@Resolver(() => MarketEntityRef)
+export class MarketEntityCasesResolver {
+  @FieldResolver(() => [Case], { description: 'Cases naming this entity as respondent, that the caller may see.' })
+  cases(@Root() entity: MarketEntityRef, @Ctx() { loaders }: Context): Promise<Case[]> {
+    return loaders.casesByRespondent.load(entity.creditCode);
+  }
+}
+
+@Resolver(() => DepartmentRef)
+export class DepartmentCasesResolver {
+  @FieldResolver(() => CaseConnection, { description: 'Cases this department is responsible for (handling, or supervising until routed), newest first.' })
+  cases(
+    @Root() department: DepartmentRef,
+    @Args() page: PageArgs,
+    @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    const { limit, offset } = pageWindow(page);
+    return loaders.casesByDepartment.load({ code: department.code, status: status ?? null, limit, offset });
+  }
+
+  @Authorized()
+  @FieldResolver(() => CaseStats, { description: 'Case figures for a period: received, accepted, refused, resolved on time or late, overdue, by kind.' })
+  caseStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput) period: PeriodInput, @Ctx() { loaders }: Context) {
+    requirePeriod(period);
+    return loaders.caseStats.load({ code: department.code, from: period.from, to: period.to });
+  }
+}
+

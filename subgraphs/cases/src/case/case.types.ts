@@ -1,0 +1,65 @@
+import { LocalDateScalar } from '@hub/kit';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CaseKind, CaseRefusalGround, CaseStatus } from './case-states';
+import { CaseDeadlineUnit } from './deadlines';
+
+/** Which view of a case the caller got (see access.ts). */
+export enum CaseView {
+  FULL = 'FULL',
+  SUMMARY = 'SUMMARY',
+}
+registerEnumType(CaseView, { name: 'CaseView', description: 'FULL detail, or the SUMMARY other departments see (no identities, contact, narrative or comments).' });
+
+@ObjectType({ description: 'A statutory deadline of a case on the official working-day calendar (Asia/Shanghai).' })
+export class CaseDeadline {
+  @Field(() => LocalDateScalar) dueOn: string;
+  @Field({ description: 'The count crossed a year the official calendar does not cover yet: the date may move.' }) provisional: boolean;
+  @Field(() => CaseDeadlineUnit) unit: CaseDeadlineUnit;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the step was done; null while pending.' }) metOn: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days left while pending (working days for complaints); negative once overdue.' }) daysLeft: number | null;
+  @Field({ description: 'Pending and past the due date.' }) overdue: boolean;
+  @Field({ description: 'Done after the due date.' }) metLate: boolean;
+}
+
+@ObjectType({ description: 'What an online submission returns. Keep the secret: with the receipt number it shows the status.' })
+export class CaseReceipt {
+  @Field() receiptNumber: string;
+  @Field({ description: 'One-time secret for caseStatusByReceipt; only its hash is stored.' }) secret: string;
+  @Field(() => CaseStatus) status: CaseStatus;
+  @Field(() => LocalDateScalar) receivedOn: string;
+  @Field(() => CaseDeadline) acceptanceDeadline: CaseDeadline;
+  @Field({ description: 'True when this was a retry of an earlier submission with the same idempotencyKey.' }) duplicate: boolean;
+}
+
+@ObjectType({ description: "What a submitter sees with the receipt number and secret: status, dates and the result — nothing else." })
+export class CaseReceiptStatus {
+  @Field() receiptNumber: string;
+  @Field(() => CaseKind) kind: CaseKind;
+  @Field(() => CaseStatus) status: CaseStatus;
+  @Field(() => LocalDateScalar) receivedOn: string;
+  @Field(() => CaseDeadline) acceptanceDeadline: CaseDeadline;
+  @Field(() => CaseDeadline, { nullable: true }) resolutionDeadline: CaseDeadline | null;
+  @Field(() => LocalDateScalar, { nullable: true }) acceptedOn: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) rejectedOn: string | null;
+  @Field(() => CaseRefusalGround, { nullable: true }) refusalGround: CaseRefusalGround | null;
+  @Field(() => String, { nullable: true }) refusalReason: string | null;
+  @Field(() => String, { nullable: true, description: 'The result fed back to the submitter.' }) feedback: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) feedbackOn: string | null;
+}
+
+@ObjectType({ description: 'Cases received in a period, by kind.' })
+export class CaseKindCount {
+  @Field(() => CaseKind) kind: CaseKind;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: "A department's case figures for a period (bimonthly review 每两月集中研判)." })
+export class CaseStats {
+  @Field(() => Int, { description: 'Received in the period.' }) received: number;
+  @Field(() => Int, { description: 'Accepted in the period.' }) accepted: number;
+  @Field(() => Int, { description: 'Refused (不予受理) in the period.' }) rejected: number;
+  @Field(() => Int, { description: 'Decided in the period by the resolution due date.' }) resolvedOnTime: number;
+  @Field(() => Int, { description: 'Decided in the period after the resolution due date.' }) resolvedLate: number;
+  @Field(() => Int, { description: 'Open cases whose pending deadline has passed today (the current backlog, not limited to the period).' }) overdue: number;
+  @Field(() => [CaseKindCount], { description: 'Received in the period, by kind.' }) byKind: CaseKindCount[];
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { LocalDateScalar } from '@hub/kit';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Case } from '../case/case.entity';
+
+/** Where a rectification requirement (整改要求) came from. */
+export enum RectificationSource {
+  /** 监督检查 / 双随机一公开 */
+  INSPECTION = 'INSPECTION',
+  /** 审计 */
+  AUDIT = 'AUDIT',
+  /** 巡视巡察 */
+  INSPECTION_TOUR = 'INSPECTION_TOUR',
+  /** A case decision. */
+  CASE_DECISION = 'CASE_DECISION',
+}
+
+export enum RectificationStatus {
+  OPEN = 'OPEN',
+  COMPLETED = 'COMPLETED',
+}
+
+registerEnumType(RectificationSource, { name: 'RectificationSource', description: 'INSPECTION 监督检查, AUDIT 审计, INSPECTION_TOUR 巡视巡察, CASE_DECISION.' });
+registerEnumType(RectificationStatus, { name: 'RectificationStatus' });
+
+/** A rectification task (整改任务): a problem, the measures, a responsible department and a deadline, tracked to completion. */
+@Entity({ tableName: 'rectification_task' })
+@ObjectType({ description: 'A rectification task (整改任务) tracked to completion.' })
+export class RectificationTask {
+  [OptionalProps]?: 'status' | 'version' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Enum({ items: () => RectificationSource, type: 'string' })
+  @Field(() => RectificationSource)
+  source: RectificationSource;
+
+  @Property({ type: 'string', length: 100 })
+  @Field({ description: 'Reference of the source (inspection record, audit report, tour notice, case receipt).' })
+  sourceReference: string;
+
+  @ManyToOne(() => Case, { nullable: true, index: true })
+  case?: Case | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  projectId?: string | null;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'The problem to rectify.' })
+  problem: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Rectification measures (整改措施).' })
+  measures: string;
+
+  @Property({ type: 'string', length: 16 })
+  @Index()
+  @Field({ description: 'Code of the responsible department.' })
+  responsibleDepartmentCode: string;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar, { description: 'Rectification deadline (整改期限).' })
+  deadline: string;
+
+  @Enum({ items: () => RectificationStatus, type: 'string' })
+  @Index()
+  @Field(() => RectificationStatus)
+  status: RectificationStatus = RectificationStatus.OPEN;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
+  completedOn?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'How the rectification was completed (整改情况).' })
+  completionNote?: string | null;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int)
+  version: number = 1;
+
+  @Property({ type: 'string' })
+  createdBy: string;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  createdAt: Date = new Date();
+}
+
+/** A progress note on a rectification task: appended, never edited. */
+@Entity({ tableName: 'rectification_progress' })
+@ObjectType({ description: 'A dated progress note on a rectification task.' })
+export class RectificationProgress {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @ManyToOne(() => RectificationTask, { index: true })
+  task: RectificationTask;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar)
+  reportedOn: string;
+
+  @Property({ type: 'text' })
+  @Field()
+  note: string;
+
+  @Property({ type: 'string' })
+  @Field()
+  actorName: string;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  @Field(() => String, { nullable: true })
+  actorDepartment?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  at: Date;
+}

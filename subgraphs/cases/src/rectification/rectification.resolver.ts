@@ -1,0 +1,192 @@
+import {
+  Connection,
+  ConflictError,
+  daysBetween,
+  ForbiddenError,
+  InputError,
+  isKnownDepartment,
+  LocalDateScalar,
+  NotFoundError,
+  PageArgs,
+  pageWindow,
+  shanghaiDateOf,
+  toConnection,
+  type Caller,
+} from '@hub/kit';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Case } from '../case/case.entity';
+import { requireText, requireUuid, type CasesEnvironment } from '../case/case.service';
+import { DepartmentRef, ProjectRef } from '../federation/refs';
+import type { Context } from '../loaders';
+import { RectificationProgress, RectificationSource, RectificationStatus, RectificationTask } from './rectification.entity';
+
+export const RectificationTaskConnection = Connection(RectificationTask, 'RectificationTask');
+
+@InputType({ description: 'A rectification requirement (整改要求) from an inspection, audit, inspection tour or case decision.' })
+export class CreateRectificationTaskInput {
+  @Field(() => RectificationSource) source: RectificationSource;
+  @Field() sourceReference: string;
+  @Field(() => ID, { nullable: true }) caseId?: string | null;
+  @Field(() => ID, { nullable: true }) projectId?: string | null;
+  @Field() problem: string;
+  @Field() measures: string;
+  @Field() responsibleDepartmentCode: string;
+  @Field(() => LocalDateScalar) deadline: string;
+}
+
+@InputType()
+export class RectificationProgressInput {
+  @Field(() => ID) taskId: string;
+  @Field() note: string;
+}
+
+@InputType()
+export class CompleteRectificationInput {
+  @Field(() => ID) taskId: string;
+  @Field() completionNote: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+}
+
+/** Writes on rectification tasks: the office creates them; the office or the responsible department reports progress and completion. */
+export class RectificationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly user: Caller,
+    private readonly env: CasesEnvironment,
+  ) {}
+
+  private today(): string {
+    return shanghaiDateOf(this.env.now());
+  }
+
+  create(input: CreateRectificationTaskInput): Promise<RectificationTask> {
+    const code = input.responsibleDepartmentCode.trim().toUpperCase();
+    if (!isKnownDepartment(code)) throw new InputError(`responsibleDepartmentCode "${code}" is not a member unit`, { field: 'responsibleDepartmentCode', rule: 'member unit' });
+    if (input.deadline < this.today()) throw new InputError(`deadline ${input.deadline} is in the past`, { field: 'deadline', rule: 'not in the past' });
+    const caseId = input.caseId ? requireUuid(input.caseId, 'caseId') : null;
+    let projectId = input.projectId ? requireUuid(input.projectId, 'projectId') : null;
+    return this.em.fork().transactional(async (em) => {
+      let linked: Case | null = null;
+      if (caseId) {
+        linked = await em.findOne(Case, { id: caseId });
+        if (!linked) throw new InputError(`caseId ${caseId} is not a case`, { field: 'caseId', rule: 'existing case' });
+        projectId ??= linked.projectId;
+      }
+      return em.create(RectificationTask, {
+        source: input.source,
+        sourceReference: requireText(input.sourceReference, 'sourceReference', 100),
+        case: linked,
+        projectId,
+        problem: requireText(input.problem, 'problem'),
+        measures: requireText(input.measures, 'measures'),
+        responsibleDepartmentCode: code,
+        deadline: input.deadline,
+        createdBy: this.user.sub,
+      });
+    });
+  }
+
+  private async locked(em: EntityManager, taskId: string): Promise<RectificationTask> {
+    const task = await em.findOne(RectificationTask, { id: requireUuid(taskId, 'taskId') }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!task) throw new NotFoundError('RectificationTask', taskId);
+    const mine = this.user.role === 'OFFICE' || (this.user.role === 'DEPT' && this.user.department === task.responsibleDepartmentCode);
+    if (!mine) throw new ForbiddenError(`Rectification task ${task.id} is reported on by the office or ${task.responsibleDepartmentCode}`);
+    if (task.status === RectificationStatus.COMPLETED) {
+      throw new ConflictError(`Rectification task ${task.id} is already completed`, { currentStatus: task.status, allowedTransitions: [] });
+    }
+    return task;
+  }
+
+  reportProgress(input: RectificationProgressInput): Promise<RectificationTask> {
+    const note = requireText(input.note, 'note');
+    return this.em.fork().transactional(async (em) => {
+      const task = await this.locked(em, input.taskId);
+      em.create(RectificationProgress, { task, reportedOn: this.today(), note, actorName: this.user.name, actorDepartment: this.user.department ?? null, at: this.env.now() });
+      return task;
+    });
+  }
+
+  complete(input: CompleteRectificationInput): Promise<RectificationTask> {
+    const completionNote = requireText(input.completionNote, 'completionNote');
+    return this.em.fork().transactional(async (em) => {
+      const task = await this.locked(em, input.taskId);
+      if (input.expectedVersion != null && input.expectedVersion !== task.version) {
+        throw new ConflictError(`Rectification task changed since version ${input.expectedVersion}`, { currentStatus: task.status, currentVersion: task.version });
+      }
+      task.status = RectificationStatus.COMPLETED;
+      task.completedOn = this.today();
+      task.completionNote = completionNote;
+      return task;
+    });
+  }
+}
+
+@Resolver(() => RectificationTask)
+export class RectificationResolver {
+  @Authorized('OFFICE', 'LEADER', 'DEPT')
+  @Query(() => RectificationTaskConnection, { description: 'Rectification tasks (整改), nearest deadline first.' })
+  async rectificationTasks(
+    @Args() page: PageArgs,
+    @Arg('department', () => String, { nullable: true }) department: string | null,
+    @Arg('status', () => RectificationStatus, { nullable: true }) status: RectificationStatus | null,
+    @Arg('overdueOnly', () => Boolean, { defaultValue: false }) overdueOnly: boolean,
+    @Ctx() { em, loaders }: Context,
+  ) {
+    const window = pageWindow(page);
+    const where: FilterQuery<RectificationTask> = {};
+    if (department) where.responsibleDepartmentCode = department;
+    if (status) where.status = status;
+    if (overdueOnly) Object.assign(where, { status: RectificationStatus.OPEN, deadline: { $lt: shanghaiDateOf(loaders.env.now()) } });
+    const [rows, total] = await em.findAndCount(RectificationTask, where, { limit: window.limit, offset: window.offset, orderBy: { deadline: 'asc', id: 'asc' } });
+    return toConnection(rows, total, window);
+  }
+
+  @FieldResolver(() => DepartmentRef)
+  responsibleDepartment(@Root() task: RectificationTask): DepartmentRef {
+    return { code: task.responsibleDepartmentCode };
+  }
+
+  @FieldResolver(() => ProjectRef, { nullable: true })
+  project(@Root() task: RectificationTask): ProjectRef | null {
+    return task.projectId ? { id: task.projectId } : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The case that ordered it, if any.' })
+  caseId(@Root() task: RectificationTask): string | null {
+    return task.case?.id ?? null;
+  }
+
+  @FieldResolver({ description: 'Open and past its deadline.' })
+  overdue(@Root() task: RectificationTask, @Ctx() { loaders }: Context): boolean {
+    return task.status === RectificationStatus.OPEN && shanghaiDateOf(loaders.env.now()) > task.deadline;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Calendar days to the deadline while open (negative when overdue).' })
+  daysLeft(@Root() task: RectificationTask, @Ctx() { loaders }: Context): number | null {
+    return task.status === RectificationStatus.OPEN ? daysBetween(shanghaiDateOf(loaders.env.now()), task.deadline) : null;
+  }
+
+  @FieldResolver(() => [RectificationProgress], { description: 'Progress notes, oldest first.' })
+  progress(@Root() task: RectificationTask, @Ctx() { loaders }: Context): Promise<RectificationProgress[]> {
+    return loaders.progressByTask.load(task.id);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => RectificationTask, { description: 'Create a rectification task (整改任务).' })
+  createRectificationTask(@Arg('input') input: CreateRectificationTaskInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+    return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).create(input);
+  }
+
+  @Authorized('OFFICE', 'DEPT')
+  @Mutation(() => RectificationTask, { description: 'Report progress on a rectification task (office or the responsible department).' })
+  reportRectificationProgress(@Arg('input') input: RectificationProgressInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+    return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).reportProgress(input);
+  }
+
+  @Authorized('OFFICE', 'DEPT')
+  @Mutation(() => RectificationTask, { description: 'Complete a rectification task (整改完成).' })
+  completeRectificationTask(@Arg('input') input: CompleteRectificationInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+    return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).complete(input);
+  }
+}

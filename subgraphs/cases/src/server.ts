@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { randomInt } from 'node:crypto';
+import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { caseAccess } from './case/access';
+import { Case, CaseEvent } from './case/case.entity';
+import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver } from './case/case.resolver';
+import type { CasesEnvironment } from './case/case.service';
+import { createLoaders, type Context, type Loaders } from './loaders';
+import { migrations } from './migrations';
+import { defaultProjectDirectory } from './project-directory';
+import { RectificationProgress, RectificationTask } from './rectification/rectification.entity';
+import { RectificationResolver } from './rectification/rectification.resolver';
+import { seedDemoData } from './seed';
+
+/** Stubs of other slices' entities resolve to themselves: this subgraph only adds fields keyed by them. */
+const itself = { __resolveReference: (ref: unknown) => ref };
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [CaseResolver, ProjectCasesResolver, MarketEntityCasesResolver, DepartmentCasesResolver, RectificationResolver],
+    referenceResolvers: {
+      Project: itself,
+      MarketEntity: itself,
+      Department: itself,
+      Case: {
+        // A case the caller may not see resolves to null, like a missing one.
+        __resolveReference: async (ref: { id: string }, { loaders, user }: Context) => {
+          const found = await loaders.caseById.load(ref.id).catch(() => null);
+          return found && caseAccess(user, found) !== 'NONE' ? found : null;
+        },
+      },
+    },
+  });
+}
+
+/** Options for building the subgraph: tests replace the projects directory and the clock. */
+export interface CasesSubgraphOptions {
+  environment?: Partial<CasesEnvironment>;
+}
+
+/** The cases subgraph (owned by the leading group office, ZWJ), with its outside world injectable. */
+export function createCasesSubgraph(options: CasesSubgraphOptions = {}): SubgraphDefinition<Loaders> {
+  const environment: CasesEnvironment = {
+    projects: options.environment?.projects ?? defaultProjectDirectory(),
+    now: options.environment?.now ?? (() => new Date()),
+    random: options.environment?.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32),
+  };
+  return {
+    name: 'cases',
+    entities: [Case, CaseEvent, RectificationTask, RectificationProgress],
+    migrations,
+    buildSchema,
+    createLoaders: (em, user) => createLoaders(em, user, environment),
+    seedDemoData,
+  };
+}
+
+/** The cases subgraph as the hub runs it. */
+export const subgraph: SubgraphDefinition<Loaders> = createCasesSubgraph();
