@@ -1,0 +1,113 @@
+import { GraphClient, readSubgraphList, subgraphUrl } from '@hub/kit';
+
+/** What credit needs to know about projects, owned by the projects slice. */
+export interface ProjectInfo {
+  id: string;
+  supervisingDepartment: string;
+}
+
+/** A tender agency (招标代理机构) active in a year. */
+export interface AgencyInfo {
+  creditCode: string;
+  name: string;
+}
+
+/** Reads projects from the projects slice (tests use an in-memory fake). */
+export interface ProjectDirectory {
+  /** The projects found among `ids`, one request for all of them; unknown ids are absent. */
+  projects(ids: readonly string[]): Promise<Map<string, ProjectInfo>>;
+  /** Tender agencies of the projects registered in a year. */
+  tenderAgencies(year: number): Promise<AgencyInfo[]>;
+}
+
+/** A case against a market entity, as the cases slice reports it. */
+export interface CaseSummary {
+  id: string;
+  substantiated: boolean | null;
+  decidedOn: string | null;
+}
+
+/** Reads cases from the cases slice (tests use an in-memory fake). */
+export interface CaseDirectory {
+  /** The cases against each of the given market entities, in one request. */
+  casesAgainst(creditCodes: readonly string[]): Promise<Map<string, CaseSummary[]>>;
+}
+
+/** The other slices' clients; a test passes fakes. */
+export interface Directories {
+  projects: ProjectDirectory;
+  cases: CaseDirectory;
+}
+
+/** Projects through the projects subgraph: `_entities` for a batch of ids, `projects` pages for a year. */
+export class GraphProjectDirectory implements ProjectDirectory {
+  constructor(private readonly client: GraphClient) {}
+
+  async projects(ids: readonly string[]): Promise<Map<string, ProjectInfo>> {
+    const found = new Map<string, ProjectInfo>();
+    if (ids.length === 0) return found;
+    const data = await this.client.request<{ _entities: ({ id: string; supervisingDepartment: { code: string } } | null)[] }>(
+      /* GraphQL */ `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Project { id supervisingDepartment { code } } } }`,
+      { representations: ids.map((id) => ({ __typename: 'Project', id })) },
+    );
+    for (const project of data._entities) {
+      if (project) found.set(project.id, { id: project.id, supervisingDepartment: project.supervisingDepartment.code });
+    }
+    return found;
+  }
+
+  async tenderAgencies(year: number): Promise<AgencyInfo[]> {
+    const agencies = new Map<string, AgencyInfo>();
+    let after: string | null = null;
+    for (;;) {
+      type Page = { projects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { tenderAgency: AgencyInfo | null }[] } };
+      const data: Page = await this.client.request<Page>(
+        /* GraphQL */ `query($first: Int, $after: String, $filter: ProjectFilter) { projects(first: $first, after: $after, filter: $filter) {
+          pageInfo { hasNextPage endCursor } nodes { tenderAgency { creditCode name } } } }`,
+        { first: 100, after, filter: { registeredFrom: `${year}-01-01`, registeredTo: `${year}-12-31` } },
+      );
+      for (const node of data.projects.nodes) if (node.tenderAgency) agencies.set(node.tenderAgency.creditCode, node.tenderAgency);
+      if (!data.projects.pageInfo.hasNextPage) break;
+      after = data.projects.pageInfo.endCursor;
+    }
+    return [...agencies.values()].sort((a, b) => a.creditCode.localeCompare(b.creditCode));
+  }
+}
+
+/** Cases through the cases subgraph's `MarketEntity.cases` field, one `_entities` request for all codes. */
+export class GraphCaseDirectory implements CaseDirectory {
+  constructor(private readonly client: GraphClient) {}
+
+  async casesAgainst(creditCodes: readonly string[]): Promise<Map<string, CaseSummary[]>> {
+    const result = new Map<string, CaseSummary[]>();
+    if (creditCodes.length === 0) return result;
+    const data = await this.client.request<{ _entities: ({ creditCode: string; cases: CaseSummary[] } | null)[] }>(
+      /* GraphQL */ `query($representations: [_Any!]!) { _entities(representations: $representations) {
+        ... on MarketEntity { creditCode cases { id substantiated decidedOn } } } }`,
+      { representations: creditCodes.map((creditCode) => ({ __typename: 'MarketEntity', creditCode })) },
+    );
+    creditCodes.forEach((code, i) => result.set(code, data._entities[i]?.cases ?? []));
+    return result;
+  }
+}
+
+/** Clients for the subgraphs named in subgraphs.json, created on first use (credit may start before cases is listed). */
+export function graphDirectories(): Directories {
+  const client = (name: string) => {
+    const list = readSubgraphList();
+    const entry = list.subgraphs.find((s) => s.name === name);
+    if (!entry) throw new Error(`No subgraph "${name}" in subgraphs.json: credit cannot read it`);
+    return new GraphClient(subgraphUrl(entry, list));
+  };
+  let projects: GraphProjectDirectory | undefined;
+  let cases: GraphCaseDirectory | undefined;
+  return {
+    projects: {
+      projects: (ids) => (projects ??= new GraphProjectDirectory(client('projects'))).projects(ids),
+      tenderAgencies: (year) => (projects ??= new GraphProjectDirectory(client('projects'))).tenderAgencies(year),
+    },
+    cases: {
+      casesAgainst: (codes) => (cases ??= new GraphCaseDirectory(client('cases'))).casesAgainst(codes),
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MarketEntityRef } from '../federation/refs';
+import type { Context } from '../loaders';
+import { AgencyEvaluation } from './agency-evaluation.entity';
+import { EvaluationService } from './evaluation.service';
+
+export const AgencyEvaluationConnection = Connection(AgencyEvaluation, 'AgencyEvaluation');
+
+@Resolver(() => AgencyEvaluation)
+export class AgencyEvaluationResolver {
+  @Query(() => AgencyEvaluationConnection, { description: 'Tender agencies\' joint credit evaluations (联合信用评价) of a year, best first.' })
+  async agencyEvaluations(@Arg('year', () => Int) year: number, @Args() page: PageArgs, @Ctx() { em }: Context) {
+    const window = pageWindow(page);
+    const [rows, total] = await em.findAndCount(AgencyEvaluation, { year }, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { score: 'desc', agencyCreditCode: 'asc' },
+    });
+    return toConnection(rows, total, window);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => [AgencyEvaluation], { description: 'Computes (or recomputes) the year\'s evaluation of every agency active that year.' })
+  computeAgencyEvaluations(@Arg('year', () => Int) year: number, @Ctx() { em, user, loaders }: Context): Promise<AgencyEvaluation[]> {
+    return new EvaluationService(em, user, loaders.directories).compute(year);
+  }
+
+  @FieldResolver(() => MarketEntityRef)
+  agency(@Root() evaluation: AgencyEvaluation): MarketEntityRef {
+    return { creditCode: evaluation.agencyCreditCode };
+  }
+}

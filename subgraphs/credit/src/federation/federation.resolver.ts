@@ -1,0 +1,67 @@
+import { LocalDateScalar, PeriodInput, requirePeriod } from '@hub/kit';
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../loaders';
+import { CreditRecord } from '../record/credit-record.entity';
+import { loadStanding } from '../record/credit-record.resolver';
+import { CreditSubjectType } from '../record/credit-types';
+import { CreditStanding, visibleRecords } from '../record/standing';
+import { CreditStats } from '../record/stats';
+import { BidRef, CaseRef, DepartmentRef, MarketEntityRef, PractitionerRef, ProjectRef } from './refs';
+
+const AS_OF = { nullable: true, description: 'Day to compute for; default today (Asia/Shanghai).' } as const;
+
+@Resolver(() => MarketEntityRef)
+export class MarketEntityCreditResolver {
+  @FieldResolver(() => CreditStanding, { description: 'Credit standing (score, grade, restriction, records) as of a day.' })
+  credit(@Root() entity: MarketEntityRef, @Arg('asOf', () => LocalDateScalar, AS_OF) asOf: string | null, @Ctx() ctx: Context): Promise<CreditStanding> {
+    return loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, entity.creditCode, asOf);
+  }
+}
+
+@Resolver(() => PractitionerRef)
+export class PractitionerCreditResolver {
+  @FieldResolver(() => CreditStanding, { description: 'Credit standing (score, grade, restriction, records) as of a day.' })
+  credit(@Root() practitioner: PractitionerRef, @Arg('asOf', () => LocalDateScalar, AS_OF) asOf: string | null, @Ctx() ctx: Context): Promise<CreditStanding> {
+    return loadStanding(ctx, CreditSubjectType.PRACTITIONER, practitioner.id, asOf);
+  }
+}
+
+@Resolver(() => ProjectRef)
+export class ProjectCreditResolver {
+  @FieldResolver(() => [CreditRecord], { description: 'Credit records about this project\'s parties from its findings (the public sees published ones).' })
+  async creditRecords(@Root() project: ProjectRef, @Ctx() { loaders, user }: Context): Promise<CreditRecord[]> {
+    return visibleRecords(await loaders.recordsByProject.load(project.id), user);
+  }
+}
+
+@Resolver(() => CaseRef)
+export class CaseCreditResolver {
+  @FieldResolver(() => [CreditRecord], { description: 'Credit records whose source is this case\'s decision (the public sees published ones).' })
+  async creditRecords(@Root() caseRef: CaseRef, @Ctx() { loaders, user }: Context): Promise<CreditRecord[]> {
+    return visibleRecords(await loaders.recordsByCase.load(caseRef.id), user);
+  }
+}
+
+@Resolver(() => DepartmentRef)
+export class DepartmentCreditResolver {
+  @FieldResolver(() => CreditStats, { description: 'The department\'s credit work in a period (bimonthly meeting).' })
+  creditStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput) period: PeriodInput, @Ctx() { loaders }: Context): Promise<CreditStats> {
+    const { from, to } = requirePeriod(period);
+    return loaders.creditStats.load(`${department.code}|${from}|${to}`);
+  }
+}
+
+@Resolver(() => BidRef)
+export class BidCreditResolver {
+  @FieldResolver(() => CreditStanding, { description: 'The bidder\'s credit standing on the day it submitted the bid.' })
+  @Directive('@requires(fields: "bidderCreditCode submittedOn")')
+  bidderCreditAtBid(@Root() bid: BidRef, @Ctx() ctx: Context): Promise<CreditStanding> {
+    return loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The bidder was on the joint punishment list (失信联合惩戒) on the day it bid.' })
+  @Directive('@requires(fields: "bidderCreditCode submittedOn")')
+  async bidderRestricted(@Root() bid: BidRef, @Ctx() ctx: Context): Promise<boolean> {
+    return (await loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn)).restricted;
+  }
+}

@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DataLoader, groupLoader, keyLoader, type Caller, type RequestContext } from '@hub/kit';
+import type { Directories } from './directories';
+import { PerformanceNotification } from './notification/notification.entity';
+import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
+import { CreditObjection, CreditRecord, CreditRecordEvent } from './record/credit-record.entity';
+import { CreditSourceKind } from './record/credit-types';
+import { CreditStats, departmentStats } from './record/stats';
+import { CreditRule } from './rule/credit-rule.entity';
+
+const newestFirst = { createdOn: 'desc', createdAt: 'desc', id: 'asc' } as const;
+
+/**
+ * This subgraph's per-request DataLoaders (one `IN (…)` query per batch), plus the clients for the
+ * other slices, which hold no request state but must be swappable in tests.
+ */
+export function createLoaders(em: EntityManager, user: Caller, directories: Directories) {
+  return {
+    directories,
+    user,
+    ruleByCode: keyLoader((codes: readonly string[]) => em.find(CreditRule, { code: { $in: [...codes] } }), (r) => r.code, 'CreditRule'),
+    notificationById: keyLoader(
+      (ids: readonly string[]) => em.find(PerformanceNotification, { id: { $in: [...ids] } }),
+      (n) => n.id,
+      'PerformanceNotification',
+    ),
+    /** Subject keys never collide across types (credit codes are 18 characters, practitioner ids are UUIDs). */
+    recordsBySubject: groupLoader(
+      (keys: readonly string[]) => em.find(CreditRecord, { subjectKey: { $in: [...keys] } }, { orderBy: newestFirst }),
+      (r) => r.subjectKey,
+    ),
+    punishmentsBySubject: groupLoader(
+      (keys: readonly string[]) => em.find(JointPunishmentEntry, { subjectKey: { $in: [...keys] } }, { orderBy: { fromOn: 'desc' } }),
+      (e) => e.subjectKey,
+    ),
+    recordsByProject: groupLoader(
+      (ids: readonly string[]) => em.find(CreditRecord, { projectId: { $in: [...ids] } }, { orderBy: newestFirst }),
+      (r) => r.projectId!,
+    ),
+    recordsByCase: groupLoader(
+      (ids: readonly string[]) => em.find(CreditRecord, { sourceKind: CreditSourceKind.CASE_DECISION, sourceRef: { $in: [...ids] } }, { orderBy: newestFirst }),
+      (r) => r.sourceRef,
+    ),
+    eventsByRecord: groupLoader(
+      (ids: readonly string[]) => em.find(CreditRecordEvent, { record: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } }),
+      (e) => e.record.id,
+    ),
+    objectionsByRecord: groupLoader(
+      (ids: readonly string[]) => em.find(CreditObjection, { record: { $in: [...ids] } }),
+      (o) => o.record.id,
+    ),
+    /** Keyed by `code|from|to`: one set of statements per distinct period, whatever the number of departments. */
+    creditStats: new DataLoader<string, CreditStats>(async (keys) => {
+      const byPeriod = new Map<string, string[]>();
+      for (const key of keys) {
+        const [code, from, to] = key.split('|');
+        const period = `${from}|${to}`;
+        byPeriod.set(period, [...(byPeriod.get(period) ?? []), code]);
+      }
+      const results = new Map<string, CreditStats>();
+      for (const [period, codes] of byPeriod) {
+        const [from, to] = period.split('|');
+        const stats = await departmentStats(em, codes, { from, to });
+        for (const code of codes) results.set(`${code}|${period}`, stats.get(code)!);
+      }
+      return keys.map((key) => results.get(key)!);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+export type Context = RequestContext<Loaders>;

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { LocalDateScalar, todayInShanghai } from '@hub/kit';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { CreditSubjectType } from '../record/credit-types';
+
+/**
+ * A line department's written notification of post-award (履约) findings. The bureau must record
+ * and publish the credit points within 7 working days of `notifiedOn` (`recordingDueOn`).
+ */
+@Entity({ tableName: 'performance_notification' })
+@ObjectType({ description: 'A line department\'s notification of performance (履约) findings, to be recorded as credit within 7 working days.' })
+export class PerformanceNotification {
+  [OptionalProps]?: 'filedAt' | 'recordedOn' | 'dueProvisional' | 'recordedLate' | 'overdue';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 16 })
+  @Index()
+  @Field({ description: 'The notifying line department (its code).' })
+  departmentCode: string;
+
+  @Property({ type: 'uuid' })
+  @Index()
+  projectId: string;
+
+  @Enum({ items: () => CreditSubjectType, type: 'string' })
+  @Field(() => CreditSubjectType)
+  subjectType: CreditSubjectType;
+
+  @Property({ type: 'string', length: 64 })
+  @Index()
+  @Field({ description: 'Credit code of the market entity, or id of the practitioner.' })
+  subjectKey: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'The findings as notified.' })
+  facts: string;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Suggested rule code from the catalogue.' })
+  suggestedRuleCode?: string | null;
+
+  @Property({ type: 'date' })
+  @Index()
+  @Field(() => LocalDateScalar)
+  notifiedOn: string;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar, { description: 'Last day to record and publish (7 working days after notification).' })
+  recordingDueOn: string;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: 'The due date lies beyond the official calendar the system knows: it may move.' })
+  dueProvisional: boolean = false;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the first record from it was published (公示).' })
+  recordedOn?: string | null = null;
+
+  @Property({ type: 'string' })
+  filedBy: string;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  filedAt: Date = new Date();
+
+  @Field({ description: 'Recorded after the due date.' })
+  get recordedLate(): boolean {
+    return !!this.recordedOn && this.recordedOn > this.recordingDueOn;
+  }
+
+  @Field({ description: 'Not yet recorded and the due date has passed (today, Asia/Shanghai).' })
+  get overdue(): boolean {
+    return !this.recordedOn && todayInShanghai() > this.recordingDueOn;
+  }
+}

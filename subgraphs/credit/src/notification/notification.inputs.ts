@@ -1,0 +1,21 @@
+import { LocalDateScalar } from '@hub/kit';
+import { Field, ID, InputType } from 'type-graphql';
+import { CreditSubjectType } from '../record/credit-types';
+
+@InputType({ description: 'A performance (履约) finding a line department notifies to the bureau in writing.' })
+export class PerformanceNotificationInput {
+  @Field(() => ID, { description: 'A project the notifying department supervises.' }) projectId: string;
+  @Field(() => CreditSubjectType) subjectType: CreditSubjectType;
+  @Field({ description: 'Credit code (market entity) or practitioner id.' }) subjectKey: string;
+  @Field() facts: string;
+  @Field(() => String, { nullable: true, description: 'Rule of the catalogue the department thinks applies.' }) suggestedRuleCode?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the written notification; default today.' }) notifiedOn?: string | null;
+}
+
+@InputType({ description: 'Filter for performance notifications; all given conditions must hold.' })
+export class PerformanceNotificationFilter {
+  @Field(() => String, { nullable: true }) departmentCode?: string | null;
+  @Field(() => ID, { nullable: true }) projectId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: recorded; false: not yet recorded.' }) recorded?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only notifications not recorded and past their due date.' }) overdue?: boolean | null;
+}

@@ -1,0 +1,49 @@
+import { Connection, currentCalendar, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ProjectRef } from '../federation/refs';
+import type { Context } from '../loaders';
+import { PerformanceNotification } from './notification.entity';
+import { PerformanceNotificationFilter, PerformanceNotificationInput } from './notification.inputs';
+import { NotificationService } from './notification.service';
+
+export const PerformanceNotificationConnection = Connection(PerformanceNotification, 'PerformanceNotification');
+
+@Resolver(() => PerformanceNotification)
+export class NotificationResolver {
+  @Authorized('DEPT', 'OFFICE', 'LEADER')
+  @Query(() => PerformanceNotificationConnection, { description: 'Performance notifications, newest first; a department sees its own.' })
+  async performanceNotifications(
+    @Args() page: PageArgs,
+    @Arg('filter', () => PerformanceNotificationFilter, { nullable: true }) filter: PerformanceNotificationFilter | null,
+    @Ctx() { em, user, loaders }: Context,
+  ) {
+    const window = pageWindow(page);
+    const [rows, total] = await new NotificationService(em, user, loaders.directories).list(filter ?? undefined, window);
+    return toConnection(rows, total, window);
+  }
+
+  @Authorized('DEPT', 'OFFICE', 'LEADER')
+  @Query(() => PerformanceNotification, { nullable: true })
+  performanceNotification(@Arg('id', () => ID) id: string, @Ctx() { em, user, loaders }: Context) {
+    return new NotificationService(em, user, loaders.directories).get(id);
+  }
+
+  @Authorized('DEPT')
+  @Mutation(() => PerformanceNotification, {
+    description: 'A line department notifies the bureau of performance (履约) findings on a project it supervises; recording is due in 7 working days.',
+  })
+  notifyPerformanceFinding(@Arg('input') input: PerformanceNotificationInput, @Ctx() { em, user, loaders }: Context) {
+    return new NotificationService(em, user, loaders.directories).notify(input);
+  }
+
+  @FieldResolver(() => ProjectRef)
+  project(@Root() notification: PerformanceNotification): ProjectRef {
+    return { id: notification.projectId };
+  }
+
+  @FieldResolver(() => Int, { description: 'Working days from today to the due date (negative when overdue); 0 once recorded.' })
+  workingDaysLeft(@Root() notification: PerformanceNotification): number {
+    if (notification.recordedOn) return 0;
+    return currentCalendar().workingDaysBetween(todayInShanghai(), notification.recordingDueOn);
+  }
+}

@@ -1,0 +1,82 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { currentCalendar, ForbiddenError, InputError, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
+import type { Directories } from '../directories';
+import { creditPolicy } from '../policy/policy';
+import { actDate, requireText, requireUuid } from '../policy/validate';
+import { requireSubject } from '../record/credit-record.service';
+import { CreditRule } from '../rule/credit-rule.entity';
+import { PerformanceNotification } from './notification.entity';
+import type { PerformanceNotificationFilter, PerformanceNotificationInput } from './notification.inputs';
+
+/** The recording deadline: 7 working days after the notification (the day itself not counted), per the official calendar. */
+export function recordingDeadline(notifiedOn: string): { date: string; provisional: boolean } {
+  return currentCalendar().addWorkingDays(notifiedOn, creditPolicy().recordingWorkingDays);
+}
+
+/** Performance notifications: written by line departments for projects they supervise, read by them, the office and leaders. */
+export class NotificationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly user: Caller,
+    private readonly directories: Directories,
+  ) {}
+
+  async notify(input: PerformanceNotificationInput): Promise<PerformanceNotification> {
+    const projectId = requireUuid(input.projectId, 'projectId');
+    const subjectKey = requireSubject(input.subjectType, input.subjectKey, 'subjectKey');
+    const facts = requireText(input.facts, 'facts');
+    const notifiedOn = actDate(input.notifiedOn, 'notifiedOn');
+    // 谁主管，谁监管: only the project's supervising department reports on its performance.
+    const project = (await this.directories.projects.projects([projectId])).get(projectId);
+    if (!project) throw new NotFoundError('Project', projectId);
+    if (project.supervisingDepartment !== this.user.department) {
+      throw new ForbiddenError(
+        `Project ${projectId} is supervised by ${project.supervisingDepartment}; ${this.user.department ?? 'this caller'} may not notify findings about it`,
+      );
+    }
+    return this.em.transactional(async (em) => {
+      if (input.suggestedRuleCode && !(await em.findOne(CreditRule, { code: input.suggestedRuleCode }))) {
+        throw new InputError(`suggestedRuleCode ${input.suggestedRuleCode} is not in the credit rule catalogue`, { field: 'suggestedRuleCode', rule: 'catalogue rule' });
+      }
+      const due = recordingDeadline(notifiedOn);
+      const notification = em.create(PerformanceNotification, {
+        departmentCode: project.supervisingDepartment,
+        projectId,
+        subjectType: input.subjectType,
+        subjectKey,
+        facts,
+        suggestedRuleCode: input.suggestedRuleCode ?? null,
+        notifiedOn,
+        recordingDueOn: due.date,
+        dueProvisional: due.provisional,
+        filedBy: this.user.sub,
+      });
+      await em.flush();
+      return notification;
+    });
+  }
+
+  /** A DEPT caller sees its own department's notifications only; OFFICE and LEADER see all. */
+  private scope(): FilterQuery<PerformanceNotification> {
+    return this.user.role === 'DEPT' ? { departmentCode: this.user.department ?? '' } : {};
+  }
+
+  async get(id: string): Promise<PerformanceNotification | null> {
+    return this.em.findOne(PerformanceNotification, { $and: [{ id: requireUuid(id, 'id') }, this.scope()] });
+  }
+
+  async list(filter: PerformanceNotificationFilter | undefined, window: { limit: number; offset: number }) {
+    const conditions: FilterQuery<PerformanceNotification>[] = [this.scope()];
+    if (filter?.departmentCode) conditions.push({ departmentCode: filter.departmentCode });
+    if (filter?.projectId) conditions.push({ projectId: requireUuid(filter.projectId, 'filter.projectId') });
+    if (filter?.recorded === true) conditions.push({ recordedOn: { $ne: null } });
+    if (filter?.recorded === false) conditions.push({ recordedOn: null });
+    if (filter?.overdue === true) conditions.push({ recordedOn: null, recordingDueOn: { $lt: todayInShanghai() } });
+    if (filter?.overdue === false) conditions.push({ $or: [{ recordedOn: { $ne: null } }, { recordingDueOn: { $gte: todayInShanghai() } }] });
+    return this.em.findAndCount(PerformanceNotification, { $and: conditions }, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { notifiedOn: 'desc', id: 'asc' },
+    });
+  }
+}

@@ -1,0 +1,178 @@
+import { Connection, LocalDateScalar, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CaseRef, MarketEntityRef, PractitionerRef, ProjectRef } from '../federation/refs';
+import type { Context } from '../loaders';
+import { PerformanceNotification } from '../notification/notification.entity';
+import { inWindow } from '../policy/policy';
+import { JointPunishmentEntry } from '../punishment/joint-punishment.entity';
+import { CreditRule } from '../rule/credit-rule.entity';
+import { CreditObjection, CreditRecord, CreditRecordEvent } from './credit-record.entity';
+import { CreateCreditRecordInput, CreditObjectionDecisionInput, CreditObjectionInput, CreditRecordFilter } from './credit-record.inputs';
+import { CreditRecordService, requireSubject } from './credit-record.service';
+import { CreditRecordStatus, CreditSourceKind, CreditSubjectType } from './credit-types';
+import { CreditStanding, standingOf, visibleRecords } from './standing';
+
+export const CreditRecordConnection = Connection(CreditRecord, 'CreditRecord');
+export const JointPunishmentConnection = Connection(JointPunishmentEntry, 'JointPunishmentEntry');
+
+/** A subject's standing as of a day, from the request's batched loaders (two statements for any number of subjects). */
+export async function loadStanding(ctx: Context, subjectType: CreditSubjectType, subjectKey: string, asOf: string | null | undefined): Promise<CreditStanding> {
+  const day = asOf ?? todayInShanghai();
+  const [records, entries] = await Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]);
+  return standingOf(subjectType, subjectKey, day, records, entries);
+}
+
+@Resolver(() => CreditRecord)
+export class CreditRecordResolver {
+  @Query(() => CreditRecord, { nullable: true, description: 'A credit record; drafts only for the bureau and leaders.' })
+  creditRecord(@Arg('id', () => ID) id: string, @Ctx() { em, user }: Context): Promise<CreditRecord | null> {
+    return new CreditRecordService(em, user).get(id);
+  }
+
+  @Query(() => CreditRecordConnection, { description: 'Credit records, newest first. The public sees published records (past DRAFT) only.' })
+  async creditRecords(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | null,
+    @Ctx() { em, user }: Context,
+  ) {
+    const window = pageWindow(page);
+    const [rows, total] = await new CreditRecordService(em, user).list(filter ?? undefined, window);
+    return toConnection(rows, total, window);
+  }
+
+  @Query(() => CreditStanding, { description: 'Score, grade and restriction of a subject as of a day (default today, Asia/Shanghai).' })
+  creditStanding(
+    @Arg('subjectType', () => CreditSubjectType) subjectType: CreditSubjectType,
+    @Arg('subjectKey') subjectKey: string,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CreditStanding> {
+    return loadStanding(ctx, subjectType, requireSubject(subjectType, subjectKey, 'subjectKey'), asOf);
+  }
+
+  @Query(() => JointPunishmentConnection, { description: 'The joint punishment list (失信联合惩戒名单) in force on a day (default today).' })
+  async jointPunishmentList(
+    @Args() page: PageArgs,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() { em }: Context,
+  ) {
+    const window = pageWindow(page);
+    const day = asOf ?? todayInShanghai();
+    const [rows, total] = await em.findAndCount(JointPunishmentEntry, { fromOn: { $lte: day }, untilOn: { $gt: day } }, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { untilOn: 'desc', id: 'asc' },
+    });
+    return toConnection(rows, total, window);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => CreditRecord, { description: 'Drafts a credit record from a notification, a case decision or an inspection finding (the bureau).' })
+  createCreditRecord(@Arg('input') input: CreateCreditRecordInput, @Ctx() { em, user }: Context): Promise<CreditRecord> {
+    return new CreditRecordService(em, user).create(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => CreditRecord, { description: 'Publishes a draft (公示): publicity for 5 working days; without objection it takes effect the day after.' })
+  publishCreditRecord(
+    @Arg('id', () => ID) id: string,
+    @Arg('publishedOn', () => LocalDateScalar, { nullable: true, description: 'Default today.' }) publishedOn: string | null,
+    @Ctx() { em, user }: Context,
+  ): Promise<CreditRecord> {
+    return new CreditRecordService(em, user).publish(id, publishedOn);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => CreditRecord, { description: 'Enters an objection (异议) the subject raised during publicity, on its behalf.' })
+  recordCreditObjection(@Arg('input') input: CreditObjectionInput, @Ctx() { em, user }: Context): Promise<CreditRecord> {
+    return new CreditRecordService(em, user).raiseObjection(input);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => CreditRecord, { description: 'Decides an objection: CORRECTED (rule or points changed, kept in the trail) or UPHELD.' })
+  decideCreditObjection(@Arg('input') input: CreditObjectionDecisionInput, @Ctx() { em, user }: Context): Promise<CreditRecord> {
+    return new CreditRecordService(em, user).decideObjection(input);
+  }
+
+  @FieldResolver(() => CreditRecordStatus, { description: 'Status on a day (default today): EFFECTIVE and EXPIRED follow from the dates.' })
+  status(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null): CreditRecordStatus {
+    return record.statusOn(asOf ?? todayInShanghai());
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the deduction counts on a day (default today).' })
+  inForce(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null): boolean {
+    return inWindow(record.effectiveOn, record.expiresOn, asOf ?? todayInShanghai());
+  }
+
+  @FieldResolver(() => CreditRule)
+  rule(@Root() record: CreditRecord, @Ctx() { loaders }: Context): Promise<CreditRule> {
+    return loaders.ruleByCode.load(record.rule.code);
+  }
+
+  @FieldResolver(() => MarketEntityRef, { nullable: true, description: 'The market entity, when the subject is one.' })
+  marketEntity(@Root() record: CreditRecord): MarketEntityRef | null {
+    return record.subjectType === CreditSubjectType.MARKET_ENTITY ? { creditCode: record.subjectKey } : null;
+  }
+
+  @FieldResolver(() => PractitionerRef, { nullable: true, description: 'The practitioner, when the subject is one.' })
+  practitioner(@Root() record: CreditRecord): PractitionerRef | null {
+    return record.subjectType === CreditSubjectType.PRACTITIONER ? { id: record.subjectKey } : null;
+  }
+
+  @FieldResolver(() => ProjectRef, { nullable: true })
+  project(@Root() record: CreditRecord): ProjectRef | null {
+    return record.projectId ? { id: record.projectId } : null;
+  }
+
+  @FieldResolver(() => CaseRef, { nullable: true, description: 'The case whose decision is the source, if any.' })
+  case(@Root() record: CreditRecord): CaseRef | null {
+    return record.sourceKind === CreditSourceKind.CASE_DECISION ? { id: record.sourceRef } : null;
+  }
+
+  @Authorized('DEPT', 'OFFICE', 'LEADER')
+  @FieldResolver(() => PerformanceNotification, { nullable: true, description: 'The notification it records; a department sees its own.' })
+  async notification(@Root() record: CreditRecord, @Ctx() { loaders, user }: Context): Promise<PerformanceNotification | null> {
+    if (record.sourceKind !== CreditSourceKind.PERFORMANCE_NOTIFICATION) return null;
+    const notification = await loaders.notificationById.load(record.sourceRef).catch(() => null);
+    if (notification && user.role === 'DEPT' && notification.departmentCode !== user.department) return null;
+    return notification;
+  }
+
+  @Authorized('OFFICE', 'LEADER')
+  @FieldResolver(() => [CreditRecordEvent], { description: 'The trail of status changes (全程留痕), oldest first.' })
+  events(@Root() record: CreditRecord, @Ctx() { loaders }: Context): Promise<CreditRecordEvent[]> {
+    return loaders.eventsByRecord.load(record.id);
+  }
+
+  @Authorized('OFFICE', 'LEADER')
+  @FieldResolver(() => CreditObjection, { nullable: true, description: 'The objection and its decision (bureau and leaders only).' })
+  async objection(@Root() record: CreditRecord, @Ctx() { loaders }: Context): Promise<CreditObjection | null> {
+    return (await loaders.objectionsByRecord.load(record.id))[0] ?? null;
+  }
+}
+
+@Resolver(() => CreditStanding)
+export class CreditStandingResolver {
+  @FieldResolver(() => [CreditRecord], { description: 'The subject\'s records, newest first (the public sees published ones).' })
+  records(@Root() standing: CreditStanding, @Ctx() { user }: Context): CreditRecord[] {
+    return visibleRecords(standing.allRecords, user);
+  }
+
+  @FieldResolver(() => [CreditRecord], { description: 'The records whose deduction counts on asOf.' })
+  recordsInForce(@Root() standing: CreditStanding): CreditRecord[] {
+    return standing.allRecords.filter((r) => inWindow(r.effectiveOn, r.expiresOn, standing.asOf));
+  }
+}
+
+@Resolver(() => JointPunishmentEntry)
+export class JointPunishmentResolver {
+  @FieldResolver(() => MarketEntityRef, { nullable: true })
+  marketEntity(@Root() entry: JointPunishmentEntry): MarketEntityRef | null {
+    return entry.subjectType === CreditSubjectType.MARKET_ENTITY ? { creditCode: entry.subjectKey } : null;
+  }
+
+  @FieldResolver(() => PractitionerRef, { nullable: true })
+  practitioner(@Root() entry: JointPunishmentEntry): PractitionerRef | null {
+    return entry.subjectType === CreditSubjectType.PRACTITIONER ? { id: entry.subjectKey } : null;
+  }
+}

@@ -1,0 +1,292 @@
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { ConflictError, currentCalendar, InputError, isLineDepartment, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
+import { PerformanceNotification } from '../notification/notification.entity';
+import { addMonths, creditPolicy, dayAfter, deductionExpiresOn } from '../policy/policy';
+import { actDate, requireCreditCode, requireText, requireUuid } from '../policy/validate';
+import { JointPunishmentEntry } from '../punishment/joint-punishment.entity';
+import { CreditRule } from '../rule/credit-rule.entity';
+import { CreditObjection, CreditRecord, CreditRecordEvent } from './credit-record.entity';
+import type { CreateCreditRecordInput, CreditObjectionDecisionInput, CreditObjectionInput, CreditRecordFilter, CreditRuleInput } from './credit-record.inputs';
+import { CreditRecordStatus, CreditSourceKind, CreditSubjectType, ObjectionOutcome, StoredCreditStatus } from './credit-types';
+import { seesDrafts } from './standing';
+
+/** Validates a subject key for its type: a credit code (GB 32100-2015) or a practitioner UUID. */
+export function requireSubject(type: CreditSubjectType, key: string, field: string): string {
+  return type === CreditSubjectType.MARKET_ENTITY ? requireCreditCode(key, field) : requireUuid(key, field);
+}
+
+/** The mutations each stored state allows; anything else is a ConflictError naming them. */
+export const ALLOWED_TRANSITIONS: Record<StoredCreditStatus, string[]> = {
+  [StoredCreditStatus.DRAFT]: ['publishCreditRecord'],
+  [StoredCreditStatus.IN_PUBLICITY]: ['recordCreditObjection'],
+  [StoredCreditStatus.OBJECTION_RAISED]: ['decideCreditObjection'],
+  [StoredCreditStatus.CORRECTED]: [],
+  [StoredCreditStatus.UPHELD]: [],
+};
+
+/** Credit records: the bureau (OFFICE) writes them; the rest of the graph reads what it may. */
+export class CreditRecordService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly user: Caller,
+  ) {}
+
+  /** Drafts are the bureau's own; every other caller sees published records only. */
+  private scope(): FilterQuery<CreditRecord> {
+    return seesDrafts(this.user) ? {} : { status: { $ne: StoredCreditStatus.DRAFT } };
+  }
+
+  async get(id: string): Promise<CreditRecord | null> {
+    return this.em.findOne(CreditRecord, { $and: [{ id: requireUuid(id, 'id') }, this.scope()] });
+  }
+
+  async list(filter: CreditRecordFilter | undefined, window: { limit: number; offset: number }) {
+    const today = todayInShanghai();
+    const conditions: FilterQuery<CreditRecord>[] = [this.scope()];
+    if (filter?.subjectType) conditions.push({ subjectType: filter.subjectType });
+    if (filter?.subjectKey) conditions.push({ subjectKey: filter.subjectKey });
+    if (filter?.projectId) conditions.push({ projectId: requireUuid(filter.projectId, 'filter.projectId') });
+    if (filter?.sourceKind) conditions.push({ sourceKind: filter.sourceKind });
+    if (filter?.ruleCode) conditions.push({ rule: { code: filter.ruleCode } });
+    if (filter?.departmentCode) conditions.push({ departmentCode: filter.departmentCode });
+    if (filter?.status) conditions.push(statusCondition(filter.status, today));
+    return this.em.findAndCount(CreditRecord, { $and: conditions }, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { createdOn: 'desc', createdAt: 'desc', id: 'asc' },
+    });
+  }
+
+  async create(input: CreateCreditRecordInput): Promise<CreditRecord> {
+    const createdOn = actDate(input.createdOn, 'createdOn');
+    return this.em.transactional(async (em) => {
+      const rule = await this.activeRule(em, input.ruleCode, 'ruleCode');
+      let subjectType = input.subjectType ?? null;
+      let subjectKey = input.subjectKey ?? null;
+      let projectId = input.projectId ? requireUuid(input.projectId, 'projectId') : null;
+      let departmentCode = input.departmentCode ?? null;
+      let facts = input.facts ? requireText(input.facts, 'facts') : null;
+      let sourceRef = input.sourceRef;
+      if (input.sourceKind === CreditSourceKind.PERFORMANCE_NOTIFICATION) {
+        sourceRef = requireUuid(input.sourceRef, 'sourceRef');
+        const notification = await em.findOne(PerformanceNotification, { id: sourceRef });
+        if (!notification) throw new NotFoundError('PerformanceNotification', sourceRef);
+        if ((subjectKey && subjectKey !== notification.subjectKey) || (subjectType && subjectType !== notification.subjectType)) {
+          throw new InputError('subjectKey differs from the notification\'s subject: a record from a notification is about its subject', { field: 'subjectKey', rule: 'same as notification' });
+        }
+        if (createdOn < notification.notifiedOn) {
+          throw new InputError(`createdOn (${createdOn}) is before the notification (${notification.notifiedOn})`, { field: 'createdOn', rule: 'after notification' });
+        }
+        subjectType = notification.subjectType;
+        subjectKey = notification.subjectKey;
+        projectId = notification.projectId;
+        departmentCode = notification.departmentCode;
+        facts ??= notification.facts;
+      } else {
+        // Case decisions and inspection findings live in other slices; their ids are references, checked for shape only.
+        sourceRef = requireUuid(input.sourceRef, 'sourceRef');
+        if (!subjectType) throw new InputError('subjectType is required for a record from a case decision or an inspection finding', { field: 'subjectType', rule: 'required' });
+        if (!subjectKey) throw new InputError('subjectKey is required for a record from a case decision or an inspection finding', { field: 'subjectKey', rule: 'required' });
+        if (!facts) throw new InputError('facts are required for a record from a case decision or an inspection finding', { field: 'facts', rule: 'required' });
+      }
+      subjectKey = requireSubject(subjectType, subjectKey, 'subjectKey');
+      if (departmentCode && !isLineDepartment(departmentCode)) {
+        throw new InputError(`departmentCode ${departmentCode} is not a line department (FGJ, ZJJ, JTJ, SLJ, NYJ)`, { field: 'departmentCode', rule: 'line department' });
+      }
+      const record = em.create(CreditRecord, {
+        subjectType,
+        subjectKey,
+        projectId,
+        departmentCode,
+        sourceKind: input.sourceKind,
+        sourceRef,
+        rule,
+        points: rule.points,
+        facts,
+        createdOn,
+        createdBy: this.user.sub,
+      });
+      this.event(em, record, null, CreditRecordStatus.DRAFT, createdOn, `Drafted under rule ${rule.code}`);
+      await em.flush();
+      return record;
+    });
+  }
+
+  /** DRAFT → IN_PUBLICITY: publicity for the policy's working days; without objection the record takes effect the day after. */
+  async publish(id: string, on?: string | null): Promise<CreditRecord> {
+    const publishedOn = actDate(on, 'publishedOn');
+    return this.transition(id, StoredCreditStatus.DRAFT, 'publishCreditRecord', async (em, record) => {
+      if (publishedOn < record.createdOn) {
+        throw new InputError(`publishedOn (${publishedOn}) is before the record was drafted (${record.createdOn})`, { field: 'publishedOn', rule: 'after createdOn' });
+      }
+      const end = currentCalendar().addWorkingDays(publishedOn, creditPolicy().publicityWorkingDays);
+      record.status = StoredCreditStatus.IN_PUBLICITY;
+      record.publicityStartsOn = publishedOn;
+      record.publicityEndsOn = end.date;
+      record.publicityEndProvisional = end.provisional;
+      this.setEffective(record, dayAfter(end.date));
+      if (record.sourceKind === CreditSourceKind.PERFORMANCE_NOTIFICATION) {
+        const notification = await em.findOne(PerformanceNotification, { id: record.sourceRef });
+        // The 7-day rule is met by publication (录入并公示), so the first publication is the recording date.
+        if (notification && !notification.recordedOn) notification.recordedOn = publishedOn;
+      }
+      await this.syncPunishment(em, record);
+      this.event(em, record, CreditRecordStatus.DRAFT, CreditRecordStatus.IN_PUBLICITY, publishedOn, `Publicity until ${end.date}${end.provisional ? ' (provisional calendar)' : ''}`);
+    });
+  }
+
+  /** IN_PUBLICITY → OBJECTION_RAISED: the record stops moving towards effect until the objection is decided. */
+  async raiseObjection(input: CreditObjectionInput): Promise<CreditRecord> {
+    const raisedOn = actDate(input.raisedOn, 'raisedOn');
+    const raisedBy = requireText(input.raisedBy, 'raisedBy', 200);
+    const grounds = requireText(input.grounds, 'grounds');
+    return this.transition(input.recordId, StoredCreditStatus.IN_PUBLICITY, 'recordCreditObjection', async (em, record) => {
+      if (raisedOn < record.publicityStartsOn! || raisedOn > record.publicityEndsOn!) {
+        throw new InputError(`An objection must be raised during publicity (${record.publicityStartsOn} to ${record.publicityEndsOn}), not on ${raisedOn}`, {
+          field: 'raisedOn',
+          rule: 'within publicity',
+        });
+      }
+      em.create(CreditObjection, { record, raisedBy, raisedOn, grounds, enteredBy: this.user.sub });
+      record.status = StoredCreditStatus.OBJECTION_RAISED;
+      this.setEffective(record, null);
+      await this.syncPunishment(em, record);
+      this.event(em, record, CreditRecordStatus.IN_PUBLICITY, CreditRecordStatus.OBJECTION_RAISED, raisedOn, `Objection by ${raisedBy}`);
+    });
+  }
+
+  /** OBJECTION_RAISED → CORRECTED | UPHELD; takes effect after publicity, or on the decision day if that is later. */
+  async decideObjection(input: CreditObjectionDecisionInput): Promise<CreditRecord> {
+    const decidedOn = actDate(input.decidedOn, 'decidedOn');
+    const note = requireText(input.note, 'note');
+    return this.transition(input.recordId, StoredCreditStatus.OBJECTION_RAISED, 'decideCreditObjection', async (em, record) => {
+      const objection = await em.findOneOrFail(CreditObjection, { record });
+      if (decidedOn < objection.raisedOn) {
+        throw new InputError(`decidedOn (${decidedOn}) is before the objection was raised (${objection.raisedOn})`, { field: 'decidedOn', rule: 'after raisedOn' });
+      }
+      objection.outcome = input.outcome;
+      objection.decidedOn = decidedOn;
+      objection.decisionNote = note;
+      if (input.outcome === ObjectionOutcome.CORRECTED) {
+        const rule = input.correctedRuleCode ? await this.activeRule(em, input.correctedRuleCode, 'correctedRuleCode') : record.rule;
+        const points = input.correctedPoints ?? (input.correctedRuleCode ? rule.points : null);
+        if (points === null) {
+          throw new InputError('A correction changes the rule (correctedRuleCode) or the points (correctedPoints)', { field: 'correctedRuleCode', rule: 'correction required' });
+        }
+        if (!Number.isInteger(points) || points < 0 || points > rule.points) {
+          throw new InputError(`correctedPoints must be between 0 and the rule's ${rule.points} points, got ${points}`, { field: 'correctedPoints', rule: `0..${rule.points}` });
+        }
+        if (rule.code === record.rule.code && points === record.points) {
+          throw new InputError('The correction changes neither the rule nor the points: decide UPHELD instead', { field: 'outcome', rule: 'correction changes something' });
+        }
+        Object.assign(objection, { previousRuleCode: record.rule.code, previousPoints: record.points, correctedRuleCode: rule.code, correctedPoints: points });
+        record.rule = rule;
+        record.points = points;
+        record.status = StoredCreditStatus.CORRECTED;
+      } else {
+        if (input.correctedRuleCode || input.correctedPoints != null) {
+          throw new InputError('An UPHELD decision keeps the record as published: give no correction', { field: 'outcome', rule: 'no correction when upheld' });
+        }
+        record.status = StoredCreditStatus.UPHELD;
+      }
+      const afterPublicity = dayAfter(record.publicityEndsOn!);
+      this.setEffective(record, decidedOn > afterPublicity ? decidedOn : afterPublicity);
+      await this.syncPunishment(em, record);
+      this.event(em, record, CreditRecordStatus.OBJECTION_RAISED, input.outcome as unknown as CreditRecordStatus, decidedOn, note);
+    });
+  }
+
+  async upsertRule(input: CreditRuleInput): Promise<CreditRule> {
+    const code = input.code.trim().toUpperCase();
+    if (!/^[A-Z0-9-]{2,32}$/.test(code)) throw new InputError('code must be 2 to 32 letters, digits or dashes', { field: 'code', rule: '[A-Z0-9-]{2,32}' });
+    if (!Number.isInteger(input.points) || input.points < 0 || input.points > 100) {
+      throw new InputError(`points must be between 0 and 100, got ${input.points}`, { field: 'points', rule: '0..100' });
+    }
+    if (input.serious && !(input.punishmentMonths && input.punishmentMonths > 0)) {
+      throw new InputError('A serious rule needs punishmentMonths (months on the joint punishment list)', { field: 'punishmentMonths', rule: 'required for serious rules' });
+    }
+    const description = requireText(input.description, 'description', 1000);
+    return this.em.transactional(async (em) => {
+      const rule = (await em.findOne(CreditRule, { code })) ?? em.create(CreditRule, { code, description, points: input.points, serious: input.serious });
+      Object.assign(rule, { description, points: input.points, serious: input.serious, punishmentMonths: input.serious ? input.punishmentMonths : null, active: input.active ?? true });
+      await em.flush();
+      return rule;
+    });
+  }
+
+  private async activeRule(em: EntityManager, code: string, field: string): Promise<CreditRule> {
+    const rule = await em.findOne(CreditRule, { code });
+    if (!rule) throw new InputError(`${field} ${code} is not in the credit rule catalogue`, { field, rule: 'catalogue rule' });
+    if (!rule.active) throw new InputError(`${field} ${code} is no longer in use`, { field, rule: 'active rule' });
+    return rule;
+  }
+
+  /** Locks the record, checks its state, applies the step and flushes, all in one transaction. */
+  private async transition(
+    id: string,
+    from: StoredCreditStatus,
+    step: string,
+    apply: (em: EntityManager, record: CreditRecord) => Promise<void>,
+  ): Promise<CreditRecord> {
+    requireUuid(id, 'recordId');
+    return this.em.transactional(async (em) => {
+      const record = await em.findOne(CreditRecord, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['rule'] });
+      if (!record) throw new NotFoundError('CreditRecord', id);
+      if (record.status !== from) {
+        throw new ConflictError(`Credit record ${id} is ${record.statusOn(todayInShanghai())}; ${step} needs ${from}`, {
+          currentStatus: record.statusOn(todayInShanghai()),
+          storedStatus: record.status,
+          allowedTransitions: ALLOWED_TRANSITIONS[record.status],
+        });
+      }
+      await apply(em, record);
+      await em.flush();
+      return record;
+    });
+  }
+
+  private setEffective(record: CreditRecord, effectiveOn: string | null): void {
+    record.effectiveOn = effectiveOn;
+    record.expiresOn = effectiveOn ? deductionExpiresOn(effectiveOn) : null;
+  }
+
+  /** Keeps the joint punishment entry in line with the record: a serious rule in effect puts the subject on the list. */
+  private async syncPunishment(em: EntityManager, record: CreditRecord): Promise<void> {
+    const existing = await em.findOne(JointPunishmentEntry, { record });
+    const rule = record.rule;
+    if (!record.effectiveOn || !rule.serious || !rule.punishmentMonths || record.points === 0) {
+      if (existing) em.remove(existing);
+      return;
+    }
+    const values = {
+      subjectType: record.subjectType,
+      subjectKey: record.subjectKey,
+      departmentCode: record.departmentCode ?? null,
+      reason: `${rule.code}: ${rule.description}`,
+      fromOn: record.effectiveOn,
+      untilOn: addMonths(record.effectiveOn, rule.punishmentMonths),
+    };
+    if (existing) Object.assign(existing, values);
+    else em.create(JointPunishmentEntry, { record, ...values });
+  }
+
+  private event(em: EntityManager, record: CreditRecord, fromStatus: CreditRecordStatus | null, toStatus: CreditRecordStatus, on: string, note: string): void {
+    em.create(CreditRecordEvent, { record, fromStatus, toStatus, on, actor: this.user.sub, actorName: this.user.name, note });
+  }
+}
+
+/** SQL for "status as of today", including the derived EFFECTIVE and EXPIRED. */
+function statusCondition(status: CreditRecordStatus, today: string): FilterQuery<CreditRecord> {
+  const settled = { status: { $in: [StoredCreditStatus.IN_PUBLICITY, StoredCreditStatus.CORRECTED, StoredCreditStatus.UPHELD] } };
+  switch (status) {
+    case CreditRecordStatus.EFFECTIVE:
+      return { ...settled, effectiveOn: { $lte: today }, expiresOn: { $gt: today } };
+    case CreditRecordStatus.EXPIRED:
+      return { ...settled, expiresOn: { $lte: today } };
+    case CreditRecordStatus.DRAFT:
+    case CreditRecordStatus.OBJECTION_RAISED:
+      return { status: status as unknown as StoredCreditStatus };
+    default:
+      return { status: status as unknown as StoredCreditStatus, effectiveOn: { $gt: today } };
+  }
+}

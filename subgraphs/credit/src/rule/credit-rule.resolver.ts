@@ -1,0 +1,19 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../loaders';
+import { CreditRuleInput } from '../record/credit-record.inputs';
+import { CreditRecordService } from '../record/credit-record.service';
+import { CreditRule } from './credit-rule.entity';
+
+@Resolver(() => CreditRule)
+export class CreditRuleResolver {
+  @Query(() => [CreditRule], { description: 'The credit rule catalogue (public: what each violation costs).' })
+  creditRules(@Arg('includeInactive', { defaultValue: false }) includeInactive: boolean, @Ctx() { em }: Context): Promise<CreditRule[]> {
+    return em.find(CreditRule, includeInactive ? {} : { active: true }, { orderBy: { code: 'asc' } });
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => CreditRule, { description: 'Adds or changes a catalogue rule (the bureau). Existing records keep their points.' })
+  upsertCreditRule(@Arg('input') input: CreditRuleInput, @Ctx() { em, user }: Context): Promise<CreditRule> {
+    return new CreditRecordService(em, user).upsertRule(input);
+  }
+}

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { graphDirectories, type Directories } from './directories';
+import { AgencyEvaluation } from './evaluation/agency-evaluation.entity';
+import { AgencyEvaluationResolver } from './evaluation/evaluation.resolver';
+import {
+  BidCreditResolver,
+  CaseCreditResolver,
+  DepartmentCreditResolver,
+  MarketEntityCreditResolver,
+  PractitionerCreditResolver,
+  ProjectCreditResolver,
+} from './federation/federation.resolver';
+import { BidRef, DepartmentRef } from './federation/refs';
+import { createLoaders, type Context, type Loaders } from './loaders';
+import { migrations } from './migrations';
+import { PerformanceNotification } from './notification/notification.entity';
+import { NotificationResolver } from './notification/notification.resolver';
+import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
+import { CreditObjection, CreditRecord, CreditRecordEvent } from './record/credit-record.entity';
+import { CreditRecordResolver, CreditStandingResolver, JointPunishmentResolver } from './record/credit-record.resolver';
+import { CreditRecordService } from './record/credit-record.service';
+import { CreditRule } from './rule/credit-rule.entity';
+import { CreditRuleResolver } from './rule/credit-rule.resolver';
+import { seedDemoData } from './seed';
+
+/** Entities owned elsewhere resolve to their key (plus the `@requires` fields for Bid): credit only adds fields to them. */
+const asReference = { __resolveReference: (ref: unknown) => ref };
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [
+      CreditRuleResolver,
+      NotificationResolver,
+      CreditRecordResolver,
+      CreditStandingResolver,
+      JointPunishmentResolver,
+      AgencyEvaluationResolver,
+      MarketEntityCreditResolver,
+      PractitionerCreditResolver,
+      ProjectCreditResolver,
+      CaseCreditResolver,
+      DepartmentCreditResolver,
+      BidCreditResolver,
+    ],
+    // Department and Bid are reached only through _entities here, so they are on no field's path.
+    orphanedTypes: [DepartmentRef, BidRef],
+    referenceResolvers: {
+      MarketEntity: asReference,
+      Practitioner: asReference,
+      Project: asReference,
+      Case: asReference,
+      Department: asReference,
+      Bid: asReference,
+      CreditRecord: {
+        // Drafts stay invisible through references too.
+        __resolveReference: (ref: { id: string }, { em, user }: Context) => new CreditRecordService(em, user).get(ref.id).catch(() => null),
+      },
+    },
+  });
+}
+
+export const entities = [CreditRule, PerformanceNotification, CreditRecord, CreditRecordEvent, CreditObjection, JointPunishmentEntry, AgencyEvaluation];
+
+/** The credit subgraph with the given clients for the other slices (tests pass fakes). */
+export function createCreditSubgraph(directories: Directories): SubgraphDefinition<Loaders> {
+  return {
+    name: 'credit',
+    entities,
+    migrations,
+    buildSchema,
+    createLoaders: (em, user) => createLoaders(em, user, directories),
+    seedDemoData,
+  };
+}
+
+/** The credit subgraph (owned by ZWJ as the trading supervision bureau), reading projects and cases through the graph. */
+export const subgraph: SubgraphDefinition<Loaders> = createCreditSubgraph(graphDirectories());
