@@ -14,7 +14,7 @@ export const MIN_SAMPLING_BASIS_POINTS = 500;
 export const MIN_INSPECTORS_PER_PROJECT = 2;
 const MAX_INSPECTORS_PER_PROJECT = 10;
 
-/** Everything a draw stores, given the plan, the seed, the date and the pool read from the projects slice. */
+/** The roster snapshot a draw stores: every enforcer with what the draw needs (eligibility is decided by the draw itself, so it can be re-run). */
 export async function buildRoster(em: EntityManager, poolProjectIds: string[]): Promise<RosterEntry[]> {
   const enforcers = await em.find(Enforcer, {}, { orderBy: { id: 'asc' } });
   const conflicts = await em.find(ConflictOfInterest, {}, { fields: ['enforcer', 'creditCode'] });
@@ -186,8 +186,6 @@ export class InspectionService {
       }
       current.supersededAt = new Date();
       for (const inspection of inspections) inspection.status = InspectionStatus.CANCELLED;
-      // Flush the cancellation first: the new draw may pick the same projects (unique per draw, not per plan).
-      await em.flush();
       return commitDraw(em, { plan, seed, drawnOn: todayInShanghai(), pool, committedBy: this.user.sub, supersedes: current, redrawReason: reason });
     });
   }
