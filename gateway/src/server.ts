@@ -95,12 +95,13 @@ export interface RunningGateway {
 export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: Map<string, string> } = {}): Promise<RunningGateway> {
   const config = { ...readGatewayConfig(), ...overrides };
   const log = createLogger('gateway');
-  const urls = overrides.urls ?? subgraphUrls();
+  // Re-read on every schema (re)load, so a department plugged in later is found without a restart.
+  const urlOf = (name: string) => (overrides.urls ?? subgraphUrls()).get(name);
   const gateway = new ApolloGateway({
     supergraphSdl: fileSupergraph(config.supergraphFile, log),
     buildService: ({ name, url }) =>
       new AuthForwardingDataSource({
-        url: urls.get(name) ?? url,
+        url: urlOf(name) ?? url,
         fetcher: ((input: string, init: RequestInit) =>
           fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as never,
       }),
@@ -139,7 +140,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
     maxBodyBytes: config.maxBodyBytes,
     readiness: async () => {
       const checks = await Promise.all(
-        [...urls].map(async ([name, url]) => {
+        [...(overrides.urls ?? subgraphUrls())].map(async ([name, url]) => {
           try {
             const response = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) });
             return [name, response.ok ? 'ready' : `HTTP ${response.status}`] as const;

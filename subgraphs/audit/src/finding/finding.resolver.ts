@@ -1,0 +1,87 @@
+import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import type { Context } from '../loaders';
+import { AuditFinding } from './finding.entity';
+
+export const AuditFindingConnection = Connection(AuditFinding, 'AuditFinding');
+
+/** The Project entity of the projects slice, seen from here: only its key. */
+@ObjectType('Project')
+@Directive('@key(fields: "id")')
+export class ProjectRef {
+  @Field(() => ID) id: string;
+}
+
+@InputType()
+export class RecordAuditFindingInput {
+  @Field(() => ID) projectId: string;
+  @Field() title: string;
+  @Field() description: string;
+  @Field(() => LocalDateScalar) foundOn: string;
+  @Field(() => LocalDateScalar) rectificationDueOn: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requireUuid(value: string, field: string): string {
+  if (!UUID.test(value)) throw new InputError(`${field} must be a UUID, got "${value}"`, { field, rule: 'UUID format' });
+  return value;
+}
+
+@Resolver(() => AuditFinding)
+export class AuditFindingResolver {
+  @Authorized()
+  @Query(() => AuditFindingConnection, { description: 'Findings of the audit slice, newest first; optionally only open ones.' })
+  async auditFindings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false }) openOnly: boolean, @Ctx() { em }: Context) {
+    const window = pageWindow(page);
+    const [rows, total] = await em.findAndCount(AuditFinding, openOnly ? { rectifiedOn: null } : {}, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { foundOn: 'desc', id: 'asc' },
+    });
+    return toConnection(rows, total, window);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not rectified and past its deadline (Asia/Shanghai).' })
+  overdue(@Root() finding: AuditFinding): boolean {
+    return !finding.rectifiedOn && finding.rectificationDueOn < todayInShanghai();
+  }
+
+  @Authorized('OFFICE', 'DEPT')
+  @Mutation(() => AuditFinding, { description: 'Records a finding on a project.' })
+  async recordAuditFinding(@Arg('input') input: RecordAuditFindingInput, @Ctx() { em, user }: Context): Promise<AuditFinding> {
+    requireUuid(input.projectId, 'projectId');
+    if (!input.title.trim()) throw new InputError('title must not be empty', { field: 'title', rule: 'required' });
+    if (input.rectificationDueOn < input.foundOn) {
+      throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
+    }
+    return em.transactional(async (tx) => tx.create(AuditFinding, { ...input, title: input.title.trim(), recordedByDepartment: user.department ?? user.role }));
+  }
+
+  @Authorized('OFFICE', 'DEPT')
+  @Mutation(() => AuditFinding, { description: 'Records the rectification of a finding.' })
+  async rectifyAuditFinding(
+    @Arg('id', () => ID) id: string,
+    @Arg('rectifiedOn', () => LocalDateScalar) rectifiedOn: string,
+    @Ctx() { em }: Context,
+  ): Promise<AuditFinding> {
+    requireUuid(id, 'id');
+    return em.transactional(async (tx) => {
+      const finding = await tx.findOne(AuditFinding, { id });
+      if (!finding) throw new NotFoundError('AuditFinding', id);
+      if (finding.rectifiedOn) throw new ConflictError(`Finding ${id} was already rectified on ${finding.rectifiedOn}`, { rectifiedOn: finding.rectifiedOn });
+      if (rectifiedOn < finding.foundOn) throw new InputError('rectifiedOn must not be before foundOn', { field: 'rectifiedOn', rule: 'after foundOn' });
+      finding.rectifiedOn = rectifiedOn;
+      return finding;
+    });
+  }
+}
+
+@Resolver(() => ProjectRef)
+export class ProjectAuditResolver {
+  @Authorized()
+  @FieldResolver(() => [AuditFinding], { nullable: true, description: 'Findings of the audit slice on this project.' })
+  auditFindings(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<AuditFinding[]> {
+    return loaders.findingsByProject.load(project.id);
+  }
+}

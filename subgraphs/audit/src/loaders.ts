@@ -1,0 +1,16 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupLoader, type RequestContext } from '@hub/kit';
+import { AuditFinding } from './finding/finding.entity';
+
+/** Per-request DataLoaders: one `IN (…)` query per batch. */
+export function createLoaders(em: EntityManager) {
+  return {
+    findingsByProject: groupLoader(
+      (ids: readonly string[]) => em.find(AuditFinding, { projectId: { $in: [...ids] } }, { orderBy: { foundOn: 'desc', id: 'asc' } }),
+      (finding) => finding.projectId,
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+export type Context = RequestContext<Loaders>;

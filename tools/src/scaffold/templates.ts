@@ -1,0 +1,363 @@
+/** Names derived from a subgraph name such as "audit" or "expert-roster". */
+export interface Names {
+  /** audit */
+  name: string;
+  /** Audit */
+  pascal: string;
+  /** audit */
+  camel: string;
+  /** audit */
+  snake: string;
+  /** AUDIT */
+  env: string;
+  port: number;
+}
+
+export function namesOf(name: string, port: number): Names {
+  const parts = name.split('-');
+  const pascal = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join('');
+  return { name, pascal, camel: pascal[0].toLowerCase() + pascal.slice(1), snake: parts.join('_'), env: parts.join('_').toUpperCase(), port };
+}
+
+/**
+ * The files of a new departmental subgraph: an example entity joined to Project (a finding on a
+ * project with its rectification deadline, written by OFFICE or a line department), its resolver, batched loader, migration,
+ * demo data, tests, server and entry point. Everything compiles, composes and passes as generated;
+ * the department then replaces the example with its own slice.
+ */
+export function scaffoldFiles(n: Names): Record<string, string> {
+  const Finding = `${n.pascal}Finding`;
+  const table = `${n.snake}_finding`;
+  return {
+    'package.json': `${JSON.stringify(
+      {
+        name: `@hub/${n.name}`,
+        version: '0.1.0',
+        private: true,
+        description: `${n.pascal} subgraph`,
+        main: 'dist/server.js',
+        types: 'dist/server.d.ts',
+        dependencies: {
+          '@hub/kit': 'workspace:*',
+          '@mikro-orm/core': '6.6.16',
+          '@mikro-orm/migrations': '6.6.16',
+          '@mikro-orm/postgresql': '6.6.16',
+          dataloader: '^2.2.3',
+          graphql: '^16.11.0',
+          'reflect-metadata': '^0.2.2',
+          'type-graphql': '2.0.0-rc.4',
+        },
+      },
+      null,
+      2,
+    )}\n`,
+    'tsconfig.json': `{
+  "extends": "../../tsconfig.base.json",
+  "compilerOptions": { "rootDir": "src", "outDir": "dist", "tsBuildInfoFile": "dist/.tsbuildinfo" },
+  "references": [{ "path": "../kit" }],
+  "include": ["src/**/*.ts", "src/**/*.json"],
+  "exclude": ["src/**/*.test.ts"]
+}
+`,
+    'README.md': `# ${n.name} subgraph
+
+Scaffolded by \`pnpm subgraph:new ${n.name}\`. It owns its database (\`hub_${n.snake}\`) and joins the
+graph on \`Project\` by id: \`Project.${n.camel}Findings\`. Adapt the example \`${Finding}\` with the
+department's own slice; keep the shape (entity + resolver + loader + migration + tests).
+
+- Build and test only this slice: \`pnpm exec tsc -b subgraphs/${n.name} && pnpm exec vitest run subgraphs/${n.name}\`
+- After changing entities: \`pnpm migration:create ${n.name}\`
+- After changing the schema: \`pnpm compose\` (then \`pnpm schema:check\` before asking to plug in)
+- Run it beside a running hub: \`pnpm start:subgraph ${n.name}\`
+`,
+    'src/index.ts': `import { runSubgraph } from '@hub/kit';
+import { subgraph } from './server';
+
+runSubgraph(subgraph).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+`,
+    'src/server.ts': `import 'reflect-metadata';
+import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { createLoaders, type Loaders } from './loaders';
+import { migrations } from './migrations';
+import { ${Finding} } from './finding/finding.entity';
+import { ${Finding}Resolver, Project${n.pascal}Resolver, ProjectRef } from './finding/finding.resolver';
+import { seedDemoData } from './seed';
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [${Finding}Resolver, Project${n.pascal}Resolver],
+    // Not reachable from a root field, so named here to be part of the schema.
+    orphanedTypes: [ProjectRef],
+    // Project is owned by the projects slice: this slice only adds fields to it.
+    referenceResolvers: { Project: { __resolveReference: (ref: { id: string }) => ref } },
+  });
+}
+
+/** The ${n.name} subgraph. */
+export const subgraph: SubgraphDefinition<Loaders> = {
+  name: '${n.name}',
+  entities: [${Finding}],
+  migrations,
+  buildSchema,
+  createLoaders: (em) => createLoaders(em),
+  seedDemoData,
+};
+`,
+    'src/loaders.ts': `import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupLoader, type RequestContext } from '@hub/kit';
+import { ${Finding} } from './finding/finding.entity';
+
+/** Per-request DataLoaders: one \`IN (…)\` query per batch. */
+export function createLoaders(em: EntityManager) {
+  return {
+    findingsByProject: groupLoader(
+      (ids: readonly string[]) => em.find(${Finding}, { projectId: { $in: [...ids] } }, { orderBy: { foundOn: 'desc', id: 'asc' } }),
+      (finding) => finding.projectId,
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+export type Context = RequestContext<Loaders>;
+`,
+    'src/finding/finding.entity.ts': `import { randomUUID } from 'node:crypto';
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { LocalDateScalar } from '@hub/kit';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * Example entity of the ${n.name} slice: a finding on a project with its rectification (整改)
+ * deadline — what audit, finance or market regulation all produce about tender projects.
+ */
+@Entity({ tableName: '${table}' })
+@ObjectType({ description: 'A finding of the ${n.name} slice on a project, with its rectification (整改) deadline.' })
+export class ${Finding} {
+  [OptionalProps]?: 'createdAt' | 'rectifiedOn';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  /** The project (owned by the projects slice), by id: a federation reference, not a foreign key. */
+  @Property({ type: 'uuid' })
+  @Index()
+  @Field(() => ID)
+  projectId: string;
+
+  @Property({ type: 'string' })
+  @Field()
+  title: string;
+
+  @Property({ type: 'text' })
+  @Field()
+  description: string;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar)
+  foundOn: string;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar, { description: 'Rectification due (整改期限).' })
+  rectificationDueOn: string;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
+  rectifiedOn?: string | null = null;
+
+  @Property({ type: 'string' })
+  @Field({ description: 'Department code of the author.' })
+  recordedByDepartment: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+`,
+    'src/finding/finding.resolver.ts': `import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import type { Context } from '../loaders';
+import { ${Finding} } from './finding.entity';
+
+export const ${Finding}Connection = Connection(${Finding}, '${Finding}');
+
+/** The Project entity of the projects slice, seen from here: only its key. */
+@ObjectType('Project')
+@Directive('@key(fields: "id")')
+export class ProjectRef {
+  @Field(() => ID) id: string;
+}
+
+@InputType()
+export class Record${Finding}Input {
+  @Field(() => ID) projectId: string;
+  @Field() title: string;
+  @Field() description: string;
+  @Field(() => LocalDateScalar) foundOn: string;
+  @Field(() => LocalDateScalar) rectificationDueOn: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requireUuid(value: string, field: string): string {
+  if (!UUID.test(value)) throw new InputError(\`\${field} must be a UUID, got "\${value}"\`, { field, rule: 'UUID format' });
+  return value;
+}
+
+@Resolver(() => ${Finding})
+export class ${Finding}Resolver {
+  @Authorized()
+  @Query(() => ${Finding}Connection, { description: 'Findings of the ${n.name} slice, newest first; optionally only open ones.' })
+  async ${n.camel}Findings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false }) openOnly: boolean, @Ctx() { em }: Context) {
+    const window = pageWindow(page);
+    const [rows, total] = await em.findAndCount(${Finding}, openOnly ? { rectifiedOn: null } : {}, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { foundOn: 'desc', id: 'asc' },
+    });
+    return toConnection(rows, total, window);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not rectified and past its deadline (Asia/Shanghai).' })
+  overdue(@Root() finding: ${Finding}): boolean {
+    return !finding.rectifiedOn && finding.rectificationDueOn < todayInShanghai();
+  }
+
+  @Authorized('OFFICE', 'DEPT')
+  @Mutation(() => ${Finding}, { description: 'Records a finding on a project.' })
+  async record${Finding}(@Arg('input') input: Record${Finding}Input, @Ctx() { em, user }: Context): Promise<${Finding}> {
+    requireUuid(input.projectId, 'projectId');
+    if (!input.title.trim()) throw new InputError('title must not be empty', { field: 'title', rule: 'required' });
+    if (input.rectificationDueOn < input.foundOn) {
+      throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
+    }
+    return em.transactional(async (tx) => tx.create(${Finding}, { ...input, title: input.title.trim(), recordedByDepartment: user.department ?? user.role }));
+  }
+
+  @Authorized('OFFICE', 'DEPT')
+  @Mutation(() => ${Finding}, { description: 'Records the rectification of a finding.' })
+  async rectify${Finding}(
+    @Arg('id', () => ID) id: string,
+    @Arg('rectifiedOn', () => LocalDateScalar) rectifiedOn: string,
+    @Ctx() { em }: Context,
+  ): Promise<${Finding}> {
+    requireUuid(id, 'id');
+    return em.transactional(async (tx) => {
+      const finding = await tx.findOne(${Finding}, { id });
+      if (!finding) throw new NotFoundError('${Finding}', id);
+      if (finding.rectifiedOn) throw new ConflictError(\`Finding \${id} was already rectified on \${finding.rectifiedOn}\`, { rectifiedOn: finding.rectifiedOn });
+      if (rectifiedOn < finding.foundOn) throw new InputError('rectifiedOn must not be before foundOn', { field: 'rectifiedOn', rule: 'after foundOn' });
+      finding.rectifiedOn = rectifiedOn;
+      return finding;
+    });
+  }
+}
+
+@Resolver(() => ProjectRef)
+export class Project${n.pascal}Resolver {
+  @Authorized()
+  @FieldResolver(() => [${Finding}], { nullable: true, description: 'Findings of the ${n.name} slice on this project.' })
+  ${n.camel}Findings(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<${Finding}[]> {
+    return loaders.findingsByProject.load(project.id);
+  }
+}
+`,
+    'src/seed.ts': `import type { EntityManager } from '@mikro-orm/postgresql';
+import { addDays, type SeedEnvironment } from '@hub/kit';
+import { ${Finding} } from './finding/finding.entity';
+
+/** Demo data: a finding on each of the first projects of the pool (read through the graph), some rectified. Runs once. */
+export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Promise<void> {
+  if ((await em.count(${Finding}, {})) > 0) return;
+  const { projects } = await env.graph('projects').request<{ projects: { nodes: { id: string; code: string; registeredOn: string }[] } }>(
+    'query { projects(first: 12) { nodes { id code registeredOn } } }',
+  );
+  projects.nodes.forEach((project, i) => {
+    const foundOn = addDays(project.registeredOn, 30);
+    em.create(${Finding}, {
+      projectId: project.id,
+      title: \`Demo finding on \${project.code}\`,
+      description: 'Example data of the ${n.name} slice.',
+      foundOn,
+      rectificationDueOn: addDays(foundOn, 60),
+      rectifiedOn: i % 3 === 0 ? addDays(foundOn, 20) : null,
+      recordedByDepartment: 'ZWJ',
+    });
+  });
+  await em.flush();
+}
+`,
+    'src/finding/finding.test.ts': `import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, countStatements, createTestOrm, run } from '@hub/kit/testing';
+import { subgraph } from '../server';
+
+let orm: MikroORM;
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  orm = await createTestOrm(subgraph);
+  schema = await subgraph.buildSchema();
+});
+afterAll(async () => orm?.close());
+
+const projectIds = Array.from({ length: 100 }, (_, i) => \`00000000-0000-4000-8000-\${String(i).padStart(12, '0')}\`);
+const record = (projectId: string, title: string, user = as('OFFICE', 'ZWJ'), rectificationDueOn = '2025-05-01') =>
+  run(subgraph, schema, orm, 'mutation($input: Record${Finding}Input!) { record${Finding}(input: $input) { id title recordedByDepartment overdue } }', {
+    input: { projectId, title, description: 'text', foundOn: '2025-03-01', rectificationDueOn },
+  }, user);
+const findingsOf = (ids: string[]) =>
+  run(subgraph, schema, orm, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { id ${n.camel}Findings { title rectifiedOn } } } }', {
+    r: ids.map((id) => ({ __typename: 'Project', id })),
+  }, as('LEADER'));
+
+describe('${n.name} subgraph', () => {
+  it('records a finding on a project, shows it under Project.${n.camel}Findings, and rectifies it once', async () => {
+    const result = await record(projectIds[0], 'First');
+    expect(result.errors).toBeUndefined();
+    expect(result.data.record${Finding}).toMatchObject({ title: 'First', recordedByDepartment: 'ZWJ', overdue: true });
+    const joined = await findingsOf([projectIds[0]]);
+    expect(joined.data._entities[0].${n.camel}Findings).toEqual([{ title: 'First', rectifiedOn: null }]);
+    const rectify = 'mutation($id: ID!) { rectify${Finding}(id: $id, rectifiedOn: "2025-04-01") { rectifiedOn overdue } }';
+    const done = await run(subgraph, schema, orm, rectify, { id: result.data.record${Finding}.id }, as('DEPT', 'ZJJ'));
+    expect(done.data.rectify${Finding}).toEqual({ rectifiedOn: '2025-04-01', overdue: false });
+    const again = await run(subgraph, schema, orm, rectify, { id: result.data.record${Finding}.id }, as('DEPT', 'ZJJ'));
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('refuses bad input naming the field, and the PUBLIC caller', async () => {
+    expect((await record('not-a-uuid', 'x')).errors?.[0].extensions).toMatchObject({ field: 'projectId' });
+    expect((await record(projectIds[1], 'x', as('OFFICE'), '2025-01-01')).errors?.[0].extensions).toMatchObject({ field: 'rectificationDueOn' });
+    expect((await record(projectIds[1], 'x', as('PUBLIC'))).errors?.[0].message).toMatch(/Access denied/);
+  });
+
+  it('loads the findings of many projects in a fixed number of statements', async () => {
+    for (const id of projectIds.slice(0, 5)) await record(id, 'n');
+    const few = await countStatements(orm, () => findingsOf(projectIds.slice(0, 5)));
+    const many = await countStatements(orm, () => findingsOf(projectIds));
+    expect(many.result.errors).toBeUndefined();
+    expect(many.statements.length).toBe(few.statements.length);
+  });
+});
+`,
+    'src/migrations/index.ts': `import type { MigrationObject } from '@mikro-orm/core';
+import { Migration00000000000001 } from './Migration00000000000001';
+
+/** Committed migrations, in order. Regenerated by \`pnpm migration:create ${n.name}\`. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration00000000000001', class: Migration00000000000001 },
+];
+`,
+    'src/migrations/Migration00000000000001.ts': `import { Migration } from '@mikro-orm/migrations';
+
+/** Initial schema of the ${n.name} slice (scaffolded). */
+export class Migration00000000000001 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(\`create table "${table}" ("id" uuid not null, "project_id" uuid not null, "title" varchar(255) not null, "description" text not null, "found_on" date not null, "rectification_due_on" date not null, "rectified_on" date null, "recorded_by_department" varchar(255) not null, "created_at" timestamptz not null, constraint "${table}_pkey" primary key ("id"));\`);
+    this.addSql(\`create index "${table}_project_id_index" on "${table}" ("project_id");\`);
+  }
+}
+`,
+  };
+}

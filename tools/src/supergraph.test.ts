@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@hub/kit';
+import { apiSchemaOf, breakingChanges, checkOperations } from './supergraph';
+
+const committed = readFileSync(join(repoRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+const sdlOf = (name: string) => readFileSync(join(repoRoot(), 'schema', 'subgraphs', `${name}.graphql`), 'utf8');
+
+describe('pnpm schema:check', () => {
+  it('finds every dashboard operation valid against the committed supergraph', () => {
+    expect(checkOperations(apiSchemaOf(committed))).toEqual([]);
+  });
+
+  it('names the dashboard operation a removed field breaks, and lists the breaking change', () => {
+    const withoutNextSteps = sdlOf('projects').replace(/^\s*"""Steps the trading center may record next\."""\n\s*nextSteps: \[String!\]!\n/m, '\n');
+    expect(withoutNextSteps).not.toContain('nextSteps');
+    const result = composeServices([{ name: 'projects', url: 'http://x', typeDefs: parse(withoutNextSteps) }]);
+    expect(result.errors).toBeUndefined();
+    const problems = checkOperations(apiSchemaOf(result.supergraphSdl!));
+    expect(problems).toContainEqual({ file: 'projects-dashboard.graphql', operation: 'ProjectDetail', message: 'Cannot query field "nextSteps" on type "Project".' });
+    expect(breakingChanges(committed, result.supergraphSdl!)).toContain('FIELD_REMOVED: Project.nextSteps was removed.');
+  });
+});
