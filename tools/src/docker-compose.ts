@@ -20,6 +20,8 @@ export function dockerComposeFile(list: SubgraphList): string {
     '    AUTH_JWT_SECRET: "${AUTH_JWT_SECRET:-dev-only-secret-change-me-in-production-0123456789}"',
     '    AUTH_JWKS_URL: "${AUTH_JWKS_URL:-}"',
     '    INTROSPECTION: "${INTROSPECTION:-true}"',
+    '    OTEL_TRACING: "${OTEL_TRACING:-false}"',
+    '    OTEL_EXPORTER_OTLP_ENDPOINT: "${OTEL_EXPORTER_OTLP_ENDPOINT:-http://otel-collector:4318}"',
     '',
     'services:',
     '  postgres:',
@@ -38,7 +40,7 @@ export function dockerComposeFile(list: SubgraphList): string {
     lines.push(
       `  ${entry.name}:`,
       '    <<: *service',
-      `    command: ["node", "subgraphs/${entry.name}/dist/index.js"]`,
+      `    command: ["node", "--require", "./subgraphs/kit/dist/tracing-register.js", "subgraphs/${entry.name}/dist/index.js"]`,
       '    environment:',
       '      <<: *env',
       `      ${entry.name.toUpperCase().replace(/-/g, '_')}_PORT: "${entry.port}"`,
@@ -55,7 +57,7 @@ export function dockerComposeFile(list: SubgraphList): string {
   lines.push(
     '  gateway:',
     '    <<: *service',
-    '    command: ["node", "gateway/dist/index.js"]',
+    '    command: ["node", "--require", "./subgraphs/kit/dist/tracing-register.js", "gateway/dist/index.js"]',
     '    ports: ["4000:4000"]',
     '    depends_on:',
     ...list.subgraphs.map((e) => `      ${e.name}: { condition: service_healthy }`),

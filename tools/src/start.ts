@@ -34,7 +34,13 @@ async function waitReady(name: string, url: string, child: ChildProcess, timeout
 function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const log = createWriteStream(join(dataDir, 'logs', `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The tracing preload is a no-op unless OTEL_TRACING=true.
+  const preload = join(root, 'subgraphs', 'kit', 'dist', 'tracing-register.js');
+  const child = spawn(process.execPath, ['--enable-source-maps', '--require', preload, script], {
+    cwd: root,
+    env: { OTEL_SERVICE_NAME: name, ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   child.on('exit', (code) => {
