@@ -285,9 +285,12 @@ describe('inspections, access and the finding → case path', () => {
     const projectRef = { r: [{ __typename: 'Project', id: inspection.project.id }] };
     const supervising = POOL.find((p) => p.id === inspection.project.id)!.supervisingDepartmentCode;
     const outsider = LINES.find((d) => d !== supervising)!;
-    expect((await ok(PROJECT, projectRef, as('PUBLIC')))._entities[0].inspections).toEqual([]);
-    expect((await ok(PROJECT, projectRef, as('DEPT', outsider)))._entities[0].inspections).toEqual([]);
-    expect((await ok(PROJECT, projectRef, as('DEPT', supervising)))._entities[0].inspections).toHaveLength(1);
+    // The project may also have been drawn by the other plans of this file: look for this inspection.
+    const visibleTo = async (user: Caller) => (await ok(PROJECT, projectRef, user))._entities[0].inspections.map((i: any) => i.id);
+    expect(await visibleTo(as('PUBLIC'))).toEqual([]);
+    expect(await visibleTo(as('DEPT', outsider))).not.toContain(inspection.id);
+    expect(await visibleTo(as('DEPT', supervising))).toContain(inspection.id);
+    expect(await visibleTo(assigned)).toContain(inspection.id);
     const hidden = await gql(`query($id: ID!) { inspection(id: $id) { id } }`, { id: inspection.id }, as('PUBLIC'));
     expect(hidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql(`mutation($id: ID!) { publishInspection(id: $id) { id } }`, { id: inspection.id }, assigned)).errors?.[0].message).toMatch(/Access denied/);
@@ -295,7 +298,7 @@ describe('inspections, access and the finding → case path', () => {
     const published = await ok(`mutation($id: ID!) { publishInspection(id: $id) { status publishedAt } }`, { id: inspection.id });
     expect(published.publishInspection.status).toBe('PUBLISHED');
     const publicView = await ok(PROJECT, projectRef, as('PUBLIC'));
-    expect(publicView._entities[0].inspections).toHaveLength(1);
+    expect(publicView._entities[0].inspections.map((i: any) => i.id)).toEqual([inspection.id]);
     expect(publicView._entities[0].inspections[0].inspectors[0].name).toBeTruthy();
     const list = await ok(`{ publishedInspections { totalCount nodes { id } } }`, {}, as('PUBLIC'));
     expect(list.publishedInspections.nodes.map((n: any) => n.id)).toContain(inspection.id);
@@ -349,9 +352,13 @@ describe('batching', () => {
     const QUERY = `query($r: [_Any!]!, $p: PeriodInput!) { _entities(representations: $r) {
       ... on Project { inspections { id inspectors { name department { code } } findings { id } plan { name items { code } } } }
       ... on Department { enforcers { name trainingRecords { course } conflictsOfInterest { creditCode } } inspectionStats(period: $p) { drawn } } } }`;
+    // Drawn projects first, so the small request already exercises every loader.
+    const drawn: string[] = (await orm.em.fork().getConnection().execute('select distinct project_id from inspection order by project_id')).map((r: any) => r.project_id);
+    const keys = [...drawn, ...POOL.map((p) => p.id).filter((id) => !drawn.includes(id))];
+    expect(drawn.length).toBeGreaterThanOrEqual(5);
     const measure = async (projects: number, departments: number) => {
       const r = [
-        ...Array.from({ length: projects }, (_, i) => ({ __typename: 'Project', id: i < 30 ? POOL[i].id : projectId(1000 + i) })),
+        ...Array.from({ length: projects }, (_, i) => ({ __typename: 'Project', id: i < keys.length ? keys[i] : projectId(1000 + i) })),
         ...Array.from({ length: departments }, (_, i) => ({ __typename: 'Department', code: i < 5 ? LINES[i] : `X${i}` })),
       ];
       const { result, statements } = await countStatements(orm, () => run(subgraph, schema, orm, QUERY, { r, p: { from: '2025-01-01', to: '2025-12-31' } }, leader));
