@@ -82,11 +82,13 @@ async function readEnforcers(env: SeedEnvironment): Promise<string[]> {
 /**
  * Demo data: about 300 cases on real projects (read from the projects subgraph) across kinds,
  * states and line departments, carried through the same service the graph uses with a clock set
- * to each step's day, so trails, due dates and overdue flags are real. Some are received on the day
+ * to each step's day, so trails, due dates and overdue flags are real (`count` and `today` are for tests). Some are received on the day
  * before a public holiday; recent ones are still pending and some of them overdue. Runs once.
  */
-export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Promise<void> {
+export async function seedDemoData(em: EntityManager, env: SeedEnvironment, options: { count?: number; today?: string } = {}): Promise<void> {
+  const count = options.count ?? DEMO_CASES;
   if ((await em.count(Case, {})) > 0) return;
+  const recent = Math.round(count * 0.13);
   const projects = (await readProjects(env)).sort((a, b) => a.code.localeCompare(b.code));
   if (projects.length === 0) {
     env.log.warn('no projects to hang demo cases on');
@@ -95,7 +97,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
   const enforcers = await readEnforcers(env);
   const random = prng(20260301);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
-  const today = todayInShanghai();
+  const today = options.today ?? todayInShanghai();
   const facts = new Map<string, ProjectFacts>(projects.map((p) => [p.id, { id: p.id, supervisingDepartmentCode: p.supervisingDepartment.code }]));
   const directory: ProjectDirectory = { find: async (ids) => new Map(ids.filter((id) => facts.has(id)).map((id) => [id, facts.get(id)!])) };
   let clock = new Date();
@@ -108,17 +110,22 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
   const dept = (code: string): Caller => ({ sub: `demo-${code.toLowerCase()}-officer`, name: `${code} 承办人`, role: 'DEPT', department: code });
   const service = (user: Caller) => new CaseService(em.fork(), user, caseEnv);
 
-  for (let i = 0; i < DEMO_CASES; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const project = projects[Math.floor(random() * projects.length)];
     const parties = [...new Set([project.tenderer.creditCode, ...(project.tenderAgency ? [project.tenderAgency.creditCode] : []), ...project.bids.map((b) => b.bidderCreditCode)])];
     const respondents = parties.length ? [pick(parties)] : [];
-    // Spread over the last ~600 days; a handful fall just before holidays, the last ~40 are recent and pending.
+    // Spread over the last ~600 days; a handful fall just before holidays, the last ~13% are recent and pending.
     const received =
-      i % 37 === 0 ? pick(BEFORE_HOLIDAYS) : i >= DEMO_CASES - 40 ? addDays(today, -Math.floor(random() * 25)) : addDays(today, -(30 + Math.floor(random() * 570)));
+      i % 37 === 0 ? BEFORE_HOLIDAYS[(i / 37) % BEFORE_HOLIDAYS.length] : i >= count - recent ? addDays(today, -Math.floor(random() * 25)) : addDays(today, -(30 + Math.floor(random() * 570)));
     const receivedOn = received < project.registeredOn ? project.registeredOn : received;
     if (receivedOn > today) continue;
     at(receivedOn, 9 + Math.floor(random() * 8));
-    const roll = random();
+    // How far this case gets: recent ones are often still pending, older ones cycle through every
+    // later state (2 routed … 7 archived) so each is represented; each step on a later day, never after today.
+    const age = Math.max(0, (Date.parse(today) - Date.parse(receivedOn)) / 86_400_000);
+    const target = age < 30 ? i % 5 : 2 + (i % 6);
+    // Findings and referrals are accepted at intake: a case meant to stay pending is a complaint or a report.
+    const roll = target === 0 ? random() * 0.75 : random();
     let c: Case;
     if (roll < 0.45) {
       const r = await service(i % 3 === 0 ? office : publicCaller).submitComplaint({
@@ -165,9 +172,6 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
       });
     }
 
-    // How far this case gets: older cases further; each step on a later day, never after today.
-    const age = Math.max(0, (Date.parse(today) - Date.parse(receivedOn)) / 86_400_000);
-    const target = age < 3 ? Math.floor(random() * 2) : age < 30 ? 1 + Math.floor(random() * 4) : 3 + Math.floor(random() * 5);
     let day = receivedOn;
     const next = (min: number, spread: number): boolean => {
       day = addDays(day, min + Math.floor(random() * spread));
