@@ -260,6 +260,8 @@ describe('publicity, objections and visibility', () => {
       reps: [{ __typename: 'MarketEntity', creditCode: subject }, { __typename: 'Project', id: projectId }],
     }, publicCaller);
     expect(entity._entities).toEqual([{ credit: { records: [{ id: published.id }] } }, { creditRecords: [{ id: published.id }] }]);
+    const odd = await ok(`{ _entities(representations: [{ __typename: "Project", id: "P-1" }]) { ... on Project { creditRecords { id } } } }`, {}, publicCaller);
+    expect(odd._entities).toEqual([{ creditRecords: [] }]);
     const internals = await gql(`query($id: ID!) { creditRecord(id: $id) { id objection { grounds } } }`, { id: published.id }, publicCaller);
     expect(internals.errors?.[0].message).toMatch(/Access denied/);
 
@@ -307,6 +309,28 @@ describe('federation fields are batched', () => {
     expect(large.data[99].credit).toMatchObject({ score: 95, grade: 'A', restricted: false, records: [{ status: 'EFFECTIVE', rule: { code: 'LY-01', points: 5 } }] });
     expect(large.data[100 + 42].creditRecords).toHaveLength(1);
     expect(large.data[203].creditStats).toEqual({ recordsPublished: 100, pointsDeducted: 500 });
+  });
+});
+
+describe('practitioners and cases', () => {
+  it('keeps a practitioner\'s standing and a case decision\'s records on the shared entities', async () => {
+    const practitionerId = randomUUID();
+    const caseId = randomUUID();
+    const id = await draft({ sourceKind: 'CASE_DECISION', sourceRef: caseId, ruleCode: 'LY-01', subjectType: 'PRACTITIONER', subjectKey: practitionerId, facts: '项目经理未到岗', createdOn: '2025-03-03' });
+    expect((await publish(id, '2025-03-03')).errors).toBeUndefined();
+    const data = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on Practitioner { id credit(asOf: "2025-04-01") { subjectType score grade records { id practitioner { id } marketEntity { creditCode } } } }
+        ... on Case { id creditRecords { id sourceKind case { id } } } } }`, {
+      reps: [{ __typename: 'Practitioner', id: practitionerId }, { __typename: 'Case', id: caseId }],
+    }, publicCaller);
+    expect(data._entities).toEqual([
+      { id: practitionerId, credit: { subjectType: 'PRACTITIONER', score: 95, grade: 'A', records: [{ id, practitioner: { id: practitionerId }, marketEntity: null }] } },
+      { id: caseId, creditRecords: [{ id, sourceKind: 'CASE_DECISION', case: { id: caseId } }] },
+    ]);
+    const badKey = await gql(`mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`, {
+      input: { sourceKind: 'CASE_DECISION', sourceRef: caseId, ruleCode: 'LY-01', subjectType: 'PRACTITIONER', subjectKey: 'not-a-uuid', facts: 'x' },
+    });
+    expect(badKey.errors?.[0].extensions).toMatchObject({ field: 'subjectKey', rule: 'UUID format' });
   });
 });
 

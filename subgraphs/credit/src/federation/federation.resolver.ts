@@ -1,6 +1,7 @@
 import { LocalDateScalar, PeriodInput, requirePeriod } from '@hub/kit';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
+import { isUuid } from '../policy/validate';
 import { CreditRecord } from '../record/credit-record.entity';
 import { loadStanding } from '../record/credit-record.resolver';
 import { CreditSubjectType } from '../record/credit-types';
@@ -30,6 +31,8 @@ export class PractitionerCreditResolver {
 export class ProjectCreditResolver {
   @FieldResolver(() => [CreditRecord], { description: 'Credit records about this project\'s parties from its findings (the public sees published ones).' })
   async creditRecords(@Root() project: ProjectRef, @Ctx() { loaders, user }: Context): Promise<CreditRecord[]> {
+    // Project ids are UUIDs; anything else cannot have records (and must not reach the uuid column).
+    if (!isUuid(project.id)) return [];
     return visibleRecords(await loaders.recordsByProject.load(project.id), user);
   }
 }
