@@ -45,7 +45,7 @@ interface DemoProject {
   bids: { id: string; bidderCreditCode: string; submittedOn: string; awarded: boolean }[];
 }
 
-const PROJECTS_QUERY = /* GraphQL */ `query($first: Int, $after: String) { projects(first: $first, after: $after) {
+export const PROJECTS_QUERY = /* GraphQL */ `query($first: Int, $after: String) { projects(first: $first, after: $after) {
   pageInfo { hasNextPage endCursor }
   nodes { id code registeredOn awardNoticeOn supervisingDepartment { code } tenderAgency { creditCode name } bids { id bidderCreditCode submittedOn awarded } } } }`;
 
