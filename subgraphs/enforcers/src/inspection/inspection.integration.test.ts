@@ -158,6 +158,16 @@ describe('plans and draws', () => {
     expect(badSeed.errors?.[0].extensions).toMatchObject({ field: 'seed' });
   });
 
+  it('serialises concurrent draws of one plan: exactly one is committed', async () => {
+    const planId = await createPlan('race plan');
+    const draw = (seed: string) => gql(`mutation($planId: ID!, $seed: String) { drawInspections(planId: $planId, seed: $seed) { id } }`, { planId, seed });
+    const results = await Promise.all([draw('1111111111111111'), draw('2222222222222222')]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0].extensions?.currentState === 'DRAWN')).toHaveLength(1);
+    const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { draws { id } } }`, { id: planId });
+    expect(plan.inspectionPlan.draws).toHaveLength(1);
+  });
+
   it('fails a draw naming the project when too few inspectors are eligible, storing nothing', async () => {
     // NYJ-b declares their own recusal from every project (an enforcer may, for no one else): 9 remain eligible.
     const nyjB = as('ENFORCER', 'NYJ', enforcerIds['NYJ-b']);
