@@ -79,9 +79,10 @@ export function createLoaders(em: EntityManager, user: Caller, env: CasesEnviron
                         row_number() over (partition by d.code order by c.received_at desc, c.id) as rn,
                         count(*) over (partition by d.code) as dept_total
                  from case_file c cross join lateral unnest(c.responsible_departments) as d(code)
-                 where d.code in (${placeholders(codes.length)}) ${status ? 'and c.status = ?' : ''} and ${scopeSql.sql}
+                 where c.responsible_departments && array[${placeholders(codes.length)}]::text[] and d.code in (${placeholders(codes.length)})
+                   ${status ? 'and c.status = ?' : ''} and ${scopeSql.sql}
                ) x where x.rn > ? and x.rn <= ? order by x.dept_code, x.rn`,
-              [...codes, ...(status ? [status] : []), ...scopeSql.params, offset, offset + limit],
+              [...codes, ...codes, ...(status ? [status] : []), ...scopeSql.params, offset, offset + limit],
             );
             for (const row of rows) {
               const entry = byCode.get(row.dept_code as string)!;
@@ -126,9 +127,9 @@ export function createLoaders(em: EntityManager, user: Caller, env: CasesEnviron
                     count(*) filter (where c.decided_on between ? and ? and c.decided_on > c.resolution_due_on) as resolved_late,
                     count(*) filter (where c.next_due_on < ?) as overdue
              from case_file c cross join lateral unnest(c.responsible_departments) as d(code)
-             where d.code in (${placeholders(codes.length)})
+             where c.responsible_departments && array[${placeholders(codes.length)}]::text[] and d.code in (${placeholders(codes.length)})
              group by d.code, c.kind`,
-            [from, to, from, to, from, to, from, to, from, to, today, ...codes],
+            [from, to, from, to, from, to, from, to, from, to, today, ...codes, ...codes],
           );
           for (const code of codes) {
             const mine = rows.filter((r) => r.code === code);

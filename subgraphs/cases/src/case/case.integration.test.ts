@@ -120,6 +120,10 @@ describe('cases subgraph against PostgreSQL', () => {
     const result = await step('archiveCase', 'CaseStepInput', { caseId });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'SUBMITTED', allowedTransitions: ['ACCEPT', 'REJECT', 'SUPERVISE'] });
     expect(await world.orm.em.fork().count(CaseEvent, { case: caseId })).toBe(1);
+    // The database itself keeps the trail append-only.
+    const knex = world.orm.em.getConnection().getKnex();
+    await expect(knex.raw(`update case_event set comment = 'edited' where case_id = ?`, [caseId])).rejects.toThrow(/append-only/);
+    await expect(knex.raw(`delete from case_event where case_id = ?`, [caseId])).rejects.toThrow(/append-only/);
     const stale = await step('acceptCase', 'CaseStepInput', { caseId, expectedVersion: 99 });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'SUBMITTED', currentVersion: 1 });
   });

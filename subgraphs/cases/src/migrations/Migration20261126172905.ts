@@ -31,6 +31,16 @@ export class Migration20261126172905 extends Migration {
     this.addSql(`alter table "rectification_task" add constraint "rectification_task_case_id_foreign" foreign key ("case_id") references "case_file" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "rectification_progress" add constraint "rectification_progress_task_id_foreign" foreign key ("task_id") references "rectification_task" ("id") on update cascade;`);
+
+    // Hand-written (not generated from the entities): keep these when regenerating the initial migration.
+    // Array lookups (Department.cases, MarketEntity.cases, an enforcer's cases) use GIN indexes.
+    this.addSql(`create index "case_file_responsible_departments_gin" on "case_file" using gin ("responsible_departments");`);
+    this.addSql(`create index "case_file_respondent_credit_codes_gin" on "case_file" using gin ("respondent_credit_codes");`);
+    this.addSql(`create index "case_file_assigned_enforcer_ids_gin" on "case_file" using gin ("assigned_enforcer_ids");`);
+    // The trail is append-only (全程留痕): the database itself refuses to change or remove an event or a progress note.
+    this.addSql(`create function "refuse_trail_change"() returns trigger language plpgsql as $$ begin raise exception '% is append-only: % refused', TG_TABLE_NAME, TG_OP using errcode = 'restrict_violation'; end $$;`);
+    this.addSql(`create trigger "case_event_append_only" before update or delete on "case_event" for each row execute function "refuse_trail_change"();`);
+    this.addSql(`create trigger "rectification_progress_append_only" before update or delete on "rectification_progress" for each row execute function "refuse_trail_change"();`);
   }
 
 }
