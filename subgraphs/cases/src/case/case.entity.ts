@@ -26,6 +26,10 @@ registerEnumType(CaseChannel, { name: 'CaseChannel', description: 'ONLINE 一网
 @Entity({ tableName: 'case_file' })
 @ObjectType({ description: 'A case (案件): complaint 投诉, report 举报, inspection finding 检查发现 or referral 交办件, with its deadlines and trail.' })
 @Directive('@key(fields: "id")')
+// Array lookups (Department.cases, MarketEntity.cases, an enforcer's cases) need GIN indexes.
+@Index({ name: 'case_file_responsible_departments_gin', expression: 'create index "case_file_responsible_departments_gin" on "case_file" using gin ("responsible_departments")' })
+@Index({ name: 'case_file_respondent_credit_codes_gin', expression: 'create index "case_file_respondent_credit_codes_gin" on "case_file" using gin ("respondent_credit_codes")' })
+@Index({ name: 'case_file_assigned_enforcer_ids_gin', expression: 'create index "case_file_assigned_enforcer_ids_gin" on "case_file" using gin ("assigned_enforcer_ids")' })
 export class Case {
   [OptionalProps]?: 'status' | 'version' | 'eventCount' | 'updatedAt' | 'anonymous' | 'handlingDepartments' | 'assignedEnforcerIds' | 'acceptanceDueProvisional' | 'resolutionDueProvisional';
 

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126172905 extends Migration {
+export class Migration20261126174205 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "case_file" ("id" uuid not null, "receipt_number" varchar(32) not null, "kind" text check ("kind" in ('COMPLAINT', 'REPORT', 'INSPECTION_FINDING', 'REFERRAL')) not null, "channel" text check ("channel" in ('ONLINE', 'WINDOW', 'INSPECTION', 'REFERRAL')) not null, "status" text check ("status" in ('SUBMITTED', 'ACCEPTED', 'REJECTED', 'ROUTED', 'INVESTIGATING', 'DECIDED', 'FEEDBACK_SENT', 'ARCHIVED')) not null default 'SUBMITTED', "version" int not null default 1, "event_count" int not null default 0, "project_id" uuid not null, "supervising_department_code" varchar(16) not null, "handling_departments" text[] not null, "responsible_departments" text[] not null, "routing_mode" text check ("routing_mode" in ('SELF_HANDLED', 'SPLIT', 'TRANSFERRED')) null, "respondent_credit_codes" text[] not null, "assigned_enforcer_ids" text[] not null, "summary" varchar(200) not null, "details" text not null, "submitter_name" varchar(255) null, "submitter_contact" varchar(255) null, "submitter_relation" varchar(255) null, "anonymous" boolean not null default false, "knew_on" date null, "idempotency_key" varchar(100) null, "request_fingerprint" varchar(64) null, "secret_hash" varchar(255) null, "finding_id" varchar(100) null, "referral_reference" varchar(100) null, "referral_due_on" date null, "received_at" timestamptz not null, "received_on" date not null, "acceptance_due_on" date not null, "acceptance_due_provisional" boolean not null default false, "accepted_on" date null, "rejected_on" date null, "refusal_ground" text check ("refusal_ground" in ('NOT_INTERESTED_PARTY', 'NO_FACTS_OR_EVIDENCE', 'NO_REAL_NAME_OR_SIGNATURE', 'OUT_OF_TIME', 'ALREADY_DECIDED', 'IN_RECONSIDERATION_OR_LITIGATION', 'OTHER')) null, "refusal_reason" text null, "resolution_due_on" date null, "resolution_due_provisional" boolean not null default false, "next_due_on" date null, "decided_on" date null, "substantiated" boolean null, "action_taken" text null, "penalty" text null, "decided_by_department" varchar(16) null, "feedback" text null, "feedback_on" date null, "archived_on" date null, "updated_at" timestamptz not null, constraint "case_file_pkey" primary key ("id"));`);
@@ -12,6 +12,9 @@ export class Migration20261126172905 extends Migration {
     this.addSql(`alter table "case_file" add constraint "case_file_finding_id_unique" unique ("finding_id");`);
     this.addSql(`create index "case_file_received_on_index" on "case_file" ("received_on");`);
     this.addSql(`create index "case_file_next_due_on_index" on "case_file" ("next_due_on");`);
+    this.addSql(`create index "case_file_assigned_enforcer_ids_gin" on "case_file" using gin ("assigned_enforcer_ids");`);
+    this.addSql(`create index "case_file_respondent_credit_codes_gin" on "case_file" using gin ("respondent_credit_codes");`);
+    this.addSql(`create index "case_file_responsible_departments_gin" on "case_file" using gin ("responsible_departments");`);
 
     this.addSql(`create table "case_event" ("id" uuid not null, "case_id" uuid not null, "sequence" int not null, "transition" text check ("transition" in ('SUBMIT', 'ACCEPT', 'REJECT', 'ROUTE', 'START_INVESTIGATION', 'ASSIGN_ENFORCERS', 'DECIDE', 'SEND_FEEDBACK', 'ARCHIVE', 'SUPERVISE')) not null, "from_status" text check ("from_status" in ('SUBMITTED', 'ACCEPTED', 'REJECTED', 'ROUTED', 'INVESTIGATING', 'DECIDED', 'FEEDBACK_SENT', 'ARCHIVED')) null, "to_status" text check ("to_status" in ('SUBMITTED', 'ACCEPTED', 'REJECTED', 'ROUTED', 'INVESTIGATING', 'DECIDED', 'FEEDBACK_SENT', 'ARCHIVED')) not null, "at" timestamptz not null, "actor_sub" varchar(255) not null, "actor_name" varchar(255) not null, "actor_role" varchar(16) not null, "actor_department" varchar(16) null, "comment" text null, "departments" text[] null, "enforcer_ids" text[] null, "refusal_ground" text check ("refusal_ground" in ('NOT_INTERESTED_PARTY', 'NO_FACTS_OR_EVIDENCE', 'NO_REAL_NAME_OR_SIGNATURE', 'OUT_OF_TIME', 'ALREADY_DECIDED', 'IN_RECONSIDERATION_OR_LITIGATION', 'OTHER')) null, "routing_mode" text check ("routing_mode" in ('SELF_HANDLED', 'SPLIT', 'TRANSFERRED')) null, constraint "case_event_pkey" primary key ("id"));`);
     this.addSql(`create index "case_event_case_id_index" on "case_event" ("case_id");`);
@@ -32,11 +35,7 @@ export class Migration20261126172905 extends Migration {
 
     this.addSql(`alter table "rectification_progress" add constraint "rectification_progress_task_id_foreign" foreign key ("task_id") references "rectification_task" ("id") on update cascade;`);
 
-    // Hand-written (not generated from the entities): keep these when regenerating the initial migration.
-    // Array lookups (Department.cases, MarketEntity.cases, an enforcer's cases) use GIN indexes.
-    this.addSql(`create index "case_file_responsible_departments_gin" on "case_file" using gin ("responsible_departments");`);
-    this.addSql(`create index "case_file_respondent_credit_codes_gin" on "case_file" using gin ("respondent_credit_codes");`);
-    this.addSql(`create index "case_file_assigned_enforcer_ids_gin" on "case_file" using gin ("assigned_enforcer_ids");`);
+    // Hand-written (triggers are not derived from the entities): keep this when regenerating the initial migration.
     // The trail is append-only (全程留痕): the database itself refuses to change or remove an event or a progress note.
     this.addSql(`create function "refuse_trail_change"() returns trigger language plpgsql as $$ begin raise exception '% is append-only: % refused', TG_TABLE_NAME, TG_OP using errcode = 'restrict_violation'; end $$;`);
     this.addSql(`create trigger "case_event_append_only" before update or delete on "case_event" for each row execute function "refuse_trail_change"();`);
