@@ -114,6 +114,24 @@ describe('performance notifications and the 7-working-day rule', () => {
     expect(record.creditRecord).toEqual({ subjectKey: bidder, departmentCode: 'ZJJ', project: { id: zjjProject }, notification: { id: notification.id } });
   });
 
+  it('lets the bureau close a notification without a record, which stops it being overdue and refuses a record from it', async () => {
+    const notification = (await notify({ notifiedOn: '2024-11-04' })).data.notifyPerformanceFinding;
+    expect(notification.overdue).toBe(true);
+    const early = await gql(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "x", closedOn: "2024-11-01") { id } }`, { id: notification.id });
+    expect(early.errors?.[0].extensions).toMatchObject({ field: 'closedOn' });
+    const byDept = await gql(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "x") { id } }`, { id: notification.id }, zjj);
+    expect(byDept.errors?.[0].message).toMatch(/Access denied/);
+    const closed = await ok(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "经核实已整改到位，不予扣分", closedOn: "2024-11-08") {
+      closedOn closingNote overdue workingDaysLeft } }`, { id: notification.id });
+    expect(closed.closePerformanceNotification).toEqual({ closedOn: '2024-11-08', closingNote: '经核实已整改到位，不予扣分', overdue: false, workingDaysLeft: 0 });
+    const record = await gql(`mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`, {
+      input: { sourceKind: 'PERFORMANCE_NOTIFICATION', sourceRef: notification.id, ruleCode: 'LY-01' },
+    });
+    expect(record.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'CLOSED' });
+    const again = await gql(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "x") { id } }`, { id: notification.id });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'CLOSED' });
+  });
+
   it('is not overdue while the working days run, and a recent due date counts down', async () => {
     const today = todayInShanghai();
     const notification = (await notify({ notifiedOn: today })).data.notifyPerformanceFinding;
@@ -338,12 +356,15 @@ describe('department statistics and agency evaluations', () => {
   it('counts a department\'s notifications, records and restrictions for a period', async () => {
     const period = { from: '2024-09-01', to: '2024-10-31' };
     const data = await ok(`query($reps: [_Any!]!, $period: PeriodInput!) { _entities(representations: $reps) { ... on Department { creditStats(period: $period) {
-        notificationsReceived recordedOnTime recordedLate overdue recordsPublished pointsDeducted entitiesRestricted } } } }`, {
+        notificationsReceived recordedOnTime recordedLate closedWithoutRecord overdue recordsPublished pointsDeducted entitiesRestricted } } } }`, {
       reps: [{ __typename: 'Department', code: 'ZJJ' }, { __typename: 'Department', code: 'JTJ' }],
       period,
     }, leader);
     // The 2024-09-27 notification of the first test, recorded late on 10-15 (effective 10-23, LY-01: 5 points).
-    expect(data._entities[0].creditStats).toEqual({ notificationsReceived: 1, recordedOnTime: 0, recordedLate: 1, overdue: 0, recordsPublished: 1, pointsDeducted: 5, entitiesRestricted: 0 });
+    expect(data._entities[0].creditStats).toEqual({ notificationsReceived: 1, recordedOnTime: 0, recordedLate: 1, closedWithoutRecord: 0, overdue: 0, recordsPublished: 1, pointsDeducted: 5, entitiesRestricted: 0 });
+    const november = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Department { creditStats(period: { from: "2024-11-01", to: "2024-11-30" }) {
+        notificationsReceived closedWithoutRecord overdue } } } }`, { reps: [{ __typename: 'Department', code: 'ZJJ' }] }, leader);
+    expect(november._entities[0].creditStats).toEqual({ notificationsReceived: 1, closedWithoutRecord: 1, overdue: 0 });
     expect(data._entities[1].creditStats).toMatchObject({ notificationsReceived: 0, recordsPublished: 0 });
     const backwards = await gql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Department { creditStats(period: { from: "2024-10-01", to: "2024-09-01" }) { overdue } } } }`, {
       reps: [{ __typename: 'Department', code: 'ZJJ' }],

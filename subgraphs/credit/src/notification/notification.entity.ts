@@ -11,7 +11,7 @@ import { CreditSubjectType } from '../record/credit-types';
 @Entity({ tableName: 'performance_notification' })
 @ObjectType({ description: 'A line department\'s notification of performance (履约) findings, to be recorded as credit within 7 working days.' })
 export class PerformanceNotification {
-  [OptionalProps]?: 'filedAt' | 'recordedOn' | 'dueProvisional' | 'recordedLate' | 'overdue';
+  [OptionalProps]?: 'filedAt' | 'recordedOn' | 'dueProvisional' | 'recordedLate' | 'overdue' | 'closedOn' | 'closingNote';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -60,6 +60,14 @@ export class PerformanceNotification {
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day the first record from it was published (公示).' })
   recordedOn?: string | null = null;
 
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Closed by the bureau without a record (the findings warrant no deduction).' })
+  closedOn?: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was closed without a record.' })
+  closingNote?: string | null = null;
+
   @Property({ type: 'string' })
   filedBy: string;
 
@@ -72,8 +80,8 @@ export class PerformanceNotification {
     return !!this.recordedOn && this.recordedOn > this.recordingDueOn;
   }
 
-  @Field({ description: 'Not yet recorded and the due date has passed (today, Asia/Shanghai).' })
+  @Field({ description: 'Neither recorded nor closed, and the due date has passed (today, Asia/Shanghai).' })
   get overdue(): boolean {
-    return !this.recordedOn && todayInShanghai() > this.recordingDueOn;
+    return !this.recordedOn && !this.closedOn && todayInShanghai() > this.recordingDueOn;
   }
 }

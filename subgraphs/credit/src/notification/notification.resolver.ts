@@ -1,4 +1,4 @@
-import { Connection, currentCalendar, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import { Connection, currentCalendar, LocalDateScalar, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -36,14 +36,25 @@ export class NotificationResolver {
     return new NotificationService(em, user, loaders.directories).notify(input);
   }
 
+  @Authorized('OFFICE')
+  @Mutation(() => PerformanceNotification, { description: 'The bureau closes a notification without a record (no deduction warranted), with the reason.' })
+  closePerformanceNotification(
+    @Arg('id', () => ID) id: string,
+    @Arg('note') note: string,
+    @Arg('closedOn', () => LocalDateScalar, { nullable: true, description: 'Default today.' }) closedOn: string | null,
+    @Ctx() { em, user, loaders }: Context,
+  ) {
+    return new NotificationService(em, user, loaders.directories).close(id, note, closedOn);
+  }
+
   @FieldResolver(() => ProjectRef)
   project(@Root() notification: PerformanceNotification): ProjectRef {
     return { id: notification.projectId };
   }
 
-  @FieldResolver(() => Int, { description: 'Working days from today to the due date (negative when overdue); 0 once recorded.' })
+  @FieldResolver(() => Int, { description: 'Working days from today to the due date (negative when overdue); 0 once recorded or closed.' })
   workingDaysLeft(@Root() notification: PerformanceNotification): number {
-    if (notification.recordedOn) return 0;
+    if (notification.recordedOn || notification.closedOn) return 0;
     return currentCalendar().workingDaysBetween(todayInShanghai(), notification.recordingDueOn);
   }
 }

@@ -1,5 +1,5 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { currentCalendar, ForbiddenError, InputError, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { ConflictError, currentCalendar, ForbiddenError, InputError, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
 import type { Directories } from '../directories';
 import { creditPolicy } from '../policy/policy';
 import { actDate, requireText, requireUuid } from '../policy/validate';
@@ -56,6 +56,30 @@ export class NotificationService {
     });
   }
 
+  /** The bureau closes a notification whose findings warrant no deduction: it stops counting as overdue. */
+  async close(id: string, note: string, on?: string | null): Promise<PerformanceNotification> {
+    requireUuid(id, 'id');
+    const closedOn = actDate(on, 'closedOn');
+    const closingNote = requireText(note, 'note');
+    return this.em.transactional(async (em) => {
+      const notification = await em.findOne(PerformanceNotification, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!notification) throw new NotFoundError('PerformanceNotification', id);
+      if (notification.recordedOn || notification.closedOn) {
+        throw new ConflictError(`Notification ${id} is already ${notification.recordedOn ? 'recorded' : 'closed'}`, {
+          currentState: notification.recordedOn ? 'RECORDED' : 'CLOSED',
+          allowedTransitions: [],
+        });
+      }
+      if (closedOn < notification.notifiedOn) {
+        throw new InputError(`closedOn (${closedOn}) is before the notification (${notification.notifiedOn})`, { field: 'closedOn', rule: 'after notifiedOn' });
+      }
+      notification.closedOn = closedOn;
+      notification.closingNote = closingNote;
+      await em.flush();
+      return notification;
+    });
+  }
+
   /** A DEPT caller sees its own department's notifications only; OFFICE and LEADER see all. */
   private scope(): FilterQuery<PerformanceNotification> {
     return this.user.role === 'DEPT' ? { departmentCode: this.user.department ?? '' } : {};
@@ -71,8 +95,10 @@ export class NotificationService {
     if (filter?.projectId) conditions.push({ projectId: requireUuid(filter.projectId, 'filter.projectId') });
     if (filter?.recorded === true) conditions.push({ recordedOn: { $ne: null } });
     if (filter?.recorded === false) conditions.push({ recordedOn: null });
-    if (filter?.overdue === true) conditions.push({ recordedOn: null, recordingDueOn: { $lt: todayInShanghai() } });
-    if (filter?.overdue === false) conditions.push({ $or: [{ recordedOn: { $ne: null } }, { recordingDueOn: { $gte: todayInShanghai() } }] });
+    if (filter?.overdue === true) conditions.push({ recordedOn: null, closedOn: null, recordingDueOn: { $lt: todayInShanghai() } });
+    if (filter?.overdue === false) {
+      conditions.push({ $or: [{ recordedOn: { $ne: null } }, { closedOn: { $ne: null } }, { recordingDueOn: { $gte: todayInShanghai() } }] });
+    }
     return this.em.findAndCount(PerformanceNotification, { $and: conditions }, {
       limit: window.limit,
       offset: window.offset,

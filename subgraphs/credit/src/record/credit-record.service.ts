@@ -71,6 +71,9 @@ export class CreditRecordService {
         sourceRef = requireUuid(input.sourceRef, 'sourceRef');
         const notification = await em.findOne(PerformanceNotification, { id: sourceRef });
         if (!notification) throw new NotFoundError('PerformanceNotification', sourceRef);
+        if (notification.closedOn) {
+          throw new ConflictError(`Notification ${sourceRef} was closed without a record on ${notification.closedOn}`, { currentState: 'CLOSED', allowedTransitions: [] });
+        }
         if ((subjectKey && subjectKey !== notification.subjectKey) || (subjectType && subjectType !== notification.subjectType)) {
           throw new InputError('subjectKey differs from the notification\'s subject: a record from a notification is about its subject', { field: 'subjectKey', rule: 'same as notification' });
         }

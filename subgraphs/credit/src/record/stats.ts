@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInShanghai, type PeriodInput } from '@hub/kit';
+import type { PeriodInput } from '@hub/kit';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PerformanceNotification } from '../notification/notification.entity';
 import { JointPunishmentEntry } from '../punishment/joint-punishment.entity';
@@ -11,7 +11,8 @@ export class CreditStats {
   @Field(() => Int, { description: 'Performance notifications the department filed in the period.' }) notificationsReceived: number;
   @Field(() => Int, { description: 'Of those, recorded and published within 7 working days.' }) recordedOnTime: number;
   @Field(() => Int, { description: 'Of those, recorded after the due date.' }) recordedLate: number;
-  @Field(() => Int, { description: 'Of those, not recorded and past the due date today.' }) overdue: number;
+  @Field(() => Int, { description: 'Of those, closed by the bureau without a record.' }) closedWithoutRecord: number;
+  @Field(() => Int, { description: 'Of those, neither recorded nor closed and past the due date today.' }) overdue: number;
   @Field(() => Int, { description: 'Records from the department\'s findings published (公示) in the period.' }) recordsPublished: number;
   @Field(() => Int, { description: 'Points of the department\'s records that took effect in the period.' }) pointsDeducted: number;
   @Field(() => Int, { description: 'Distinct subjects put on the joint punishment list from the department\'s records, from a day in the period.' })
@@ -20,7 +21,6 @@ export class CreditStats {
 
 /** Statistics for several departments and one period: three statements whatever the number of departments. */
 export async function departmentStats(em: EntityManager, codes: readonly string[], period: PeriodInput): Promise<Map<string, CreditStats>> {
-  const today = todayInShanghai();
   const between = { $gte: period.from, $lte: period.to };
   const [notifications, records, entries] = [
     await em.find(PerformanceNotification, { departmentCode: { $in: [...codes] }, notifiedOn: between }),
@@ -38,7 +38,8 @@ export async function departmentStats(em: EntityManager, codes: readonly string[
         notificationsReceived: ns.length,
         recordedOnTime: ns.filter((n) => n.recordedOn && n.recordedOn <= n.recordingDueOn).length,
         recordedLate: ns.filter((n) => n.recordedLate).length,
-        overdue: ns.filter((n) => !n.recordedOn && today > n.recordingDueOn).length,
+        closedWithoutRecord: ns.filter((n) => !!n.closedOn).length,
+        overdue: ns.filter((n) => n.overdue).length,
         recordsPublished: rs.filter((r) => within(r.publicityStartsOn)).length,
         pointsDeducted: rs.filter((r) => within(r.effectiveOn)).reduce((sum, r) => sum + r.points, 0),
         entitiesRestricted: new Set(entries.filter((e) => e.departmentCode === code).map((e) => `${e.subjectType}:${e.subjectKey}`)).size,

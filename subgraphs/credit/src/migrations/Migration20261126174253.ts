@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126173115 extends Migration {
+export class Migration20261126174253 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "agency_evaluation" ("id" uuid not null, "agency_credit_code" varchar(18) not null, "agency_name" varchar(255) not null, "year" int not null, "score" int not null, "grade" text check ("grade" in ('A', 'B', 'C', 'D')) not null, "record_points" int not null, "record_count" int not null, "substantiated_cases" int not null, "basis" text not null, "computed_on" date not null, "computed_by" varchar(255) not null, "computed_at" timestamptz not null, constraint "agency_evaluation_pkey" primary key ("id"));`);
@@ -29,7 +29,7 @@ export class Migration20261126173115 extends Migration {
     this.addSql(`alter table "joint_punishment_entry" add constraint "joint_punishment_entry_record_id_unique" unique ("record_id");`);
     this.addSql(`create index "joint_punishment_entry_department_code_index" on "joint_punishment_entry" ("department_code");`);
 
-    this.addSql(`create table "performance_notification" ("id" uuid not null, "department_code" varchar(16) not null, "project_id" uuid not null, "subject_type" text check ("subject_type" in ('MARKET_ENTITY', 'PRACTITIONER')) not null, "subject_key" varchar(64) not null, "facts" text not null, "suggested_rule_code" varchar(64) null, "notified_on" date not null, "recording_due_on" date not null, "due_provisional" boolean not null default false, "recorded_on" date null, "filed_by" varchar(255) not null, "filed_at" timestamptz not null, constraint "performance_notification_pkey" primary key ("id"));`);
+    this.addSql(`create table "performance_notification" ("id" uuid not null, "department_code" varchar(16) not null, "project_id" uuid not null, "subject_type" text check ("subject_type" in ('MARKET_ENTITY', 'PRACTITIONER')) not null, "subject_key" varchar(64) not null, "facts" text not null, "suggested_rule_code" varchar(64) null, "notified_on" date not null, "recording_due_on" date not null, "due_provisional" boolean not null default false, "recorded_on" date null, "closed_on" date null, "closing_note" text null, "filed_by" varchar(255) not null, "filed_at" timestamptz not null, constraint "performance_notification_pkey" primary key ("id"));`);
     this.addSql(`create index "performance_notification_department_code_index" on "performance_notification" ("department_code");`);
     this.addSql(`create index "performance_notification_project_id_index" on "performance_notification" ("project_id");`);
     this.addSql(`create index "performance_notification_subject_key_index" on "performance_notification" ("subject_key");`);
