@@ -68,12 +68,12 @@ export class RouteCaseInput extends CaseStepInput {
 }
 
 @InputType()
-export class StartInvestigationInput extends CaseStepInput {
+export class StartCaseInvestigationInput extends CaseStepInput {
   @Field(() => [ID], { nullable: true, description: 'Enforcers to assign (ids in the enforcer roster).' }) enforcerIds?: string[] | null;
 }
 
 @InputType()
-export class AssignEnforcersInput extends CaseStepInput {
+export class AssignCaseEnforcersInput extends CaseStepInput {
   @Field(() => [ID], { description: 'Enforcers to add to the case.' }) enforcerIds: string[];
 }
 

@@ -65,9 +65,9 @@ describe('cases subgraph against PostgreSQL', () => {
     expect(routed.data.routeCase).toMatchObject({ status: 'ROUTED', handlingDepartments: [{ code: 'ZJJ' }], routingMode: 'TRANSFERRED' });
 
     // Another department's officer is refused; the handling one proceeds.
-    const wrong = await step('startInvestigation', 'StartInvestigationInput', { caseId }, jtj);
+    const wrong = await step('startInvestigation', 'StartCaseInvestigationInput', { caseId }, jtj);
     expect(wrong.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const investigating = await step('startInvestigation', 'StartInvestigationInput', { caseId, enforcerIds: [enforcerA, enforcerB], comment: '联合调查' }, zjj);
+    const investigating = await step('startInvestigation', 'StartCaseInvestigationInput', { caseId, enforcerIds: [enforcerA, enforcerB], comment: '联合调查' }, zjj);
     expect(investigating.errors).toBeUndefined();
     expect(investigating.data.startInvestigation.assignedEnforcers).toEqual([{ id: enforcerA }, { id: enforcerB }]);
 
@@ -211,16 +211,16 @@ describe('cases subgraph against PostgreSQL', () => {
     expect(tooFew.errors?.[0].extensions).toMatchObject({ field: 'departmentCodes', rule: 'two or more for SPLIT' });
     const split = await step('routeCase', 'RouteCaseInput', { caseId, mode: 'SPLIT', departmentCodes: ['ZJJ', 'JTJ'] });
     expect(split.data.routeCase.handlingDepartments).toEqual([{ code: 'ZJJ' }, { code: 'JTJ' }]);
-    expect((await step('startInvestigation', 'StartInvestigationInput', { caseId }, jtj)).errors).toBeUndefined();
+    expect((await step('startInvestigation', 'StartCaseInvestigationInput', { caseId }, jtj)).errors).toBeUndefined();
     expect((await step('decideCase', 'DecideCaseInput', { caseId, substantiated: false, actionTaken: '不属实' }, as('DEPT', 'SLJ'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const own = await submitComplaint(world.projectOf('SLJ'));
     const ownId = await caseIdOf(own.receiptNumber);
     await step('acceptCase', 'CaseStepInput', { caseId: ownId });
     await step('routeCase', 'RouteCaseInput', { caseId: ownId, mode: 'SELF_HANDLED' });
-    const byOffice = await step('startInvestigation', 'StartInvestigationInput', { caseId: ownId });
+    const byOffice = await step('startInvestigation', 'StartCaseInvestigationInput', { caseId: ownId });
     expect(byOffice.data.startInvestigation).toMatchObject({ status: 'INVESTIGATING', handlingDepartments: [{ code: 'ZWJ' }] });
-    expect((await step('startInvestigation', 'StartInvestigationInput', { caseId: ownId }, as('DEPT', 'SLJ'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await step('startInvestigation', 'StartCaseInvestigationInput', { caseId: ownId }, as('DEPT', 'SLJ'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
 
@@ -230,7 +230,7 @@ describe('who may read what', () => {
 
   beforeAll(async () => {
     complaintId = await routedComplaint('ZJJ');
-    await step('assignEnforcers', 'AssignEnforcersInput', { caseId: complaintId, enforcerIds: [enforcerC], comment: '指派执法人员' }, zjj);
+    await step('assignEnforcers', 'AssignCaseEnforcersInput', { caseId: complaintId, enforcerIds: [enforcerC], comment: '指派执法人员' }, zjj);
     const report = await world.gql(SUBMIT_REPORT, {
       input: { idempotencyKey: `rep-${randomUUID()}`, projectId: world.projectOf('ZJJ'), reporterName: '举报人甲', reporterContact: '13900000000', summary: '串通投标', details: '多家投标文件雷同', respondentCreditCodes: [RESPONDENT_A] },
     }, as('PUBLIC'));

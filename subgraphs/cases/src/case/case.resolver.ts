@@ -21,7 +21,7 @@ import { RectificationTask } from '../rectification/rectification.entity';
 import { caseAccess, caseScope, canSeeContact, canSeeSubmitter } from './access';
 import { Case, CaseEvent } from './case.entity';
 import {
-  AssignEnforcersInput,
+  AssignCaseEnforcersInput,
   CaseFilter,
   CaseStepInput,
   DecideCaseInput,
@@ -30,7 +30,7 @@ import {
   RejectCaseInput,
   RouteCaseInput,
   SendCaseFeedbackInput,
-  StartInvestigationInput,
+  StartCaseInvestigationInput,
   SubmitComplaintInput,
   SubmitReportInput,
   SuperviseCaseInput,
@@ -307,13 +307,13 @@ export class CaseResolver {
 
   @Authorized('DEPT', 'OFFICE')
   @Mutation(() => Case, { description: 'Start the investigation (调查核实), optionally assigning enforcers: the handling department only.' })
-  startInvestigation(@Arg('input') input: StartInvestigationInput, @Ctx() ctx: Context): Promise<Case> {
+  startInvestigation(@Arg('input') input: StartCaseInvestigationInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).startInvestigation(input);
   }
 
   @Authorized('DEPT', 'OFFICE')
   @Mutation(() => Case, { description: 'Assign enforcers (by roster id) to a routed or investigated case: the office or the handling department.' })
-  assignEnforcers(@Arg('input') input: AssignEnforcersInput, @Ctx() ctx: Context): Promise<Case> {
+  assignEnforcers(@Arg('input') input: AssignCaseEnforcersInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).assignEnforcers(input);
   }
 

@@ -13,7 +13,7 @@ import {
 import type { ProjectDirectory } from '../project-directory';
 import { Case, CaseChannel, CaseEvent } from './case.entity';
 import type {
-  AssignEnforcersInput,
+  AssignCaseEnforcersInput,
   CaseStepInput,
   DecideCaseInput,
   OpenCaseFromInspectionFindingInput,
@@ -21,7 +21,7 @@ import type {
   RejectCaseInput,
   RouteCaseInput,
   SendCaseFeedbackInput,
-  StartInvestigationInput,
+  StartCaseInvestigationInput,
   SubmitComplaintInput,
   SubmitReportInput,
   SuperviseCaseInput,
@@ -290,8 +290,9 @@ export class CaseService {
       channel: CaseChannel.INSPECTION,
       projectId,
       supervisingDepartmentCode: input.departmentCode,
-      summary: requireText(input.summary, 'summary', 200),
-      details: requireText(input.summary, 'summary', 200),
+      // The finding's text may be long: the subject line is its start, the details all of it.
+      summary: requireText(input.summary, 'summary').slice(0, 200),
+      details: requireText(input.summary, 'summary'),
       respondentCreditCodes: requireCreditCodes(input.respondentCreditCodes, 'respondentCreditCodes'),
       submitterName: this.user.name,
       submitterRelation: `inspection finding ${findingId}`,
@@ -429,7 +430,7 @@ export class CaseService {
     return [...new Set((ids ?? []).map((id) => requireUuid(id, field)))];
   }
 
-  startInvestigation(input: StartInvestigationInput): Promise<Case> {
+  startInvestigation(input: StartCaseInvestigationInput): Promise<Case> {
     const ids = this.enforcerIds(input.enforcerIds, 'enforcerIds');
     return this.step(CaseTransition.START_INVESTIGATION, input, (c) => {
       c.assignedEnforcerIds = [...new Set([...c.assignedEnforcerIds, ...ids])];
@@ -437,7 +438,7 @@ export class CaseService {
     });
   }
 
-  assignEnforcers(input: AssignEnforcersInput): Promise<Case> {
+  assignEnforcers(input: AssignCaseEnforcersInput): Promise<Case> {
     const ids = this.enforcerIds(input.enforcerIds, 'enforcerIds');
     if (ids.length === 0) throw new InputError('enforcerIds must name at least one enforcer', { field: 'enforcerIds', rule: 'at least one' });
     return this.step(CaseTransition.ASSIGN_ENFORCERS, input, (c) => {
