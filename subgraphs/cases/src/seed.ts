@@ -44,7 +44,13 @@ const ENFORCERS_QUERY = /* GraphQL */ `
   query SeedCaseEnforcers { enforcers(first: 100, filter: { active: true }) { nodes { id } } }
 `;
 
-/** How many demo cases; days before "today" they spread over. */
+/**
+ * How far older cases get (2 routed, 3 investigating, 4 decided, 5 feedback sent, 6–7 archived):
+ * every state is represented, most are closed and a few stay open long enough to be overdue.
+ */
+const OLD_CASE_TARGETS = [7, 7, 6, 5, 4, 7, 3, 7, 6, 2, 7, 5];
+
+/** How many demo cases the hub loads. */
 export const DEMO_CASES = 300;
 
 /** Days just before public holidays (National Day 2026, Spring Festival 2026): deadlines jump the holiday. */
@@ -121,9 +127,9 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
     if (receivedOn > today) continue;
     at(receivedOn, 9 + Math.floor(random() * 8));
     // How far this case gets: recent ones are often still pending, older ones cycle through every
-    // later state (2 routed … 7 archived) so each is represented; each step on a later day, never after today.
+    // later state so each is represented; each step on a later day, never after today.
     const age = Math.max(0, (Date.parse(today) - Date.parse(receivedOn)) / 86_400_000);
-    const target = age < 30 ? i % 5 : 2 + (i % 6);
+    const target = age < 30 ? i % 5 : OLD_CASE_TARGETS[i % OLD_CASE_TARGETS.length];
     // Findings and referrals are accepted at intake: a case meant to stay pending is a complaint or a report.
     const roll = target === 0 ? random() * 0.75 : random();
     let c: Case;
@@ -204,7 +210,9 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
     if (target < 3 || !next(1, 3)) continue;
     const team = enforcers.length >= 2 ? [pick(enforcers), pick(enforcers)] : [];
     c = await service(handler).startInvestigation({ ...step, enforcerIds: team, comment: '成立联合调查组，调取招投标资料' });
-    if (target < 4 || !next(3, 18)) continue;
+    // About one in five decisions comes late (a month or more after the investigation started).
+    const late = i % 5 === 0;
+    if (target < 4 || !(late ? next(28, 20) : next(3, 15))) continue;
     const substantiated = random() < 0.55;
     c = await service(handler).decideCase({
       ...step,
