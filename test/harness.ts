@@ -33,7 +33,7 @@ export interface Hub {
  * source) on its own fresh PostgreSQL database and a free port, and the real gateway serving the
  * committed schema/supergraph.graphql with the URLs pointed at them.
  */
-export async function startHub(options: { seed?: boolean; only?: string[] } = {}): Promise<Hub> {
+export async function startHub(options: { seed?: boolean | string[]; only?: string[] } = {}): Promise<Hub> {
   const subgraphs: Hub['subgraphs'] = new Map();
   const urls = new Map<string, string>();
   for (const entry of readSubgraphList().subgraphs) {
@@ -41,7 +41,7 @@ export async function startHub(options: { seed?: boolean; only?: string[] } = {}
     const { subgraph: definition } = (await import(subgraphModulePath(entry, 'src'))) as { subgraph: SubgraphDefinition<any> };
     const orm = await createTestOrm(definition);
     // Seeds read earlier slices through their URLs: point the list's URL settings at the test ports.
-    if (options.seed) await seedSubgraph(definition, orm);
+    if (options.seed === true || (Array.isArray(options.seed) && options.seed.includes(entry.name))) await seedSubgraph(definition, orm);
     const service = await serveSubgraph(definition, orm, { port: 0, host: '127.0.0.1' });
     process.env[`${entry.name.toUpperCase().replace(/-/g, '_')}_URL`] = service.url;
     subgraphs.set(entry.name, { service, orm, definition });
