@@ -29,6 +29,11 @@ export const OPERATIONS: Operation[] = [
     name: 'projects page of 100 with bids and bidders',
     query: `{ projects(first: 100) { totalCount nodes { code stage tenderer { name } bids { amount awarded bidder { name creditCode } } stageRecords { kind occurredOn } } } }`,
   },
+  {
+    name: "leaders' joined view: 50 projects, cases, bidders' grade at bid",
+    query: `{ projects(first: 50) { totalCount nodes { code stage cases { status kind } creditRecords { status }
+      bids { amount bidder { name } bidderCreditAtBid { grade score } bidderRestricted } } } }`,
+  },
 ];
 
 function percentile(sorted: number[], p: number): number {
