@@ -350,7 +350,7 @@ export class CaseResolver {
 
 @Resolver(() => ProjectRef)
 export class ProjectCasesResolver {
-  @FieldResolver(() => [Case], { description: 'Cases about this project the caller may see (none for the public or the trading center).' })
+  @FieldResolver(() => [Case], { nullable: true, description: 'Cases about this project the caller may see (none for the public or the trading center).' })
   cases(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<Case[]> {
     return loaders.casesByProject.load(project.id);
   }
@@ -358,7 +358,7 @@ export class ProjectCasesResolver {
 
 @Resolver(() => MarketEntityRef)
 export class MarketEntityCasesResolver {
-  @FieldResolver(() => [Case], { description: 'Cases naming this entity as respondent, that the caller may see.' })
+  @FieldResolver(() => [Case], { nullable: true, description: 'Cases naming this entity as respondent, that the caller may see.' })
   cases(@Root() entity: MarketEntityRef, @Ctx() { loaders }: Context): Promise<Case[]> {
     return loaders.casesByRespondent.load(entity.creditCode);
   }
@@ -366,7 +366,7 @@ export class MarketEntityCasesResolver {
 
 @Resolver(() => DepartmentRef)
 export class DepartmentCasesResolver {
-  @FieldResolver(() => CaseConnection, { description: 'Cases this department is responsible for (handling, or supervising until routed), newest first.' })
+  @FieldResolver(() => CaseConnection, { nullable: true, description: 'Cases this department is responsible for (handling, or supervising until routed), newest first.' })
   cases(
     @Root() department: DepartmentRef,
     @Args() page: PageArgs,
@@ -378,7 +378,7 @@ export class DepartmentCasesResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => CaseStats, { description: 'Case figures for a period: received, accepted, refused, resolved on time or late, overdue, by kind.' })
+  @FieldResolver(() => CaseStats, { nullable: true, description: 'Case figures for a period: received, accepted, refused, resolved on time or late, overdue, by kind.' })
   caseStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput) period: PeriodInput, @Ctx() { loaders }: Context) {
     requirePeriod(period);
     return loaders.caseStats.load({ code: department.code, from: period.from, to: period.to });

@@ -13,7 +13,7 @@ const AS_OF = { nullable: true, description: 'Day to compute for; default today 
 
 @Resolver(() => MarketEntityRef)
 export class MarketEntityCreditResolver {
-  @FieldResolver(() => CreditStanding, { description: 'Credit standing (score, grade, restriction, records) as of a day.' })
+  @FieldResolver(() => CreditStanding, { nullable: true, description: 'Credit standing (score, grade, restriction, records) as of a day.' })
   credit(@Root() entity: MarketEntityRef, @Arg('asOf', () => LocalDateScalar, AS_OF) asOf: string | null, @Ctx() ctx: Context): Promise<CreditStanding> {
     return loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, entity.creditCode, asOf);
   }
@@ -21,7 +21,7 @@ export class MarketEntityCreditResolver {
 
 @Resolver(() => PractitionerRef)
 export class PractitionerCreditResolver {
-  @FieldResolver(() => CreditStanding, { description: 'Credit standing (score, grade, restriction, records) as of a day.' })
+  @FieldResolver(() => CreditStanding, { nullable: true, description: 'Credit standing (score, grade, restriction, records) as of a day.' })
   credit(@Root() practitioner: PractitionerRef, @Arg('asOf', () => LocalDateScalar, AS_OF) asOf: string | null, @Ctx() ctx: Context): Promise<CreditStanding> {
     return loadStanding(ctx, CreditSubjectType.PRACTITIONER, practitioner.id, asOf);
   }
@@ -29,7 +29,7 @@ export class PractitionerCreditResolver {
 
 @Resolver(() => ProjectRef)
 export class ProjectCreditResolver {
-  @FieldResolver(() => [CreditRecord], { description: 'Credit records about this project\'s parties from its findings (the public sees published ones).' })
+  @FieldResolver(() => [CreditRecord], { nullable: true, description: 'Credit records about this project\'s parties from its findings (the public sees published ones).' })
   async creditRecords(@Root() project: ProjectRef, @Ctx() { loaders, user }: Context): Promise<CreditRecord[]> {
     // Project ids are UUIDs; anything else cannot have records (and must not reach the uuid column).
     if (!isUuid(project.id)) return [];
@@ -39,7 +39,7 @@ export class ProjectCreditResolver {
 
 @Resolver(() => CaseRef)
 export class CaseCreditResolver {
-  @FieldResolver(() => [CreditRecord], { description: 'Credit records whose source is this case\'s decision (the public sees published ones).' })
+  @FieldResolver(() => [CreditRecord], { nullable: true, description: 'Credit records whose source is this case\'s decision (the public sees published ones).' })
   async creditRecords(@Root() caseRef: CaseRef, @Ctx() { loaders, user }: Context): Promise<CreditRecord[]> {
     return visibleRecords(await loaders.recordsByCase.load(caseRef.id), user);
   }
@@ -47,7 +47,7 @@ export class CaseCreditResolver {
 
 @Resolver(() => DepartmentRef)
 export class DepartmentCreditResolver {
-  @FieldResolver(() => CreditStats, { description: 'The department\'s credit work in a period (bimonthly meeting).' })
+  @FieldResolver(() => CreditStats, { nullable: true, description: 'The department\'s credit work in a period (bimonthly meeting).' })
   creditStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput) period: PeriodInput, @Ctx() { loaders }: Context): Promise<CreditStats> {
     const { from, to } = requirePeriod(period);
     return loaders.creditStats.load(`${department.code}|${from}|${to}`);
@@ -56,13 +56,13 @@ export class DepartmentCreditResolver {
 
 @Resolver(() => BidRef)
 export class BidCreditResolver {
-  @FieldResolver(() => CreditStanding, { description: 'The bidder\'s credit standing on the day it submitted the bid.' })
+  @FieldResolver(() => CreditStanding, { nullable: true, description: 'The bidder\'s credit standing on the day it submitted the bid.' })
   @Directive('@requires(fields: "bidderCreditCode submittedOn")')
   bidderCreditAtBid(@Root() bid: BidRef, @Ctx() ctx: Context): Promise<CreditStanding> {
     return loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);
   }
 
-  @FieldResolver(() => Boolean, { description: 'The bidder was on the joint punishment list (失信联合惩戒) on the day it bid.' })
+  @FieldResolver(() => Boolean, { nullable: true, description: 'The bidder was on the joint punishment list (失信联合惩戒) on the day it bid.' })
   @Directive('@requires(fields: "bidderCreditCode submittedOn")')
   async bidderRestricted(@Root() bid: BidRef, @Ctx() ctx: Context): Promise<boolean> {
     return (await loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn)).restricted;

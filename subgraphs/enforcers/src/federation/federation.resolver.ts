@@ -23,7 +23,7 @@ export class DepartmentExtensionResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => InspectionStats, { description: 'Random-inspection coverage of the department over a period (每两月集中研判).' })
+  @FieldResolver(() => InspectionStats, { nullable: true, description: 'Random-inspection coverage of the department over a period (每两月集中研判).' })
   inspectionStats(
     @Root() department: DepartmentRef,
     @Arg('period', () => PeriodInput) period: PeriodInput,
@@ -37,7 +37,7 @@ export class DepartmentExtensionResolver {
 /** Fields this slice adds to Project (owned by projects), batched per request. */
 @Resolver(() => ProjectRef)
 export class ProjectExtensionResolver {
-  @FieldResolver(() => [Inspection], { description: 'Joint inspections of the project the caller may see (published ones are public).' })
+  @FieldResolver(() => [Inspection], { nullable: true, description: 'Joint inspections of the project the caller may see (published ones are public).' })
   async inspections(@Root() project: ProjectRef, @Ctx() { loaders, user }: Context): Promise<Inspection[]> {
     return (await loaders.inspectionsByProject.load(project.id)).filter((i) => canReadInspection(user, i));
   }
