@@ -12,6 +12,7 @@ import {
   createHttpServer,
   createLogger,
   formatError,
+  internalCallHeaders,
   listen,
   readSubgraphList,
   REQUEST_ID_HEADER,
@@ -28,9 +29,13 @@ export interface GatewayContext {
   requestId: string;
 }
 
-/** Forwards the caller's Authorization and the request id; every subgraph verifies the token itself. */
+/**
+ * Forwards the caller's Authorization and the request id; every subgraph verifies the token itself.
+ * Adds the internal-call key (HUB_INTERNAL_KEY) that lets subgraphs refuse anyone but the gateway.
+ */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    for (const [name, value] of Object.entries(internalCallHeaders())) request.http?.headers.set(name, value);
     if (!('requestId' in context)) return; // health checks and schema loads carry no caller
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);

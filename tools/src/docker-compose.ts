@@ -19,6 +19,7 @@ export function dockerComposeFile(list: SubgraphList): string {
     '    SEED_DEMO: "${SEED_DEMO:-true}"',
     '    AUTH_JWT_SECRET: "${AUTH_JWT_SECRET:-dev-only-secret-change-me-in-production-0123456789}"',
     '    AUTH_JWKS_URL: "${AUTH_JWKS_URL:-}"',
+    '    HUB_INTERNAL_KEY: "${HUB_INTERNAL_KEY:-}"',
     '    INTROSPECTION: "${INTROSPECTION:-true}"',
     '    OTEL_TRACING: "${OTEL_TRACING:-false}"',
     '    OTEL_EXPORTER_OTLP_ENDPOINT: "${OTEL_EXPORTER_OTLP_ENDPOINT:-http://otel-collector:4318}"',

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
 import { DEV_JWT_SECRET, envOptional, envString } from './config';
 import { isKnownDepartment, isLineDepartment } from './departments';
@@ -94,12 +95,21 @@ export async function signDevToken(caller: Omit<Caller, 'name'> & { name?: strin
 /**
  * The one AuthChecker of every subgraph. `@Authorized()` = any signed-in caller;
  * `@Authorized('OFFICE', 'LEADER')` = one of those roles. Row-level scoping (a department's own cases)
- * lives in the services, not here.
+ * lives in the services, not here. A refusal names the field and the rule, so a client knows why.
  */
-export const authChecker: AuthChecker<{ user: Caller }> = ({ context }, roles) => {
+export const authChecker: AuthChecker<{ user: Caller }> = ({ context, info }, roles) => {
   const { user } = context;
-  if (roles.length === 0) return user.role !== 'PUBLIC';
-  return roles.includes(user.role);
+  const field = `${info.parentType.name}.${info.fieldName}`;
+  if (roles.length === 0 ? user.role !== 'PUBLIC' : roles.includes(user.role)) return true;
+  if (user.role === 'PUBLIC') {
+    // Not AuthenticationError: no HTTP 401 for a whole answer because one field needs a login.
+    throw new GraphQLError(`Access denied: ${field} needs a signed-in caller (send "Authorization: Bearer <token>")`, {
+      extensions: { code: 'UNAUTHENTICATED', field, allowedRoles: roles.length ? roles : ROLES.filter((r) => r !== 'PUBLIC') },
+    });
+  }
+  throw new GraphQLError(`Access denied: ${field} is for ${roles.join(', ')}; the caller's role is ${user.role}`, {
+    extensions: { code: 'FORBIDDEN', field, allowedRoles: roles, role: user.role },
+  });
 };
 
 export function hasRole(user: Caller, ...roles: Role[]): boolean {

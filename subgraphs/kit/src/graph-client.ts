@@ -1,5 +1,6 @@
 import { signDevToken, type Caller } from './auth';
 import { envOptional } from './config';
+import { internalCallHeaders } from './internal-call';
 
 /**
  * A small GraphQL client for service-to-service reads through the graph (e.g. the enforcers slice
@@ -20,6 +21,7 @@ export class GraphClient {
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${token}`,
+        ...internalCallHeaders(),
         ...(requestId ? { 'x-request-id': requestId } : {}),
       },
       body: JSON.stringify({ query, variables }),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
+import { INTERNAL_CALL_HEADER, isInternalCall } from './internal-call';
 
 export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
@@ -9,6 +10,8 @@ export interface HttpOptions<C extends BaseContext> {
   log: Logger;
   /** Largest accepted request body; larger ones get 413 before any parsing. */
   maxBodyBytes?: number;
+  /** Subgraphs: refuse GraphQL calls without the internal key when HUB_INTERNAL_KEY is set. */
+  internalOnly?: boolean;
   /** Readiness report: `ok` false answers 503. */
   readiness?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
 }
@@ -66,6 +69,12 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
       }
       if (url.pathname !== '/graphql' && url.pathname !== '/') {
         sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
+        return;
+      }
+      if (options.internalOnly && !isInternalCall(req.headers[INTERNAL_CALL_HEADER])) {
+        sendJson(res, 403, {
+          errors: [{ message: 'This subgraph answers only the gateway: send the request to the gateway instead', extensions: { code: 'FORBIDDEN' } }],
+        });
         return;
       }
       const started = process.hrtime.bigint();

@@ -9,6 +9,7 @@ export * from './departments';
 export * from './errors';
 export * from './graph-client';
 export * from './http';
+export * from './internal-call';
 export * from './loaders';
 export * from './period';
 export * from './logger';

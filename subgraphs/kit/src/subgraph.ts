@@ -102,6 +102,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     apollo,
     log,
     maxBodyBytes: envInt('MAX_BODY_BYTES', 1_000_000),
+    internalOnly: true,
     readiness: async () => ({ ok: await orm.isConnected(), subgraph: definition.name }),
     context: async (req, requestId) => {
       const user = await authenticate(req.headers.authorization);

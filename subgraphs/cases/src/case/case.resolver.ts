@@ -79,7 +79,7 @@ function scopeOrForbidden(user: Caller): FilterQuery<Case> {
 
 @Resolver(() => Case)
 export class CaseResolver {
-  @Authorized()
+  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
   @Query(() => Case, { nullable: true, description: 'A case by id; FORBIDDEN for an enforcer not assigned to it.' })
   async case(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Case | null> {
     const found = await ctx.em.findOne(Case, { id: requireUuid(id, 'id') });
@@ -88,7 +88,7 @@ export class CaseResolver {
     return found;
   }
 
-  @Authorized()
+  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
   @Query(() => CaseConnection, { description: 'Cases, newest first; a DEPT officer gets summaries of other departments\' cases, an enforcer only the cases assigned to them.' })
   async cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null, @Ctx() ctx: Context) {
     const window = pageWindow(page);

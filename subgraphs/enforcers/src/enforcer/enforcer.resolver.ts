@@ -14,7 +14,7 @@ const DETAIL = 'Shown to the office, the leaders, the enforcer’s department an
 
 @Resolver(() => Enforcer)
 export class EnforcerResolver {
-  @Authorized()
+  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
   @Query(() => EnforcerConnection, { description: 'The roster (执法人员名录库), scoped: office and leaders all, a department its own, an enforcer themself.' })
   async enforcers(@Args() page: PageArgs, @Arg('filter', () => EnforcerFilter, { nullable: true }) filter: EnforcerFilter | null, @Ctx() { em, user }: Context) {
     const window = pageWindow(page);
@@ -22,7 +22,7 @@ export class EnforcerResolver {
     return toConnection(rows, total, window);
   }
 
-  @Authorized()
+  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
   @Query(() => Enforcer, { nullable: true, description: 'One roster entry (same scoping as `enforcers`).' })
   async enforcer(@Arg('id', () => ID) id: string, @Ctx() { loaders, user }: Context): Promise<Enforcer | null> {
     const enforcer = await loaders.enforcerById.load(requireUuid(id, 'id')).catch(() => null);

@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isInterfaceType, isObjectType } from 'graphql';
+import { todayInShanghai } from '@hub/kit';
+import { startHub, type GraphQLResponse, type Hub } from './harness';
+import { committedApiSchema, rootFieldProbes, STAND_IN_ID, type RootFieldProbe } from './authorization/operations';
+import { CALLER_ROLES, ROOT_FIELD_POLICY, type CallerRole } from './authorization/policy';
+
+/*
+ * The authorization matrix (issue 6): every role × every root field and mutation of the committed
+ * supergraph, through the gateway and, as the "no side door" check, straight at the owning
+ * subgraph's port; then the sensitive object fields on the demo data.
+ */
+
+let hub: Hub;
+const tokens = new Map<CallerRole | string, string | undefined>();
+
+beforeAll(async () => {
+  hub = await startHub({ seed: true });
+  tokens.set('LEADER', await hub.token('LEADER'));
+  tokens.set('OFFICE', await hub.token('OFFICE', 'ZWJ'));
+  tokens.set('CENTER', await hub.token('CENTER', 'JYZX'));
+  tokens.set('DEPT', await hub.token('DEPT', 'ZJJ'));
+  // The probes' stand-in ids are this enforcer's own, so "only your own" row rules pass and the role rule is what is measured.
+  tokens.set('ENFORCER', await hub.token('ENFORCER', 'ZJJ', STAND_IN_ID));
+  tokens.set('PUBLIC', undefined);
+}, 300_000);
+afterAll(async () => hub?.stop());
+
+type Outcome = 'allow' | 'deny';
+const DENIALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+
+function outcomeOf(response: GraphQLResponse & { status: number }): Outcome {
+  return response.errors?.some((e) => DENIALS.has(e.extensions?.code)) ? 'deny' : 'allow';
+}
+
+async function probe(p: RootFieldProbe, role: CallerRole, via?: string) {
+  return hub.query(p.source, p.variables, tokens.get(role), via);
+}
+
+describe('authorization matrix: every role × every root field', () => {
+  const probes = rootFieldProbes();
+
+  it('has an expected outcome for every root field and mutation of the supergraph (deny by default)', () => {
+    const missing = probes.map((p) => `${p.kind}.${p.field}`).filter((key) => !(key in ROOT_FIELD_POLICY));
+    expect(missing, 'root fields without an entry in test/authorization/policy.ts').toEqual([]);
+    const stale = Object.keys(ROOT_FIELD_POLICY).filter((key) => !probes.some((p) => `${p.kind}.${p.field}` === key));
+    expect(stale, 'entries in test/authorization/policy.ts for fields no longer in the supergraph').toEqual([]);
+  });
+
+  it('through the gateway, each role is allowed exactly the root fields the policy gives it, and each refusal says which rule', async () => {
+    const mismatches: string[] = [];
+    const unexpected: string[] = [];
+    for (const p of probes) {
+      const allowed = ROOT_FIELD_POLICY[`${p.kind}.${p.field}`] ?? [];
+      for (const role of CALLER_ROLES) {
+        const response = await probe(p, role);
+        const expected: Outcome = allowed.includes(role) ? 'allow' : 'deny';
+        const actual = outcomeOf(response);
+        if (actual !== expected) mismatches.push(`${role} ${p.kind}.${p.field}: expected ${expected}, got ${actual} ${JSON.stringify(response.errors ?? response.data)}`);
+        for (const error of response.errors ?? []) {
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') {
+            unexpected.push(`${role} ${p.kind}.${p.field}: ${error.extensions.code} ${error.message}`);
+          }
+          if (DENIALS.has(error.extensions?.code) && !/[A-Z]{4,}|sign/.test(error.message)) {
+            unexpected.push(`${role} ${p.kind}.${p.field}: a refusal that does not say which rule: ${error.message}`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(unexpected).toEqual([]);
+  }, 180_000);
+
+  it('no side door: each subgraph asked directly on its own port answers every role exactly as the gateway does', async () => {
+    const differences: string[] = [];
+    for (const p of probes) {
+      const url = hub.subgraphs.get(p.subgraph)!.service.url;
+      for (const role of CALLER_ROLES) {
+        const [viaGateway, direct] = [await probe(p, role), await probe(p, role, url)];
+        if (outcomeOf(direct) !== outcomeOf(viaGateway)) {
+          differences.push(`${role} ${p.kind}.${p.field}: gateway ${outcomeOf(viaGateway)}, ${p.subgraph} directly ${outcomeOf(direct)}`);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+  }, 180_000);
+});
+
+/** What one caller may read of a case: 'none' (refused, or left out of lists), else its view and which personal fields it sees. */
+type CaseSight = 'none' | { view: 'FULL' | 'SUMMARY'; details: boolean; name: boolean; contact: boolean };
+const CASE_FIELDS = 'id view details submitterName submitterRelation submitterContact';
+
+interface CaseSeen {
+  view: string;
+  details: string | null;
+  submitterName: string | null;
+  submitterRelation: string | null;
+  submitterContact: string | null;
+}
+
+function sightOf(found: CaseSeen | null | undefined): CaseSight {
+  if (!found) return 'none';
+  return {
+    view: found.view as 'FULL' | 'SUMMARY',
+    details: found.details !== null,
+    name: found.submitterName !== null || found.submitterRelation !== null,
+    contact: found.submitterContact !== null,
+  };
+}
+
+/**
+ * Personal information in the graph, each covered by a test below. A new output field whose name
+ * looks like personal information fails the inventory test until it is added here with its test.
+ */
+const PERSONAL_INFORMATION_FIELDS = ['Case.submitterName', 'Case.submitterRelation', 'Case.submitterContact', 'Practitioner.identityNumberMasked'];
+const LOOKS_PERSONAL = /submitter|reporter|complainant|contact|identity|idcard|phone|mobile|address|email/i;
+
+describe('sensitive fields on the demo data, for every caller, through every path', () => {
+  it('every field of the graph that looks like personal information has its expectation here', () => {
+    const schema = committedApiSchema();
+    const found: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) if (LOOKS_PERSONAL.test(field.name)) found.push(`${type.name}.${field.name}`);
+    }
+    expect(found.sort()).toEqual([...PERSONAL_INFORMATION_FIELDS].sort());
+  });
+
+  const full = (name: boolean, contact: boolean): CaseSight => ({ view: 'FULL', details: true, name, contact });
+  const summary: CaseSight = { view: 'SUMMARY', details: false, name: false, contact: false };
+  let projectId: string;
+  let complaintId: string;
+  let reportId: string;
+  let callers: Record<string, string | undefined>;
+
+  beforeAll(async () => {
+    const office = tokens.get('OFFICE')!;
+    const zjjProject = await hub.query(`{ projects(first: 1, filter: { supervisingDepartment: "ZJJ" }) { nodes { id } } }`, {}, office);
+    projectId = zjjProject.data.projects.nodes[0].id;
+    const roster = await hub.query(`{ enforcers(first: 1, filter: { departmentCode: "ZJJ" }) { nodes { id } } }`, {}, office);
+    expect(roster.errors).toBeUndefined();
+    const enforcerId: string = roster.data.enforcers.nodes[0].id;
+    const submit = async (mutation: string, input: Record<string, unknown>) => {
+      const receipt = await hub.query(`mutation($i: ${mutation === 'submitComplaint' ? 'SubmitComplaintInput' : 'SubmitReportInput'}!) { ${mutation}(input: $i) { receiptNumber } }`, { i: input });
+      expect(receipt.errors).toBeUndefined();
+      const listed = await hub.query(`query($p: ID!) { cases(first: 100, filter: { projectId: $p }) { nodes { id receiptNumber } } }`, { p: projectId }, office);
+      const id: string = listed.data.cases.nodes.find((c: { receiptNumber: string }) => c.receiptNumber === receipt.data[mutation].receiptNumber).id;
+      for (const step of [`acceptCase(input: { caseId: "${id}" }) { id }`, `routeCase(input: { caseId: "${id}", mode: TRANSFERRED, departmentCodes: ["ZJJ"] }) { id }`, `assignEnforcers(input: { caseId: "${id}", enforcerIds: ["${enforcerId}"] }) { id }`]) {
+        const done = await hub.query(`mutation { ${step} }`, {}, office);
+        expect(done.errors).toBeUndefined();
+      }
+      return id;
+    };
+    complaintId = await submit('submitComplaint', {
+      idempotencyKey: 'matrix-complaint', projectId, complainantName: '武汉某建筑公司', complainantContact: '13900000000', relationToProject: 'bidder',
+      knewOn: todayInShanghai(), summary: '资格审查不公', details: '评审专家与投标人有利害关系',
+    });
+    reportId = await submit('submitReport', { idempotencyKey: 'matrix-report', projectId, reporterName: '张某', reporterContact: '13700000000', summary: '围标串标', details: '三家投标文件雷同' });
+    callers = {
+      LEADER: tokens.get('LEADER'),
+      OFFICE: office,
+      'DEPT ZJJ (handling)': tokens.get('DEPT'),
+      'DEPT JTJ (other)': await hub.token('DEPT', 'JTJ'),
+      'ENFORCER assigned': await hub.token('ENFORCER', 'ZJJ', enforcerId),
+      'ENFORCER not assigned': await hub.token('ENFORCER', 'ZJJ', '00000000-0000-4000-8000-00000000abcd'),
+      CENTER: tokens.get('CENTER'),
+      PUBLIC: undefined,
+    };
+  }, 60_000);
+
+  // DOMAIN.md: the reporter's identity to the office only; the complainant's contact to the office and the handling department.
+  const expectations: Record<string, { complaint: CaseSight; report: CaseSight }> = {
+    LEADER: { complaint: full(true, false), report: full(false, false) },
+    OFFICE: { complaint: full(true, true), report: full(true, true) },
+    'DEPT ZJJ (handling)': { complaint: full(true, true), report: full(false, false) },
+    'DEPT JTJ (other)': { complaint: summary, report: summary },
+    'ENFORCER assigned': { complaint: full(true, false), report: full(false, false) },
+    'ENFORCER not assigned': { complaint: 'none', report: 'none' },
+    CENTER: { complaint: 'none', report: 'none' },
+    PUBLIC: { complaint: 'none', report: 'none' },
+  };
+
+  it('a case by id (root field), under its project (entity join), and via _entities straight at the cases port: the same sight', async () => {
+    const casesUrl = hub.subgraphs.get('cases')!.service.url;
+    const observed: Record<string, Record<string, CaseSight[]>> = {};
+    for (const [caller, token] of Object.entries(callers)) {
+      observed[caller] = {};
+      for (const [kind, id] of [['complaint', complaintId], ['report', reportId]] as const) {
+        const byId = await hub.query(`query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id }, token);
+        if (!byId.data?.case) expect(byId.errors?.[0].extensions?.code, `${caller} case(id) refused with a reason`).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+        const underProject = await hub.query(`query($p: ID!) { project(id: $p) { cases { ${CASE_FIELDS} } } }`, { p: projectId }, token);
+        expect(underProject.errors, `${caller} project.cases`).toBeUndefined();
+        const joined = (underProject.data.project.cases ?? []).find((c: { id: string }) => c.id === id);
+        const entities = await hub.query(
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { ${CASE_FIELDS} } } }`,
+          { r: [{ __typename: 'Case', id }] },
+          token,
+          casesUrl,
+        );
+        observed[caller][kind] = [sightOf(byId.data?.case), sightOf(joined), sightOf(entities.data?._entities?.[0])];
+      }
+    }
+    const expected = Object.fromEntries(
+      Object.entries(expectations).map(([caller, e]) => [caller, { complaint: [e.complaint, e.complaint, e.complaint], report: [e.report, e.report, e.report] }]),
+    );
+    expect(observed).toEqual(expected);
+  });
+
+  it('a query with no token for case details is refused with a clear message', async () => {
+    const anonymous = await hub.query(`query($id: ID!) { case(id: $id) { details submitterName submitterContact } }`, { id: complaintId });
+    expect(anonymous.data?.case ?? null).toBeNull();
+    expect(anonymous.errors).toHaveLength(1);
+    expect(anonymous.errors?.[0]).toMatchObject({
+      message: 'Access denied: Query.case needs a signed-in caller (send "Authorization: Bearer <token>")',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it("a department's list and another department's cases give it summaries only, never the parties or the narrative", async () => {
+    const zjj = callers['DEPT ZJJ (handling)'];
+    const listed = await hub.query(`{ cases(first: 100) { nodes { view details submitterName submitterContact handlingDepartments { code } } } }`, {}, zjj);
+    expect(listed.errors).toBeUndefined();
+    const nodes: { view: string; details: string | null; submitterName: string | null; submitterContact: string | null; handlingDepartments: { code: string }[] }[] = listed.data.cases.nodes;
+    const others = nodes.filter((c) => !c.handlingDepartments.some((d) => d.code === 'ZJJ'));
+    const own = nodes.filter((c) => c.handlingDepartments.some((d) => d.code === 'ZJJ'));
+    expect(others.length).toBeGreaterThan(0);
+    expect(own.length).toBeGreaterThan(0);
+    for (const c of others) expect(c).toMatchObject({ view: 'SUMMARY', details: null, submitterName: null, submitterContact: null });
+    for (const c of own) expect(c.view).toBe('FULL');
+    const jtjCases = await hub.query(`{ department(code: "JTJ") { cases(first: 100) { nodes { view details submitterName handlingDepartments { code } } } } }`, {}, zjj);
+    expect(jtjCases.errors).toBeUndefined();
+    // A case split (分办) between JTJ and ZJJ is ZJJ's own as well; the rest of JTJ's are summaries.
+    const notShared = jtjCases.data.department.cases.nodes.filter((c: (typeof nodes)[number]) => !c.handlingDepartments.some((d) => d.code === 'ZJJ'));
+    expect(notShared.length).toBeGreaterThan(0);
+    for (const c of notShared) expect(c).toMatchObject({ view: 'SUMMARY', details: null, submitterName: null });
+  });
+
+  it('draft credit records: the bureau and leaders only, by id, in lists, under the project and via _entities straight at the credit port', async () => {
+    const office = callers.OFFICE;
+    const drafts = await hub.query(`{ creditRecords(first: 5, filter: { status: DRAFT }) { nodes { id project { id } } } }`, {}, office);
+    expect(drafts.errors).toBeUndefined();
+    const draft = drafts.data.creditRecords.nodes[0];
+    expect(draft).toBeDefined();
+    const creditUrl = hub.subgraphs.get('credit')!.service.url;
+    for (const [caller, token] of Object.entries(callers)) {
+      const mayRead = caller === 'OFFICE' || caller === 'LEADER';
+      const byId = await hub.query(`query($id: ID!) { creditRecord(id: $id) { id status } }`, { id: draft.id }, token);
+      expect(byId.data?.creditRecord?.id ?? null, `${caller} creditRecord(draft)`).toBe(mayRead ? draft.id : null);
+      const list = await hub.query(`{ creditRecords(first: 100, filter: { status: DRAFT }) { totalCount } }`, {}, token);
+      if (mayRead) expect(list.data.creditRecords.totalCount).toBeGreaterThan(0);
+      else expect(list.data?.creditRecords?.totalCount ?? 0, `${caller} lists drafts`).toBe(0);
+      if (draft.project) {
+        const underProject = await hub.query(`query($p: ID!) { project(id: $p) { creditRecords { id } } }`, { p: draft.project.id }, token);
+        const ids = (underProject.data?.project?.creditRecords ?? []).map((r: { id: string }) => r.id);
+        expect(ids.includes(draft.id), `${caller} project.creditRecords`).toBe(mayRead);
+      }
+      const entities = await hub.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditRecord { id } } }`, { r: [{ __typename: 'CreditRecord', id: draft.id }] }, token, creditUrl);
+      expect(entities.data?._entities?.[0]?.id ?? null, `${caller} _entities(draft)`).toBe(mayRead ? draft.id : null);
+    }
+  });
+
+  it('identity numbers are masked for every role, and no answer carries a full one', async () => {
+    const em = hub.subgraphs.get('projects')!.orm.em.fork();
+    const rows: { identity_number: string }[] = await em.getConnection().execute('select identity_number from practitioner');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [caller, token] of Object.entries(callers)) {
+      if (!token) continue;
+      const response = await fetch(hub.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `{ practitioners(first: 100) { nodes { identityNumberMasked } } }` }),
+      });
+      const text = await response.text();
+      const masked: string[] = JSON.parse(text).data.practitioners.nodes.map((n: { identityNumberMasked: string }) => n.identityNumberMasked);
+      expect(masked.length, caller).toBeGreaterThan(0);
+      for (const m of masked) expect(m).toMatch(/^\d{3}\*{13}[\dX]{2}$/);
+      for (const { identity_number } of rows) expect(text.includes(identity_number), `${caller} sees a full identity number`).toBe(false);
+    }
+  });
+});
+
+describe('production: subgraphs answer only the gateway (HUB_INTERNAL_KEY)', () => {
+  afterAll(() => {
+    delete process.env.HUB_INTERNAL_KEY;
+  });
+
+  it('refuses a direct call without the key, while the gateway and subgraph-to-subgraph calls still work', async () => {
+    process.env.HUB_INTERNAL_KEY = 'matrix-internal-key';
+    const office = tokens.get('OFFICE');
+    const casesUrl = hub.subgraphs.get('cases')!.service.url;
+    const direct = await hub.query(`{ cases(first: 1) { totalCount } }`, {}, office, casesUrl);
+    expect(direct.status).toBe(403);
+    expect(direct.errors?.[0]).toMatchObject({ message: expect.stringMatching(/answers only the gateway/), extensions: { code: 'FORBIDDEN' } });
+    const health = await fetch(new URL('/health/ready', casesUrl));
+    expect(health.status).toBe(200);
+    const viaGateway = await hub.query(`{ projects(first: 2) { nodes { code cases { id } creditRecords { id } } } }`, {}, office);
+    expect(viaGateway.errors).toBeUndefined();
+    expect(viaGateway.data.projects.nodes).toHaveLength(2);
+    // The cases slice checks the project through the projects subgraph (a GraphClient call with the key).
+    const projectId = (await hub.query(`{ projects(first: 1) { nodes { id } } }`, {}, office)).data.projects.nodes[0].id;
+    const report = await hub.query(`mutation($i: SubmitReportInput!) { submitReport(input: $i) { receiptNumber } }`, {
+      i: { idempotencyKey: 'matrix-internal-key-report', projectId, summary: '转包', details: '中标后整体转包' },
+    });
+    expect(report.errors).toBeUndefined();
+    const ready = await fetch(new URL('/health/ready', hub.gateway.url));
+    expect(ready.status).toBe(200);
+  });
+});

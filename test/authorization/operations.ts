@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  Kind,
+  parse,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { readSubgraphList, repoRoot } from '@hub/kit';
+import { apiSchemaOf } from '@hub/tools/supergraph';
+
+export type OperationKind = 'query' | 'mutation';
+
+/** One root field of the composed graph, called with the least a valid request needs. */
+export interface RootFieldProbe {
+  kind: OperationKind;
+  field: string;
+  /** The subgraph that resolves it (from the committed subgraph SDL). */
+  subgraph: string;
+  source: string;
+  variables: Record<string, unknown>;
+}
+
+/** A syntactically valid stand-in per scalar: the resolvers then see a well-formed but unknown value. */
+export const STAND_IN_ID = '00000000-0000-4000-8000-000000000000';
+
+const SCALAR_STAND_INS: Record<string, unknown> = {
+  ID: STAND_IN_ID,
+  String: 'matrix',
+  Int: 1,
+  Float: 0.5,
+  Boolean: false,
+  LocalDate: '2025-03-03',
+  Decimal: '1000.00',
+  DateTimeISO: '2025-03-03T00:00:00.000Z',
+};
+
+function standIn(type: GraphQLInputType, path: string): unknown {
+  const inner = getNullableType(type);
+  if (isListType(inner)) return [standIn(inner.ofType, `${path}[]`)];
+  if (isEnumType(inner)) return inner.getValues()[0].value;
+  if (isScalarType(inner)) {
+    if (!(inner.name in SCALAR_STAND_INS)) throw new Error(`No stand-in value for scalar ${inner.name} (at ${path}): add one to SCALAR_STAND_INS`);
+    return SCALAR_STAND_INS[inner.name];
+  }
+  if (isInputObjectType(inner)) {
+    const value: Record<string, unknown> = {};
+    for (const field of Object.values(inner.getFields())) {
+      if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = standIn(field.type, `${path}.${field.name}`);
+    }
+    return value;
+  }
+  throw new Error(`Unexpected input type at ${path}`);
+}
+
+const required = (arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defaultValue === undefined;
+
+/** `{ field(requiredArgs) { __typename } }` with the arguments as variables. */
+export function probeFor(kind: OperationKind, field: GraphQLField<unknown, unknown>, subgraph: string): RootFieldProbe {
+  const args = field.args.filter(required);
+  const variables = Object.fromEntries(args.map((a) => [a.name, standIn(a.type, `${field.name}(${a.name})`)]));
+  const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  const source = `${kind} Matrix${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`;
+  return { kind, field: field.name, subgraph, source, variables };
+}
+
+/** Which subgraph defines each root field, read from the committed subgraph SDL in schema/subgraphs/. */
+export function rootFieldOwners(): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const { name } of readSubgraphList().subgraphs) {
+    const document = parse(readFileSync(join(repoRoot(), 'schema', 'subgraphs', `${name}.graphql`), 'utf8'));
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      if (definition.name.value !== 'Query' && definition.name.value !== 'Mutation') continue;
+      for (const field of definition.fields ?? []) {
+        if (field.name.value.startsWith('_')) continue;
+        owners.set(`${definition.name.value === 'Query' ? 'query' : 'mutation'}.${field.name.value}`, name);
+      }
+    }
+  }
+  return owners;
+}
+
+/** The API schema clients see, from the committed supergraph. */
+export function committedApiSchema(): GraphQLSchema {
+  return apiSchemaOf(readFileSync(join(repoRoot(), 'schema', 'supergraph.graphql'), 'utf8'));
+}
+
+/** A probe for every root field and mutation of the committed supergraph. */
+export function rootFieldProbes(schema: GraphQLSchema = committedApiSchema()): RootFieldProbe[] {
+  const owners = rootFieldOwners();
+  const probes: RootFieldProbe[] = [];
+  for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const owner = owners.get(`${kind}.${field.name}`);
+      if (!owner) throw new Error(`No subgraph in schema/subgraphs/ defines ${kind} field ${field.name}`);
+      probes.push(probeFor(kind, field, owner));
+    }
+  }
+  return probes;
+}
