@@ -235,6 +235,48 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     for (const c of notShared) expect(c).toMatchObject({ view: 'SUMMARY', details: null, submitterName: null });
   });
 
+  it("a DEPT officer acts and reads in full on its own department's matters, and is refused on another's (ZJJ's matters, ZJJ against JTJ)", async () => {
+    const office = callers.OFFICE;
+    const zjj = callers['DEPT ZJJ (handling)'];
+    const jtj = callers['DEPT JTJ (other)'];
+    const code = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.code;
+    const enforcerId: string = (await hub.query(`{ enforcers(first: 1, filter: { departmentCode: "ZJJ" }) { nodes { id } } }`, {}, office)).data.enforcers.nodes[0].id;
+    const inspections = await hub.query(`{ inspections(first: 100, filter: { departmentCode: "ZJJ" }) { nodes { id status } } }`, {}, office);
+    const unpublished = inspections.data.inspections.nodes.find((i: { status: string }) => i.status === 'ASSIGNED' || i.status === 'RECORDED');
+    expect(unpublished, 'the demo data has an unpublished inspection of a ZJJ project').toBeDefined();
+    const task = await hub.query(`mutation($p: ID!, $c: ID!) { createRectificationTask(input: { source: CASE_DECISION, sourceReference: "matrix", caseId: $c, projectId: $p, problem: "评标报告错误", measures: "重新评审", responsibleDepartmentCode: "ZJJ", deadline: "2030-01-01" }) { id } }`, { p: projectId, c: complaintId }, office);
+    expect(task.errors).toBeUndefined();
+    const taskId: string = task.data.createRectificationTask.id;
+    const tenderer: string = (await hub.query(`query($p: ID!) { project(id: $p) { tenderer { creditCode } } }`, { p: projectId }, office)).data.project.tenderer.creditCode;
+    const notify = (token?: string) =>
+      hub.query(`mutation($p: ID!, $s: String!) { notifyPerformanceFinding(input: { projectId: $p, subjectType: MARKET_ENTITY, subjectKey: $s, facts: "项目经理未到岗" }) { id } }`, { p: projectId, s: tenderer }, token);
+    const notified = await notify(zjj);
+    expect(notified.errors).toBeUndefined();
+    const notificationId: string = notified.data.notifyPerformanceFinding.id;
+
+    const matters: { what: string; run: (token?: string) => Promise<GraphQLResponse>; granted: (r: GraphQLResponse) => boolean }[] = [
+      { what: 'roster detail of its enforcer', run: (t) => hub.query(`query($id: ID!) { enforcer(id: $id) { id certificateNumber } }`, { id: enforcerId }, t), granted: (r) => !!r.data?.enforcer?.certificateNumber },
+      { what: 'its enforcers in the roster', run: (t) => hub.query(`{ enforcers(first: 100, filter: { departmentCode: "ZJJ" }) { totalCount } }`, {}, t), granted: (r) => r.data?.enforcers?.totalCount > 0 },
+      { what: 'an unpublished inspection of its project', run: (t) => hub.query(`query($id: ID!) { inspection(id: $id) { id } }`, { id: unpublished.id }, t), granted: (r) => !!r.data?.inspection },
+      { what: 'its performance notification', run: (t) => hub.query(`query($id: ID!) { performanceNotification(id: $id) { id } }`, { id: notificationId }, t), granted: (r) => !!r.data?.performanceNotification },
+      { what: 'notifying performance findings on its project', run: notify, granted: (r) => !!r.data?.notifyPerformanceFinding },
+      { what: 'progress on its rectification task', run: (t) => hub.query(`mutation($id: ID!) { reportRectificationProgress(input: { taskId: $id, note: "已约谈" }) { id } }`, { id: taskId }, t), granted: (r) => !!r.data?.reportRectificationProgress },
+      { what: 'the investigation of its case', run: (t) => hub.query(`mutation($id: ID!) { startInvestigation(input: { caseId: $id }) { id } }`, { id: complaintId }, t), granted: (r) => !!r.data?.startInvestigation },
+    ];
+    const observed: Record<string, { ZJJ: boolean; JTJ: boolean }> = {};
+    const refusals: string[] = [];
+    for (const matter of matters) {
+      // The other department first, so a write it is refused leaves the matter for the owner.
+      const other = await matter.run(jtj);
+      const own = await matter.run(zjj);
+      observed[matter.what] = { ZJJ: matter.granted(own), JTJ: matter.granted(other) };
+      // Refused outright (FORBIDDEN, naming the rule) or simply not shown (null / empty); never another error.
+      if (other.errors?.length) refusals.push(`${matter.what}: ${code(other)}`);
+    }
+    expect(observed).toEqual(Object.fromEntries(matters.map((m) => [m.what, { ZJJ: true, JTJ: false }])));
+    for (const refusal of refusals) expect(refusal).toMatch(/: FORBIDDEN$/);
+  });
+
   it('draft credit records: the bureau and leaders only, by id, in lists, under the project and via _entities straight at the credit port', async () => {
     const office = callers.OFFICE;
     const drafts = await hub.query(`{ creditRecords(first: 5, filter: { status: DRAFT }) { nodes { id project { id } } } }`, {}, office);
