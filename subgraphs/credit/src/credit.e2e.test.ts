@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, DEPARTMENTS, repoRoot, serveSubgraph, signDevToken, todayInShanghai, type Role, type SubgraphService } from '@hub/kit';
+import { addDays, DEPARTMENTS, repoRoot, serveSubgraph, signDevToken, todayInShanghai, type Role, type SubgraphService, withCheckCharacter } from '@hub/kit';
 import { countStatements, createTestOrm } from '@hub/kit/testing';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { Department, DepartmentKind } from '../../projects/src/department/department.entity';
 import { MarketEntity } from '../../projects/src/market-entity/market-entity.entity';
 import { Bid, Project, ProjectCategory, TenderMethod } from '../../projects/src/project/project.entity';
 import { subgraph as projectsSubgraph } from '../../projects/src/server';
-import { withCheckCharacter } from './policy/credit-code';
 import { subgraph as creditSubgraph } from './server';
 
 /*

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, createLogger, todayInShanghai, type GraphClient, type SeedEnvironment } from '@hub/kit';
+import { addDays, createLogger, todayInShanghai, type GraphClient, type SeedEnvironment, withCheckCharacter } from '@hub/kit';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import { AgencyEvaluation } from './evaluation/agency-evaluation.entity';
 import { PerformanceNotification } from './notification/notification.entity';
-import { withCheckCharacter } from './policy/credit-code';
 import { prng, seedDemoData } from './seed';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
 import { CreditObjection, CreditRecord } from './record/credit-record.entity';

@@ -1,10 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPARTMENTS, readSubgraphList, seedSubgraph, serveSubgraph, signDevToken, subgraphModulePath, type SubgraphDefinition, type SubgraphService } from '@hub/kit';
+import { DEPARTMENTS, readSubgraphList, seedSubgraph, serveSubgraph, signDevToken, subgraphModulePath, type SubgraphDefinition, type SubgraphService, creditCodeCheckCharacter } from '@hub/kit';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import { subgraph } from './server';
-import { creditCodeCheckCharacter } from './validation';
 
 /**
  * The real path of the pool: the projects subgraph (its own code and database) served over HTTP, and

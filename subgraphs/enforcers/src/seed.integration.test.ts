@@ -1,10 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger, type GraphClient, type SeedEnvironment } from '@hub/kit';
+import { createLogger, type GraphClient, type SeedEnvironment, creditCodeCheckCharacter } from '@hub/kit';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import { DEMO_DRAWS, seedDemoData } from './seed';
 import { subgraph } from './server';
-import { creditCodeCheckCharacter } from './validation';
 
 const code = (n: number) => {
   const first17 = `91421002MA48${String(n).padStart(5, '0')}`;

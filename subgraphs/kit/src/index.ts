@@ -4,6 +4,7 @@ export * from './auth';
 export * from './calendar';
 export * from './config';
 export * from './connection';
+export * from './credit-code';
 export * from './db';
 export * from './departments';
 export * from './errors';

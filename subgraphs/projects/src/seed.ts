@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, DEPARTMENTS, type Caller, type SeedEnvironment } from '@hub/kit';
+import { addDays, DEPARTMENTS, type Caller, type SeedEnvironment, CREDIT_CODE_ALPHABET, withCheckCharacter } from '@hub/kit';
 import { Department, DepartmentKind } from './department/department.entity';
-import { CREDIT_CODE_ALPHABET, withCheckCharacter } from './market-entity/credit-code';
 import { MarketEntity } from './market-entity/market-entity.entity';
 import { withIdentityCheck } from './practitioner/identity-number';
 import { Practitioner, PractitionerRole } from './practitioner/practitioner.entity';

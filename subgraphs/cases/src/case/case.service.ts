@@ -1,15 +1,5 @@
 import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import {
-  ConflictError,
-  currentCalendar,
-  daysBetween,
-  ForbiddenError,
-  InputError,
-  isLineDepartment,
-  NotFoundError,
-  shanghaiDateOf,
-  type Caller,
-} from '@hub/kit';
+import { ConflictError, currentCalendar, daysBetween, ForbiddenError, InputError, isLineDepartment, NotFoundError, shanghaiDateOf, type Caller, requireCreditCodes } from '@hub/kit';
 import type { ProjectDirectory } from '../project-directory';
 import { Case, CaseChannel, CaseEvent } from './case.entity';
 import type {
@@ -38,7 +28,6 @@ import {
   PENDING_RESOLUTION,
   type StepTransition,
 } from './case-states';
-import { requireCreditCodes } from './credit-code';
 import { acceptanceDue, resolutionDue } from './deadlines';
 import { fingerprint, hashSecret, receiptSecret } from './receipt';
 

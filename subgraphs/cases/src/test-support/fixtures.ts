@@ -1,9 +1,9 @@
+import { creditCodeProblem } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import type { Caller } from '@hub/kit';
-import { creditCodeProblem } from '../case/credit-code';
 import type { ProjectDirectory, ProjectFacts } from '../project-directory';
 import { createCasesSubgraph } from '../server';
 

@@ -1,6 +1,6 @@
+import { creditCodeProblem, withCheckCharacter } from '@hub/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addMonths, CreditGrade, creditPolicy, deductionExpiresOn, gradeFor, scoreAsOf } from './policy';
-import { creditCodeProblem, withCheckCharacter } from './credit-code';
 
 afterEach(() => vi.unstubAllEnvs());
 

@@ -1,5 +1,4 @@
-import { InputError, todayInShanghai } from '@hub/kit';
-import { creditCodeProblem } from './credit-code';
+import { InputError, todayInShanghai, creditCodeProblem } from '@hub/kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 

@@ -1,9 +1,9 @@
+import { creditCodeCheckCharacter } from '@hub/kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import { subgraph } from '../server';
-import { creditCodeCheckCharacter } from '../validation';
 
 let orm: MikroORM;
 let schema: GraphQLSchema;

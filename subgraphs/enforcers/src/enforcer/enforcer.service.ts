@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ForbiddenError, InputError, isLineDepartment, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
+import { ForbiddenError, InputError, isLineDepartment, NotFoundError, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
 import { seesEverything } from '../access';
-import { requireCreditCode, requireText, requireUuid } from '../validation';
+import { requireText, requireUuid } from '../validation';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, Recusal, TrainingRecord } from './enforcer.entity';
 import type { ConflictOfInterestInput, EnforcerFilter, RecusalInput, RegisterEnforcerInput, TrainingInput, UpdateEnforcerInput } from './enforcer.inputs';
 

@@ -1,12 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai, type Caller } from '@hub/kit';
+import { todayInShanghai, type Caller, creditCodeCheckCharacter } from '@hub/kit';
 import { as, countStatements, createTestOrm, run } from '@hub/kit/testing';
 import type { PoolProject } from '../draw/draw';
 import type { CaseOpeningRequest, Ports } from '../ports';
 import { createEnforcersSubgraph } from '../server';
-import { creditCodeCheckCharacter } from '../validation';
 
 const office = as('OFFICE', 'ZWJ');
 const leader = as('LEADER');

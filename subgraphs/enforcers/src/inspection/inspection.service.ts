@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, requirePeriod, todayInShanghai, type Caller } from '@hub/kit';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, requirePeriod, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
 import { canReadInspection, canWorkOnInspection, seesEverything } from '../access';
 import { DrawFailure, isValidSeed, recomputeDraw, runDraw, sameResult, type DrawResult, type PoolProject, type RosterEntry } from '../draw/draw';
 import { ConflictOfInterest, Enforcer, Recusal } from '../enforcer/enforcer.entity';
 import type { Ports } from '../ports';
-import { requireCreditCode, requireText, requireUuid } from '../validation';
+import { requireText, requireUuid } from '../validation';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
 import type { CreateInspectionItemInput, CreateInspectionPlanInput, DrawVerification, InspectionFilter, InspectionResultInput } from './inspection.types';
 

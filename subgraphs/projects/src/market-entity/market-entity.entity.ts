@@ -1,7 +1,6 @@
 import { Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import { LocalDateScalar } from '@hub/kit';
+import { LocalDateScalar, registrationAuthorityOf } from '@hub/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { registrationAuthorityOf } from './credit-code';
 
 /**
  * A market entity (市场主体): tenderer, tender agency or bidder, identified by its unified social

@@ -1,8 +1,8 @@
+import { withCheckCharacter } from '@hub/kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, countStatements, createTestOrm, run } from '@hub/kit/testing';
-import { withCheckCharacter } from '../market-entity/credit-code';
 import { withIdentityCheck } from '../practitioner/identity-number';
 import { seedDemoData } from '../seed';
 import { subgraph } from '../server';

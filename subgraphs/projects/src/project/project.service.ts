@@ -1,7 +1,6 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, isLineDepartment, NotFoundError, type Caller } from '@hub/kit';
+import { ConflictError, InputError, isLineDepartment, NotFoundError, type Caller, creditCodeProblem } from '@hub/kit';
 import { Department } from '../department/department.entity';
-import { creditCodeProblem } from '../market-entity/credit-code';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import type {
   AnnounceTenderInput,

@@ -1,7 +1,10 @@
+import { InputError } from './errors';
+
 /**
  * Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters from a 31-character
  * alphabet (digits and upper-case letters without I, O, Z, S, V); the 18th is a check character
- * computed from the first 17 with fixed weights, modulo 31.
+ * computed from the first 17 with fixed weights, modulo 31. One rule for every slice: projects
+ * validates at registration, the others before storing a respondent, subject or conflict.
  */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -29,9 +32,6 @@ export function creditCodeProblem(code: string): string | null {
       return `character "${code[i]}" at position ${i + 1} is not allowed: use digits and upper-case letters except I, O, Z, S, V (GB 32100-2015)`;
     }
   }
-  if (!REGISTRATION_AUTHORITIES[code[0]] && !/[0-9A-HJ-NP-RTUWXY]/.test(code[0])) {
-    return `position 1 must be a registration authority code`;
-  }
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (code[17] !== expected) {
     return `check character (position 18) should be "${expected}" for the first 17 characters, got "${code[17]}" (GB 32100-2015 check digit)`;
@@ -50,4 +50,22 @@ export function registrationAuthorityOf(code: string): string {
 /** Completes 17 characters with their check character (demo data and tests). */
 export function withCheckCharacter(first17: string): string {
   return first17 + creditCodeCheckCharacter(first17);
+}
+
+/** Validates one credit code (trimmed, upper-cased), naming the field and the rule; returns it normalised. */
+export function requireCreditCode(value: string, field: string): string {
+  const code = value.trim().toUpperCase();
+  const problem = creditCodeProblem(code);
+  if (problem) throw new InputError(`${field} "${value}" is not a valid unified social credit code: ${problem}`, { field, rule: 'GB 32100-2015' });
+  return code;
+}
+
+/** Validates a list of credit codes, naming the field and the index of the bad one; returns them normalised and de-duplicated. */
+export function requireCreditCodes(codes: readonly string[] | null | undefined, field: string): string[] {
+  const list = [...new Set((codes ?? []).map((c) => c.trim().toUpperCase()))];
+  list.forEach((code, i) => {
+    const problem = creditCodeProblem(code);
+    if (problem) throw new InputError(`${field}[${i}] "${code}" is not a valid unified social credit code: ${problem}`, { field, rule: 'GB 32100-2015' });
+  });
+  return list;
 }
