@@ -8,7 +8,7 @@ describe('tracing', () => {
   });
 
   // Incoming-request spans need the preload (--require tracing-register.js) before node:http loads,
-  // which a vitest worker cannot give; outgoing spans and propagation are checked here.
+  // which a vitest worker cannot give: test/tracing.e2e.test.ts starts the built gateway that way.
   it('records spans of outgoing fetches and propagates the W3C trace context', async () => {
     const exporter = new InMemorySpanExporter();
     const provider = startTracing('test-service', exporter)!;
