@@ -1,4 +1,8 @@
+import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '@hub/kit';
+import { startGateway } from '@hub/gateway';
 import { startHub, type Hub } from './harness';
 
 let hub: Hub;
@@ -27,10 +31,41 @@ describe('failure isolation', () => {
       expect(node.creditRecords).toEqual([]);
     }
     expect(degraded.errors?.length).toBeGreaterThan(0);
-    expect(degraded.errors?.[0]).toMatchObject({ message: expect.stringMatching(/service of the graph is unavailable/), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    expect(degraded.errors?.[0]).toMatchObject({ message: 'The cases service cannot be reached; the fields it provides are missing from this answer', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cases' } });
 
     const ready = await (await fetch(new URL('/health/ready', hub.gateway.url))).json();
     expect(ready.ok).toBe(false);
     expect(ready.subgraphs.cases).toMatch(/unreachable/);
+  });
+});
+
+describe('subgraph timeouts', () => {
+  it('a subgraph that does not answer in time costs its fields only, and the error names it and the limit', async () => {
+    // A credit "subgraph" that accepts the request and never answers.
+    const hanging = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const urls = new Map([...hub.subgraphs].map(([name, s]) => [name, s.service.url]));
+    urls.set('credit', `http://127.0.0.1:${(hanging.address() as { port: number }).port}/graphql`);
+    const gateway = await startGateway({ port: 0, urls, supergraphFile: join(repoRoot(), 'schema', 'supergraph.graphql'), subgraphTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.token('LEADER')}` },
+        body: JSON.stringify({ query: '{ projects(first: 2) { nodes { code creditRecords { status } } } }' }),
+      });
+      const body = await response.json();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(body.data.projects.nodes).toHaveLength(2);
+      for (const node of body.data.projects.nodes) expect(node.creditRecords).toBeNull();
+      expect(body.errors[0]).toMatchObject({
+        message: 'The credit service did not answer within 300 ms; the fields it provides are missing from this answer',
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'credit' },
+      });
+    } finally {
+      await gateway.stop();
+      hanging.closeAllConnections();
+      await new Promise<void>((resolve) => hanging.close(() => resolve()));
+    }
   });
 });

@@ -33,6 +33,10 @@ describe('gateway limits against abusive queries', () => {
     const result = await hub.query(`{ ${aliases} }`, {}, token);
     expect(result.status).toBe(400);
     expect(result.errors?.[0].message).toMatch(/alias/i);
+    const typenames = Array.from({ length: 1000 }, (_, i) => `t${i}: __typename`).join(' ');
+    const cheap = await hub.query(`{ ${typenames} }`, {}, token);
+    expect(cheap.status).toBe(400);
+    expect(cheap.errors?.[0].message).toMatch(/Aliases limit of 30 exceeded, found 1000/);
   });
 
   it('refuses a query whose list sizes multiply beyond the cost limit, naming the cost', async () => {

@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   attachGraphQL,
   authenticate,
@@ -34,11 +34,32 @@ export interface GatewayContext {
  * Adds the internal-call key (HUB_INTERNAL_KEY) that lets subgraphs refuse anyone but the gateway.
  */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    private readonly timeoutMs: number,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(config);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     for (const [name, value] of Object.entries(internalCallHeaders())) request.http?.headers.set(name, value);
     if (!('requestId' in context)) return; // health checks and schema loads carry no caller
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /** A subgraph that cannot be reached or does not answer in time: name it; the rest of the answer is still there. */
+  override didEncounterError(...args: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>): void {
+    const [error] = args;
+    const timedOut = error?.name === 'TimeoutError' || error?.name === 'AbortError';
+    if (timedOut || (error instanceof TypeError && /fetch failed/i.test(error.message))) {
+      const reason = timedOut ? `did not answer within ${this.timeoutMs} ms` : 'cannot be reached';
+      throw new GraphQLError(`The ${this.serviceName} service ${reason}; the fields it provides are missing from this answer`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
+      });
+    }
+    super.didEncounterError(...args);
   }
 }
 
@@ -52,6 +73,7 @@ function gatewayFormatError(log: Logger) {
       log.warn({ err: original }, 'subgraph unreachable');
       return { message: 'A service of the graph is unavailable; the fields it provides are missing from this answer', path: formatted.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE' } };
     }
+    if (formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE') log.warn({ serviceName: formatted.extensions.serviceName, message: formatted.message }, 'subgraph unavailable');
     const result = base(formatted, error);
     if (!result.extensions?.response) return result;
     const { response: _response, ...extensions } = result.extensions as Record<string, unknown>;
@@ -111,7 +133,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
   const gateway = new ApolloGateway({
     supergraphSdl: fileSupergraph(config.supergraphFile, log),
     buildService: ({ name, url }) =>
-      new AuthForwardingDataSource({
+      new AuthForwardingDataSource(name, config.subgraphTimeoutMs, {
         url: urlOf(name) ?? url,
         fetcher: ((input: string, init: RequestInit) =>
           fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as never,
@@ -119,7 +141,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
-    maxAliases: { n: config.limits.maxAliases },
+    // armor lets `__typename` be aliased without limit by default; 1,000 of them are still abuse.
+    maxAliases: { n: config.limits.maxAliases, allowList: [] },
     // graphql-js' own parse limit answers 400 (armor's token plugin throws from a hook: 500).
     maxTokens: { enabled: false },
     maxDirectives: { n: config.limits.maxDirectives },
