@@ -88,6 +88,10 @@ describe('gateway limits against abusive queries', () => {
     }
   });
 
+  it("keeps Apollo's usage telemetry and cloud-metadata probes off unless the operator turns them on", () => {
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+  });
+
   it('reports readiness per subgraph', async () => {
     const response = await fetch(new URL('/health/ready', hub.gateway.url));
     const body = await response.json();

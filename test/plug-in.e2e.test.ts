@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { repoRoot } from '@hub/kit';
+import { repoRoot, withCheckCharacter } from '@hub/kit';
 import { startGateway, type RunningGateway } from '@hub/gateway';
-import { withCheckCharacter } from '../subgraphs/projects/src/market-entity/credit-code';
 import { startHub, type Hub } from './harness';
 
 let hub: Hub;

