@@ -40,14 +40,18 @@ describe('failure isolation', () => {
 });
 
 describe('subgraph timeouts', () => {
-  it('a subgraph that does not answer in time costs its fields only, and the error names it and the limit', async () => {
+  it('a gateway starts with a subgraph down; a subgraph that does not answer in time costs its fields only, and the error names it and the limit', async () => {
     // A credit "subgraph" that accepts the request and never answers.
     const hanging = createServer(() => undefined);
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const urls = new Map([...hub.subgraphs].map(([name, s]) => [name, s.service.url]));
     urls.set('credit', `http://127.0.0.1:${(hanging.address() as { port: number }).port}/graphql`);
+    // The cases subgraph is still stopped (previous test): the gateway starts from the committed supergraph all the same.
     const gateway = await startGateway({ port: 0, urls, supergraphFile: join(repoRoot(), 'schema', 'supergraph.graphql'), subgraphTimeoutMs: 300 });
     try {
+      expect((await fetch(new URL('/health/live', gateway.url))).status).toBe(200);
+      const ready = await (await fetch(new URL('/health/ready', gateway.url))).json();
+      expect(ready.subgraphs).toMatchObject({ projects: 'ready', cases: expect.stringMatching(/unreachable/), credit: expect.stringMatching(/unreachable|HTTP|timeout|abort/i) });
       const started = Date.now();
       const response = await fetch(gateway.url, {
         method: 'POST',
