@@ -73,6 +73,10 @@ function gatewayFormatError(log: Logger) {
       log.warn({ err: original }, 'subgraph unreachable');
       return { message: 'A service of the graph is unavailable; the fields it provides are missing from this answer', path: formatted.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE' } };
     }
+    // graphql-armor reports its limits as "Syntax Error: …" although the query is well formed.
+    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^Syntax Error: .*limit/.test(formatted.message)) {
+      formatted = { ...formatted, message: formatted.message.replace(/^Syntax Error: /, 'Query refused: ') };
+    }
     if (formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE') log.warn({ serviceName: formatted.extensions.serviceName, message: formatted.message }, 'subgraph unavailable');
     const result = base(formatted, error);
     if (!result.extensions?.response) return result;
