@@ -6,6 +6,7 @@ import { startGateway } from '@hub/gateway';
 import { startHub, type Hub } from './harness';
 
 let hub: Hub;
+type Readiness = { ok: boolean; subgraphs: Record<string, string> };
 beforeAll(async () => {
   hub = await startHub({ seed: ['projects'], only: ['projects', 'cases', 'credit'] });
 });
@@ -33,7 +34,7 @@ describe('failure isolation', () => {
     expect(degraded.errors?.length).toBeGreaterThan(0);
     expect(degraded.errors?.[0]).toMatchObject({ message: 'The cases service cannot be reached; the fields it provides are missing from this answer', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cases' } });
 
-    const ready = await (await fetch(new URL('/health/ready', hub.gateway.url))).json();
+    const ready = (await (await fetch(new URL('/health/ready', hub.gateway.url))).json()) as Readiness;
     expect(ready.ok).toBe(false);
     expect(ready.subgraphs.cases).toMatch(/unreachable/);
   });
@@ -50,7 +51,7 @@ describe('subgraph timeouts', () => {
     const gateway = await startGateway({ port: 0, urls, supergraphFile: join(repoRoot(), 'schema', 'supergraph.graphql'), subgraphTimeoutMs: 300 });
     try {
       expect((await fetch(new URL('/health/live', gateway.url))).status).toBe(200);
-      const ready = await (await fetch(new URL('/health/ready', gateway.url))).json();
+      const ready = (await (await fetch(new URL('/health/ready', gateway.url))).json()) as Readiness;
       expect(ready.subgraphs).toMatchObject({ projects: 'ready', cases: expect.stringMatching(/unreachable/), credit: expect.stringMatching(/unreachable|HTTP|timeout|abort/i) });
       const started = Date.now();
       const response = await fetch(gateway.url, {
@@ -58,7 +59,7 @@ describe('subgraph timeouts', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.token('LEADER')}` },
         body: JSON.stringify({ query: '{ projects(first: 2) { nodes { code creditRecords { status } } } }' }),
       });
-      const body = await response.json();
+      const body = (await response.json()) as { data: { projects: { nodes: { creditRecords: unknown }[] } }; errors: unknown[] };
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(body.data.projects.nodes).toHaveLength(2);
       for (const node of body.data.projects.nodes) expect(node.creditRecords).toBeNull();

@@ -94,7 +94,7 @@ describe('gateway limits against abusive queries', () => {
 
   it('reports readiness per subgraph', async () => {
     const response = await fetch(new URL('/health/ready', hub.gateway.url));
-    const body = await response.json();
+    const body = (await response.json()) as { subgraphs: Record<string, string> };
     expect(body.subgraphs.projects).toBe('ready');
   });
 });
