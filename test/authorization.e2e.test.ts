@@ -3,7 +3,8 @@ import { isInterfaceType, isObjectType } from 'graphql';
 import { todayInShanghai } from '@hub/kit';
 import { startHub, type GraphQLResponse, type Hub } from './harness';
 import { committedApiSchema, rootFieldProbes, STAND_IN_ID, type RootFieldProbe } from './authorization/operations';
-import { CALLER_ROLES, ROOT_FIELD_POLICY, type CallerRole } from './authorization/policy';
+import type { AccessPolicy } from '@hub/kit';
+import { CALLER_ROLES, loadAccessPolicies, type CallerRole } from './authorization/policy';
 
 /*
  * The authorization matrix (issue 6): every role × every root field and mutation of the committed
@@ -39,19 +40,31 @@ async function probe(p: RootFieldProbe, role: CallerRole, via?: string) {
 
 describe('authorization matrix: every role × every root field', () => {
   const probes = rootFieldProbes();
+  let policies: Map<string, AccessPolicy>;
+  const allowedRoles = (p: RootFieldProbe) => policies.get(p.subgraph)?.[`${p.kind}.${p.field}`] ?? [];
 
-  it('has an expected outcome for every root field and mutation of the supergraph (deny by default)', () => {
-    const missing = probes.map((p) => `${p.kind}.${p.field}`).filter((key) => !(key in ROOT_FIELD_POLICY));
-    expect(missing, 'root fields without an entry in test/authorization/policy.ts').toEqual([]);
-    const stale = Object.keys(ROOT_FIELD_POLICY).filter((key) => !probes.some((p) => `${p.kind}.${p.field}` === key));
-    expect(stale, 'entries in test/authorization/policy.ts for fields no longer in the supergraph').toEqual([]);
+  beforeAll(async () => {
+    policies = await loadAccessPolicies();
+  });
+
+  it('has an expected outcome for every root field and mutation of the supergraph, in its subgraph\'s access policy (deny by default)', () => {
+    const missing = probes
+      .filter((p) => !(`${p.kind}.${p.field}` in (policies.get(p.subgraph) ?? {})))
+      .map((p) => `subgraphs/${p.subgraph}/src/access-policy.ts lacks '${p.kind}.${p.field}'`);
+    expect(missing).toEqual([]);
+    const stale = [...policies].flatMap(([subgraph, policy]) =>
+      Object.keys(policy)
+        .filter((key) => !probes.some((p) => p.subgraph === subgraph && `${p.kind}.${p.field}` === key))
+        .map((key) => `subgraphs/${subgraph}/src/access-policy.ts has '${key}', not a root field of ${subgraph}`),
+    );
+    expect(stale).toEqual([]);
   });
 
   it('through the gateway, each role is allowed exactly the root fields the policy gives it, and each refusal says which rule', async () => {
     const mismatches: string[] = [];
     const unexpected: string[] = [];
     for (const p of probes) {
-      const allowed = ROOT_FIELD_POLICY[`${p.kind}.${p.field}`] ?? [];
+      const allowed = allowedRoles(p);
       for (const role of CALLER_ROLES) {
         const response = await probe(p, role);
         const expected: Outcome = allowed.includes(role) ? 'allow' : 'deny';

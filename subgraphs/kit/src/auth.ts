@@ -112,6 +112,20 @@ export const authChecker: AuthChecker<{ user: Caller }> = ({ context, info }, ro
   });
 };
 
+/**
+ * Who may call each of a subgraph's root fields and mutations, keyed "query.<field>" or
+ * "mutation.<field>": declared in the subgraph's own src/access-policy.ts, next to its resolvers.
+ * The authorization matrix (test/authorization.e2e.test.ts) calls every root field as every role,
+ * through the gateway and at the subgraph's own port, and expects exactly these roles to get past
+ * authorization; a root field without an entry fails it (deny by default).
+ */
+export type AccessPolicy = Record<string, readonly Role[]>;
+
+/** Every caller, the public included. */
+export const EVERYONE: readonly Role[] = ROLES;
+/** Every signed-in caller. */
+export const SIGNED_IN: readonly Role[] = ROLES.filter((r) => r !== 'PUBLIC');
+
 export function hasRole(user: Caller, ...roles: Role[]): boolean {
   return roles.includes(user.role);
 }

@@ -1,0 +1,31 @@
+import { EVERYONE, type AccessPolicy } from '@hub/kit';
+
+/**
+ * Who may call this subgraph's root fields (DOMAIN.md "Who may do what"): one intake window open to
+ * everyone; cases are not for the trading center; the office routes; the handling department (or
+ * the office, for 自办 cases) investigates and decides, which department being checked per case.
+ */
+export const accessPolicy: AccessPolicy = {
+  'query.case': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
+  'query.cases': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
+  'query.casesDueSoon': ['LEADER', 'OFFICE', 'DEPT'],
+  'query.caseStatusByReceipt': EVERYONE,
+  'query.rectificationTasks': ['LEADER', 'OFFICE', 'DEPT'],
+  'mutation.submitComplaint': EVERYONE,
+  'mutation.submitReport': EVERYONE,
+  'mutation.openCaseFromInspectionFinding': ['OFFICE', 'ENFORCER'],
+  'mutation.recordReferral': ['OFFICE'],
+  'mutation.acceptCase': ['OFFICE'],
+  'mutation.rejectCase': ['OFFICE'],
+  'mutation.routeCase': ['OFFICE'],
+  'mutation.startInvestigation': ['OFFICE', 'DEPT'],
+  'mutation.assignEnforcers': ['OFFICE', 'DEPT'],
+  'mutation.decideCase': ['OFFICE', 'DEPT'],
+  'mutation.sendCaseFeedback': ['OFFICE', 'DEPT'],
+  'mutation.archiveCase': ['OFFICE'],
+  'mutation.superviseCase': ['OFFICE', 'LEADER'],
+  'mutation.refreshCaseDeadlines': ['OFFICE'],
+  'mutation.createRectificationTask': ['OFFICE'],
+  'mutation.reportRectificationProgress': ['OFFICE', 'DEPT'],
+  'mutation.completeRectificationTask': ['OFFICE', 'DEPT'],
+};

@@ -1,0 +1,25 @@
+import { EVERYONE, type AccessPolicy } from '@hub/kit';
+
+/**
+ * Who may call this subgraph's root fields (DOMAIN.md "Who may do what"): published records,
+ * standings, the joint punishment list and agency evaluations are public; the bureau (ZWJ office)
+ * writes; a line department notifies performance findings on the projects it supervises.
+ */
+export const accessPolicy: AccessPolicy = {
+  'query.agencyEvaluations': EVERYONE,
+  'query.creditRecord': EVERYONE,
+  'query.creditRecords': EVERYONE,
+  'query.creditStanding': EVERYONE,
+  'query.jointPunishmentList': EVERYONE,
+  'query.creditRules': EVERYONE,
+  'query.performanceNotifications': ['LEADER', 'OFFICE', 'DEPT'],
+  'query.performanceNotification': ['LEADER', 'OFFICE', 'DEPT'],
+  'mutation.computeAgencyEvaluations': ['OFFICE'],
+  'mutation.createCreditRecord': ['OFFICE'],
+  'mutation.publishCreditRecord': ['OFFICE'],
+  'mutation.recordCreditObjection': ['OFFICE'],
+  'mutation.decideCreditObjection': ['OFFICE'],
+  'mutation.notifyPerformanceFinding': ['DEPT'],
+  'mutation.closePerformanceNotification': ['OFFICE'],
+  'mutation.upsertCreditRule': ['OFFICE'],
+};

@@ -1,0 +1,31 @@
+import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
+
+/**
+ * Who may call this subgraph's root fields (DOMAIN.md "Who may do what"): the roster (执法人员名录库)
+ * is not for the trading center or the public; the public sees the item list and published draws
+ * and results (一公开); the office plans, draws and keeps the roster; inspectors record results.
+ */
+export const accessPolicy: AccessPolicy = {
+  'query.enforcers': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
+  'query.enforcer': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
+  'query.inspectionItems': EVERYONE,
+  'query.inspectionPlans': SIGNED_IN,
+  'query.inspectionPlan': SIGNED_IN,
+  'query.inspectionDraw': EVERYONE,
+  'query.verifyDraw': EVERYONE,
+  'query.inspections': SIGNED_IN,
+  'query.publishedInspections': EVERYONE,
+  'query.inspection': EVERYONE,
+  'mutation.registerEnforcer': ['OFFICE'],
+  'mutation.updateEnforcer': ['OFFICE'],
+  'mutation.recordTraining': ['OFFICE'],
+  'mutation.recordConflictOfInterest': ['OFFICE'],
+  'mutation.recordRecusal': ['OFFICE', 'ENFORCER'],
+  'mutation.createInspectionItem': ['OFFICE'],
+  'mutation.createInspectionPlan': ['OFFICE'],
+  'mutation.drawInspections': ['OFFICE'],
+  'mutation.redraw': ['OFFICE'],
+  'mutation.recordInspectionResult': ['OFFICE', 'ENFORCER'],
+  'mutation.publishInspection': ['OFFICE'],
+  'mutation.openCaseFromFinding': ['OFFICE', 'ENFORCER'],
+};
