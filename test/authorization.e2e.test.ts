@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isInterfaceType, isObjectType } from 'graphql';
-import { todayInShanghai } from '@hub/kit';
+import { todayInShanghai, type AccessPolicy } from '@hub/kit';
 import { startHub, type GraphQLResponse, type Hub } from './harness';
 import { committedApiSchema, rootFieldProbes, STAND_IN_ID, type RootFieldProbe } from './authorization/operations';
-import type { AccessPolicy } from '@hub/kit';
 import { CALLER_ROLES, loadAccessPolicies, type CallerRole } from './authorization/policy';
 
 /*
@@ -13,7 +12,7 @@ import { CALLER_ROLES, loadAccessPolicies, type CallerRole } from './authorizati
  */
 
 let hub: Hub;
-const tokens = new Map<CallerRole | string, string | undefined>();
+const tokens = new Map<CallerRole, string | undefined>();
 
 beforeAll(async () => {
   hub = await startHub({ seed: true });
