@@ -14,6 +14,9 @@ import { loadSubgraphs } from './load-subgraphs';
  * percentiles and the SQL statements each subgraph ran per request — the "no query per row"
  * property, measured. Results go to bench-results/latest.json. `BENCH_ITERATIONS` (default 30).
  */
+// One JSON log line per request would bury the results; LOG_LEVEL=info brings them back.
+process.env.LOG_LEVEL ??= 'warn';
+
 interface Operation {
   name: string;
   query: string;
