@@ -289,6 +289,38 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     for (const refusal of refusals) expect(refusal).toMatch(/: FORBIDDEN$/);
   });
 
+  it('inspections: the public sees published results only; an enforcer sees the ones assigned to them', async () => {
+    const office = callers.OFFICE;
+    const all = await hub.query(`{ inspections(first: 100) { totalCount nodes { id status inspectors { id } } } }`, {}, office);
+    expect(all.errors).toBeUndefined();
+    type Seen = { id: string; status: string; inspectors: { id: string }[] };
+    const nodes: Seen[] = all.data.inspections.nodes;
+    const published = nodes.find((i) => i.status === 'PUBLISHED');
+    const unpublished = nodes.find((i) => i.status === 'ASSIGNED' || i.status === 'RECORDED');
+    expect(published && unpublished, 'the demo data has published and unpublished inspections').toBeTruthy();
+    for (const caller of ['PUBLIC', 'CENTER'] as const) {
+      const token = callers[caller];
+      const open = await hub.query(`query($id: ID!) { inspection(id: $id) { id status } }`, { id: published!.id }, token);
+      expect(open.data?.inspection?.id, `${caller} reads a published inspection`).toBe(published!.id);
+      const closed = await hub.query(`query($id: ID!) { inspection(id: $id) { id } }`, { id: unpublished!.id }, token);
+      expect(closed.data?.inspection ?? null, `${caller} reads an unpublished inspection`).toBeNull();
+      const list = await hub.query(`{ publishedInspections(first: 100) { nodes { status } } }`, {}, token);
+      expect(list.data.publishedInspections.nodes.length).toBeGreaterThan(0);
+      for (const node of list.data.publishedInspections.nodes) expect(node.status).toBe('PUBLISHED');
+    }
+    const inspectorId = unpublished!.inspectors[0].id;
+    const inspector = await hub.token('ENFORCER', 'ZJJ', inspectorId);
+    const theirs = await hub.query(`{ inspections(first: 100) { nodes { id status inspectors { id } } } }`, {}, inspector);
+    expect(theirs.errors).toBeUndefined();
+    const seen: Seen[] = theirs.data.inspections.nodes;
+    expect(seen.map((i) => i.id)).toContain(unpublished!.id);
+    for (const i of seen) expect(i.status === 'PUBLISHED' || i.inspectors.some((e) => e.id === inspectorId), `inspection ${i.id} shown to an enforcer not on it`).toBe(true);
+    const someoneElses = nodes.find((i) => i.status !== 'PUBLISHED' && i.status !== 'CANCELLED' && !i.inspectors.some((e) => e.id === inspectorId));
+    expect(someoneElses, 'the demo data has an unpublished inspection without this inspector').toBeDefined();
+    const other = await hub.query(`query($id: ID!) { inspection(id: $id) { id } }`, { id: someoneElses!.id }, inspector);
+    expect(other.data?.inspection ?? null).toBeNull();
+  });
+
   it('draft credit records: the bureau and leaders only, by id, in lists, under the project and via _entities straight at the credit port', async () => {
     const office = callers.OFFICE;
     const drafts = await hub.query(`{ creditRecords(first: 5, filter: { status: DRAFT }) { nodes { id project { id } } } }`, {}, office);
