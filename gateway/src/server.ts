@@ -67,12 +67,6 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 function gatewayFormatError(log: Logger) {
   const base = formatError(log);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = (error as { originalError?: unknown })?.originalError ?? error;
-    // A subgraph that cannot be reached: say so (the rest of the answer is still there).
-    if (original instanceof TypeError && /fetch failed|timeout|aborted/i.test(original.message)) {
-      log.warn({ err: original }, 'subgraph unreachable');
-      return { message: 'A service of the graph is unavailable; the fields it provides are missing from this answer', path: formatted.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE' } };
-    }
     // graphql-armor reports its limits as "Syntax Error: …" although the query is well formed.
     if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^Syntax Error: .*limit/.test(formatted.message)) {
       formatted = { ...formatted, message: formatted.message.replace(/^Syntax Error: /, 'Query refused: ') };
