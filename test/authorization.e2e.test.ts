@@ -321,6 +321,48 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     expect(other.data?.inspection ?? null).toBeNull();
   });
 
+  it('no side door through the shared entities: what the public and the trading center reach under Project and Department', async () => {
+    const JOINED = `query($period: PeriodInput!) {
+      projects(first: 100) { nodes { id cases { id } inspections { status } creditRecords { status } auditFindings { id } } }
+      department(code: "ZJJ") { cases(first: 50) { nodes { id } } caseStats(period: $period) { __typename } enforcers { id } inspectionStats(period: $period) { __typename } creditStats(period: $period) { __typename } }
+    }`;
+    const period = { from: '2024-01-01', to: '2026-12-31' };
+    type Joined = {
+      projects: { nodes: { cases: { id: string }[] | null; inspections: { status: string }[] | null; creditRecords: { status: string }[] | null; auditFindings: unknown[] | null }[] };
+      department: { cases: { nodes: unknown[] } | null; caseStats: unknown; enforcers: unknown[] | null };
+    };
+    const tally = (data: Joined) => {
+      const nodes = data.projects.nodes;
+      return {
+        cases: nodes.reduce((n, p) => n + (p.cases?.length ?? 0), 0) + (data.department.cases?.nodes.length ?? 0),
+        unpublishedInspections: nodes.flatMap((p) => p.inspections ?? []).filter((i) => i.status !== 'PUBLISHED').length,
+        publishedInspections: nodes.flatMap((p) => p.inspections ?? []).filter((i) => i.status === 'PUBLISHED').length,
+        draftRecords: nodes.flatMap((p) => p.creditRecords ?? []).filter((r) => r.status === 'DRAFT').length,
+        publicRecords: nodes.flatMap((p) => p.creditRecords ?? []).filter((r) => r.status !== 'DRAFT').length,
+        enforcers: data.department.enforcers?.length ?? 0,
+      };
+    };
+    const office = await hub.query<Joined>(JOINED, { period }, callers.OFFICE);
+    expect(office.errors).toBeUndefined();
+    const everything = tally(office.data!);
+    // The office sees what is to be hidden, so hiding it below is not vacuous.
+    for (const key of ['cases', 'unpublishedInspections', 'publishedInspections', 'draftRecords', 'publicRecords', 'enforcers'] as const) {
+      expect(everything[key], `the demo data has ${key} under these projects`).toBeGreaterThan(0);
+    }
+    for (const caller of ['PUBLIC', 'CENTER'] as const) {
+      const seen = await hub.query<Joined>(JOINED, { period }, callers[caller]);
+      for (const error of seen.errors ?? []) expect(error.extensions?.code, `${caller}: ${error.message}`).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+      expect(tally(seen.data!), caller).toEqual({
+        cases: 0,
+        unpublishedInspections: 0,
+        publishedInspections: everything.publishedInspections,
+        draftRecords: 0,
+        publicRecords: everything.publicRecords,
+        enforcers: 0,
+      });
+    }
+  });
+
   it('draft credit records: the bureau and leaders only, by id, in lists, under the project and via _entities straight at the credit port', async () => {
     const office = callers.OFFICE;
     const drafts = await hub.query(`{ creditRecords(first: 5, filter: { status: DRAFT }) { nodes { id project { id } } } }`, {}, office);
