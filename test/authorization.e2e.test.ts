@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isInterfaceType, isObjectType } from 'graphql';
 import { todayInShanghai, type AccessPolicy } from '@hub/kit';
 import { startHub, type GraphQLResponse, type Hub } from './harness';
-import { committedApiSchema, rootFieldProbes, STAND_IN_ID, type RootFieldProbe } from './authorization/operations';
-import { CALLER_ROLES, loadAccessPolicies, type CallerRole } from './authorization/policy';
+import { committedApiSchema, objectFieldOwners, objectFieldProbe, rootFieldProbes, STAND_IN_ID, type RootFieldProbe } from './authorization/operations';
+import { CALLER_ROLES, loadAccessPolicies, restrictedObjectFields, type CallerRole } from './authorization/policy';
 
 /*
  * The authorization matrix (issue 6): every role × every root field and mutation of the committed
@@ -53,6 +53,7 @@ describe('authorization matrix: every role × every root field', () => {
     expect(missing).toEqual([]);
     const stale = [...policies].flatMap(([subgraph, policy]) =>
       Object.keys(policy)
+        .filter((key) => /^(query|mutation)\./.test(key))
         .filter((key) => !probes.some((p) => p.subgraph === subgraph && `${p.kind}.${p.field}` === key))
         .map((key) => `subgraphs/${subgraph}/src/access-policy.ts has '${key}', not a root field of ${subgraph}`),
     );
@@ -82,6 +83,44 @@ describe('authorization matrix: every role × every root field', () => {
     expect(mismatches).toEqual([]);
     expect(unexpected).toEqual([]);
   }, 180_000);
+
+  it('declares every object field guarded by @Authorized in its subgraph\'s access policy, with the same roles (deny by default)', () => {
+    const owners = objectFieldOwners();
+    const sorted = (roles: readonly string[]) => [...roles].sort();
+    const guarded = Object.fromEntries([...restrictedObjectFields()].map(([key, roles]) => [key, sorted(roles)]));
+    const declared: Record<string, string[]> = {};
+    for (const [subgraph, policy] of policies) {
+      for (const [key, roles] of Object.entries(policy)) {
+        if (/^(query|mutation)\./.test(key)) continue;
+        expect(owners.get(key) ?? [], `${key} declared in subgraphs/${subgraph}/src/access-policy.ts`).toContain(subgraph);
+        declared[key] = sorted(roles);
+      }
+    }
+    expect(declared).toEqual(guarded);
+  });
+
+  it('each guarded object field, read on real objects through the gateway, is refused to exactly the roles its policy leaves out', async () => {
+    const schema = committedApiSchema();
+    const mismatches: string[] = [];
+    for (const [subgraph, policy] of policies) {
+      for (const [key, allowed] of Object.entries(policy)) {
+        if (/^(query|mutation)\./.test(key)) continue;
+        const [typeName, fieldName] = key.split('.');
+        const fieldProbe = objectFieldProbe(schema, typeName, fieldName);
+        for (const role of CALLER_ROLES) {
+          const response = await hub.query(fieldProbe.source, fieldProbe.variables, tokens.get(role));
+          // Refused by role (the auth checker names the allowed roles); a row rule refusing some objects is not this.
+          const refused = (response.errors ?? []).some((e) => DENIALS.has(e.extensions?.code) && e.path?.at(-1) === fieldName && e.extensions?.allowedRoles);
+          let parents: unknown[] = [response.data];
+          for (const step of fieldProbe.parentPath) parents = parents.flatMap((p) => (p as Record<string, unknown> | null)?.[step] ?? []);
+          const outcome = refused ? 'deny' : parents.length === 0 ? 'unreached' : 'allow';
+          const expected = allowed.includes(role) ? ['allow'] : ['deny', 'unreached'];
+          if (!expected.includes(outcome)) mismatches.push(`${role} ${key} (${subgraph}): expected ${expected.join(' or ')}, got ${outcome} ${JSON.stringify(response.errors ?? [])}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 
   it('no side door: each subgraph asked directly on its own port answers every role exactly as the gateway does', async () => {
     const differences: string[] = [];

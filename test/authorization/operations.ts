@@ -93,6 +93,23 @@ export function rootFieldOwners(): Map<string, string> {
   return owners;
 }
 
+/** Which subgraphs define each "Type.field" (not as @external), from the committed subgraph SDL. */
+export function objectFieldOwners(): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const { name } of readSubgraphList().subgraphs) {
+    const document = parse(readFileSync(join(repoRoot(), 'schema', 'subgraphs', `${name}.graphql`), 'utf8'));
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      for (const field of definition.fields ?? []) {
+        if (field.directives?.some((d) => d.name.value === 'external')) continue;
+        const key = `${definition.name.value}.${field.name.value}`;
+        owners.set(key, [...(owners.get(key) ?? []), name]);
+      }
+    }
+  }
+  return owners;
+}
+
 /** The API schema clients see, from the committed supergraph. */
 export function committedApiSchema(): GraphQLSchema {
   return apiSchemaOf(readFileSync(join(repoRoot(), 'schema', 'supergraph.graphql'), 'utf8'));
@@ -110,4 +127,48 @@ export function rootFieldProbes(schema: GraphQLSchema = committedApiSchema()): R
     }
   }
   return probes;
+}
+
+/** An object field reached from the root through lists: the path and the operation that selects it. */
+export interface ObjectFieldProbe {
+  /** "Type.field" */
+  key: string;
+  /** Response path to the parent objects, e.g. ["creditRecords", "nodes"]. */
+  parentPath: string[];
+  field: string;
+  source: string;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * The shortest way from Query to objects of `typeName` through fields that need no arguments
+ * (connections through `nodes`), then `field` with stand-ins for its required arguments: the
+ * probe reads that field on real objects (the demo data) rather than on a stand-in id.
+ */
+export function objectFieldProbe(schema: GraphQLSchema, typeName: string, fieldName: string): ObjectFieldProbe {
+  const query = schema.getQueryType()!;
+  const queue: { type: string; path: string[] }[] = [{ type: query.name, path: [] }];
+  const seen = new Set([query.name]);
+  while (queue.length) {
+    const { type, path } = queue.shift()!;
+    if (type === typeName) {
+      const field = (schema.getType(typeName) as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[fieldName];
+      if (!field) throw new Error(`${typeName}.${fieldName} is not in the supergraph`);
+      const args = field.args.filter(required);
+      const variables = Object.fromEntries(args.map((a) => [a.name, standIn(a.type, `${typeName}.${fieldName}(${a.name})`)]));
+      const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+      const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
+      const leaf = `${fieldName}${passed ? `(${passed})` : ''}${isLeafType(getNamedType(field.type)) ? '' : ' { __typename }'}`;
+      const selection = path.reduceRight((inner, step) => `${step} { ${inner} }`, `__typename ${leaf}`);
+      return { key: `${typeName}.${fieldName}`, parentPath: path, field: fieldName, source: `query Matrix${declared ? `(${declared})` : ''} { ${selection} }`, variables };
+    }
+    const current = schema.getType(type) as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
+    for (const next of Object.values(current.getFields())) {
+      const named = getNamedType(next.type);
+      if (isLeafType(named) || next.args.some(required) || seen.has(named.name)) continue;
+      seen.add(named.name);
+      queue.push({ type: named.name, path: [...path, next.name] });
+    }
+  }
+  throw new Error(`No path from Query to ${typeName} without required arguments`);
 }

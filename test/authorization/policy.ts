@@ -24,3 +24,31 @@ export async function loadAccessPolicies(): Promise<Map<string, AccessPolicy>> {
   }
   return policies;
 }
+
+interface TypeGraphQLMetadata {
+  authorizedFields: { target: Function; fieldName: string; roles: Role[] }[];
+  fieldResolvers: { target: Function; methodName: string; schemaName: string; getObjectType?: () => Function }[];
+  objectTypes: { target: Function; name: string }[];
+  queries: { target: Function; methodName: string }[];
+  mutations: { target: Function; methodName: string }[];
+}
+
+/**
+ * Every object field guarded by @Authorized in the loaded subgraphs ("Type.field" → roles; a bare
+ * @Authorized() means every signed-in role), read from type-graphql's metadata once the subgraphs'
+ * schemas are built. Root fields are left out: the root-field matrix covers them.
+ */
+export function restrictedObjectFields(): Map<string, Role[]> {
+  const metadata = (globalThis as { TypeGraphQLMetadataStorage?: TypeGraphQLMetadata }).TypeGraphQLMetadataStorage;
+  if (!metadata) throw new Error('type-graphql metadata not found: build the subgraph schemas first');
+  const typeName = (target: Function) => metadata.objectTypes.find((o) => o.target === target)?.name ?? target.name;
+  const restricted = new Map<string, Role[]>();
+  for (const guard of metadata.authorizedFields) {
+    const isRoot = [...metadata.queries, ...metadata.mutations].some((r) => r.target === guard.target && r.methodName === guard.fieldName);
+    if (isRoot) continue;
+    const resolver = metadata.fieldResolvers.find((f) => f.target === guard.target && f.methodName === guard.fieldName);
+    const key = resolver?.getObjectType ? `${typeName(resolver.getObjectType())}.${resolver.schemaName}` : `${typeName(guard.target)}.${guard.fieldName}`;
+    restricted.set(key, guard.roles.length ? [...guard.roles] : ROLES.filter((r) => r !== 'PUBLIC'));
+  }
+  return restricted;
+}

@@ -1,11 +1,14 @@
 import { SIGNED_IN, type AccessPolicy } from '@hub/kit';
 
 /**
- * Who may call this subgraph's root fields (the authorization matrix of test/authorization.e2e.test.ts
- * checks every role against it; a root field without an entry fails it). Adapt it with the resolvers.
+ * Who may call this subgraph's root fields and its @Authorized object fields (the authorization matrix
+ * of test/authorization.e2e.test.ts checks every role against it; a field without an entry fails it).
+ * Adapt it with the resolvers.
  */
 export const accessPolicy: AccessPolicy = {
   'query.auditFindings': SIGNED_IN,
   'mutation.recordAuditFinding': ['OFFICE', 'DEPT'],
   'mutation.rectifyAuditFinding': ['OFFICE', 'DEPT'],
+  // Object fields guarded by @Authorized:
+  'Project.auditFindings': SIGNED_IN,
 };

@@ -1,4 +1,4 @@
-import { EVERYONE, type AccessPolicy } from '@hub/kit';
+import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
 
 /**
  * Who may call this subgraph's root fields (DOMAIN.md "Who may do what"): one intake window open to
@@ -28,4 +28,6 @@ export const accessPolicy: AccessPolicy = {
   'mutation.createRectificationTask': ['OFFICE'],
   'mutation.reportRectificationProgress': ['OFFICE', 'DEPT'],
   'mutation.completeRectificationTask': ['OFFICE', 'DEPT'],
+  // Object fields guarded by @Authorized:
+  'Department.caseStats': SIGNED_IN,
 };

@@ -22,4 +22,8 @@ export const accessPolicy: AccessPolicy = {
   'mutation.notifyPerformanceFinding': ['DEPT'],
   'mutation.closePerformanceNotification': ['OFFICE'],
   'mutation.upsertCreditRule': ['OFFICE'],
+  // Object fields guarded by @Authorized:
+  'CreditRecord.notification': ['LEADER', 'OFFICE', 'DEPT'],
+  'CreditRecord.events': ['LEADER', 'OFFICE'],
+  'CreditRecord.objection': ['LEADER', 'OFFICE'],
 };

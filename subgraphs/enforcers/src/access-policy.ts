@@ -28,4 +28,7 @@ export const accessPolicy: AccessPolicy = {
   'mutation.recordInspectionResult': ['OFFICE', 'ENFORCER'],
   'mutation.publishInspection': ['OFFICE'],
   'mutation.openCaseFromFinding': ['OFFICE', 'ENFORCER'],
+  // Object fields guarded by @Authorized (row rules inside them: a department officer reads its own department's roster):
+  'Department.enforcers': ['LEADER', 'OFFICE', 'DEPT'],
+  'Department.inspectionStats': SIGNED_IN,
 };

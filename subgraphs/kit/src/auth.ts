@@ -114,10 +114,11 @@ export const authChecker: AuthChecker<{ user: Caller }> = ({ context, info }, ro
 
 /**
  * Who may call each of a subgraph's root fields and mutations, keyed "query.<field>" or
- * "mutation.<field>": declared in the subgraph's own src/access-policy.ts, next to its resolvers.
- * The authorization matrix (test/authorization.e2e.test.ts) calls every root field as every role,
- * through the gateway and at the subgraph's own port, and expects exactly these roles to get past
- * authorization; a root field without an entry fails it (deny by default).
+ * "mutation.<field>", and each object field it guards with @Authorized, keyed "Type.field":
+ * declared in the subgraph's own src/access-policy.ts, next to its resolvers. The authorization
+ * matrix (test/authorization.e2e.test.ts) calls every one as every role, through the gateway (root
+ * fields also at the subgraph's own port), and expects exactly these roles to get past
+ * authorization; a field without an entry fails it (deny by default).
  */
 export type AccessPolicy = Record<string, readonly Role[]>;
 

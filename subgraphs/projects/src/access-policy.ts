@@ -28,4 +28,6 @@ export const accessPolicy: AccessPolicy = {
   'mutation.fileContract': ['CENTER'],
   'mutation.startPerformance': ['CENTER'],
   'mutation.completeProject': ['CENTER'],
+  // Object fields guarded by @Authorized:
+  'Project.flags': SIGNED_IN,
 };

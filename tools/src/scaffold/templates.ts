@@ -68,8 +68,9 @@ department's own slice; keep the shape (entity + resolver + loader + migration +
 - Build and test only this slice: \`pnpm exec tsc -b subgraphs/${n.name} && pnpm exec vitest run subgraphs/${n.name}\`
 - After changing entities: \`pnpm migration:create ${n.name}\`
 - After changing the schema: \`pnpm compose\` (then \`pnpm schema:check\` before asking to plug in)
-- Who may call each root field and mutation: \`src/access-policy.ts\` (the hub's authorization matrix
-  checks every role against it, through the gateway and at this subgraph's port; deny by default)
+- Who may call each root field, mutation and @Authorized object field: \`src/access-policy.ts\` (the
+  hub's authorization matrix checks every role against it, through the gateway and at this
+  subgraph's port; deny by default)
 - Run it beside a running hub: \`pnpm start:subgraph ${n.name}\`
 `,
     'src/index.ts': `import { runSubgraph } from '@hub/kit';
@@ -111,13 +112,16 @@ export const subgraph: SubgraphDefinition<Loaders> = {
     'src/access-policy.ts': `import { SIGNED_IN, type AccessPolicy } from '@hub/kit';
 
 /**
- * Who may call this subgraph's root fields (the authorization matrix of test/authorization.e2e.test.ts
- * checks every role against it; a root field without an entry fails it). Adapt it with the resolvers.
+ * Who may call this subgraph's root fields and its @Authorized object fields (the authorization matrix
+ * of test/authorization.e2e.test.ts checks every role against it; a field without an entry fails it).
+ * Adapt it with the resolvers.
  */
 export const accessPolicy: AccessPolicy = {
   'query.${n.camel}Findings': SIGNED_IN,
   'mutation.record${Finding}': ['OFFICE', 'DEPT'],
   'mutation.rectify${Finding}': ['OFFICE', 'DEPT'],
+  // Object fields guarded by @Authorized:
+  'Project.${n.camel}Findings': SIGNED_IN,
 };
 `,
     'src/loaders.ts': `import type { EntityManager } from '@mikro-orm/postgresql';

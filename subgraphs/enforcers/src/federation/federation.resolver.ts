@@ -10,7 +10,7 @@ import { DepartmentRef, ProjectRef } from './refs';
 /** Fields this slice adds to Department (owned by projects), batched per request. */
 @Resolver(() => DepartmentRef)
 export class DepartmentExtensionResolver {
-  @Authorized()
+  @Authorized('OFFICE', 'LEADER', 'DEPT')
   @FieldResolver(() => [Enforcer], {
     nullable: true,
     description: "The department's enforcers on the roster: office and leaders read every department's, a department officer its own (null with an error for others).",
