@@ -292,9 +292,13 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     const jtj = callers['DEPT JTJ (other)'];
     const code = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.code;
     const enforcerId: string = (await hub.query(`{ enforcers(first: 1, filter: { departmentCode: "ZJJ" }) { nodes { id } } }`, {}, office)).data.enforcers.nodes[0].id;
-    const inspections = await hub.query(`{ inspections(first: 100, filter: { departmentCode: "ZJJ" }) { nodes { id status } } }`, {}, office);
-    const unpublished = inspections.data.inspections.nodes.find((i: { status: string }) => i.status === 'ASSIGNED' || i.status === 'RECORDED');
-    expect(unpublished, 'the demo data has an unpublished inspection of a ZJJ project').toBeDefined();
+    // Which projects the demo draws picked depends on the project ids: take an open inspection of any department.
+    const inspections = await hub.query(`{ inspections(first: 1, filter: { status: ASSIGNED }) { nodes { id status supervisingDepartment { code } } } }`, {}, office);
+    const unpublished = inspections.data.inspections.nodes[0];
+    expect(unpublished, 'the demo data has an unpublished inspection').toBeDefined();
+    const inspectionDepartment: string = unpublished.supervisingDepartment.code;
+    const inspectionOwn = await hub.token('DEPT', inspectionDepartment);
+    const inspectionOther = await hub.token('DEPT', inspectionDepartment === 'JTJ' ? 'ZJJ' : 'JTJ');
     const task = await hub.query(`mutation($p: ID!, $c: ID!) { createRectificationTask(input: { source: CASE_DECISION, sourceReference: "matrix", caseId: $c, projectId: $p, problem: "评标报告错误", measures: "重新评审", responsibleDepartmentCode: "ZJJ", deadline: "2030-01-01" }) { id } }`, { p: projectId, c: complaintId }, office);
     expect(task.errors).toBeUndefined();
     const taskId: string = task.data.createRectificationTask.id;
@@ -305,10 +309,16 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     expect(notified.errors).toBeUndefined();
     const notificationId: string = notified.data.notifyPerformanceFinding.id;
 
-    const matters: { what: string; run: (token?: string) => Promise<GraphQLResponse>; granted: (r: GraphQLResponse) => boolean }[] = [
+    const matters: { what: string; run: (token?: string) => Promise<GraphQLResponse>; granted: (r: GraphQLResponse) => boolean; own?: string; other?: string }[] = [
       { what: 'roster detail of its enforcer', run: (t) => hub.query(`query($id: ID!) { enforcer(id: $id) { id certificateNumber } }`, { id: enforcerId }, t), granted: (r) => !!r.data?.enforcer?.certificateNumber },
       { what: 'its enforcers in the roster', run: (t) => hub.query(`{ enforcers(first: 100, filter: { departmentCode: "ZJJ" }) { totalCount } }`, {}, t), granted: (r) => r.data?.enforcers?.totalCount > 0 },
-      { what: 'an unpublished inspection of its project', run: (t) => hub.query(`query($id: ID!) { inspection(id: $id) { id } }`, { id: unpublished.id }, t), granted: (r) => !!r.data?.inspection },
+      {
+        what: 'an unpublished inspection of its project',
+        run: (t) => hub.query(`query($id: ID!) { inspection(id: $id) { id } }`, { id: unpublished.id }, t),
+        granted: (r) => !!r.data?.inspection,
+        own: inspectionOwn,
+        other: inspectionOther,
+      },
       { what: 'its performance notification', run: (t) => hub.query(`query($id: ID!) { performanceNotification(id: $id) { id } }`, { id: notificationId }, t), granted: (r) => !!r.data?.performanceNotification },
       { what: 'notifying performance findings on its project', run: notify, granted: (r) => !!r.data?.notifyPerformanceFinding },
       { what: 'progress on its rectification task', run: (t) => hub.query(`mutation($id: ID!) { reportRectificationProgress(input: { taskId: $id, note: "已约谈" }) { id } }`, { id: taskId }, t), granted: (r) => !!r.data?.reportRectificationProgress },
@@ -318,8 +328,8 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     const refusals: string[] = [];
     for (const matter of matters) {
       // The other department first, so a write it is refused leaves the matter for the owner.
-      const other = await matter.run(jtj);
-      const own = await matter.run(zjj);
+      const other = await matter.run(matter.other ?? jtj);
+      const own = await matter.run(matter.own ?? zjj);
       observed[matter.what] = { ZJJ: matter.granted(own), JTJ: matter.granted(other) };
       // Refused outright (FORBIDDEN, naming the rule) or simply not shown (null / empty); never another error.
       if (other.errors?.length) refusals.push(`${matter.what}: ${code(other)}`);
@@ -330,10 +340,15 @@ describe('sensitive fields on the demo data, for every caller, through every pat
 
   it('inspections: the public sees published results only; an enforcer sees the ones assigned to them', async () => {
     const office = callers.OFFICE;
-    const all = await hub.query(`{ inspections(first: 100) { totalCount nodes { id status inspectors { id } } } }`, {}, office);
-    expect(all.errors).toBeUndefined();
+    // By status, so the pick does not depend on which projects the demo draws happened to pick.
+    const byStatus = `query($s: InspectionStatus!) { inspections(first: 100, filter: { status: $s }) { nodes { id status inspectors { id } } } }`;
     type Seen = { id: string; status: string; inspectors: { id: string }[] };
-    const nodes: Seen[] = all.data.inspections.nodes;
+    const nodes: Seen[] = [];
+    for (const status of ['PUBLISHED', 'ASSIGNED', 'RECORDED']) {
+      const found = await hub.query(byStatus, { s: status }, office);
+      expect(found.errors).toBeUndefined();
+      nodes.push(...found.data.inspections.nodes);
+    }
     const published = nodes.find((i) => i.status === 'PUBLISHED');
     const unpublished = nodes.find((i) => i.status === 'ASSIGNED' || i.status === 'RECORDED');
     expect(published && unpublished, 'the demo data has published and unpublished inspections').toBeTruthy();
@@ -361,13 +376,14 @@ describe('sensitive fields on the demo data, for every caller, through every pat
   });
 
   it('no side door through the shared entities: what the public and the trading center reach under Project and Department', async () => {
-    const JOINED = `query($period: PeriodInput!) {
-      projects(first: 100) { nodes { id cases { id } inspections { status } creditRecords { status } auditFindings { id } } }
+    // Every project (two pages of 100), so whatever the demo draws picked is under one of them.
+    const JOINED = `query($period: PeriodInput!, $after: String) {
+      projects(first: 100, after: $after) { pageInfo { endCursor } nodes { id cases { id } inspections { status } creditRecords { status } auditFindings { id } } }
       department(code: "ZJJ") { cases(first: 50) { nodes { id } } caseStats(period: $period) { __typename } enforcers { id } inspectionStats(period: $period) { __typename } creditStats(period: $period) { __typename } }
     }`;
     const period = { from: '2024-01-01', to: '2026-12-31' };
     type Joined = {
-      projects: { nodes: { cases: { id: string }[] | null; inspections: { status: string }[] | null; creditRecords: { status: string }[] | null; auditFindings: unknown[] | null }[] };
+      projects: { pageInfo: { endCursor: string }; nodes: { cases: { id: string }[] | null; inspections: { status: string }[] | null; creditRecords: { status: string }[] | null; auditFindings: unknown[] | null }[] };
       department: { cases: { nodes: unknown[] } | null; caseStats: unknown; enforcers: unknown[] | null };
     };
     const tally = (data: Joined) => {
@@ -381,17 +397,24 @@ describe('sensitive fields on the demo data, for every caller, through every pat
         enforcers: data.department.enforcers?.length ?? 0,
       };
     };
-    const office = await hub.query<Joined>(JOINED, { period }, callers.OFFICE);
-    expect(office.errors).toBeUndefined();
-    const everything = tally(office.data!);
+    const bothPages = async (token?: string) => {
+      const first = await hub.query<Joined>(JOINED, { period }, token);
+      const second = await hub.query<Joined>(JOINED, { period, after: first.data!.projects.pageInfo.endCursor }, token);
+      const data: Joined = { ...first.data!, projects: { ...first.data!.projects, nodes: [...first.data!.projects.nodes, ...second.data!.projects.nodes] } };
+      return { data, errors: [...(first.errors ?? []), ...(second.errors ?? [])] };
+    };
+    const office = await bothPages(callers.OFFICE);
+    expect(office.errors).toEqual([]);
+    expect(office.data.projects.nodes).toHaveLength(200);
+    const everything = tally(office.data);
     // The office sees what is to be hidden, so hiding it below is not vacuous.
     for (const key of ['cases', 'unpublishedInspections', 'publishedInspections', 'draftRecords', 'publicRecords', 'enforcers'] as const) {
       expect(everything[key], `the demo data has ${key} under these projects`).toBeGreaterThan(0);
     }
     for (const caller of ['PUBLIC', 'CENTER'] as const) {
-      const seen = await hub.query<Joined>(JOINED, { period }, callers[caller]);
-      for (const error of seen.errors ?? []) expect(error.extensions?.code, `${caller}: ${error.message}`).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
-      expect(tally(seen.data!), caller).toEqual({
+      const seen = await bothPages(callers[caller]);
+      for (const error of seen.errors) expect(error.extensions?.code, `${caller}: ${error.message}`).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+      expect(tally(seen.data), caller).toEqual({
         cases: 0,
         unpublishedInspections: 0,
         publishedInspections: everything.publishedInspections,
