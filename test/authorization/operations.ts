@@ -65,32 +65,20 @@ function standIn(type: GraphQLInputType, path: string): unknown {
 
 const required = (arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defaultValue === undefined;
 
-/** `{ field(requiredArgs) { __typename } }` with the arguments as variables. */
-export function probeFor(kind: OperationKind, field: GraphQLField<unknown, unknown>, subgraph: string): RootFieldProbe {
+/** A field called with stand-ins for its required arguments, passed as variables. */
+function callOf(field: GraphQLField<unknown, unknown>, where: string) {
   const args = field.args.filter(required);
-  const variables = Object.fromEntries(args.map((a) => [a.name, standIn(a.type, `${field.name}(${a.name})`)]));
+  const variables = Object.fromEntries(args.map((a) => [a.name, standIn(a.type, `${where}(${a.name})`)]));
   const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
-  const source = `${kind} Matrix${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`;
-  return { kind, field: field.name, subgraph, source, variables };
+  return { variables, declaration: declared ? `(${declared})` : '', call: `${field.name}${passed ? `(${passed})` : ''}${selection}` };
 }
 
-/** Which subgraph defines each root field, read from the committed subgraph SDL in schema/subgraphs/. */
-export function rootFieldOwners(): Map<string, string> {
-  const owners = new Map<string, string>();
-  for (const { name } of readSubgraphList().subgraphs) {
-    const document = parse(readFileSync(join(repoRoot(), 'schema', 'subgraphs', `${name}.graphql`), 'utf8'));
-    for (const definition of document.definitions) {
-      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
-      if (definition.name.value !== 'Query' && definition.name.value !== 'Mutation') continue;
-      for (const field of definition.fields ?? []) {
-        if (field.name.value.startsWith('_')) continue;
-        owners.set(`${definition.name.value === 'Query' ? 'query' : 'mutation'}.${field.name.value}`, name);
-      }
-    }
-  }
-  return owners;
+/** `{ field(requiredArgs) { __typename } }` with the arguments as variables. */
+export function probeFor(kind: OperationKind, field: GraphQLField<unknown, unknown>, subgraph: string): RootFieldProbe {
+  const { variables, declaration, call } = callOf(field, field.name);
+  return { kind, field: field.name, subgraph, source: `${kind} Matrix${declaration} { ${call} }`, variables };
 }
 
 /** Which subgraphs define each "Type.field" (not as @external), from the committed subgraph SDL. */
@@ -117,11 +105,11 @@ export function committedApiSchema(): GraphQLSchema {
 
 /** A probe for every root field and mutation of the committed supergraph. */
 export function rootFieldProbes(schema: GraphQLSchema = committedApiSchema()): RootFieldProbe[] {
-  const owners = rootFieldOwners();
+  const owners = objectFieldOwners();
   const probes: RootFieldProbe[] = [];
   for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) {
-      const owner = owners.get(`${kind}.${field.name}`);
+      const owner = owners.get(`${type!.name}.${field.name}`)?.[0];
       if (!owner) throw new Error(`No subgraph in schema/subgraphs/ defines ${kind} field ${field.name}`);
       probes.push(probeFor(kind, field, owner));
     }
@@ -131,11 +119,8 @@ export function rootFieldProbes(schema: GraphQLSchema = committedApiSchema()): R
 
 /** An object field reached from the root through lists: the path and the operation that selects it. */
 export interface ObjectFieldProbe {
-  /** "Type.field" */
-  key: string;
   /** Response path to the parent objects, e.g. ["creditRecords", "nodes"]. */
   parentPath: string[];
-  field: string;
   source: string;
   variables: Record<string, unknown>;
 }
@@ -154,13 +139,9 @@ export function objectFieldProbe(schema: GraphQLSchema, typeName: string, fieldN
     if (type === typeName) {
       const field = (schema.getType(typeName) as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[fieldName];
       if (!field) throw new Error(`${typeName}.${fieldName} is not in the supergraph`);
-      const args = field.args.filter(required);
-      const variables = Object.fromEntries(args.map((a) => [a.name, standIn(a.type, `${typeName}.${fieldName}(${a.name})`)]));
-      const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-      const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
-      const leaf = `${fieldName}${passed ? `(${passed})` : ''}${isLeafType(getNamedType(field.type)) ? '' : ' { __typename }'}`;
-      const selection = path.reduceRight((inner, step) => `${step} { ${inner} }`, `__typename ${leaf}`);
-      return { key: `${typeName}.${fieldName}`, parentPath: path, field: fieldName, source: `query Matrix${declared ? `(${declared})` : ''} { ${selection} }`, variables };
+      const { variables, declaration, call } = callOf(field, `${typeName}.${fieldName}`);
+      const selection = path.reduceRight((inner, step) => `${step} { ${inner} }`, `__typename ${call}`);
+      return { parentPath: path, source: `query Matrix${declaration} { ${selection} }`, variables };
     }
     const current = schema.getType(type) as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
     for (const next of Object.values(current.getFields())) {

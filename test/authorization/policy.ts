@@ -12,9 +12,6 @@ import { readSubgraphList, repoRoot, ROLES, type AccessPolicy, type Role } from 
  * FORBIDDEN or UNAUTHENTICATED. Row-level rules (a department's own cases in full, others' as
  * summaries; drafts; the reporter's identity) are checked on real data in the matrix test.
  */
-export const CALLER_ROLES: readonly Role[] = ROLES;
-export type CallerRole = Role;
-
 /** Each subgraph's declared policy, by subgraph name (empty when the file is missing). */
 export async function loadAccessPolicies(): Promise<Map<string, AccessPolicy>> {
   const policies = new Map<string, AccessPolicy>();

@@ -1,5 +1,16 @@
 import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, currentCalendar, daysBetween, ForbiddenError, InputError, isLineDepartment, NotFoundError, shanghaiDateOf, type Caller, requireCreditCodes } from '@hub/kit';
+import {
+  ConflictError,
+  currentCalendar,
+  daysBetween,
+  ForbiddenError,
+  InputError,
+  isLineDepartment,
+  NotFoundError,
+  requireCreditCodes,
+  shanghaiDateOf,
+  type Caller,
+} from '@hub/kit';
 import type { ProjectDirectory } from '../project-directory';
 import { Case, CaseChannel, CaseEvent } from './case.entity';
 import type {
