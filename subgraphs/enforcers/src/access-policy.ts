@@ -23,8 +23,12 @@ export const accessPolicy: AccessPolicy = {
   'mutation.recordRecusal': ['OFFICE', 'ENFORCER'],
   'mutation.createInspectionItem': ['OFFICE'],
   'mutation.createInspectionPlan': ['OFFICE'],
+  // The draw procedure (docs/draw.md): the office freezes, draws and abandons; each participating unit commits and reveals for itself.
+  'mutation.freezeDraw': ['OFFICE'],
+  'mutation.commitDrawSecret': ['OFFICE', 'DEPT', 'LEADER'],
+  'mutation.revealDrawSecret': ['OFFICE', 'DEPT', 'LEADER'],
   'mutation.drawInspections': ['OFFICE'],
-  'mutation.redraw': ['OFFICE'],
+  'mutation.abandonDrawRound': ['OFFICE'],
   'mutation.recordInspectionResult': ['OFFICE', 'ENFORCER'],
   'mutation.publishInspection': ['OFFICE'],
   'mutation.openCaseFromFinding': ['OFFICE', 'ENFORCER'],

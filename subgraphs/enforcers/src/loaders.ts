@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DataLoader, groupLoader, keyLoader, type Caller, type RequestContext } from '@hub/kit';
 import { ConflictOfInterest, Enforcer, Recusal, TrainingRecord } from './enforcer/enforcer.entity';
+import { DrawCommitment, DrawRound } from './inspection/draw-round.entity';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection/inspection.entity';
 import type { InspectionStats } from './inspection/inspection.types';
 import type { Ports } from './ports';
@@ -100,6 +101,15 @@ export function createLoaders(em: EntityManager, user: Caller, ports: Ports) {
     drawsByPlan: groupLoader(
       (ids: readonly string[]) => em.find(InspectionDraw, { plan: { $in: [...ids] } }, { orderBy: { committedAt: 'desc', id: 'asc' } }),
       (d) => d.plan.id,
+    ),
+    roundsByPlan: groupLoader(
+      (ids: readonly string[]) => em.find(DrawRound, { plan: { $in: [...ids] } }, { orderBy: { number: 'desc' } }),
+      (r) => r.plan.id,
+    ),
+    roundById: keyLoader((ids: readonly string[]) => em.find(DrawRound, { id: { $in: [...ids] } }), (r) => r.id, 'DrawRound'),
+    commitmentsByRound: groupLoader(
+      (ids: readonly string[]) => em.find(DrawCommitment, { round: { $in: [...ids] } }, { orderBy: { unitCode: 'asc' } }),
+      (c) => c.round.id,
     ),
     planById: keyLoader((ids: readonly string[]) => em.find(InspectionPlan, { id: { $in: [...ids] } }), (p) => p.id, 'InspectionPlan'),
     drawById: keyLoader((ids: readonly string[]) => em.find(InspectionDraw, { id: { $in: [...ids] } }), (d) => d.id, 'InspectionDraw'),

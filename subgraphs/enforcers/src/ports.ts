@@ -28,6 +28,8 @@ export interface CaseOpener {
 export interface Ports {
   projectPool(caller: Caller): ProjectPoolSource;
   caseOpener(caller: Caller): CaseOpener;
+  /** The clock of the draw procedure (freeze date, reveal deadline); tests fix it, production leaves it out (the system clock). */
+  now?: () => Date;
 }
 
 const POOL_QUERY = /* GraphQL */ `

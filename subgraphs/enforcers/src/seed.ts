@@ -4,7 +4,8 @@ import { addDays, LINE_DEPARTMENT_CODES, type SeedEnvironment } from '@hub/kit';
 import type { PoolProject } from './draw/draw';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, TrainingRecord } from './enforcer/enforcer.entity';
 import { ChecklistOutcome, FindingSeverity, Inspection, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection/inspection.entity';
-import { commitDraw } from './inspection/inspection.service';
+import { freezeRound, makeDraw, recordCommitment, recordReveal } from './inspection/draw-procedure';
+import { commitmentOf } from './draw/algorithm';
 import { GraphProjectPoolSource } from './ports';
 
 /** Deterministic PRNG (mulberry32, as in the projects seed): the same demo data on every machine. */
@@ -51,12 +52,22 @@ export const DEMO_ITEMS = [
   { code: 'CJ-08', title: '中标通知书发出后三十日内订立书面合同', legalBasis: '《中华人民共和国招标投标法》第四十六条', stages: ['AWARDED', 'CONTRACT_FILED'] },
 ];
 
-/** Fixed seed and date per demo year: anyone can re-run these draws (verifyDraw). */
+const sha256Of = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * The demo draws follow the real procedure (docs/draw.md): the office and a second unit each commit
+ * and reveal a secret; the secrets (and the pseudonym key) are fixed here only so the demo data is the
+ * same on every machine. Anyone can re-run these draws (verifyDraw).
+ */
 export const DEMO_DRAWS = [
-  { year: 2024, drawnOn: '2024-12-10' },
-  { year: 2025, drawnOn: '2025-12-10' },
-  { year: 2026, drawnOn: '2026-11-20' },
-].map((d) => ({ ...d, seed: createHash('sha256').update(`enforcers-demo-draw-${d.year}`).digest('hex') }));
+  { year: 2024, drawnOn: '2024-12-10', participants: ['ZWJ', 'ZJJ'] },
+  { year: 2025, drawnOn: '2025-12-10', participants: ['ZWJ', 'JTJ'] },
+  { year: 2026, drawnOn: '2026-11-20', participants: ['ZWJ', 'LEADING_GROUP'] },
+].map((d) => ({
+  ...d,
+  secrets: Object.fromEntries(d.participants.map((unit) => [unit, sha256Of(`enforcers-demo-secret-${d.year}-${unit}`).toString('hex')])),
+  pseudonymKey: sha256Of(`enforcers-demo-pseudonyms-${d.year}`),
+}));
 
 const DEMO_OFFICE = 'demo-office-clerk';
 
@@ -129,7 +140,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
   const items = DEMO_ITEMS.map((item) => em.create(InspectionItem, { id: uuidFrom(random), ...item }));
   await em.flush();
 
-  for (const { year, drawnOn, seed } of DEMO_DRAWS) {
+  for (const { year, drawnOn, participants, secrets, pseudonymKey } of DEMO_DRAWS) {
     const plan = em.create(InspectionPlan, {
       id: uuidFrom(random),
       name: `${year}年度工程建设招投标领域“双随机一公开”联合抽查计划`,
@@ -149,7 +160,31 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
       continue;
     }
     await em.transactional(async (tx) => {
-      const draw = await commitDraw(tx, { plan: await tx.findOneOrFail(InspectionPlan, { id: plan.id }), seed, drawnOn, pool, committedBy: DEMO_OFFICE, committedAt: new Date(`${drawnOn}T02:00:00Z`) });
+      const at = (minutes: number) => new Date(new Date(`${drawnOn}T01:00:00Z`).getTime() + minutes * 60_000);
+      const round = await freezeRound(tx, {
+        plan: await tx.findOneOrFail(InspectionPlan, { id: plan.id }),
+        number: 1,
+        pool,
+        participants,
+        drawnOn,
+        revealDeadline: at(3 * 24 * 60),
+        frozenBy: DEMO_OFFICE,
+        frozenAt: at(0),
+        pseudonymKey,
+      });
+      await tx.flush();
+      // The office commits and reveals first (the procedure's rule), the second unit after it.
+      const ordered = [...participants].sort((a, b) => (a === 'ZWJ' ? -1 : b === 'ZWJ' ? 1 : 0));
+      const commitments = [];
+      for (const [k, unit] of ordered.entries()) {
+        commitments.push(await recordCommitment(tx, { round, unitCode: unit, commitment: commitmentOf(secrets[unit]), by: `demo-${unit.toLowerCase()}`, at: at(10 + k) }));
+        await tx.flush();
+      }
+      for (const [k, unit] of ordered.entries()) {
+        await recordReveal(tx, { round, commitment: commitments[k], secret: secrets[unit], by: `demo-${unit.toLowerCase()}`, at: at(30 + k) });
+        await tx.flush();
+      }
+      const draw = makeDraw(tx, { round, by: DEMO_OFFICE, at: at(60) });
       await tx.flush();
       const inspections = await tx.find(Inspection, { draw }, { orderBy: { projectCode: 'asc' } });
       // Older years are finished and published; the current year is still partly open.

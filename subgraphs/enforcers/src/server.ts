@@ -4,7 +4,10 @@ import { ConflictOfInterest, Enforcer, Recusal, TrainingRecord } from './enforce
 import { EnforcerResolver } from './enforcer/enforcer.resolver';
 import { DepartmentExtensionResolver, ProjectExtensionResolver } from './federation/federation.resolver';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan } from './inspection/inspection.entity';
+import { DrawCommitment, DrawRound } from './inspection/draw-round.entity';
 import {
+  DrawCommitmentResolver,
+  DrawRoundResolver,
   InspectionDrawResolver,
   InspectionFindingResolver,
   InspectionItemResolver,
@@ -26,6 +29,8 @@ export function buildSchema() {
       InspectionItemResolver,
       InspectionPlanResolver,
       InspectionDrawResolver,
+      DrawRoundResolver,
+      DrawCommitmentResolver,
       InspectionResolver,
       InspectionFindingResolver,
       DepartmentExtensionResolver,
@@ -48,7 +53,7 @@ export function buildSchema() {
 export function createEnforcersSubgraph(ports: Ports = graphPorts): SubgraphDefinition<Loaders> {
   return {
     name: 'enforcers',
-    entities: [Enforcer, TrainingRecord, ConflictOfInterest, Recusal, InspectionItem, InspectionPlan, InspectionDraw, Inspection, InspectionFinding],
+    entities: [Enforcer, TrainingRecord, ConflictOfInterest, Recusal, InspectionItem, InspectionPlan, InspectionDraw, DrawRound, DrawCommitment, Inspection, InspectionFinding],
     migrations,
     buildSchema,
     createLoaders: (em, user) => createLoaders(em, user, ports),

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LocalDateScalar } from '@hub/kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { DrawV2Result, ManifestInspector } from '../draw/algorithm';
 import type { DrawResult, PoolProject, RosterEntry } from '../draw/draw';
+// By name, not by class: draw-round.entity imports this module (InspectionPlan).
+import type { DrawRound } from './draw-round.entity';
 
 export enum InspectionStatus {
   /** Drawn, inspectors assigned, no result yet. */
@@ -115,6 +118,10 @@ export class InspectionPlan {
  * superseded it and when it was published.
  */
 @Entity({ tableName: 'inspection_draw' })
+@Index({
+  name: 'inspection_draw_one_current_per_plan',
+  expression: `create unique index "inspection_draw_one_current_per_plan" on "inspection_draw" ("plan_id") where "superseded_at" is null`,
+})
 @ObjectType({ description: 'A committed, verifiable random draw (双随机抽取) of projects and inspectors.' })
 export class InspectionDraw {
   [OptionalProps]?: 'committedAt';
@@ -127,8 +134,12 @@ export class InspectionDraw {
   plan: InspectionPlan;
 
   @Property({ type: 'string', length: 128 })
-  @Field({ description: 'The random seed (hex), published so anyone can re-run the draw.' })
+  @Field({ description: 'The random seed (hex), published so anyone can re-run the draw; draw-v2: derived from the round’s reveals.' })
   seed: string;
+
+  /** The commit-reveal round the seed came from (draw-v2); null for legacy draw-v1 draws, whose seed the office gave. */
+  @ManyToOne('DrawRound', { nullable: true, unique: true })
+  round?: DrawRound | null;
 
   @Property({ type: 'string', length: 32 })
   @Field()
@@ -149,12 +160,13 @@ export class InspectionDraw {
   @Property({ type: 'jsonb' })
   pool: PoolProject[];
 
-  /** The roster as the draw saw it, sorted by id. */
+  /** The roster as the draw saw it: draw-v2 the pseudonymous snapshot of the manifest, draw-v1 (legacy) enforcer entries sorted by id. */
   @Property({ type: 'jsonb' })
-  roster: RosterEntry[];
+  roster: RosterEntry[] | ManifestInspector[];
 
+  /** draw-v2: inspectors as pseudonyms of the snapshot; draw-v1: enforcer ids. */
   @Property({ type: 'jsonb' })
-  result: DrawResult;
+  result: DrawResult | DrawV2Result;
 
   @Property({ type: 'timestamptz' })
   @Field()
@@ -224,6 +236,11 @@ export class Inspection {
   /** Enforcer ids in draw order. */
   @Property({ type: 'jsonb' })
   inspectorIds: string[];
+
+  /** The same inspectors as pseudonyms of the draw's roster snapshot (draw-v2; null for legacy draws). */
+  @Property({ type: 'jsonb', nullable: true })
+  @Field(() => [String], { nullable: true, description: 'The inspectors as pseudonyms of the published roster snapshot, in draw order: ties this team to the published draw.' })
+  inspectorPseudonyms?: string[] | null;
 
   @Enum({ items: () => InspectionStatus, type: 'string' })
   @Index()

@@ -7,10 +7,15 @@ import type { Context } from '../loaders';
 import { requireUuid } from '../validation';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
 import { InspectionService } from './inspection.service';
+import { DrawCommitment, DrawRound, DrawRoundStatus } from './draw-round.entity';
+import type { DrawManifest } from '../draw/algorithm';
 import {
   CreateInspectionItemInput,
   CreateInspectionPlanInput,
+  DrawExclusion,
+  DrawRosterEntry,
   DrawVerification,
+  FreezeDrawInput,
   InspectionDrawResult,
   InspectionFilter,
   InspectionResultInput,
@@ -66,6 +71,11 @@ export class InspectionPlanResolver {
     return loaders.drawsByPlan.load(plan.id);
   }
 
+  @FieldResolver(() => [DrawRound], { description: 'Every commit-reveal round of the plan, newest first (abandoned ones included).' })
+  rounds(@Root() plan: InspectionPlan, @Ctx() { loaders }: Context): Promise<DrawRound[]> {
+    return loaders.roundsByPlan.load(plan.id);
+  }
+
   @FieldResolver(() => InspectionDraw, { nullable: true, description: 'The committed draw in force.' })
   async currentDraw(@Root() plan: InspectionPlan, @Ctx() { loaders }: Context): Promise<InspectionDraw | null> {
     return (await loaders.drawsByPlan.load(plan.id)).find((d) => !d.supersededAt) ?? null;
@@ -93,20 +103,37 @@ export class InspectionDrawResolver {
   }
 
   @Authorized('OFFICE')
-  @Mutation(() => InspectionDraw, { description: 'Draws the projects and inspectors of a plan from the real project pool of its period; seed defaults to 32 random bytes.' })
-  drawInspections(@Arg('planId', () => ID) planId: string, @Arg('seed', () => String, { nullable: true }) seed: string | null, @Ctx() ctx: Context) {
-    return service(ctx).draw(planId, seed);
+  @Mutation(() => DrawRound, {
+    description: 'Freezes and publishes a draw round of a plan (pool, pseudonymous roster snapshot, exclusions, parameters, participants, with the manifest hash); a redraw gives redrawReason. docs/draw.md.',
+  })
+  freezeDraw(@Arg('input') input: FreezeDrawInput, @Ctx() ctx: Context) {
+    return service(ctx).freeze(input);
+  }
+
+  @Authorized('OFFICE', 'DEPT', 'LEADER')
+  @Mutation(() => DrawRound, { description: 'A participating unit commits SHA-256 of its 32-byte secret (the office for ZWJ, a department officer for its department, a leader for LEADING_GROUP).' })
+  commitDrawSecret(@Arg('roundId', () => ID) roundId: string, @Arg('commitment') commitment: string, @Ctx() ctx: Context) {
+    return service(ctx).commit(roundId, commitment);
+  }
+
+  @Authorized('OFFICE', 'DEPT', 'LEADER')
+  @Mutation(() => DrawRound, { description: 'A participating unit reveals its secret once commitments are closed, before the deadline; the office reveals first. The last reveal fixes the seed.' })
+  revealDrawSecret(@Arg('roundId', () => ID) roundId: string, @Arg('secret') secret: string, @Ctx() ctx: Context) {
+    return service(ctx).reveal(roundId, secret);
   }
 
   @Authorized('OFFICE')
-  @Mutation(() => InspectionDraw, { description: 'A new recorded draw superseding the current one, with the reason (refused once results are recorded).' })
-  redraw(
-    @Arg('planId', () => ID) planId: string,
-    @Arg('reason') reason: string,
-    @Arg('seed', () => String, { nullable: true }) seed: string | null,
-    @Ctx() ctx: Context,
-  ) {
-    return service(ctx).redraw(planId, reason, seed);
+  @Mutation(() => InspectionDraw, {
+    description: "Makes the draw of the plan's round whose secrets are all revealed (the seed nobody chose); a redraw round supersedes the draw in force. One draw in force per plan.",
+  })
+  drawInspections(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context) {
+    return service(ctx).draw(planId);
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => DrawRound, { description: 'Ends a round without a draw, recorded with the units that did not commit or reveal (after the deadline once any secret is revealed).' })
+  abandonDrawRound(@Arg('roundId', () => ID) roundId: string, @Arg('reason') reason: string, @Ctx() ctx: Context) {
+    return service(ctx).abandon(roundId, reason);
   }
 
   @FieldResolver(() => InspectionPlan)
@@ -134,6 +161,11 @@ export class InspectionDrawResolver {
     return draw.result;
   }
 
+  @FieldResolver(() => DrawRound, { nullable: true, description: 'The commit-reveal round the seed came from, with its published manifest (null for legacy draw-v1 draws).' })
+  async round(@Root() draw: InspectionDraw, @Ctx() { loaders }: Context): Promise<DrawRound | null> {
+    return draw.round ? loaders.roundById.load(draw.round.id) : null;
+  }
+
   @FieldResolver(() => InspectionDraw, { nullable: true, description: 'The draw this redraw superseded.' })
   async supersedes(@Root() draw: InspectionDraw, @Ctx() { loaders }: Context): Promise<InspectionDraw | null> {
     return draw.supersedes ? loaders.drawById.load(draw.supersedes.id) : null;
@@ -142,6 +174,48 @@ export class InspectionDrawResolver {
   @FieldResolver(() => [Inspection], { description: 'Inspections of this draw the caller may see.' })
   async inspections(@Root() draw: InspectionDraw, @Ctx() { loaders, user }: Context): Promise<Inspection[]> {
     return (await loaders.inspectionsByDraw.load(draw.id)).filter((i) => canReadInspection(user, i));
+  }
+}
+
+@Resolver(() => DrawRound)
+export class DrawRoundResolver {
+  @FieldResolver(() => InspectionPlan)
+  plan(@Root() round: DrawRound, @Ctx() { loaders }: Context) {
+    return loaders.planById.load(round.plan.id);
+  }
+
+  @FieldResolver(() => [DrawRosterEntry], { description: 'The frozen roster snapshot: eligible inspectors (active, certified on the draw date) under per-draw pseudonyms, sorted by pseudonym.' })
+  rosterSnapshot(@Root() round: DrawRound): DrawRosterEntry[] {
+    return (JSON.parse(round.manifest) as DrawManifest).roster;
+  }
+
+  @FieldResolver(() => [DrawExclusion], { description: 'Pool projects with excluded inspectors (conflict of interest or recusal), as pseudonyms.' })
+  exclusions(@Root() round: DrawRound): DrawExclusion[] {
+    return (JSON.parse(round.manifest) as DrawManifest).exclusions;
+  }
+
+  @FieldResolver(() => [ID], { description: 'The frozen pool (project ids, sorted).' })
+  poolProjectIds(@Root() round: DrawRound): string[] {
+    return round.pool.map((p) => p.id);
+  }
+
+  @FieldResolver(() => [DrawCommitment], { description: 'Commitments in unit-code order; secrets are shown once every participant has revealed or the round ended.' })
+  commitments(@Root() round: DrawRound, @Ctx() { loaders }: Context): Promise<DrawCommitment[]> {
+    return loaders.commitmentsByRound.load(round.id);
+  }
+}
+
+@Resolver(() => DrawCommitment)
+export class DrawCommitmentResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'The revealed secret (hex), shown once every participant has revealed or the round ended: before that nobody can compute the seed from the graph.' })
+  async secret(@Root() commitment: DrawCommitment, @Ctx() { loaders }: Context): Promise<string | null> {
+    const round = await loaders.roundById.load(commitment.round.id);
+    return round.status === DrawRoundStatus.COMMITTING || round.status === DrawRoundStatus.REVEALING ? null : (commitment.secret ?? null);
+  }
+
+  @FieldResolver({ description: 'Whether the unit has revealed.' })
+  revealed(@Root() commitment: DrawCommitment): boolean {
+    return !!commitment.secret;
   }
 }
 

@@ -1,88 +1,30 @@
-import { randomBytes } from 'node:crypto';
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { DriverException, LockMode, LockWaitTimeoutException, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, requirePeriod, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
 import { canReadInspection, canWorkOnInspection, seesEverything } from '../access';
-import { DrawFailure, isValidSeed, recomputeDraw, runDraw, sameResult, type DrawResult, type PoolProject, type RosterEntry } from '../draw/draw';
-import { ConflictOfInterest, Enforcer, Recusal } from '../enforcer/enforcer.entity';
+import { commitmentOf, deriveSeed, isValidSecret, manifestHash, runDrawV2, type DrawManifest, type DrawV2Result } from '../draw/algorithm';
+import { recomputeDraw, type DrawResult, type PoolProject, type RosterEntry } from '../draw/draw';
 import type { Ports } from '../ports';
 import { requireText, requireUuid } from '../validation';
+import { DrawCommitment, DrawRound, DrawRoundStatus, OPEN_ROUND_STATUSES } from './draw-round.entity';
+import { freezeRound, isParticipantUnit, makeDraw, OFFICE_UNIT, recordCommitment, recordReveal, unitOf, WITNESS_UNIT } from './draw-procedure';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
-import type { CreateInspectionItemInput, CreateInspectionPlanInput, DrawVerification, InspectionFilter, InspectionResultInput } from './inspection.types';
+import type { CreateInspectionItemInput, CreateInspectionPlanInput, DrawVerification, FreezeDrawInput, InspectionFilter, InspectionResultInput } from './inspection.types';
 
 /** 双随机一公开 floor: at least 5% of the period's projects (DOMAIN.md). */
 export const MIN_SAMPLING_BASIS_POINTS = 500;
 export const MIN_INSPECTORS_PER_PROJECT = 2;
 const MAX_INSPECTORS_PER_PROJECT = 10;
+/** How long a round may wait for its reveals at most. */
+const MAX_REVEAL_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
-/** The roster snapshot a draw stores: every enforcer with what the draw needs (eligibility is decided by the draw itself, so it can be re-run). */
-export async function buildRoster(em: EntityManager, poolProjectIds: string[]): Promise<RosterEntry[]> {
-  const enforcers = await em.find(Enforcer, {}, { orderBy: { id: 'asc' } });
-  const conflicts = await em.find(ConflictOfInterest, {}, { fields: ['enforcer', 'creditCode'] });
-  const recusals = poolProjectIds.length ? await em.find(Recusal, { projectId: { $in: poolProjectIds } }, { fields: ['enforcer', 'projectId'] }) : [];
-  return enforcers.map((e) => ({
-    id: e.id,
-    departmentCode: e.departmentCode,
-    specialties: [...e.specialties].sort(),
-    active: e.active,
-    certificateValidUntil: e.certificateValidUntil,
-    conflictCreditCodes: conflicts.filter((c) => c.enforcer.id === e.id).map((c) => c.creditCode).sort(),
-    recusedProjectIds: recusals.filter((r) => r.enforcer.id === e.id).map((r) => r.projectId).sort(),
-  }));
-}
-
-/**
- * Runs the draw and stores it with its inspections, inside the caller's transaction. Used by the
- * drawInspections/redraw mutations and by the demo seed.
- */
-export async function commitDraw(
-  em: EntityManager,
-  args: { plan: InspectionPlan; seed: string; drawnOn: string; pool: PoolProject[]; committedBy: string; supersedes?: InspectionDraw; redrawReason?: string; committedAt?: Date },
-): Promise<InspectionDraw> {
-  const pool = [...args.pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const roster = await buildRoster(em, pool.map((p) => p.id));
-  let result: DrawResult;
-  try {
-    result = runDraw({
-      seed: args.seed,
-      drawnOn: args.drawnOn,
-      pool,
-      roster,
-      ratioBasisPoints: args.plan.samplingRatioBasisPoints,
-      inspectorsPerProject: args.plan.inspectorsPerProject,
-    });
-  } catch (error) {
-    if (error instanceof DrawFailure) throw new ConflictError(`The draw cannot be made: ${error.message}`, { currentState: 'DRAW_IMPOSSIBLE', ...error.details });
-    throw error;
-  }
-  const draw = em.create(InspectionDraw, {
-    plan: args.plan,
-    seed: args.seed,
-    algorithmVersion: result.algorithmVersion,
-    drawnOn: args.drawnOn,
-    samplingRatioBasisPoints: args.plan.samplingRatioBasisPoints,
-    inspectorsPerProject: args.plan.inspectorsPerProject,
-    pool,
-    roster,
-    result,
-    committedBy: args.committedBy,
-    committedAt: args.committedAt ?? new Date(),
-    supersedes: args.supersedes ?? null,
-    redrawReason: args.redrawReason ?? null,
-  });
-  const byId = new Map(pool.map((p) => [p.id, p]));
-  for (const drawn of result.projects) {
-    const project = byId.get(drawn.projectId)!;
-    em.create(Inspection, {
-      draw,
-      plan: args.plan,
-      projectId: project.id,
-      projectCode: project.code,
-      supervisingDepartmentCode: project.supervisingDepartmentCode,
-      projectRegisteredOn: project.registeredOn,
-      inspectorIds: drawn.inspectorIds,
-    });
-  }
-  return draw;
+/** Results compared as JSON in a fixed key order (stored JSONB does not keep key order). */
+function canonicalResult(r: DrawResult | DrawV2Result) {
+  return {
+    algorithmVersion: r.algorithmVersion,
+    poolSize: r.poolSize,
+    drawnCount: r.drawnCount,
+    projects: r.projects.map((p) => ({ projectId: p.projectId, inspectorIds: [...p.inspectorIds] })),
+  };
 }
 
 /** Inspection items, plans, draws and inspections (双随机一公开), run by the office. */
@@ -130,10 +72,8 @@ export class InspectionService {
     });
   }
 
-  private requireSeed(seed: string | null | undefined): string {
-    if (seed === null || seed === undefined) return randomBytes(32).toString('hex');
-    if (!isValidSeed(seed)) throw new InputError('seed must be 16 to 128 lower-case hex digits (an even number)', { field: 'seed', rule: 'hex seed' });
-    return seed;
+  private now(): Date {
+    return this.ports?.now?.() ?? new Date();
   }
 
   private async poolOf(plan: InspectionPlan): Promise<PoolProject[]> {
@@ -142,90 +82,318 @@ export class InspectionService {
   }
 
   private async loadPlan(em: EntityManager, planId: string, lock = false): Promise<InspectionPlan> {
-    const plan = await em.findOne(InspectionPlan, { id: requireUuid(planId, 'planId') }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    // NOWAIT: a second concurrent attempt on the same plan gets CONFLICT at once instead of queueing behind the first.
+    const plan = await em.findOne(InspectionPlan, { id: requireUuid(planId, 'planId') }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE_OR_FAIL } : {});
     if (!plan) throw new NotFoundError('InspectionPlan', planId);
     return plan;
   }
 
-  /** The first draw of a plan. A plan with a committed draw is only ever redrawn through `redraw`, with a reason. */
-  async draw(planId: string, seedArg?: string | null): Promise<InspectionDraw> {
-    const seed = this.requireSeed(seedArg);
+  private async loadRound(em: EntityManager, roundId: string): Promise<DrawRound> {
+    const round = await em.findOne(DrawRound, { id: requireUuid(roundId, 'roundId') }, { lockMode: LockMode.PESSIMISTIC_WRITE_OR_FAIL, populate: ['plan'] });
+    if (!round) throw new NotFoundError('DrawRound', roundId);
+    return round;
+  }
+
+  /** The caller's unit, which must be a participant of the round. */
+  private participantUnit(round: DrawRound): string {
+    const unit = unitOf(this.user);
+    if (!unit || !round.participants.includes(unit)) {
+      throw new ForbiddenError(`Only the participating units (${round.participants.join(', ')}) commit and reveal in round ${round.number}; you act for ${unit ?? 'no unit'}`);
+    }
+    return unit;
+  }
+
+  /**
+   * Freezes and publishes a round (the first draw, or a redraw with its reason): pool, pseudonymous
+   * roster snapshot, exclusions, parameters and participants, hashed. Participants: at least two
+   * member units (the office ZWJ, line departments, the leading group as witness LEADING_GROUP).
+   */
+  async freeze(input: FreezeDrawInput): Promise<DrawRound> {
+    const units = [...new Set(input.participantUnits.map((u) => u.trim()))].sort();
+    const unknown = units.filter((u) => !isParticipantUnit(u));
+    if (unknown.length) {
+      throw new InputError(`participantUnits must be member units (${OFFICE_UNIT}, a line department, ${WITNESS_UNIT}); unknown: ${unknown.join(', ')}`, { field: 'participantUnits', rule: 'member units', unknown });
+    }
+    if (units.length < 2) {
+      throw new InputError('participantUnits must name at least two different member units: one unit alone could choose the seed', { field: 'participantUnits', rule: 'at least two units' });
+    }
+    const now = this.now();
+    const deadline = input.revealDeadline instanceof Date ? input.revealDeadline : new Date(input.revealDeadline);
+    if (!(deadline.getTime() > now.getTime() && deadline.getTime() <= now.getTime() + MAX_REVEAL_WINDOW_MS)) {
+      throw new InputError('revealDeadline must be in the future and at most 30 days ahead', { field: 'revealDeadline', rule: 'future, within 30 days' });
+    }
+    const reason = input.redrawReason === null || input.redrawReason === undefined ? null : requireText(input.redrawReason, 'redrawReason', 2000);
     // The pool is read from the projects slice before the transaction: no network call holds a lock.
-    const pool = await this.poolOf(await this.loadPlan(this.em.fork(), planId));
-    return this.em.transactional(async (em) => {
-      const plan = await this.loadPlan(em, planId, true);
-      const current = await em.findOne(InspectionDraw, { plan, supersededAt: null });
-      if (current) {
-        throw new ConflictError(`Plan ${plan.name} already has a committed draw (${current.id}); a new one needs redraw with a reason`, {
-          currentState: 'DRAWN',
-          currentDrawId: current.id,
-          allowed: ['redraw', 'verifyDraw'],
+    const pool = await this.poolOf(await this.loadPlan(this.em.fork(), input.planId));
+    return this.raceSafe(() =>
+      this.em.transactional(async (em) => {
+        const plan = await this.loadPlan(em, input.planId, true);
+        const open = await em.findOne(DrawRound, { plan, status: { $in: OPEN_ROUND_STATUSES } });
+        if (open) {
+          throw new ConflictError(`Plan ${plan.name} already has round ${open.number} in progress (${open.status})`, {
+            currentState: open.status,
+            roundId: open.id,
+            allowed: open.status === DrawRoundStatus.REVEALED ? ['drawInspections'] : ['commitDrawSecret', 'revealDrawSecret', 'abandonDrawRound'],
+          });
+        }
+        const current = await em.findOne(InspectionDraw, { plan, supersededAt: null });
+        if (current && !reason) {
+          throw new ConflictError(`Plan ${plan.name} already has a draw in force (${current.id}); a new one is a redraw and needs redrawReason`, {
+            currentState: 'DRAWN',
+            currentDrawId: current.id,
+            allowed: ['freezeDraw with redrawReason', 'verifyDraw'],
+          });
+        }
+        if (!current && reason) throw new ConflictError(`Plan ${plan.name} has no draw to redo`, { currentState: 'NOT_DRAWN', allowed: ['freezeDraw without redrawReason'] });
+        if (current) await this.refuseRedrawWithResults(em, current);
+        const number = ((await em.find(DrawRound, { plan }, { orderBy: { number: 'desc' }, limit: 1 }))[0]?.number ?? 0) + 1;
+        return freezeRound(em, {
+          plan,
+          number,
+          pool,
+          participants: units,
+          drawnOn: todayInShanghai(now),
+          revealDeadline: deadline,
+          frozenBy: this.user.sub,
+          frozenAt: now,
+          redrawReason: reason,
         });
-      }
-      return commitDraw(em, { plan, seed, drawnOn: todayInShanghai(), pool, committedBy: this.user.sub });
-    });
+      }),
+    );
   }
 
-  /** A new recorded draw superseding the current one, with the reason; refused once results are recorded. */
-  async redraw(planId: string, reasonArg: string, seedArg?: string | null): Promise<InspectionDraw> {
+  private async refuseRedrawWithResults(em: EntityManager, current: InspectionDraw): Promise<Inspection[]> {
+    const inspections = await em.find(Inspection, { draw: current });
+    const started = inspections.filter((i) => i.status !== InspectionStatus.ASSIGNED);
+    if (started.length) {
+      throw new ConflictError(`The draw in force cannot be redone: ${started.length} of its inspections already have results`, {
+        currentState: 'RESULTS_RECORDED',
+        inspectionIds: started.map((i) => i.id),
+        allowed: [],
+      });
+    }
+    return inspections;
+  }
+
+  /** A participant's commitment: SHA-256 of its 32-byte secret. Commitments close when every participant has committed. */
+  async commit(roundId: string, commitmentArg: string): Promise<DrawRound> {
+    const commitment = commitmentArg.trim();
+    if (!/^[0-9a-f]{64}$/.test(commitment)) throw new InputError('commitment must be the SHA-256 of the secret: 64 lower-case hex digits', { field: 'commitment', rule: 'SHA-256 hex' });
+    return this.raceSafe(() =>
+      this.em.transactional(async (em) => {
+        const round = await this.loadRound(em, roundId);
+        const unit = this.participantUnit(round);
+        if (round.status !== DrawRoundStatus.COMMITTING) {
+          throw new ConflictError(`Round ${round.number} is ${round.status}: commitments are closed`, { currentState: round.status, allowed: round.status === DrawRoundStatus.REVEALING ? ['revealDrawSecret'] : [] });
+        }
+        if (await em.findOne(DrawCommitment, { round, unitCode: unit })) {
+          throw new ConflictError(`${unit} has already committed in round ${round.number}: a commitment cannot be changed`, { currentState: 'COMMITTED', allowed: ['revealDrawSecret once commitments close'] });
+        }
+        if (await em.findOne(DrawCommitment, { commitment })) {
+          throw new InputError('This commitment was already used: draw a fresh secret for every round (a revealed secret is public)', { field: 'commitment', rule: 'single-use secret' });
+        }
+        await recordCommitment(em, { round, unitCode: unit, commitment, by: this.user.sub, at: this.now() });
+        return round;
+      }),
+    );
+  }
+
+  /**
+   * A participant's secret, checked against its commitment, before the deadline. The office reveals
+   * first, so it is never the last revealer (the one who could compute the seed before deciding to
+   * reveal). The last reveal fixes the seed.
+   */
+  async reveal(roundId: string, secretArg: string): Promise<DrawRound> {
+    const secret = secretArg.trim();
+    if (!isValidSecret(secret)) throw new InputError('secret must be 32 bytes as 64 lower-case hex digits', { field: 'secret', rule: '32-byte hex' });
+    return this.raceSafe(() =>
+      this.em.transactional(async (em) => {
+        const round = await this.loadRound(em, roundId);
+        const unit = this.participantUnit(round);
+        const commitments = await em.find(DrawCommitment, { round });
+        if (round.status === DrawRoundStatus.COMMITTING) {
+          const waiting = round.participants.filter((u) => !commitments.some((c) => c.unitCode === u));
+          throw new ConflictError(`Commitments of round ${round.number} are not closed: waiting for ${waiting.join(', ')}`, { currentState: round.status, waitingFor: waiting, allowed: ['commitDrawSecret'] });
+        }
+        if (round.status !== DrawRoundStatus.REVEALING) throw new ConflictError(`Round ${round.number} is ${round.status}: nothing more to reveal`, { currentState: round.status, allowed: [] });
+        if (this.now().getTime() > round.revealDeadline.getTime()) {
+          throw new ConflictError(`The reveal deadline of round ${round.number} has passed: the round can only be abandoned and run again with fresh commitments`, {
+            currentState: 'DEADLINE_PASSED',
+            allowed: ['abandonDrawRound'],
+          });
+        }
+        const own = commitments.find((c) => c.unitCode === unit)!;
+        if (own.secret) throw new ConflictError(`${unit} has already revealed in round ${round.number}`, { currentState: 'REVEALED', allowed: [] });
+        const office = commitments.find((c) => c.unitCode === OFFICE_UNIT);
+        if (unit !== OFFICE_UNIT && office && !office.secret) {
+          throw new ConflictError(`The office (${OFFICE_UNIT}) reveals first in round ${round.number}, so it is never the last to reveal`, { currentState: round.status, waitingFor: [OFFICE_UNIT], allowed: [] });
+        }
+        if (commitmentOf(secret) !== own.commitment) {
+          throw new InputError(`SHA-256 of the secret does not equal ${unit}'s commitment in round ${round.number}`, { field: 'secret', rule: 'SHA-256(secret) = commitment' });
+        }
+        await recordReveal(em, { round, commitment: own, secret, by: this.user.sub, at: this.now() });
+        return round;
+      }),
+    );
+  }
+
+  /** The draw of the plan's REVEALED round; for a redraw it supersedes the draw in force. One draw per round and one in force per plan (database-enforced). */
+  async draw(planId: string): Promise<InspectionDraw> {
+    return this.raceSafe(() =>
+      this.em.transactional(async (em) => {
+        const plan = await this.loadPlan(em, planId, true);
+        const round = await em.findOne(DrawRound, { plan, status: { $in: OPEN_ROUND_STATUSES } });
+        if (!round) {
+          const current = await em.findOne(InspectionDraw, { plan, supersededAt: null });
+          throw new ConflictError(
+            current ? `Plan ${plan.name} is drawn (${current.id}) and no redraw round is in progress` : `Plan ${plan.name} has no round in progress: freeze one first`,
+            { currentState: current ? 'DRAWN' : 'NOT_FROZEN', allowed: ['freezeDraw'] },
+          );
+        }
+        if (round.status !== DrawRoundStatus.REVEALED) {
+          const commitments = await em.find(DrawCommitment, { round });
+          const waiting = round.participants.filter((u) => !commitments.some((c) => c.unitCode === u && (round.status === DrawRoundStatus.COMMITTING || c.secret)));
+          throw new ConflictError(`Round ${round.number} is ${round.status}: the seed is not fixed yet (waiting for ${waiting.join(', ')})`, {
+            currentState: round.status,
+            roundId: round.id,
+            waitingFor: waiting,
+            allowed: [round.status === DrawRoundStatus.COMMITTING ? 'commitDrawSecret' : 'revealDrawSecret'],
+          });
+        }
+        const current = await em.findOne(InspectionDraw, { plan, supersededAt: null });
+        const now = this.now();
+        if (current) {
+          const inspections = await this.refuseRedrawWithResults(em, current);
+          current.supersededAt = now;
+          for (const inspection of inspections) inspection.status = InspectionStatus.CANCELLED;
+          // The superseded row is written before the new one, or the one-in-force index would see two.
+          await em.flush();
+        }
+        return makeDraw(em, { round, by: this.user.sub, at: now, supersedes: current });
+      }),
+    );
+  }
+
+  /**
+   * Ends a round without a draw, recorded with the units that had not committed or revealed. Before
+   * any reveal nobody can know the seed, so the office may abandon at any time; once a secret is
+   * revealed only after the deadline (a unit withholding its reveal cannot be waited for forever, and
+   * the next round needs fresh commitments); a REVEALED round (seed fixed) only when its redraw can no
+   * longer be made because results were recorded meanwhile.
+   */
+  async abandon(roundId: string, reasonArg: string): Promise<DrawRound> {
     const reason = requireText(reasonArg, 'reason', 2000);
-    const seed = this.requireSeed(seedArg);
-    const pool = await this.poolOf(await this.loadPlan(this.em.fork(), planId));
-    return this.em.transactional(async (em) => {
-      const plan = await this.loadPlan(em, planId, true);
-      const current = await em.findOne(InspectionDraw, { plan, supersededAt: null });
-      if (!current) throw new ConflictError(`Plan ${plan.name} has no committed draw to redo`, { currentState: 'NOT_DRAWN', allowed: ['drawInspections'] });
-      const inspections = await em.find(Inspection, { draw: current });
-      const started = inspections.filter((i) => i.status !== InspectionStatus.ASSIGNED);
-      if (started.length) {
-        throw new ConflictError(`The current draw cannot be redone: ${started.length} of its inspections already have results`, {
-          currentState: 'RESULTS_RECORDED',
-          inspectionIds: started.map((i) => i.id),
-          allowed: [],
-        });
-      }
-      current.supersededAt = new Date();
-      for (const inspection of inspections) inspection.status = InspectionStatus.CANCELLED;
-      return commitDraw(em, { plan, seed, drawnOn: todayInShanghai(), pool, committedBy: this.user.sub, supersedes: current, redrawReason: reason });
-    });
+    return this.raceSafe(() =>
+      this.em.transactional(async (em) => {
+        const round = await this.loadRound(em, roundId);
+        if (!OPEN_ROUND_STATUSES.includes(round.status)) throw new ConflictError(`Round ${round.number} is ${round.status}`, { currentState: round.status, allowed: [] });
+        const commitments = await em.find(DrawCommitment, { round });
+        const now = this.now();
+        if (round.status === DrawRoundStatus.REVEALING && commitments.some((c) => c.secret) && now.getTime() <= round.revealDeadline.getTime()) {
+          throw new ConflictError(`Secrets of round ${round.number} are being revealed: it can be abandoned only after the deadline ${round.revealDeadline.toISOString()}`, {
+            currentState: round.status,
+            allowed: ['revealDrawSecret'],
+          });
+        }
+        if (round.status === DrawRoundStatus.REVEALED) {
+          const current = round.redrawReason ? await em.findOne(InspectionDraw, { plan: round.plan, supersededAt: null }) : null;
+          const started = current ? await em.count(Inspection, { draw: current, status: { $ne: InspectionStatus.ASSIGNED } }) : 0;
+          if (started === 0) throw new ConflictError(`Every secret of round ${round.number} is revealed: the seed is fixed and the draw must be made`, { currentState: round.status, allowed: ['drawInspections'] });
+        }
+        round.status = DrawRoundStatus.ABANDONED;
+        round.abandonedAt = now;
+        round.abandonedBy = this.user.sub;
+        round.abandonReason = reason;
+        round.defaultingUnits = round.participants.filter((u) => !commitments.some((c) => c.unitCode === u && c.secret));
+        return round;
+      }),
+    );
   }
 
-  /** Re-runs a stored draw from its seed, pool and roster snapshot and compares with what is stored. */
+  /** Maps the database's refusals of a concurrent attempt (row lock taken, unique index) to CONFLICT. */
+  private async raceSafe<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException || (error instanceof DriverException && error.code === '55P03') || error instanceof LockWaitTimeoutException) {
+        throw new ConflictError('Another request is changing this draw right now; read the plan again', { currentState: 'CONCURRENT_CHANGE', allowed: [] });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Re-runs a stored draw from public data and checks each link: the manifest hashes to the published
+   * hash, every reveal matches its commitment, the seed is derived from them, the result follows from
+   * manifest and seed, and the stored inspections are that result. A legacy draw-v1 draw (seed given
+   * by the office) can be re-run but its seed is not verifiable: seedMatches is false.
+   */
   async verify(drawId: string): Promise<DrawVerification> {
-    const draw = await this.em.findOne(InspectionDraw, { id: requireUuid(drawId, 'drawId') });
+    const draw = await this.em.findOne(InspectionDraw, { id: requireUuid(drawId, 'drawId') }, { populate: ['round'] });
     if (!draw) throw new NotFoundError('InspectionDraw', drawId);
     if (this.user.role === 'PUBLIC' && !draw.publishedAt) throw new ForbiddenError('This draw is not published yet: sign in to verify it');
     const inspections = await this.em.find(Inspection, { draw }, { fields: ['projectId', 'inspectorIds'] });
-    let recomputed: DrawResult | null = null;
-    let problem: string | null = null;
-    try {
-      recomputed = recomputeDraw(draw.algorithmVersion, {
-        seed: draw.seed,
-        drawnOn: draw.drawnOn,
-        pool: draw.pool,
-        roster: draw.roster,
-        ratioBasisPoints: draw.samplingRatioBasisPoints,
-        inspectorsPerProject: draw.inspectorsPerProject,
-      });
-    } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+    const round = draw.round ?? null;
+    let recomputed: DrawResult | DrawV2Result | null = null;
+    const problems: string[] = [];
+    let manifestMatches = false;
+    let commitmentsMatch = false;
+    let seedMatches = false;
+    let toEnforcer = (id: string) => id;
+    if (round) {
+      manifestMatches = manifestHash(round.manifest) === round.manifestHash;
+      if (!manifestMatches) problems.push('The manifest does not hash to the published manifest hash');
+      const commitments = await this.em.find(DrawCommitment, { round });
+      commitmentsMatch =
+        round.participants.length >= 2 &&
+        round.participants.every((u) => {
+          const c = commitments.find((x) => x.unitCode === u);
+          return !!c?.secret && isValidSecret(c.secret) && commitmentOf(c.secret) === c.commitment;
+        });
+      if (!commitmentsMatch) problems.push('A participant’s reveal is missing or does not match its commitment');
+      if (commitmentsMatch) seedMatches = deriveSeed(round.manifestHash, commitments.map((c) => ({ unitCode: c.unitCode, secret: c.secret! }))) === draw.seed;
+      if (!seedMatches) problems.push('The seed is not the one derived from the manifest hash and the reveals');
+      toEnforcer = (pseudonym) => round.pseudonyms[pseudonym] ?? `unknown pseudonym ${pseudonym}`;
+      try {
+        recomputed = runDrawV2(JSON.parse(round.manifest) as DrawManifest, draw.seed);
+      } catch (error) {
+        problems.push(error instanceof Error ? error.message : String(error));
+      }
+    } else {
+      problems.push('Legacy draw-v1 draw: its seed was given by the office, so the re-run proves consistency, not randomness');
+      try {
+        recomputed = recomputeDraw(draw.algorithmVersion, {
+          seed: draw.seed,
+          drawnOn: draw.drawnOn,
+          pool: draw.pool,
+          roster: draw.roster as RosterEntry[],
+          ratioBasisPoints: draw.samplingRatioBasisPoints,
+          inspectorsPerProject: draw.inspectorsPerProject,
+        });
+      } catch (error) {
+        problems.push(error instanceof Error ? error.message : String(error));
+      }
     }
-    const resultMatches = recomputed !== null && sameResult(recomputed, draw.result);
+    const resultMatches = recomputed !== null && JSON.stringify(canonicalResult(recomputed)) === JSON.stringify(canonicalResult(draw.result));
     const stored = new Map(inspections.map((i) => [i.projectId, i.inspectorIds.join(',')]));
     const inspectionsMatch =
-      recomputed !== null && stored.size === recomputed.projects.length && recomputed.projects.every((p) => stored.get(p.projectId) === p.inspectorIds.join(','));
+      recomputed !== null && stored.size === recomputed.projects.length && recomputed.projects.every((p) => stored.get(p.projectId) === p.inspectorIds.map(toEnforcer).join(','));
     return {
       drawId: draw.id,
-      matches: resultMatches && inspectionsMatch,
+      matches: resultMatches && inspectionsMatch && manifestMatches && commitmentsMatch && seedMatches,
       resultMatches,
       inspectionsMatch,
+      manifestMatches,
+      commitmentsMatch,
+      seedMatches,
       algorithmVersion: draw.algorithmVersion,
       seed: draw.seed,
+      manifestHash: round?.manifestHash ?? null,
       poolSize: draw.pool.length,
       poolProjectIds: draw.pool.map((p) => p.id),
       recomputed,
       stored: draw.result,
-      problem,
+      problem: problems.length ? problems.join('; ') : null,
     };
   }
 
@@ -235,6 +403,12 @@ export class InspectionService {
     if (filter.planId) where.push({ plan: requireUuid(filter.planId, 'filter.planId') });
     if (filter.status) where.push({ status: filter.status });
     if (filter.departmentCode) where.push({ supervisingDepartmentCode: filter.departmentCode });
+    if (filter.drawnFrom || filter.drawnTo) {
+      if (!filter.drawnFrom || !filter.drawnTo) throw new InputError('filter.drawnFrom and filter.drawnTo go together', { field: filter.drawnFrom ? 'filter.drawnTo' : 'filter.drawnFrom', rule: 'both ends of the period' });
+      requirePeriod({ from: filter.drawnFrom, to: filter.drawnTo }, 'filter');
+      const draws = await this.em.find(InspectionDraw, { drawnOn: { $gte: filter.drawnFrom, $lte: filter.drawnTo }, supersededAt: null }, { fields: ['id'] });
+      where.push({ draw: { $in: draws.map((d) => d.id) } });
+    }
     const qb = this.em.createQueryBuilder(Inspection, 'i');
     if (!seesEverything(this.user)) {
       where.push({ status: { $ne: InspectionStatus.CANCELLED } });

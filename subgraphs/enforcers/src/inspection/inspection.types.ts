@@ -6,8 +6,8 @@ import { ChecklistOutcome, FindingSeverity, InspectionStatus } from './inspectio
 @ObjectType({ description: 'Random-inspection coverage of a department over a period.' })
 export class InspectionStats {
   departmentCode: string;
-  @Field(() => Int, { description: "Projects of the department in the pools of the period's current draws." }) poolSize: number;
-  @Field(() => Int, { description: 'Of those, projects drawn for inspection.' }) drawn: number;
+  @Field(() => Int, { description: "Projects of the department in the pool each of the period's draws used (draws in force made in the period, summed over draws)." }) poolSize: number;
+  @Field(() => Int, { description: 'Inspections of those draws for the department’s projects (= inspections(filter: { departmentCode, drawnFrom, drawnTo }).totalCount).' }) drawn: number;
   @Field(() => Float, { description: 'drawn / poolSize (0 when the pool is empty).' }) ratio: number;
   @Field(() => Int, { description: 'Inspections with results recorded or published.' }) done: number;
   @Field(() => Int, { description: 'Findings of those inspections.' }) findings: number;
@@ -17,7 +17,33 @@ export class InspectionStats {
 @ObjectType({ description: 'A drawn project and the inspectors drawn for it.' })
 export class DrawnProjectAssignment {
   @Field(() => ID) projectId: string;
-  @Field(() => [ID]) inspectorIds: string[];
+  @Field(() => [ID], { description: "Inspectors as ids of the draw's roster snapshot, in draw order: pseudonyms (draw-v2); enforcer ids for legacy draw-v1 draws." })
+  inspectorIds: string[];
+}
+
+/** An eligible inspector in a published roster snapshot: pseudonym, department, specialties; no name, no certificate. */
+@ObjectType({ description: 'An eligible inspector of a draw’s roster snapshot, under a per-draw pseudonym (no name, no certificate number).' })
+export class DrawRosterEntry {
+  @Field() pseudonym: string;
+  @Field() departmentCode: string;
+  @Field(() => [String]) specialties: string[];
+}
+
+@ObjectType({ description: 'Inspectors who may not inspect a project (conflict of interest or recusal), as pseudonyms; reasons are not published.' })
+export class DrawExclusion {
+  @Field(() => ID) projectId: string;
+  @Field(() => [String]) pseudonyms: string[];
+}
+
+@InputType({ description: 'Freezes and publishes a draw round: the pool, the roster snapshot and the parameters are fixed before any unit commits.' })
+export class FreezeDrawInput {
+  @Field(() => ID) planId: string;
+  @Field(() => [String], { description: 'At least two member units that will commit and reveal a secret: ZWJ (the office), line departments (FGJ, ZJJ, JTJ, SLJ, NYJ), LEADING_GROUP (a leader as witness).' })
+  participantUnits: string[];
+  @Field(() => Date, { description: 'Reveals after this instant are refused (the round can then only be abandoned); at most 30 days ahead.' })
+  revealDeadline: Date;
+  @Field(() => String, { nullable: true, description: 'For a redraw (e.g. after a recusal): why the draw in force is replaced.' })
+  redrawReason?: string | null;
 }
 
 @ObjectType({ description: 'A draw result: the drawn projects in draw order with their inspectors.' })
@@ -32,9 +58,13 @@ export class InspectionDrawResult {
 @ObjectType({ description: 'Re-run of a stored draw from its seed, pool and roster snapshot, compared with the stored result.' })
 export class DrawVerification {
   @Field(() => ID) drawId: string;
-  @Field({ description: 'True when the re-run equals the stored result and the stored inspections.' }) matches: boolean;
+  @Field({ description: 'True when every check holds: manifest, commitments, seed, result and inspections.' }) matches: boolean;
   @Field({ description: "The recomputed result equals the draw's stored result." }) resultMatches: boolean;
   @Field({ description: 'The stored inspections (projects and inspectors) equal the recomputed result.' }) inspectionsMatch: boolean;
+  @Field({ description: 'The published manifest hashes to the published manifest hash (false for legacy draws without a round).' }) manifestMatches: boolean;
+  @Field({ description: 'Every participant revealed a secret whose SHA-256 is its commitment (false for legacy draws).' }) commitmentsMatch: boolean;
+  @Field({ description: 'The seed is SHA-256(manifest hash ‖ secrets in unit-code order) (false for legacy draws, whose seed the office gave).' }) seedMatches: boolean;
+  @Field(() => String, { nullable: true }) manifestHash: string | null;
   @Field() algorithmVersion: string;
   @Field() seed: string;
   @Field(() => Int) poolSize: number;
@@ -93,4 +123,7 @@ export class InspectionFilter {
   @Field(() => InspectionStatus, { nullable: true }) status?: InspectionStatus | null;
   @Field(() => String, { nullable: true, description: "Project's supervising department." }) departmentCode?: string | null;
   @Field(() => ID, { nullable: true }) inspectorId?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'With drawnTo: inspections of the draws in force made in the period (the bimonthly review counts these).' })
+  drawnFrom?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) drawnTo?: string | null;
 }
