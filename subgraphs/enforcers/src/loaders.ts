@@ -12,10 +12,13 @@ export const statsKey = (code: string, from: string, to: string) => `${from}|${t
 
 /**
  * Inspection coverage per department and period, for every key of a batch with three statements per
- * distinct period (the bimonthly review asks all departments for the same period).
- * - pool: projects of the department registered in the period, in the pools of current (not superseded)
- *   draws of plans overlapping the period;
- * - drawn / done / findings: those projects' inspections (not cancelled), recorded or published ones, their findings.
+ * distinct period (the bimonthly review asks all departments for the same period). The period's draws
+ * are the draws in force (not superseded) made in the period (drawnOn), whatever period their plan
+ * covers: a review answers for what was drawn in it.
+ * - poolSize: projects of the department in the pool each of those draws used, summed over the draws;
+ * - drawn: those draws' inspections of the department's projects — what
+ *   `inspections(filter: { departmentCode, drawnFrom, drawnTo })` lists;
+ * - done / findings: of those, the ones with results recorded or published, and their findings.
  */
 async function loadStats(em: EntityManager, keys: readonly string[]): Promise<InspectionStats[]> {
   const byPeriod = new Map<string, string[]>();
@@ -27,16 +30,11 @@ async function loadStats(em: EntityManager, keys: readonly string[]): Promise<In
   const results = new Map<string, InspectionStats>();
   for (const [period, codes] of byPeriod) {
     const [from, to] = period.split('|');
-    const draws = await em.find(InspectionDraw, { supersededAt: null, plan: { periodFrom: { $lte: to }, periodTo: { $gte: from } } }, { fields: ['id', 'pool'] });
+    const draws = await em.find(InspectionDraw, { supersededAt: null, drawnOn: { $gte: from, $lte: to } }, { fields: ['id', 'pool'] });
     const inspections = draws.length
       ? await em.find(
           Inspection,
-          {
-            draw: { $in: draws.map((d) => d.id) },
-            status: { $ne: InspectionStatus.CANCELLED },
-            supervisingDepartmentCode: { $in: codes },
-            projectRegisteredOn: { $gte: from, $lte: to },
-          },
+          { draw: { $in: draws.map((d) => d.id) }, supervisingDepartmentCode: { $in: codes } },
           { fields: ['id', 'status', 'supervisingDepartmentCode', 'projectId'] },
         )
       : [];
@@ -44,18 +42,15 @@ async function loadStats(em: EntityManager, keys: readonly string[]): Promise<In
       ? await em.find(InspectionFinding, { inspection: { $in: inspections.map((i) => i.id) } }, { fields: ['id', 'inspection'] })
       : [];
     for (const code of codes) {
-      const pool = new Set<string>();
-      for (const draw of draws) {
-        for (const p of draw.pool) if (p.supervisingDepartmentCode === code && p.registeredOn >= from && p.registeredOn <= to) pool.add(p.id);
-      }
+      let poolSize = 0;
+      for (const draw of draws) poolSize += draw.pool.filter((p) => p.supervisingDepartmentCode === code).length;
       const mine = inspections.filter((i) => i.supervisingDepartmentCode === code);
       const ids = new Set(mine.map((i) => i.id));
-      const drawn = new Set(mine.map((i) => i.projectId)).size;
       results.set(statsKey(code, from, to), {
         departmentCode: code,
-        poolSize: pool.size,
-        drawn,
-        ratio: pool.size ? drawn / pool.size : 0,
+        poolSize,
+        drawn: mine.length,
+        ratio: poolSize ? mine.length / poolSize : 0,
         done: mine.filter((i) => i.status === InspectionStatus.RECORDED || i.status === InspectionStatus.PUBLISHED).length,
         findings: findings.filter((f) => ids.has(f.inspection.id)).length,
       });
