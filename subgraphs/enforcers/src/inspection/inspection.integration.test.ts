@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,9 +73,45 @@ async function createPlan(name: string, over: Record<string, unknown> = {}) {
   return data.createInspectionPlan.id as string;
 }
 
-const DRAW_FIELDS = `id seed algorithmVersion drawnOn poolSize poolProjectIds redrawReason supersededAt supersedes { id }
+const DRAW_FIELDS = `id seed algorithmVersion drawnOn poolSize poolProjectIds redrawReason supersededAt supersedes { id } round { id manifestHash }
   result { drawnCount projects { projectId inspectorIds } }
-  inspections { id status project { id } inspectors { id name department { code } } }`;
+  inspections { id status project { id } inspectorPseudonyms inspectors { id name department { code } } }`;
+
+/** The draw procedure's clock (freeze date, deadlines): fixed, moved by the tests. */
+let clock = new Date('2025-12-15T02:00:00Z');
+ports.now = () => clock;
+const inDays = (days: number) => new Date(clock.getTime() + days * 86_400_000).toISOString();
+const freshSecret = () => randomBytes(32).toString('hex');
+const sha = (hex: string) => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
+const callerFor = (unit: string): Caller => (unit === 'ZWJ' ? office : unit === 'LEADING_GROUP' ? leader : as('DEPT', unit));
+
+const ROUND_FIELDS = `id number status participants drawnOn manifest manifestHash seed redrawReason defaultingUnits abandonReason poolProjectIds
+  rosterSnapshot { pseudonym departmentCode specialties } exclusions { projectId pseudonyms } commitments { unitCode commitment secret revealed }`;
+const FREEZE = `mutation($input: FreezeDrawInput!) { freezeDraw(input: $input) { ${ROUND_FIELDS} } }`;
+const COMMIT = `mutation($id: ID!, $c: String!) { commitDrawSecret(roundId: $id, commitment: $c) { status } }`;
+const REVEAL = `mutation($id: ID!, $s: String!) { revealDrawSecret(roundId: $id, secret: $s) { status seed } }`;
+const DRAW = `mutation($planId: ID!) { drawInspections(planId: $planId) { ${DRAW_FIELDS} } }`;
+
+async function freeze(planId: string, over: Record<string, unknown> = {}) {
+  return (await ok(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3), ...over } })).freezeDraw;
+}
+
+/** Every participant commits, then reveals (the office first). */
+async function commitAndReveal(round: { id: string; participants: string[] }) {
+  const secrets = Object.fromEntries(round.participants.map((u) => [u, freshSecret()]));
+  for (const unit of round.participants) await ok(COMMIT, { id: round.id, c: sha(secrets[unit]) }, callerFor(unit));
+  const officeFirst = [...round.participants].sort((a, b) => (a === 'ZWJ' ? -1 : b === 'ZWJ' ? 1 : 0));
+  for (const unit of officeFirst) await ok(REVEAL, { id: round.id, s: secrets[unit] }, callerFor(unit));
+  return secrets;
+}
+
+/** The whole procedure: freeze, commit, reveal, draw. */
+async function drawPlan(planId: string, over: Record<string, unknown> = {}) {
+  const round = await freeze(planId, over);
+  const secrets = await commitAndReveal(round);
+  const draw = (await ok(DRAW, { planId })).drawInspections;
+  return { round, secrets, draw };
+}
 
 beforeAll(async () => {
   orm = await createTestOrm(subgraph);
@@ -126,16 +163,57 @@ describe('plans and draws', () => {
     expect(plans.inspectionPlans.totalCount).toBe(0);
   });
 
-  it('draws ceil(5%) of the real pool with two eligible inspectors from different departments, once', async () => {
+  it('freezes a pseudonymous manifest, takes commitments then reveals from two units, and draws ceil(5%) of the real pool from the derived seed', async () => {
     const planId = await createPlan('2025 plan');
     poolCalls.length = 0;
-    const data = await ok(`mutation($planId: ID!, $seed: String) { drawInspections(planId: $planId, seed: $seed) { ${DRAW_FIELDS} } }`, { planId, seed: 'c0ffee00c0ffee00' });
-    const draw = data.drawInspections;
+    const round = await freeze(planId, { participantUnits: ['FGJ', 'ZWJ', 'ZWJ'] });
     expect(poolCalls).toEqual([{ caller: office, from: '2025-01-01', to: '2025-12-31' }]);
-    expect(draw.poolSize).toBe(30);
-    expect(draw.poolProjectIds).toEqual(POOL.map((p) => p.id).sort());
+    expect(round).toMatchObject({ number: 1, status: 'COMMITTING', participants: ['FGJ', 'ZWJ'], drawnOn: '2025-12-15', seed: null, commitments: [] });
+    expect(round.poolProjectIds).toEqual(POOL.map((p) => p.id).sort());
+    expect(createHash('sha256').update(round.manifest).digest('hex')).toBe(round.manifestHash);
+    // The published snapshot: eligible enforcers only (not expired, not inactive), no names, no certificate numbers, no enforcer ids.
+    expect(round.rosterSnapshot).toHaveLength(12);
+    for (const name of Object.keys(enforcerIds)) {
+      expect(round.manifest).not.toContain(name);
+      expect(round.manifest).not.toContain(`CERT-${name}`);
+      expect(round.manifest).not.toContain(enforcerIds[name]);
+    }
+    // The conflicted enforcer (the shared agency is a party of every project) and the recused one are excluded from every project.
+    expect(round.exclusions).toHaveLength(30);
+    for (const x of round.exclusions) expect(x.pseudonyms).toHaveLength(2);
+
+    // Reveals wait for every commitment; the office cannot commit twice (it is one unit, never two).
+    const secrets = { ZWJ: freshSecret(), FGJ: freshSecret() };
+    await ok(COMMIT, { id: round.id, c: sha(secrets.ZWJ) });
+    const early = await gql(REVEAL, { id: round.id, s: secrets.ZWJ });
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'COMMITTING', waitingFor: ['FGJ'] });
+    const twice = await gql(COMMIT, { id: round.id, c: sha(freshSecret()) });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'COMMITTED' });
+    const outsider = await gql(COMMIT, { id: round.id, c: sha(freshSecret()) }, as('DEPT', 'ZJJ'));
+    expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const notHex = await gql(COMMIT, { id: round.id, c: 'not-a-hash' }, as('DEPT', 'FGJ'));
+    expect(notHex.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commitment' });
+    expect((await ok(COMMIT, { id: round.id, c: sha(secrets.FGJ) }, as('DEPT', 'FGJ'))).commitDrawSecret.status).toBe('REVEALING');
+
+    // The office reveals first; a secret that does not match its commitment is refused and changes nothing.
+    const beforeOffice = await gql(REVEAL, { id: round.id, s: secrets.FGJ }, as('DEPT', 'FGJ'));
+    expect(beforeOffice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', waitingFor: ['ZWJ'] });
+    const wrong = await gql(REVEAL, { id: round.id, s: freshSecret() });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'secret', rule: 'SHA-256(secret) = commitment' });
+    expect((await ok(REVEAL, { id: round.id, s: secrets.ZWJ })).revealDrawSecret).toEqual({ status: 'REVEALING', seed: null });
+    // Until the last reveal, nobody reads a secret from the graph.
+    const midway = await ok(`query($id: ID!) { inspectionPlan(id: $id) { rounds { commitments { unitCode secret revealed } } } }`, { id: planId }, leader);
+    expect(midway.inspectionPlan.rounds[0].commitments).toEqual([{ unitCode: 'FGJ', secret: null, revealed: false }, { unitCode: 'ZWJ', secret: null, revealed: true }]);
+    const last = (await ok(REVEAL, { id: round.id, s: secrets.FGJ }, as('DEPT', 'FGJ'))).revealDrawSecret;
+    const expectedSeed = createHash('sha256').update(Buffer.concat([Buffer.from(round.manifestHash, 'hex'), Buffer.from(secrets.FGJ, 'hex'), Buffer.from(secrets.ZWJ, 'hex')])).digest('hex');
+    expect(last).toEqual({ status: 'REVEALED', seed: expectedSeed });
+
+    // The office cannot pass a seed any more.
+    const seeded = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId, seed: "c0ffee00c0ffee00") { id } }`, { planId });
+    expect(seeded.errors?.[0].message).toMatch(/Unknown argument "seed"/);
+    const draw = (await ok(DRAW, { planId })).drawInspections;
+    expect(draw).toMatchObject({ seed: expectedSeed, algorithmVersion: 'draw-v2', drawnOn: '2025-12-15', poolSize: 30, round: { id: round.id, manifestHash: round.manifestHash } });
     expect(draw.result.drawnCount).toBe(2);
-    expect(draw.drawnOn).toBe(todayInShanghai());
     expect(draw.inspections).toHaveLength(2);
     const never = new Set(['expired', 'inactive', 'conflicted', 'recused'].map((n) => enforcerIds[n]));
     for (const inspection of draw.inspections) {
@@ -145,29 +223,93 @@ describe('plans and draws', () => {
       for (const e of inspection.inspectors) expect(never.has(e.id)).toBe(false);
       const project = POOL.find((p) => p.id === inspection.project.id)!;
       expect(inspection.inspectors[0].department.code).toBe(project.supervisingDepartmentCode); // the specialist
+      expect(inspection.inspectorPseudonyms).toEqual(draw.result.projects.find((p: any) => p.projectId === project.id).inspectorIds);
     }
     const again = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId) { id } }`, { planId });
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DRAWN', currentDrawId: draw.id });
-
-    // The default seed is 32 random bytes; bad seeds are refused naming the field.
-    const other = await createPlan('2025 plan B');
-    const random = await ok(`mutation($planId: ID!) { drawInspections(planId: $planId) { seed } }`, { planId: other });
-    expect(random.drawInspections.seed).toMatch(/^[0-9a-f]{64}$/);
-    const badSeed = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId, seed: "xyz") { id } }`, { planId: await createPlan('c') });
-    expect(badSeed.errors?.[0].extensions).toMatchObject({ field: 'seed' });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DRAWN' });
+    const refreeze = await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3) } });
+    expect(refreeze.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DRAWN' });
   });
 
-  it('serialises concurrent draws of one plan: exactly one is committed', async () => {
+  it('refuses a freeze that one unit could steer, names the field, and refuses a second round while one is open', async () => {
+    const planId = await createPlan('rules plan');
+    const freezeWith = (over: Record<string, unknown>) => gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3), ...over } });
+    expect((await freezeWith({ participantUnits: ['ZWJ', 'ZWJ'] })).errors?.[0].extensions).toMatchObject({ field: 'participantUnits', rule: 'at least two units' });
+    expect((await freezeWith({ participantUnits: ['ZWJ', 'JYZX'] })).errors?.[0].extensions).toMatchObject({ field: 'participantUnits', unknown: ['JYZX'] });
+    expect((await freezeWith({ revealDeadline: inDays(-1) })).errors?.[0].extensions).toMatchObject({ field: 'revealDeadline' });
+    expect((await freezeWith({ revealDeadline: inDays(31) })).errors?.[0].extensions).toMatchObject({ field: 'revealDeadline' });
+    expect((await freezeWith({ redrawReason: '无' })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'NOT_DRAWN' });
+    expect((await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3) } }, as('DEPT', 'FGJ'))).errors?.[0].message).toMatch(/Access denied/);
+    const open = await freeze(planId, { participantUnits: ['ZWJ', 'LEADING_GROUP'] });
+    expect((await freezeWith({})).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'COMMITTING', roundId: open.id });
+    const notYet = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId) { id } }`, { planId });
+    expect(notYet.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'COMMITTING', waitingFor: ['LEADING_GROUP', 'ZWJ'] });
+    // A secret is single-use: a commitment seen in any round is refused.
+    const secret = freshSecret();
+    await ok(COMMIT, { id: open.id, c: sha(secret) }, leader);
+    const reused = await gql(COMMIT, { id: open.id, c: sha(secret) });
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commitment', rule: 'single-use secret' });
+    // Before any reveal nobody knows the seed: the office may abandon, and a new round starts from scratch.
+    const abandoned = (await ok(`mutation($id: ID!) { abandonDrawRound(roundId: $id, reason: "见证人变更") { status defaultingUnits abandonReason } }`, { id: open.id })).abandonDrawRound;
+    expect(abandoned).toEqual({ status: 'ABANDONED', defaultingUnits: ['LEADING_GROUP', 'ZWJ'], abandonReason: '见证人变更' });
+    expect((await freeze(planId)).number).toBe(2);
+  });
+
+  it('after the first reveal a missing reveal cannot be waited out or skipped: past the deadline the round is abandoned on record and redone with fresh commitments', async () => {
+    const planId = await createPlan('deadline plan');
+    const round = await freeze(planId, { participantUnits: ['ZWJ', 'JTJ'], revealDeadline: inDays(2) });
+    const secrets = { ZWJ: freshSecret(), JTJ: freshSecret() };
+    await ok(COMMIT, { id: round.id, c: sha(secrets.ZWJ) });
+    await ok(COMMIT, { id: round.id, c: sha(secrets.JTJ) }, as('DEPT', 'JTJ'));
+    await ok(REVEAL, { id: round.id, s: secrets.ZWJ });
+    const ABANDON = `mutation($id: ID!) { abandonDrawRound(roundId: $id, reason: "交通局未在期限内揭示") { status defaultingUnits } }`;
+    const tooSoon = await gql(ABANDON, { id: round.id });
+    expect(tooSoon.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'REVEALING' });
+    const saved = clock;
+    try {
+      clock = new Date(saved.getTime() + 2 * 86_400_000 + 1000);
+      const late = await gql(REVEAL, { id: round.id, s: secrets.JTJ }, as('DEPT', 'JTJ'));
+      expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DEADLINE_PASSED' });
+      expect((await ok(ABANDON, { id: round.id })).abandonDrawRound).toEqual({ status: 'ABANDONED', defaultingUnits: ['JTJ'] });
+      const next = await freeze(planId, { participantUnits: ['ZWJ', 'JTJ'] });
+      expect(next.number).toBe(2);
+      // The old commitments do not carry over: re-using one is refused.
+      const stale = await gql(COMMIT, { id: next.id, c: sha(secrets.JTJ) }, as('DEPT', 'JTJ'));
+      expect(stale.errors?.[0].extensions).toMatchObject({ field: 'commitment', rule: 'single-use secret' });
+      await commitAndReveal(next);
+      await ok(DRAW, { planId });
+    } finally {
+      clock = saved;
+    }
+    const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { rounds { number status secrets: commitments { unitCode secret } } currentDraw { round { number } } } }`, { id: planId }, leader);
+    expect(plan.inspectionPlan.rounds.map((r: any) => [r.number, r.status])).toEqual([[2, 'DRAWN'], [1, 'ABANDONED']]);
+    // The abandoned round is kept, with the secret that was revealed.
+    expect(plan.inspectionPlan.rounds[1].secrets).toEqual([{ unitCode: 'JTJ', secret: null }, { unitCode: 'ZWJ', secret: secrets.ZWJ }]);
+    expect(plan.inspectionPlan.currentDraw.round.number).toBe(2);
+  });
+
+  it('lets concurrent draws and freezes of one plan through once: the other gets CONFLICT', async () => {
     const planId = await createPlan('race plan');
-    const draw = (seed: string) => gql(`mutation($planId: ID!, $seed: String) { drawInspections(planId: $planId, seed: $seed) { id } }`, { planId, seed });
-    const results = await Promise.all([draw('1111111111111111'), draw('2222222222222222')]);
+    const freezes = await Promise.all([0, 1].map(() => gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'SLJ'], revealDeadline: inDays(3) } })));
+    expect(freezes.filter((r) => !r.errors)).toHaveLength(1);
+    expect(freezes.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
+    await commitAndReveal(freezes.find((r) => !r.errors)!.data!.freezeDraw);
+    const results = await Promise.all([0, 1].map(() => gql(`mutation($planId: ID!) { drawInspections(planId: $planId) { id } }`, { planId })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    expect(results.filter((r) => r.errors?.[0].extensions?.currentState === 'DRAWN')).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
     const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { draws { id } } }`, { id: planId });
     expect(plan.inspectionPlan.draws).toHaveLength(1);
+    // The database itself refuses a second draw in force for the plan.
+    const knex = orm.em.getConnection().getKnex();
+    const copy = knex.raw(
+      `insert into inspection_draw (id, plan_id, seed, algorithm_version, drawn_on, sampling_ratio_basis_points, inspectors_per_project, pool, roster, result, committed_at, committed_by)
+       select ?, plan_id, seed, algorithm_version, drawn_on, sampling_ratio_basis_points, inspectors_per_project, pool, roster, result, committed_at, committed_by from inspection_draw where plan_id = ?`,
+      ['00000000-0000-4000-8000-0000000000ff', planId],
+    );
+    await expect(copy).rejects.toThrow(/inspection_draw_one_current_per_plan/);
   });
 
-  it('fails a draw naming the project when too few inspectors are eligible, storing nothing', async () => {
+  it('refuses to freeze a draw that could fail, naming the project, storing nothing', async () => {
     // NYJ-b declares their own recusal from every project (an enforcer may, for no one else): 9 remain eligible.
     const nyjB = as('ENFORCER', 'NYJ', enforcerIds['NYJ-b']);
     const forOther = await gql(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, { input: { enforcerId: enforcerIds['NYJ-a'], projectId: POOL[0].id, reason: 'x' } }, nyjB);
@@ -176,48 +318,59 @@ describe('plans and draws', () => {
       await ok(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, { input: { enforcerId: enforcerIds['NYJ-b'], projectId: p.id, reason: '近亲属在项目单位任职' } }, nyjB);
     }
     const planId = await createPlan('too many inspectors', { inspectorsPerProject: 10, samplingRatio: 0.05 });
-    const result = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId, seed: "0123456789abcdef") { id } }`, { planId });
+    const result = await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3) } });
     expect(result.errors?.[0].message).toMatch(/Project SS2025-\w+-\d{4} .* has only \d+ eligible inspector/);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DRAW_IMPOSSIBLE', eligible: 9, required: 10 });
-    const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { draws { id } currentDraw { id } } }`, { id: planId });
-    expect(plan.inspectionPlan).toEqual({ draws: [], currentDraw: null });
+    const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { rounds { id } draws { id } currentDraw { id } } }`, { id: planId });
+    expect(plan.inspectionPlan).toEqual({ rounds: [], draws: [], currentDraw: null });
   });
 
-  it('verifies a draw from its stored seed, pool and roster, and detects a tampered row', async () => {
+  it('verifies a draw from public data — manifest, commitments, seed, result, inspections — and detects each kind of tampering', async () => {
     const planId = await createPlan('verify plan');
-    const { drawInspections: draw } = await ok(`mutation($planId: ID!) { drawInspections(planId: $planId, seed: "5eed5eed5eed5eed") { id result { projects { projectId inspectorIds } } } }`, { planId });
-    const VERIFY = `query($id: ID!) { verifyDraw(drawId: $id) { matches resultMatches inspectionsMatch seed poolSize problem recomputed { projects { projectId inspectorIds } } stored { drawnCount } } }`;
+    const { draw, round, secrets } = await drawPlan(planId, { participantUnits: ['ZWJ', 'NYJ'] });
+    const VERIFY = `query($id: ID!) { verifyDraw(drawId: $id) { matches resultMatches inspectionsMatch manifestMatches commitmentsMatch seedMatches manifestHash seed poolSize problem recomputed { projects { projectId inspectorIds } } stored { drawnCount } } }`;
     const fine = await ok(VERIFY, { id: draw.id }, as('DEPT', 'NYJ'));
-    expect(fine.verifyDraw).toMatchObject({ matches: true, resultMatches: true, inspectionsMatch: true, seed: '5eed5eed5eed5eed', poolSize: 30, problem: null });
+    expect(fine.verifyDraw).toMatchObject({ matches: true, resultMatches: true, inspectionsMatch: true, manifestMatches: true, commitmentsMatch: true, seedMatches: true, manifestHash: round.manifestHash, seed: draw.seed, poolSize: 30, problem: null });
     expect(fine.verifyDraw.recomputed.projects).toEqual(draw.result.projects);
+    // Once every secret is out, anyone reads them with the round.
+    const published = await ok(`query($id: ID!) { inspectionDraw(id: $id) { round { commitments { unitCode secret } } } }`, { id: draw.id });
+    expect(published.inspectionDraw.round.commitments).toEqual([{ unitCode: 'NYJ', secret: secrets.NYJ }, { unitCode: 'ZWJ', secret: secrets.ZWJ }]);
     // Not published yet: the public cannot verify it.
     const anonymous = await gql(VERIFY, { id: draw.id }, as('PUBLIC'));
     expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    // Hand-picking an inspector after the fact: the stored inspections no longer match the re-run.
     const knex = orm.em.getConnection().getKnex();
+    // Hand-picking an inspector after the fact: the stored inspections no longer match the re-run.
     const [inspection] = await knex('inspection').where({ draw_id: draw.id }).select('id', 'inspector_ids');
     const swapped = [enforcerIds['ZJJ-a'] === inspection.inspector_ids[0] ? enforcerIds['ZJJ-b'] : enforcerIds['ZJJ-a'], inspection.inspector_ids[1]];
     await knex('inspection').where({ id: inspection.id }).update({ inspector_ids: JSON.stringify(swapped) });
-    const tampered = await ok(VERIFY, { id: draw.id }, leader);
-    expect(tampered.verifyDraw).toMatchObject({ matches: false, resultMatches: true, inspectionsMatch: false });
-
-    // Editing the stored pool changes what the seed draws: the stored result no longer matches either.
-    const [row] = await knex('inspection_draw').where({ id: draw.id }).select('pool');
-    await knex('inspection_draw').where({ id: draw.id }).update({ pool: JSON.stringify(row.pool.slice(1)) });
-    const poolEdited = await ok(VERIFY, { id: draw.id }, leader);
-    expect(poolEdited.verifyDraw.matches).toBe(false);
-    expect(poolEdited.verifyDraw.resultMatches).toBe(false);
+    expect((await ok(VERIFY, { id: draw.id }, leader)).verifyDraw).toMatchObject({ matches: false, resultMatches: true, inspectionsMatch: false, seedMatches: true });
+    // Swapping a revealed secret: it no longer matches its commitment.
+    await knex('draw_commitment').where({ round_id: round.id, unit_code: 'NYJ' }).update({ secret: freshSecret() });
+    expect((await ok(VERIFY, { id: draw.id }, leader)).verifyDraw).toMatchObject({ matches: false, commitmentsMatch: false, seedMatches: false });
+    // Editing the frozen manifest after the fact: it no longer hashes to the published hash.
+    await knex('draw_round').where({ id: round.id }).update({ manifest: round.manifest.replace('"round":1', '"round":9') });
+    expect((await ok(VERIFY, { id: draw.id }, leader)).verifyDraw).toMatchObject({ matches: false, manifestMatches: false });
   });
 
-  it('records a redraw as a new event with its reason and the superseded draw, never silently', async () => {
+  it('redraws after a recusal through the same procedure, supersedes the draw in force on record, and refuses once results are recorded', async () => {
     const planId = await createPlan('redraw plan');
-    const first = (await ok(`mutation($planId: ID!) { drawInspections(planId: $planId, seed: "aaaaaaaaaaaaaaaa") { id } }`, { planId })).drawInspections;
-    const noReason = await gql(`mutation($planId: ID!) { redraw(planId: $planId, reason: "  ") { id } }`, { planId });
-    expect(noReason.errors?.[0].extensions).toMatchObject({ field: 'reason', rule: 'required' });
-    const second = (await ok(`mutation($planId: ID!) { redraw(planId: $planId, reason: "抽取时项目库同步不完整", seed: "bbbbbbbbbbbbbbbb") { ${DRAW_FIELDS} } }`, { planId })).redraw;
+    const first = (await drawPlan(planId)).draw;
+    const target = first.inspections[0];
+    const recused = target.inspectors[1];
+    await ok(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, { input: { enforcerId: recused.id, projectId: target.project.id, reason: '近亲属在投标单位任职' } });
+    const noReason = await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3), redrawReason: '  ' } });
+    expect(noReason.errors?.[0].extensions).toMatchObject({ field: 'redrawReason', rule: 'required' });
+    const { round, draw: second } = await drawPlan(planId, { redrawReason: '抽中人员申请回避', participantUnits: ['ZWJ', 'LEADING_GROUP'] });
+    expect(round).toMatchObject({ number: 2, redrawReason: '抽中人员申请回避' });
+    // The recusal is in the new manifest as a pseudonymous exclusion of that project.
+    const recusedPseudonym = target.inspectorPseudonyms[1];
+    expect(round.rosterSnapshot.map((e: any) => e.pseudonym)).not.toContain(recusedPseudonym); // pseudonyms are per round
+    const excludedFrom = (projectId: string) => round.exclusions.find((x: any) => x.projectId === projectId).pseudonyms.length;
+    const elsewhere = POOL.find((p) => p.id !== target.project.id)!.id;
+    expect(excludedFrom(target.project.id)).toBe(excludedFrom(elsewhere) + 1);
     expect(second.supersedes).toEqual({ id: first.id });
-    expect(second.redrawReason).toBe('抽取时项目库同步不完整');
+    expect(second.redrawReason).toBe('抽中人员申请回避');
     const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { currentDraw { id } draws { id supersededAt inspections { status } } } }`, { id: planId });
     expect(plan.inspectionPlan.currentDraw.id).toBe(second.id);
     expect(plan.inspectionPlan.draws).toHaveLength(2);
@@ -228,11 +381,10 @@ describe('plans and draws', () => {
     expect((await ok(`query($id: ID!) { verifyDraw(drawId: $id) { matches } }`, { id: first.id })).verifyDraw.matches).toBe(true);
 
     // Once a result is recorded, the draw can no longer be redone.
-    const target = second.inspections[0];
     await ok(`mutation($input: InspectionResultInput!) { recordInspectionResult(input: $input) { status } }`, {
-      input: { inspectionId: target.id, inspectedOn: todayInShanghai(), checklist: [{ itemCode: 'CJ-01', outcome: 'COMPLIANT' }, { itemCode: 'CJ-02', outcome: 'COMPLIANT' }] },
+      input: { inspectionId: second.inspections[0].id, inspectedOn: todayInShanghai(), checklist: [{ itemCode: 'CJ-01', outcome: 'COMPLIANT' }, { itemCode: 'CJ-02', outcome: 'COMPLIANT' }] },
     });
-    const late = await gql(`mutation($planId: ID!) { redraw(planId: $planId, reason: "again") { id } }`, { planId });
+    const late = await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3), redrawReason: 'again' } });
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'RESULTS_RECORDED' });
   });
 });
@@ -242,8 +394,7 @@ describe('inspections, access and the finding → case path', () => {
 
   beforeAll(async () => {
     const planId = await createPlan('access plan');
-    const draw = (await ok(`mutation($planId: ID!) { drawInspections(planId: $planId, seed: "1234123412341234") { ${DRAW_FIELDS} } }`, { planId })).drawInspections;
-    inspection = draw.inspections[0];
+    inspection = (await drawPlan(planId)).draw.inspections[0];
   });
 
   const RESULT = `mutation($input: InspectionResultInput!) { recordInspectionResult(input: $input) { id status checklist { itemCode outcome } findings { id severity respondentCreditCodes caseId } } }`;
@@ -341,18 +492,43 @@ describe('inspections, access and the finding → case path', () => {
     expect(caseCalls).toHaveLength(2);
   });
 
-  it('answers inspection coverage per department for a period', async () => {
+  it('answers inspection coverage for a period by the draws made in it, each against the pool it used, equal to the list query', async () => {
     const REFS = `query($r: [_Any!]!, $p: PeriodInput!) { _entities(representations: $r) { ... on Department { code inspectionStats(period: $p) { poolSize drawn ratio done findings } } } }`;
-    const data = await ok(REFS, { r: LINES.map((code) => ({ __typename: 'Department', code })), p: { from: '2025-01-01', to: '2025-12-31' } }, leader);
-    const stats = data._entities.map((d: any) => d.inspectionStats);
-    // Several current draws over the same period: the pool counts each project once, 6 per department.
-    for (const s of stats) expect(s.poolSize).toBe(6);
-    const total = stats.reduce((sum: number, s: any) => sum + s.drawn, 0);
-    expect(total).toBeGreaterThan(0);
-    expect(stats.reduce((sum: number, s: any) => sum + s.findings, 0)).toBe(1);
-    expect(stats.reduce((sum: number, s: any) => sum + s.done, 0)).toBeGreaterThanOrEqual(2);
-    const empty = await ok(REFS, { r: [{ __typename: 'Department', code: 'ZJJ' }], p: { from: '2019-01-01', to: '2019-12-31' } }, leader);
-    expect(empty._entities[0].inspectionStats).toEqual({ poolSize: 0, drawn: 0, ratio: 0, done: 0, findings: 0 });
+    const LIST = `query($f: InspectionFilter!) { inspections(first: 100, filter: $f) { totalCount nodes { status findings { id } } } }`;
+    const statsFor = async (from: string, to: string) =>
+      (await ok(REFS, { r: LINES.map((code) => ({ __typename: 'Department', code })), p: { from, to } }, leader))._entities.map((d: any) => d.inspectionStats);
+    const saved = clock;
+    try {
+      // Two plans over 2025's projects, drawn in January 2026 (a 10% draw and a 5% one); the bimonthly review of Jan–Feb 2026 answers for them.
+      clock = new Date('2026-01-20T02:00:00Z');
+      const ten = (await drawPlan(await createPlan('2025 复查 10%', { samplingRatio: 0.1 }))).draw;
+      clock = new Date('2026-02-10T02:00:00Z');
+      const five = (await drawPlan(await createPlan('2025 复查 5%'))).draw;
+      expect(ten.result.drawnCount + five.result.drawnCount).toBe(5);
+      const stats = await statsFor('2026-01-01', '2026-02-28');
+      // Each draw used the 30-project pool (6 per department): summed over the two draws.
+      for (const st of stats) expect(st.poolSize).toBe(12);
+      expect(stats.reduce((sum: number, st: any) => sum + st.drawn, 0)).toBe(5);
+      for (const [k, code] of LINES.entries()) {
+        const listed = (await ok(LIST, { f: { departmentCode: code, drawnFrom: '2026-01-01', drawnTo: '2026-02-28' } }, leader)).inspections;
+        expect(stats[k].drawn, code).toBe(listed.totalCount);
+        expect(stats[k].done, code).toBe(listed.nodes.filter((n: any) => n.status === 'RECORDED' || n.status === 'PUBLISHED').length);
+        expect(stats[k].findings, code).toBe(listed.nodes.reduce((sum: number, n: any) => sum + n.findings.length, 0));
+        expect(stats[k].ratio).toBeCloseTo(stats[k].drawn / 12);
+      }
+      // January alone holds only the 10% draw; a period without draws shows nothing, whatever projects were registered in it.
+      const january = await statsFor('2026-01-01', '2026-01-31');
+      expect(january.reduce((sum: number, st: any) => sum + st.drawn, 0)).toBe(3);
+      for (const st of await statsFor('2025-03-01', '2025-04-30')) expect(st).toEqual({ poolSize: 0, drawn: 0, ratio: 0, done: 0, findings: 0 });
+      const badFilter = await gql(LIST, { f: { drawnFrom: '2026-01-01' } }, leader);
+      expect(badFilter.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.drawnTo' });
+    } finally {
+      clock = saved;
+    }
+    // The draws of 15 December 2025 (the earlier tests) with the one finding recorded on them.
+    const december = await statsFor('2025-11-01', '2025-12-31');
+    expect(december.reduce((sum: number, st: any) => sum + st.findings, 0)).toBe(1);
+    expect(december.reduce((sum: number, st: any) => sum + st.done, 0)).toBeGreaterThanOrEqual(2);
   });
 });
 
