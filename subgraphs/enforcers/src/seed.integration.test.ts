@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger, type GraphClient, type SeedEnvironment, creditCodeCheckCharacter } from '@hub/kit';
@@ -71,16 +72,24 @@ describe('demo data', () => {
     expect(roster.data.enforcers.nodes.every((n: any) => n.trainingRecords.length >= 1)).toBe(true);
     expect((await gql(`{ inspectionItems { code legalBasis } }`)).data.inspectionItems).toHaveLength(8);
 
-    const plans = await gql(`{ inspectionPlans { nodes { year samplingRatio currentDraw { id seed drawnOn poolSize result { drawnCount } inspections { status project { id } } } } } }`);
+    const plans = await gql(`{ inspectionPlans { nodes { year samplingRatio currentDraw { id seed drawnOn poolSize result { drawnCount } inspections { status project { id } }
+      round { manifestHash participants status rosterSnapshot { pseudonym } commitments { unitCode commitment secret } } } } } }`);
     expect(plans.errors).toBeUndefined();
     const byYear = new Map(plans.data.inspectionPlans.nodes.map((p: any) => [p.year, p.currentDraw]));
     expect([...byYear.keys()].sort()).toEqual([2024, 2025, 2026]);
-    for (const { year, seed, drawnOn } of DEMO_DRAWS) {
+    const sha = (...hex: string[]) => createHash('sha256').update(Buffer.concat(hex.map((h) => Buffer.from(h, 'hex')))).digest('hex');
+    for (const { year, drawnOn, participants, secrets } of DEMO_DRAWS) {
       const draw: any = byYear.get(year);
-      expect(draw).toMatchObject({ seed, drawnOn, poolSize: PROJECTS.filter((p) => p.registeredOn.startsWith(String(year))).length });
+      expect(draw).toMatchObject({ drawnOn, poolSize: PROJECTS.filter((p) => p.registeredOn.startsWith(String(year))).length });
       expect(draw.result.drawnCount).toBe(Math.ceil(draw.poolSize * 0.1));
-      const verification = await gql(`query($id: ID!) { verifyDraw(drawId: $id) { matches } }`, { id: draw.id }, as('PUBLIC'));
-      expect(verification.data.verifyDraw.matches).toBe(true); // published draws verify without signing in
+      // Made by the procedure: two units committed and revealed; the seed is derived from the manifest hash and their secrets.
+      const units = [...participants].sort();
+      expect(draw.round.participants).toEqual(units);
+      expect(draw.round.status).toBe('DRAWN');
+      expect(draw.round.commitments).toEqual(units.map((unit) => ({ unitCode: unit, commitment: sha(secrets[unit]), secret: secrets[unit] })));
+      expect(draw.seed).toBe(sha(draw.round.manifestHash, ...units.map((u) => secrets[u])));
+      const verification = await gql(`query($id: ID!) { verifyDraw(drawId: $id) { matches commitmentsMatch seedMatches } }`, { id: draw.id }, as('PUBLIC'));
+      expect(verification.data.verifyDraw).toEqual({ matches: true, commitmentsMatch: true, seedMatches: true }); // published draws verify without signing in
     }
     expect((byYear.get(2024) as any).inspections.every((i: any) => i.status === 'PUBLISHED')).toBe(true);
     expect((byYear.get(2026) as any).inspections.some((i: any) => i.status === 'ASSIGNED')).toBe(true);
@@ -98,7 +107,9 @@ describe('demo data', () => {
     expect((await gql(`{ enforcers { totalCount } }`)).data.enforcers.totalCount).toBe(80);
     const twin = await seedInto();
     const results = async (o: MikroORM) =>
-      (await o.em.fork().getConnection().execute('select seed, result from inspection_draw order by drawn_on')).map((r: any) => JSON.stringify([r.seed, r.result]));
+      (await o.em.fork().getConnection().execute('select d.seed, d.result, r.manifest from inspection_draw d join draw_round r on r.id = d.round_id order by d.drawn_on')).map((r: any) =>
+        JSON.stringify([r.seed, r.result, r.manifest]),
+      );
     expect(await results(twin.orm)).toEqual(await results(orm));
   });
 });
