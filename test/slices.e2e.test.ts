@@ -1,5 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '@hub/kit';
+import { commitmentOf, deriveSeed, manifestHash, runDrawV2 } from '../subgraphs/enforcers/src/draw/algorithm';
 import { startHub, type Hub } from './harness';
 
 let hub: Hub;
@@ -53,9 +55,28 @@ describe('joint random inspections through the gateway', () => {
       office,
     );
     expect(plan.errors).toBeUndefined();
+    const planId = plan.data.createInspectionPlan.id;
+    // The draw procedure: the office freezes the manifest; the office and a leader (witness) commit, then reveal (the office first); the office draws.
+    const frozen = await hub.query(
+      `mutation($input: FreezeDrawInput!) { freezeDraw(input: $input) { id manifestHash rosterSnapshot { pseudonym departmentCode } } }`,
+      { input: { planId, participantUnits: ['ZWJ', 'LEADING_GROUP'], revealDeadline: new Date(Date.now() + 86_400_000).toISOString() } },
+      office,
+    );
+    expect(frozen.errors).toBeUndefined();
+    const roundId = frozen.data.freezeDraw.id;
+    const leader = await hub.token('LEADER');
+    const secrets = { office: randomBytes(32).toString('hex'), leader: randomBytes(32).toString('hex') };
+    const parties = [[office, secrets.office], [leader, secrets.leader]] as const;
+    for (const [token, secret] of parties) {
+      const commitment = createHash('sha256').update(Buffer.from(secret, 'hex')).digest('hex');
+      expect((await hub.query(`mutation($id: ID!, $c: String!) { commitDrawSecret(roundId: $id, commitment: $c) { status } }`, { id: roundId, c: commitment }, token)).errors).toBeUndefined();
+    }
+    for (const [token, secret] of parties) {
+      expect((await hub.query(`mutation($id: ID!, $s: String!) { revealDrawSecret(roundId: $id, secret: $s) { status } }`, { id: roundId, s: secret }, token)).errors).toBeUndefined();
+    }
     const draw = await hub.query(
       `mutation($id: ID!) { drawInspections(planId: $id) { id poolSize inspections { project { id } inspectors { name department { code } } } } }`,
-      { id: plan.data.createInspectionPlan.id },
+      { id: planId },
       office,
     );
     expect(draw.errors).toBeUndefined();
@@ -63,8 +84,8 @@ describe('joint random inspections through the gateway', () => {
     expect(poolSize).toBeGreaterThan(0);
     expect(inspections.length).toBeGreaterThanOrEqual(Math.max(1, Math.ceil(poolSize * 0.05)));
     for (const inspection of inspections) expect(inspection.inspectors.length).toBeGreaterThanOrEqual(2);
-    const verified = await hub.query(`query($id: ID!) { verifyDraw(drawId: $id) { matches } }`, { id: draw.data.drawInspections.id }, office);
-    expect(verified.data.verifyDraw.matches).toBe(true);
+    const verified = await hub.query(`query($id: ID!) { verifyDraw(drawId: $id) { matches commitmentsMatch seedMatches } }`, { id: draw.data.drawInspections.id }, office);
+    expect(verified.data.verifyDraw).toEqual({ matches: true, commitmentsMatch: true, seedMatches: true });
     const project = await hub.query(
       `query($id: ID!) { project(id: $id) { code inspections { inspectors { name department { code name } } } } }`,
       { id: inspections[0].project.id },
@@ -72,5 +93,27 @@ describe('joint random inspections through the gateway', () => {
     );
     expect(project.errors).toBeUndefined();
     expect(project.data.project.inspections.some((i: { inspectors: unknown[] }) => i.inspectors.length >= 2)).toBe(true);
+  });
+});
+
+describe('a draw anyone can verify', () => {
+  it('lets the public re-run a published demo draw from published data alone — seed, projects and inspectors — with no names in the roster snapshot', async () => {
+    const published = await hub.query(`{ publishedInspections(first: 1) { nodes { inspectorPseudonyms inspectors { name } project { id }
+      draw { seed result { algorithmVersion poolSize drawnCount projects { projectId inspectorIds } } round { manifest manifestHash commitments { unitCode commitment secret } } } } } }`);
+    expect(published.errors).toBeUndefined();
+    const [inspection] = published.data.publishedInspections.nodes;
+    const { draw } = inspection;
+    // The same pure module a browser runs.
+    expect(manifestHash(draw.round.manifest)).toBe(draw.round.manifestHash);
+    expect(draw.round.commitments.length).toBeGreaterThanOrEqual(2);
+    for (const c of draw.round.commitments) expect(commitmentOf(c.secret)).toBe(c.commitment);
+    const seed = deriveSeed(draw.round.manifestHash, draw.round.commitments);
+    expect(seed).toBe(draw.seed);
+    const manifest = JSON.parse(draw.round.manifest);
+    expect(runDrawV2(manifest, seed)).toEqual(draw.result);
+    // The published inspection's team is the drawn team; the snapshot holds no names.
+    expect(draw.result.projects.find((p: { projectId: string }) => p.projectId === inspection.project.id).inspectorIds).toEqual(inspection.inspectorPseudonyms);
+    for (const { name } of inspection.inspectors) expect(draw.round.manifest).not.toContain(name);
+    expect(Object.keys(manifest.roster[0]).sort()).toEqual(['departmentCode', 'pseudonym', 'specialties']);
   });
 });
