@@ -380,10 +380,18 @@ describe('plans and draws', () => {
     // The superseded draw still verifies: its record is kept as it was.
     expect((await ok(`query($id: ID!) { verifyDraw(drawId: $id) { matches } }`, { id: first.id })).verifyDraw.matches).toBe(true);
 
-    // Once a result is recorded, the draw can no longer be redone.
+    // A fully revealed round fixes the seed: it cannot be abandoned to get another one.
+    const third = await freeze(planId, { redrawReason: '再次回避' });
+    await commitAndReveal(third);
+    const ABANDON = `mutation($id: ID!) { abandonDrawRound(roundId: $id, reason: "结果已录入") { status defaultingUnits } }`;
+    expect((await gql(ABANDON, { id: third.id })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'REVEALED', allowed: ['drawInspections'] });
+    // Once a result is recorded, the draw can no longer be redone: the revealed redraw round can then only be abandoned.
     await ok(`mutation($input: InspectionResultInput!) { recordInspectionResult(input: $input) { status } }`, {
       input: { inspectionId: second.inspections[0].id, inspectedOn: todayInShanghai(), checklist: [{ itemCode: 'CJ-01', outcome: 'COMPLIANT' }, { itemCode: 'CJ-02', outcome: 'COMPLIANT' }] },
     });
+    const blocked = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId) { id } }`, { planId });
+    expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'RESULTS_RECORDED' });
+    expect((await ok(ABANDON, { id: third.id })).abandonDrawRound).toEqual({ status: 'ABANDONED', defaultingUnits: [] });
     const late = await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3), redrawReason: 'again' } });
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'RESULTS_RECORDED' });
   });
