@@ -293,7 +293,13 @@ describe('plans and draws', () => {
     const freezes = await Promise.all([0, 1].map(() => gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'SLJ'], revealDeadline: inDays(3) } })));
     expect(freezes.filter((r) => !r.errors)).toHaveLength(1);
     expect(freezes.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
-    await commitAndReveal(freezes.find((r) => !r.errors)!.data!.freezeDraw);
+    // Two units committing at the same moment both get through (the round row serialises them): commitments then close.
+    const round = freezes.find((r) => !r.errors)!.data!.freezeDraw;
+    const secrets = { ZWJ: freshSecret(), SLJ: freshSecret() };
+    const commits = await Promise.all([ok(COMMIT, { id: round.id, c: sha(secrets.ZWJ) }), ok(COMMIT, { id: round.id, c: sha(secrets.SLJ) }, as('DEPT', 'SLJ'))]);
+    expect(commits.map((c) => c.commitDrawSecret.status).sort()).toEqual(['COMMITTING', 'REVEALING']);
+    await ok(REVEAL, { id: round.id, s: secrets.ZWJ });
+    await ok(REVEAL, { id: round.id, s: secrets.SLJ }, as('DEPT', 'SLJ'));
     const results = await Promise.all([0, 1].map(() => gql(`mutation($planId: ID!) { drawInspections(planId: $planId) { id } }`, { planId })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);

@@ -88,8 +88,9 @@ export class InspectionService {
     return plan;
   }
 
+  /** Locks the round (waiting: two units committing at the same moment both get through, one after the other). */
   private async loadRound(em: EntityManager, roundId: string): Promise<DrawRound> {
-    const round = await em.findOne(DrawRound, { id: requireUuid(roundId, 'roundId') }, { lockMode: LockMode.PESSIMISTIC_WRITE_OR_FAIL, populate: ['plan'] });
+    const round = await em.findOne(DrawRound, { id: requireUuid(roundId, 'roundId') }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!round) throw new NotFoundError('DrawRound', roundId);
     return round;
   }
