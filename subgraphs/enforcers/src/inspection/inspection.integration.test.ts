@@ -522,6 +522,14 @@ describe('inspections, access and the finding → case path', () => {
       const stats = await statsFor('2026-01-01', '2026-02-28');
       // Each draw used the 30-project pool (6 per department): summed over the two draws.
       for (const st of stats) expect(st.poolSize).toBe(12);
+      // The same figure from the published draws of the period: their manifests' pools, by department.
+      const plans = (await ok(`{ inspectionPlans(first: 100) { nodes { currentDraw { drawnOn round { manifest } } } } }`, {}, leader)).inspectionPlans.nodes;
+      const inPeriod = plans.map((p: any) => p.currentDraw).filter((d: any) => d && d.drawnOn >= '2026-01-01' && d.drawnOn <= '2026-02-28');
+      expect(inPeriod).toHaveLength(2);
+      for (const [k, code] of LINES.entries()) {
+        const pooled = inPeriod.reduce((sum: number, d: any) => sum + JSON.parse(d.round.manifest).pool.filter((p: any) => p.departmentCode === code).length, 0);
+        expect(stats[k].poolSize, code).toBe(pooled);
+      }
       expect(stats.reduce((sum: number, st: any) => sum + st.drawn, 0)).toBe(5);
       for (const [k, code] of LINES.entries()) {
         const listed = (await ok(LIST, { f: { departmentCode: code, drawnFrom: '2026-01-01', drawnTo: '2026-02-28' } }, leader)).inspections;
