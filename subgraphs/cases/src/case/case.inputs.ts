@@ -2,6 +2,7 @@ import { LocalDateScalar } from '@hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IntakeChannel } from './case.entity';
 import { CaseKind, CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case-states';
+import { CaseReviewInput } from './review';
 
 @InputType({ description: 'A complaint (投诉) from an identified bidder or interested party, within 10 days of knowing.' })
 export class SubmitComplaintInput {
@@ -117,4 +118,6 @@ export class CaseFilter {
   @Field(() => LocalDateScalar, { nullable: true }) receivedFrom?: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) receivedTo?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Only cases whose pending deadline has passed.' }) overdue?: boolean | null;
+  @Field(() => CaseReviewInput, { nullable: true, description: 'The cases one figure of Department.caseStats counts for a period (combine with department).' })
+  review?: CaseReviewInput | null;
 }

@@ -11,6 +11,7 @@ import {
   toConnection,
   InputError,
   PeriodInput,
+  periodEndAsOf,
   requirePeriod,
   type Caller,
 } from '@hub/kit';
@@ -43,6 +44,7 @@ import { CaseDeadline, CaseReceipt, CaseReceiptStatus, CaseStats, CaseView } fro
 import { allowedTransitions, CaseStatus, CaseTransition, PENDING_ACCEPTANCE, PENDING_RESOLUTION } from './case-states';
 import { acceptanceDue, CASE_DEADLINE_RULES, deadlineState, resolutionDue } from './deadlines';
 import { caseDeadlineDates } from './firm-up';
+import { caseFigureSql } from './review';
 import { verifySecret } from './receipt';
 
 export const CaseConnection = Connection(Case, 'Case');
@@ -105,6 +107,12 @@ export class CaseResolver {
     if (filter?.receivedTo) where.push({ receivedOn: { $lte: filter.receivedTo } });
     if (filter?.overdue === true) where.push({ nextDueOn: { $lt: today(ctx) } });
     if (filter?.overdue === false) where.push({ $or: [{ nextDueOn: null }, { nextDueOn: { $gte: today(ctx) } }] });
+    if (filter?.review) {
+      const period = requirePeriod(filter.review.period, 'filter.review.period');
+      const { sql, params } = caseFigureSql(filter.review.figure, period, periodEndAsOf(period, today(ctx)));
+      const ids = await ctx.em.getConnection().execute<{ id: string }[]>(`select c.id from case_file c where ${sql}`, params);
+      where.push({ id: { $in: ids.map((row) => row.id) } });
+    }
     const [rows, total] = await ctx.em.findAndCount(Case, { $and: where }, { limit: window.limit, offset: window.offset, orderBy: { receivedAt: 'desc', id: 'asc' } });
     return toConnection(rows, total, window);
   }
@@ -401,7 +409,10 @@ export class DepartmentCasesResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => CaseStats, { nullable: true, description: 'Case figures for a period: received, accepted, refused, resolved on time or late, overdue, by kind.' })
+  @FieldResolver(() => CaseStats, {
+    nullable: true,
+    description: 'Case figures for a period as they stood at its end (today for the current period); each equals cases(filter: { department, review: { period, figure } }).totalCount.',
+  })
   caseStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput) period: PeriodInput, @Ctx() { loaders }: Context) {
     requirePeriod(period);
     return loaders.caseStats.load({ code: department.code, from: period.from, to: period.to });
