@@ -222,7 +222,7 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     };
   }, 60_000);
 
-  // DOMAIN.md: the reporter's identity to the office only; the complainant's contact to the office and the handling department.
+  // docs/domain.md: the reporter's identity to the office only; the complainant's contact to the office and the handling department.
   const expectations: Record<string, { complaint: CaseSight; report: CaseSight }> = {
     LEADER: { complaint: full(true, false), report: full(false, false) },
     OFFICE: { complaint: full(true, true), report: full(true, true) },

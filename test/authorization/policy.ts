@@ -4,7 +4,7 @@ import { readSubgraphList, repoRoot, ROLES, type AccessPolicy, type Role } from 
 
 /**
  * The expected outcome of every root field and mutation for every role, as each subgraph declares
- * it in its own src/access-policy.ts (DOMAIN.md "Who may do what"): a department plugging in its
+ * it in its own src/access-policy.ts (docs/domain.md "Who may do what"): a department plugging in its
  * subgraph writes its policy next to its resolvers, without touching anyone else's files.
  *
  * "allowed" means the role gets past authorization (the answer may still be empty, NOT_FOUND or a

@@ -1,7 +1,7 @@
 import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
 
 /**
- * Who may call this subgraph's root fields (DOMAIN.md "Who may do what"): one intake window open to
+ * Who may call this subgraph's root fields (docs/domain.md, "Who may do what"): one intake window open to
  * everyone; cases are not for the trading center; the office routes; the handling department (or
  * the office, for 自办 cases) investigates and decides, which department being checked per case.
  */
@@ -13,6 +13,8 @@ export const accessPolicy: AccessPolicy = {
   'query.rectificationTasks': ['LEADER', 'OFFICE', 'DEPT'],
   'mutation.submitComplaint': EVERYONE,
   'mutation.submitReport': EVERYONE,
+  'mutation.recordReceivedComplaint': ['OFFICE'],
+  'mutation.recordReceivedReport': ['OFFICE'],
   'mutation.openCaseFromInspectionFinding': ['OFFICE', 'ENFORCER'],
   'mutation.recordReferral': ['OFFICE'],
   'mutation.acceptCase': ['OFFICE'],

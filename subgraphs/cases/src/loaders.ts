@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, shanghaiDateOf, toConnection, type Caller, type ConnectionShape, type RequestContext } from '@hub/kit';
+import { DataLoader, groupLoader, keyLoader, periodEndAsOf, shanghaiDateOf, toConnection, type Caller, type ConnectionShape, type RequestContext } from '@hub/kit';
 import { caseScope, caseScopeSql } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { CaseKind, CaseStatus } from './case/case-states';
 import type { CasesEnvironment } from './case/case.service';
+import { caseFigureSql, CaseReviewFigure } from './case/review';
 import { RectificationProgress, RectificationTask } from './rectification/rectification.entity';
 
 /** One page of a department's cases (Department.cases); keys with the same page arguments share one SQL statement. */
@@ -30,6 +31,16 @@ export interface CaseStatsRow {
   overdue: number;
   byKind: { kind: CaseKind; count: number }[];
 }
+
+/** The columns of the statistics statement and the review figure each counts. */
+const STATS_COLUMNS: [string, CaseReviewFigure][] = [
+  ['received', CaseReviewFigure.RECEIVED],
+  ['accepted', CaseReviewFigure.ACCEPTED],
+  ['rejected', CaseReviewFigure.REJECTED],
+  ['resolved_on_time', CaseReviewFigure.RESOLVED_ON_TIME],
+  ['resolved_late', CaseReviewFigure.RESOLVED_LATE],
+  ['overdue', CaseReviewFigure.OVERDUE],
+];
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -118,18 +129,15 @@ export function createLoaders(em: EntityManager, user: Caller, env: CasesEnviron
         for (const group of groupBy(keys, (k) => `${k.from}|${k.to}`).values()) {
           const { from, to } = group[0];
           const codes = group.map((k) => k.code);
+          // The same conditions as cases(filter: { review }): each figure is that list's totalCount.
+          const end = periodEndAsOf({ from, to }, today);
+          const figures = STATS_COLUMNS.map(([column, figure]) => ({ column, ...caseFigureSql(figure, { from, to }, end) }));
           const rows = await em.getConnection().execute<Record<string, string>[]>(
-            `select d.code, c.kind,
-                    count(*) filter (where c.received_on between ? and ?) as received,
-                    count(*) filter (where c.accepted_on between ? and ?) as accepted,
-                    count(*) filter (where c.rejected_on between ? and ?) as rejected,
-                    count(*) filter (where c.decided_on between ? and ? and c.decided_on <= c.resolution_due_on) as resolved_on_time,
-                    count(*) filter (where c.decided_on between ? and ? and c.decided_on > c.resolution_due_on) as resolved_late,
-                    count(*) filter (where c.next_due_on < ?) as overdue
+            `select d.code, c.kind, ${figures.map((f) => `count(*) filter (where ${f.sql}) as ${f.column}`).join(', ')}
              from case_file c cross join lateral unnest(c.responsible_departments) as d(code)
              where c.responsible_departments && array[${placeholders(codes.length)}]::text[] and d.code in (${placeholders(codes.length)})
              group by d.code, c.kind`,
-            [from, to, from, to, from, to, from, to, from, to, today, ...codes, ...codes],
+            [...figures.flatMap((f) => f.params), ...codes, ...codes],
           );
           for (const code of codes) {
             const mine = rows.filter((r) => r.code === code);

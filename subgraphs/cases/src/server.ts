@@ -5,6 +5,7 @@ import { caseAccess } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver } from './case/case.resolver';
 import type { CasesEnvironment } from './case/case.service';
+import { caseDeadlineDates } from './case/firm-up';
 import { createLoaders, type Context, type Loaders } from './loaders';
 import { migrations } from './migrations';
 import { defaultProjectDirectory } from './project-directory';
@@ -52,6 +53,7 @@ export function createCasesSubgraph(options: CasesSubgraphOptions = {}): Subgrap
     buildSchema,
     createLoaders: (em, user) => createLoaders(em, user, environment),
     seedDemoData,
+    calendarDerivedDates: [caseDeadlineDates],
   };
 }
 

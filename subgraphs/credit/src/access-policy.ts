@@ -1,7 +1,7 @@
 import { EVERYONE, type AccessPolicy } from '@hub/kit';
 
 /**
- * Who may call this subgraph's root fields (DOMAIN.md "Who may do what"): published records,
+ * Who may call this subgraph's root fields (docs/domain.md "Who may do what"): published records,
  * standings, the joint punishment list and agency evaluations are public; the bureau (ZWJ office)
  * writes; a line department notifies performance findings on the projects it supervises.
  */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai, withCheckCharacter } from '@hub/kit';
+import { addDays, withCheckCharacter } from '@hub/kit';
 import { as, countStatements, createTestOrm, run } from '@hub/kit/testing';
 import type { CaseSummary, Directories, ProjectInfo } from './directories';
 import { addMonths } from './policy/policy';
@@ -40,7 +40,9 @@ const directories: Directories = {
   },
   cases: { casesAgainst: async (codes) => new Map(codes.map((c) => [c, caseTable.get(c) ?? []])) },
 };
-const subgraph = createCreditSubgraph(directories);
+// A fixed clock: "today" is clock.today in Asia/Shanghai (noon there), whatever the real date.
+const clock = { today: '2026-11-27' };
+const subgraph = createCreditSubgraph(directories, { now: () => new Date(`${clock.today}T04:00:00Z`) });
 
 let orm: MikroORM;
 let schema: GraphQLSchema;
@@ -70,8 +72,16 @@ async function draft(input: Record<string, unknown>): Promise<string> {
   return data.createCreditRecord.id;
 }
 
-const publish = (id: string, publishedOn: string) =>
-  gql(`mutation($id: ID!, $on: LocalDate) { publishCreditRecord(id: $id, publishedOn: $on) { id status publicityStartsOn publicityEndsOn effectiveOn expiresOn } }`, { id, on: publishedOn });
+/** Publishes on a day: the bureau does it that day (a record becomes public when it is published here). */
+async function publish(id: string, publishedOn: string) {
+  const saved = clock.today;
+  clock.today = publishedOn;
+  try {
+    return await gql(`mutation($id: ID!, $on: LocalDate) { publishCreditRecord(id: $id, publishedOn: $on) { id status publicityStartsOn publicityEndsOn effectiveOn expiresOn } }`, { id, on: publishedOn });
+  } finally {
+    clock.today = saved;
+  }
+}
 
 /** A record from a case decision, drafted and published on a day (one call per test setup). */
 async function publishedRecord(subjectKey: string, ruleCode: string, publishedOn: string, projectId: string | null = null) {
@@ -132,7 +142,7 @@ describe('performance notifications and the 7-working-day rule', () => {
   });
 
   it('is not overdue while the working days run, and a recent due date counts down', async () => {
-    const today = todayInShanghai();
+    const today = clock.today;
     const notification = (await notify({ notifiedOn: today })).data.notifyPerformanceFinding;
     expect(notification.overdue).toBe(false);
     expect(notification.recordingDueOn > today).toBe(true);
@@ -147,7 +157,7 @@ describe('performance notifications and the 7-working-day rule', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     const badCode = await notify({ subjectKey: `${bidder.slice(0, 17)}${bidder[17] === '0' ? '1' : '0'}` });
     expect(badCode.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectKey', rule: 'GB 32100-2015' });
-    const future = await notify({ notifiedOn: addDays(todayInShanghai(), 2) });
+    const future = await notify({ notifiedOn: addDays(clock.today, 2) });
     expect(future.errors?.[0].extensions).toMatchObject({ field: 'notifiedOn', rule: 'not in the future' });
     const byOffice = await notify({}, office);
     expect(byOffice.errors?.[0].message).toMatch(/Access denied/);
@@ -170,21 +180,24 @@ describe('scores, grades and the joint punishment list', () => {
   it('counts a deduction from the day after publicity for 12 months, restores the score after, and answers the grade on any day', async () => {
     // Published Mon 2024-03-04: 5 working days of publicity end Mon 03-11; effective Tue 03-12.
     const serious = await publishedRecord(bidder2, 'YZ-01', '2024-03-04');
-    expect(serious).toMatchObject({ status: 'EXPIRED', publicityEndsOn: '2024-03-11', effectiveOn: '2024-03-12', expiresOn: '2025-03-12' });
+    // (Its status as the mutation answers it is the status on the day it was published.)
+    expect(serious).toMatchObject({ status: 'IN_PUBLICITY', publicityStartsOn: '2024-03-04', publicityEndsOn: '2024-03-11', effectiveOn: '2024-03-12', expiresOn: '2025-03-12' });
     const minor = await publishedRecord(bidder2, 'LY-04', '2024-06-03');
     expect(minor.effectiveOn).toBe('2024-06-12'); // publicity 06-04..06-11: 06-10 is the Dragon Boat holiday
 
     expect(await standing(bidder2, '2024-03-11')).toMatchObject({ score: 100, grade: 'A', restricted: false, recordsInForce: [] });
+    // On the joint punishment list the grade is D whatever the score.
     expect(await standing(bidder2, '2024-03-12')).toMatchObject({
-      score: 70, grade: 'C', pointsInForce: 30, restricted: true, restrictionReason: 'YZ-01: 串通投标', restrictedUntil: '2026-03-12',
+      score: 70, grade: 'D', pointsInForce: 30, restricted: true, restrictionReason: 'YZ-01: 串通投标', restrictedUntil: '2026-03-12',
     });
     expect(await standing(bidder2, '2024-06-11')).toMatchObject({ score: 70, pointsInForce: 30 });
-    expect(await standing(bidder2, '2024-06-12')).toMatchObject({ score: 60, grade: 'C', pointsInForce: 40 });
+    expect(await standing(bidder2, '2024-06-12')).toMatchObject({ score: 60, grade: 'D', pointsInForce: 40 });
     // The serious deduction stops counting after 12 months; the restriction runs for the rule's 24.
-    expect(await standing(bidder2, '2025-03-12')).toMatchObject({ score: 90, grade: 'A', restricted: true });
+    expect(await standing(bidder2, '2025-03-12')).toMatchObject({ score: 90, grade: 'D', restricted: true });
     expect(await standing(bidder2, '2025-06-11')).toMatchObject({ score: 90 });
-    expect(await standing(bidder2, '2025-06-12')).toMatchObject({ score: 100, grade: 'A', restricted: true, recordsInForce: [] });
-    expect(await standing(bidder2, '2026-03-12')).toMatchObject({ score: 100, restricted: false, restrictedUntil: null });
+    expect(await standing(bidder2, '2025-06-12')).toMatchObject({ score: 100, grade: 'D', restricted: true, recordsInForce: [] });
+    expect(await standing(bidder2, '2026-03-11')).toMatchObject({ score: 100, grade: 'D', restricted: true });
+    expect(await standing(bidder2, '2026-03-12')).toMatchObject({ score: 100, grade: 'A', restricted: false, restrictedUntil: null });
 
     const list = await ok(`query($asOf: LocalDate) { jointPunishmentList(asOf: $asOf) { totalCount nodes { subjectKey from until marketEntity { creditCode } } } }`, { asOf: '2025-01-01' }, publicCaller);
     expect(list.jointPunishmentList.nodes).toContainEqual({ subjectKey: bidder2, from: '2024-03-12', until: '2026-03-12', marketEntity: { creditCode: bidder2 } });
@@ -199,7 +212,7 @@ describe('scores, grades and the joint punishment list', () => {
     const data = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Bid { id bidderRestricted bidderCreditAtBid { asOf score grade } } } }`, { reps }, publicCaller);
     expect(data._entities.map((b: { bidderRestricted: boolean; bidderCreditAtBid: unknown }) => [b.bidderRestricted, b.bidderCreditAtBid])).toEqual([
       [false, { asOf: '2024-03-20', score: 100, grade: 'A' }],
-      [true, { asOf: '2024-05-20', score: 70, grade: 'C' }],
+      [true, { asOf: '2024-05-20', score: 70, grade: 'D' }],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, type Caller, type RequestContext } from '@hub/kit';
+import { DataLoader, groupLoader, keyLoader, shanghaiDateOf, type Caller, type RequestContext } from '@hub/kit';
 import type { Directories } from './directories';
 import { PerformanceNotification } from './notification/notification.entity';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
@@ -14,10 +14,13 @@ const newestFirst = { createdOn: 'desc', createdAt: 'desc', id: 'asc' } as const
  * This subgraph's per-request DataLoaders (one `IN (…)` query per batch), plus the clients for the
  * other slices, which hold no request state but must be swappable in tests.
  */
-export function createLoaders(em: EntityManager, user: Caller, directories: Directories) {
+export function createLoaders(em: EntityManager, user: Caller, directories: Directories, now: () => Date = () => new Date()) {
+  const today = () => shanghaiDateOf(now());
   return {
     directories,
     user,
+    /** Today in Asia/Shanghai on the subgraph's clock (tests fix it). */
+    today,
     ruleByCode: keyLoader((codes: readonly string[]) => em.find(CreditRule, { code: { $in: [...codes] } }), (r) => r.code, 'CreditRule'),
     notificationById: keyLoader(
       (ids: readonly string[]) => em.find(PerformanceNotification, { id: { $in: [...ids] } }),
@@ -60,7 +63,7 @@ export function createLoaders(em: EntityManager, user: Caller, directories: Dire
       const results = new Map<string, CreditStats>();
       for (const [period, codes] of byPeriod) {
         const [from, to] = period.split('|');
-        const stats = await departmentStats(em, codes, { from, to });
+        const stats = await departmentStats(em, codes, { from, to }, today());
         for (const code of codes) results.set(`${code}|${period}`, stats.get(code)!);
       }
       return keys.map((key) => results.get(key)!);

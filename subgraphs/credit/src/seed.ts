@@ -118,7 +118,8 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
   }
   const directories = seedDirectories(projects, cases);
 
-  const office = () => new CreditRecordService(em.fork(), OFFICE);
+  // The bureau at work on a given day (publication takes that day as the day the record became public).
+  const office = (on = today) => new CreditRecordService(em.fork(), OFFICE, () => on);
   for (const rule of DEMO_RULES) await office().upsertRule({ ...rule, punishmentMonths: rule.punishmentMonths ?? null, active: true });
   const ordinary = DEMO_RULES.filter((r) => !r.serious && !r.code.startsWith('ZB'));
   const agencyRules = DEMO_RULES.filter((r) => r.code.startsWith('ZB'));
@@ -139,7 +140,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
 
     let sourceRef = demoUuid(random);
     if (source === CreditSourceKind.PERFORMANCE_NOTIFICATION) {
-      const notification = await new NotificationService(em.fork(), deptCaller(project.supervisingDepartment.code), directories).notify({
+      const notification = await new NotificationService(em.fork(), deptCaller(project.supervisingDepartment.code), directories, () => today).notify({
         projectId: project.id,
         subjectType: CreditSubjectType.MARKET_ENTITY,
         subjectKey,
@@ -167,7 +168,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
     const publishOn = clamp(addDays(createdOn, late ? 12 + Math.floor(random() * 8) : 1 + Math.floor(random() * 4)));
     // Recent findings partly stay drafts; the rest are published.
     if (recent && (i % 20 === 0 || daysBetween(publishOn, today) < 1)) continue;
-    const published = await office().publish(record.id, publishOn);
+    const published = await office(publishOn).publish(record.id, publishOn);
     const decidable = published.publicityEndsOn! < addDays(today, -3);
     if (decidable && objections < 4 && i % 11 === 2) {
       const raisedOn = addDays(publishOn, 1);

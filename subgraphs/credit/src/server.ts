@@ -22,6 +22,7 @@ import { CreditRecordResolver, CreditStandingResolver, JointPunishmentResolver }
 import { CreditRecordService } from './record/credit-record.service';
 import { CreditRule } from './rule/credit-rule.entity';
 import { CreditRuleResolver } from './rule/credit-rule.resolver';
+import { creditCalendarDates } from './firm-up';
 import { seedDemoData } from './seed';
 
 /** Entities owned elsewhere resolve to their key (plus the `@requires` fields for Bid): credit only adds fields to them. */
@@ -54,7 +55,7 @@ export function buildSchema() {
       Bid: asReference,
       CreditRecord: {
         // Drafts stay invisible through references too.
-        __resolveReference: (ref: { id: string }, { em, user }: Context) => new CreditRecordService(em, user).get(ref.id).catch(() => null),
+        __resolveReference: (ref: { id: string }, { em, user, loaders }: Context) => new CreditRecordService(em, user, loaders.today).get(ref.id).catch(() => null),
       },
     },
   });
@@ -62,15 +63,22 @@ export function buildSchema() {
 
 export const entities = [CreditRule, PerformanceNotification, CreditRecord, CreditRecordEvent, CreditObjection, JointPunishmentEntry, AgencyEvaluation];
 
+/** Options for building the subgraph: tests fix the clock. */
+export interface CreditSubgraphOptions {
+  /** The current instant (default the system clock); every "today" of the slice is its Asia/Shanghai date. */
+  now?: () => Date;
+}
+
 /** The credit subgraph with the given clients for the other slices (tests pass fakes). */
-export function createCreditSubgraph(directories: Directories): SubgraphDefinition<Loaders> {
+export function createCreditSubgraph(directories: Directories, options: CreditSubgraphOptions = {}): SubgraphDefinition<Loaders> {
   return {
     name: 'credit',
     entities,
     migrations,
     buildSchema,
-    createLoaders: (em, user) => createLoaders(em, user, directories),
+    createLoaders: (em, user) => createLoaders(em, user, directories, options.now),
     seedDemoData,
+    calendarDerivedDates: creditCalendarDates,
   };
 }
 

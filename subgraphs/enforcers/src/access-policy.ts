@@ -1,7 +1,7 @@
 import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
 
 /**
- * Who may call this subgraph's root fields (DOMAIN.md "Who may do what"): the roster (执法人员名录库)
+ * Who may call this subgraph's root fields (docs/domain.md "Who may do what"): the roster (执法人员名录库)
  * is not for the trading center or the public; the public sees the item list and published draws
  * and results (一公开); the office plans, draws and keeps the roster; inspectors record results.
  */

@@ -3,7 +3,7 @@ import type { Enforcer } from './enforcer/enforcer.entity';
 import { InspectionStatus, type Inspection } from './inspection/inspection.entity';
 
 /**
- * Row-level rules of this slice (DOMAIN.md, "Who may do what"); roles alone are checked with
+ * Row-level rules of this slice (docs/domain.md, "Who may do what"); roles alone are checked with
  * @Authorized on the resolvers.
  */
 export function seesEverything(user: Caller): boolean {

@@ -5,7 +5,7 @@ import { DEV_JWT_SECRET, envOptional, envString } from './config';
 import { isKnownDepartment, isLineDepartment } from './departments';
 import { AuthenticationError } from './errors';
 
-/** The roles of DOMAIN.md ("Who may do what"). */
+/** The roles of docs/domain.md ("Who may do what"). */
 export const ROLES = ['LEADER', 'OFFICE', 'CENTER', 'DEPT', 'ENFORCER', 'PUBLIC'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The seven member units of the joint supervision regime, with their fixed codes (DOMAIN.md).
+ * The seven member units of the joint supervision regime, with their fixed codes (docs/domain.md).
  * Codes are plain strings in the graph so that a future member unit (audit, finance …) is data, not a schema change.
  */
 export type DepartmentKind = 'LINE' | 'TRADING_CENTER' | 'SUPERVISION_OFFICE';

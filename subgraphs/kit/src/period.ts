@@ -18,3 +18,11 @@ export function requirePeriod(period: PeriodInput, field = 'period'): PeriodInpu
   }
   return period;
 }
+
+/**
+ * The day a period's figures are taken on: its last day, or today while the period is still
+ * running (the bimonthly review asks "as it stood at the end of the period").
+ */
+export function periodEndAsOf(period: PeriodInput, today: string): string {
+  return period.to < today ? period.to : today;
+}

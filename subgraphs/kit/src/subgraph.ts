@@ -7,6 +7,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate, type Caller } from './auth';
+import { startCalendarFirmUp, type CalendarDerivedDates } from './calendar/firm-up';
 import { envBool, envInt } from './config';
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
 import { GraphClient } from './graph-client';
@@ -40,6 +41,8 @@ export interface SubgraphDefinition<L = unknown> {
   createLoaders(em: EntityManager, user: Caller): L;
   /** Loads deterministic demo data; must do nothing when the data is already there. */
   seedDemoData?(em: EntityManager, env: SeedEnvironment): Promise<void>;
+  /** Stored dates derived from the official calendar, firmed up at start and when the calendar gains a year. */
+  calendarDerivedDates?: CalendarDerivedDates[];
 }
 
 export interface SubgraphService {
@@ -98,6 +101,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
+  const calendarFirmUp = await startCalendarFirmUp(orm.em.fork(), definition.calendarDerivedDates ?? [], log);
   attachGraphQL(httpServer, {
     apollo,
     log,
@@ -119,6 +123,8 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     port,
     url: `http://127.0.0.1:${port}/graphql`,
     async stop() {
+      calendarFirmUp.stop();
+      await calendarFirmUp.idle();
       await apollo.stop();
       await orm.close();
     },

@@ -1,7 +1,7 @@
 import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
 
 /**
- * Who may call this subgraph's root fields (DOMAIN.md "Who may do what"): tender information is
+ * Who may call this subgraph's root fields (docs/domain.md "Who may do what"): tender information is
  * public (公开); people and interval flags need a login; the trading center (JYZX) writes.
  */
 export const accessPolicy: AccessPolicy = {

@@ -4,7 +4,7 @@ import type { Case } from './case.entity';
 import { CaseKind } from './case-states';
 
 /**
- * How much of a case a caller may read (DOMAIN.md "Who may do what"):
+ * How much of a case a caller may read (docs/domain.md "Who may do what"):
  * - FULL: the office and leaders (every case), a DEPT officer of a handling department, an enforcer assigned to it;
  * - SUMMARY: any other DEPT officer — kind, status, project, departments, dates and deadlines, but no
  *   parties' identities, no contact, no narrative, no decision text and no trail comments;

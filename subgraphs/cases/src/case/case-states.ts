@@ -1,7 +1,7 @@
 import { ConflictError } from '@hub/kit';
 import { registerEnumType } from 'type-graphql';
 
-/** What a case is (DOMAIN.md "Cases"). */
+/** What a case is (docs/domain.md "Cases"). */
 export enum CaseKind {
   /** 投诉: from a bidder or another interested party, identified, within 10 days of knowing. */
   COMPLAINT = 'COMPLAINT',

@@ -10,12 +10,28 @@ export enum CaseChannel {
   ONLINE = 'ONLINE',
   /** 一窗受理: taken at the intake window (office 308). */
   WINDOW = 'WINDOW',
+  /** Received by letter and entered by the office. */
+  LETTER = 'LETTER',
+  /** Received by telephone and entered by the office. */
+  PHONE = 'PHONE',
+  /** Received by e-mail and entered by the office. */
+  EMAIL = 'EMAIL',
   /** Opened from an inspection finding. */
   INSPECTION = 'INSPECTION',
   /** Assigned by a superior authority. */
   REFERRAL = 'REFERRAL',
 }
-registerEnumType(CaseChannel, { name: 'CaseChannel', description: 'ONLINE 一网覆盖, WINDOW 一窗受理, INSPECTION, REFERRAL.' });
+registerEnumType(CaseChannel, { name: 'CaseChannel', description: 'How the case came in: ONLINE 一网覆盖, WINDOW 一窗受理, LETTER, PHONE, EMAIL, INSPECTION, REFERRAL.' });
+
+/** The channels through which the office receives a complaint or report (it enters them with the actual receipt time). */
+export enum IntakeChannel {
+  WINDOW = 'WINDOW',
+  LETTER = 'LETTER',
+  PHONE = 'PHONE',
+  EMAIL = 'EMAIL',
+  ONLINE = 'ONLINE',
+}
+registerEnumType(IntakeChannel, { name: 'IntakeChannel', description: 'Where the office received a complaint or report: WINDOW (office 308), LETTER, PHONE, EMAIL or ONLINE.' });
 
 /**
  * A case (案件): a complaint, report, inspection finding or referral about one tender project,
@@ -138,7 +154,7 @@ export class Case {
   referralDueOn?: string | null;
 
   @Property({ type: 'timestamptz' })
-  @Field({ description: 'When the case was received.' })
+  @Field({ description: 'When the office received the case (for a case entered later, the actual receipt time, not the entry time): periods run from it.' })
   receivedAt: Date;
 
   @Property({ type: 'date' })

@@ -1,6 +1,8 @@
 import { LocalDateScalar } from '@hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IntakeChannel } from './case.entity';
 import { CaseKind, CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case-states';
+import { CaseReviewInput } from './review';
 
 @InputType({ description: 'A complaint (投诉) from an identified bidder or interested party, within 10 days of knowing.' })
 export class SubmitComplaintInput {
@@ -24,6 +26,18 @@ export class SubmitReportInput {
   @Field() summary: string;
   @Field() details: string;
   @Field(() => [String], { nullable: true }) respondentCreditCodes?: string[] | null;
+}
+
+@InputType({ description: 'A complaint the office received at the window, by letter, phone, e-mail or online, entered with the actual receipt time.' })
+export class RecordReceivedComplaintInput extends SubmitComplaintInput {
+  @Field({ description: 'When the office received it (not in the future, not before knewOn); the 10-day window is judged and the deadlines run from this day.' }) receivedAt: Date;
+  @Field(() => IntakeChannel) channel: IntakeChannel;
+}
+
+@InputType({ description: 'A report the office received at the window, by letter, phone, e-mail or online, entered with the actual receipt time.' })
+export class RecordReceivedReportInput extends SubmitReportInput {
+  @Field({ description: 'When the office received it (not in the future); the deadlines run from this day.' }) receivedAt: Date;
+  @Field(() => IntakeChannel) channel: IntakeChannel;
 }
 
 @InputType({ description: 'A problem found in an inspection, reported by the enforcers slice or the office.' })
@@ -104,4 +118,6 @@ export class CaseFilter {
   @Field(() => LocalDateScalar, { nullable: true }) receivedFrom?: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) receivedTo?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Only cases whose pending deadline has passed.' }) overdue?: boolean | null;
+  @Field(() => CaseReviewInput, { nullable: true, description: 'The cases one figure of Department.caseStats counts for a period (combine with department).' })
+  review?: CaseReviewInput | null;
 }

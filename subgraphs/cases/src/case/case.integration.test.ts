@@ -186,7 +186,8 @@ describe('cases subgraph against PostgreSQL', () => {
     const mutation = `mutation($input: OpenCaseFromInspectionFindingInput!) { openCaseFromInspectionFinding(input: $input) { id kind status acceptedOn resolutionDeadline { dueOn unit } } }`;
     const first = await world.gql(mutation, { input }, as('ENFORCER', 'NYJ', enforcerA));
     expect(first.errors).toBeUndefined();
-    expect(first.data.openCaseFromInspectionFinding).toMatchObject({ kind: 'INSPECTION_FINDING', status: 'ACCEPTED', acceptedOn: '2026-11-26', resolutionDeadline: { dueOn: '2026-12-26', unit: 'CALENDAR_DAYS' } });
+    // 30 days from 11-26 is Sat 12-26, a rest day: the period ends on Mon 12-28.
+    expect(first.data.openCaseFromInspectionFinding).toMatchObject({ kind: 'INSPECTION_FINDING', status: 'ACCEPTED', acceptedOn: '2026-11-26', resolutionDeadline: { dueOn: '2026-12-28', unit: 'CALENDAR_DAYS' } });
     const again = await world.gql(mutation, { input }, office);
     expect(again.data.openCaseFromInspectionFinding.id).toBe(first.data.openCaseFromInspectionFinding.id);
     const dept = await world.gql(mutation, { input }, zjj);

@@ -1,6 +1,7 @@
 import {
   Connection,
   currentCalendar,
+  firmUpCalendarDates,
   ForbiddenError,
   LocalDateScalar,
   NotFoundError,
@@ -10,6 +11,7 @@ import {
   toConnection,
   InputError,
   PeriodInput,
+  periodEndAsOf,
   requirePeriod,
   type Caller,
 } from '@hub/kit';
@@ -26,6 +28,8 @@ import {
   CaseStepInput,
   DecideCaseInput,
   OpenCaseFromInspectionFindingInput,
+  RecordReceivedComplaintInput,
+  RecordReceivedReportInput,
   RecordReferralInput,
   RejectCaseInput,
   RouteCaseInput,
@@ -39,6 +43,8 @@ import { CaseService, requireUuid, type IntakeResult } from './case.service';
 import { CaseDeadline, CaseReceipt, CaseReceiptStatus, CaseStats, CaseView } from './case.types';
 import { allowedTransitions, CaseStatus, CaseTransition, PENDING_ACCEPTANCE, PENDING_RESOLUTION } from './case-states';
 import { acceptanceDue, CASE_DEADLINE_RULES, deadlineState, resolutionDue } from './deadlines';
+import { caseDeadlineDates } from './firm-up';
+import { caseFigureSql } from './review';
 import { verifySecret } from './receipt';
 
 export const CaseConnection = Connection(Case, 'Case');
@@ -101,6 +107,12 @@ export class CaseResolver {
     if (filter?.receivedTo) where.push({ receivedOn: { $lte: filter.receivedTo } });
     if (filter?.overdue === true) where.push({ nextDueOn: { $lt: today(ctx) } });
     if (filter?.overdue === false) where.push({ $or: [{ nextDueOn: null }, { nextDueOn: { $gte: today(ctx) } }] });
+    if (filter?.review) {
+      const period = requirePeriod(filter.review.period, 'filter.review.period');
+      const { sql, params } = caseFigureSql(filter.review.figure, period, periodEndAsOf(period, today(ctx)));
+      const ids = await ctx.em.getConnection().execute<{ id: string }[]>(`select c.id from case_file c where ${sql}`, params);
+      where.push({ id: { $in: ids.map((row) => row.id) } });
+    }
     const [rows, total] = await ctx.em.findAndCount(Case, { $and: where }, { limit: window.limit, offset: window.offset, orderBy: { receivedAt: 'desc', id: 'asc' } });
     return toConnection(rows, total, window);
   }
@@ -275,6 +287,23 @@ export class CaseResolver {
     return receipt(await service(ctx).submitReport(input), today(ctx));
   }
 
+  @Authorized('OFFICE')
+  @Mutation(() => CaseReceipt, {
+    description:
+      'Enter a complaint the office received at the window, by letter, phone, e-mail or online, with the actual receipt time: the 10-day window is judged and the deadlines run from the receipt day. Idempotent on idempotencyKey.',
+  })
+  async recordReceivedComplaint(@Arg('input') input: RecordReceivedComplaintInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+    return receipt(await service(ctx).submitComplaint(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
+  }
+
+  @Authorized('OFFICE')
+  @Mutation(() => CaseReceipt, {
+    description: 'Enter a report the office received at the window, by letter, phone, e-mail or online, with the actual receipt time (deadlines run from it). Idempotent on idempotencyKey.',
+  })
+  async recordReceivedReport(@Arg('input') input: RecordReceivedReportInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+    return receipt(await service(ctx).submitReport(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
+  }
+
   @Authorized('OFFICE', 'ENFORCER')
   @Mutation(() => Case, { description: 'Open the case of an inspection finding (检查发现), accepted at once; the same findingId always returns the same case.' })
   openCaseFromInspectionFinding(@Arg('input') input: OpenCaseFromInspectionFindingInput, @Ctx() ctx: Context): Promise<Case> {
@@ -342,9 +371,11 @@ export class CaseResolver {
   }
 
   @Authorized('OFFICE')
-  @Mutation(() => Int, { description: 'After a new calendar year is published: recompute provisional due dates of open cases; returns how many changed.' })
-  refreshCaseDeadlines(@Ctx() ctx: Context): Promise<number> {
-    return service(ctx).refreshProvisionalDeadlines();
+  @Mutation(() => Int, {
+    description: 'Recompute provisional due dates now (the hub does this by itself at start and when the calendar file changes); returns how many cases changed.',
+  })
+  async refreshCaseDeadlines(@Ctx() ctx: Context): Promise<number> {
+    return (await firmUpCalendarDates(ctx.em, [caseDeadlineDates], ctx.log, `refreshCaseDeadlines by ${ctx.user.sub}`)).changed;
   }
 }
 
@@ -378,7 +409,10 @@ export class DepartmentCasesResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => CaseStats, { nullable: true, description: 'Case figures for a period: received, accepted, refused, resolved on time or late, overdue, by kind.' })
+  @FieldResolver(() => CaseStats, {
+    nullable: true,
+    description: 'Case figures for a period as they stood at its end (today for the current period); each equals cases(filter: { department, review: { period, figure } }).totalCount.',
+  })
   caseStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput) period: PeriodInput, @Ctx() { loaders }: Context) {
     requirePeriod(period);
     return loaders.caseStats.load({ code: department.code, from: period.from, to: period.to });

@@ -12,7 +12,7 @@ import {
   type Caller,
 } from '@hub/kit';
 import type { ProjectDirectory } from '../project-directory';
-import { Case, CaseChannel, CaseEvent } from './case.entity';
+import { Case, CaseChannel, CaseEvent, type IntakeChannel } from './case.entity';
 import type {
   AssignCaseEnforcersInput,
   CaseStepInput,
@@ -101,6 +101,14 @@ interface NewCase {
   findingId?: string | null;
   referralReference?: string | null;
   referralDueOn?: string | null;
+  /** When the office actually received it; default now (online intake, findings, referrals). */
+  receivedAt?: Date;
+}
+
+/** A complaint or report the office received outside the online form: when and how. */
+export interface ActualReceipt {
+  receivedAt: Date;
+  channel: IntakeChannel;
 }
 
 /** What online intake returns: the receipt and (on the first submission and on retries) the secret. */
@@ -158,7 +166,7 @@ export class CaseService {
 
   /** Creates a case with its SUBMIT event (and ACCEPT for kinds accepted at intake). */
   private createCase(em: EntityManager, data: NewCase, acceptAtIntake: boolean): Case {
-    const now = this.env.now();
+    const now = data.receivedAt ?? this.env.now();
     const receivedOn = shanghaiDateOf(now);
     const calendar = currentCalendar();
     const acceptance = acceptanceDue(calendar, data.kind, receivedOn);
@@ -173,7 +181,9 @@ export class CaseService {
       acceptanceDueProvisional: acceptance.provisional,
     });
     refreshNextDue(c);
-    this.appendEvent(em, c, CaseTransition.SUBMIT, null);
+    // A case entered after it came in says so in its trail: the event is dated when it was entered.
+    const entered = data.receivedAt ? `Received ${data.channel} on ${receivedOn} (${now.toISOString()}), entered ${this.today()}` : null;
+    this.appendEvent(em, c, CaseTransition.SUBMIT, null, { comment: entered });
     if (acceptAtIntake) {
       this.accept(c, receivedOn);
       this.appendEvent(em, c, CaseTransition.ACCEPT, CaseStatus.SUBMITTED, { comment: 'Accepted at intake' });
@@ -221,21 +231,43 @@ export class CaseService {
     return trimmed;
   }
 
-  async submitComplaint(input: SubmitComplaintInput): Promise<IntakeResult> {
+  /** The receipt of a case the office entered later: a real instant, not in the future. */
+  private requireReceipt(receipt: ActualReceipt): ActualReceipt {
+    const at = receipt.receivedAt;
+    if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new InputError('receivedAt must be a date and time', { field: 'receivedAt', rule: 'date-time' });
+    if (at.getTime() > this.env.now().getTime()) {
+      throw new InputError(`receivedAt ${at.toISOString()} is in the future`, { field: 'receivedAt', rule: 'not in the future' });
+    }
+    return receipt;
+  }
+
+  /**
+   * A complaint, online (received now) or entered by the office with its actual receipt: the
+   * 10-day window (national rules) is judged on the receipt day, not on the day of entry.
+   */
+  async submitComplaint(input: SubmitComplaintInput, receipt?: ActualReceipt): Promise<IntakeResult> {
     const key = this.requireKey(input.idempotencyKey);
     const projectId = requireUuid(input.projectId, 'projectId');
-    const today = this.today();
-    if (input.knewOn > today) throw new InputError(`knewOn ${input.knewOn} is in the future`, { field: 'knewOn', rule: 'not in the future' });
-    const elapsed = daysBetween(input.knewOn, today);
-    if (elapsed > COMPLAINT_WINDOW_DAYS) {
-      throw new InputError(`A complaint must be made within ${COMPLAINT_WINDOW_DAYS} days of knowing of the matter; knewOn ${input.knewOn} is ${elapsed} days ago`, {
-        field: 'knewOn',
-        rule: `within ${COMPLAINT_WINDOW_DAYS} days of knowing`,
+    const received = receipt ? this.requireReceipt(receipt) : undefined;
+    const receivedOn = received ? shanghaiDateOf(received.receivedAt) : this.today();
+    if (input.knewOn > this.today()) throw new InputError(`knewOn ${input.knewOn} is in the future`, { field: 'knewOn', rule: 'not in the future' });
+    if (received && input.knewOn > receivedOn) {
+      throw new InputError(`receivedAt ${receivedOn} is before the complainant knew of the matter (knewOn ${input.knewOn})`, {
+        field: 'receivedAt',
+        rule: 'not before knewOn',
       });
+    }
+    const elapsed = daysBetween(input.knewOn, receivedOn);
+    if (elapsed > COMPLAINT_WINDOW_DAYS) {
+      throw new InputError(
+        `A complaint must be made within ${COMPLAINT_WINDOW_DAYS} days of knowing of the matter; knewOn ${input.knewOn} is ${elapsed} days before ${received ? `its receipt on ${receivedOn}` : 'today'}`,
+        { field: 'knewOn', rule: `within ${COMPLAINT_WINDOW_DAYS} days of knowing` },
+      );
     }
     const data = {
       kind: CaseKind.COMPLAINT,
-      channel: this.user.role === 'OFFICE' ? CaseChannel.WINDOW : CaseChannel.ONLINE,
+      channel: this.channelOf(received),
+      ...(received ? { receivedAt: received.receivedAt } : {}),
       projectId,
       summary: requireText(input.summary, 'summary', 200),
       details: requireText(input.details, 'details'),
@@ -254,13 +286,22 @@ export class CaseService {
     return { ...result, secret };
   }
 
-  async submitReport(input: SubmitReportInput): Promise<IntakeResult> {
+  /** Online submissions are ONLINE (WINDOW when the office types one in as it comes in); entered ones carry their own channel. */
+  private channelOf(received: ActualReceipt | undefined): CaseChannel {
+    if (received) return received.channel as unknown as CaseChannel;
+    return this.user.role === 'OFFICE' ? CaseChannel.WINDOW : CaseChannel.ONLINE;
+  }
+
+  /** A report, online (received now) or entered by the office with its actual receipt. */
+  async submitReport(input: SubmitReportInput, receipt?: ActualReceipt): Promise<IntakeResult> {
     const key = this.requireKey(input.idempotencyKey);
     const projectId = requireUuid(input.projectId, 'projectId');
+    const received = receipt ? this.requireReceipt(receipt) : undefined;
     const submitterName = optionalText(input.reporterName, 'reporterName', 200);
     const data = {
       kind: CaseKind.REPORT,
-      channel: this.user.role === 'OFFICE' ? CaseChannel.WINDOW : CaseChannel.ONLINE,
+      channel: this.channelOf(received),
+      ...(received ? { receivedAt: received.receivedAt } : {}),
       projectId,
       summary: requireText(input.summary, 'summary', 200),
       details: requireText(input.details, 'details'),
@@ -477,34 +518,5 @@ export class CaseService {
   superviseCase(input: SuperviseCaseInput): Promise<Case> {
     const note = requireText(input.note, 'note');
     return this.step(CaseTransition.SUPERVISE, { caseId: input.caseId, comment: note }, () => undefined);
-  }
-
-  /**
-   * Recomputes the stored due dates of open cases that were provisional, after an administrator
-   * added a year to the calendar (pnpm calendar:set-year). Returns how many changed.
-   */
-  async refreshProvisionalDeadlines(): Promise<number> {
-    return this.em.fork().transactional(async (em) => {
-      const calendar = currentCalendar();
-      const cases = await em.find(Case, {
-        status: { $nin: [CaseStatus.ARCHIVED] },
-        $or: [{ acceptanceDueProvisional: true }, { resolutionDueProvisional: true }],
-      });
-      let changed = 0;
-      for (const c of cases) {
-        const acceptance = acceptanceDue(calendar, c.kind, c.receivedOn);
-        const resolution = c.acceptedOn ? resolutionDue(calendar, c.kind, c.acceptedOn, c.referralDueOn) : null;
-        const before = `${c.acceptanceDueOn}/${c.resolutionDueOn}/${c.acceptanceDueProvisional}/${c.resolutionDueProvisional}`;
-        c.acceptanceDueOn = acceptance.date;
-        c.acceptanceDueProvisional = acceptance.provisional;
-        if (resolution) {
-          c.resolutionDueOn = resolution.date;
-          c.resolutionDueProvisional = resolution.provisional;
-        }
-        refreshNextDue(c);
-        if (before !== `${c.acceptanceDueOn}/${c.resolutionDueOn}/${c.acceptanceDueProvisional}/${c.resolutionDueProvisional}`) changed += 1;
-      }
-      return changed;
-    });
   }
 }

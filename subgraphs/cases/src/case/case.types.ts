@@ -60,6 +60,6 @@ export class CaseStats {
   @Field(() => Int, { description: 'Refused (不予受理) in the period.' }) rejected: number;
   @Field(() => Int, { description: 'Decided in the period by the resolution due date.' }) resolvedOnTime: number;
   @Field(() => Int, { description: 'Decided in the period after the resolution due date.' }) resolvedLate: number;
-  @Field(() => Int, { description: 'Open cases whose pending deadline has passed today (the current backlog, not limited to the period).' }) overdue: number;
+  @Field(() => Int, { description: "Cases overdue at the period's end (today for the current period), whenever received: the backlog as it stood then." }) overdue: number;
   @Field(() => [CaseKindCount], { description: 'Received in the period, by kind.' }) byKind: CaseKindCount[];
 }

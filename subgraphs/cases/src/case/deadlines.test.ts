@@ -21,8 +21,22 @@ function scenarios() {
     beforeSpringFestival2026: acceptanceDue(calendar, CaseKind.COMPLAINT, '2026-02-13'),
     // Wed 2026-09-30: National Day 10-01..10-07 off (weekend 10-03/04 too); Thu 10-08 (1), Fri 10-09 (2).
     beforeNationalDay2026: acceptanceDue(calendar, CaseKind.COMPLAINT, '2026-09-30'),
-    // A report counts calendar days, holidays or not.
+    // A report counts natural days: 09-30 + 5 is 10-05, inside the National Day holiday, so the period ends on the first working day after it.
     reportBeforeNationalDay2026: acceptanceDue(calendar, CaseKind.REPORT, '2026-09-30'),
+    // 09-26 + 5 is 10-01 (National Day): not due on the holiday but on Thu 10-08.
+    reportOnSeptember26: acceptanceDue(calendar, CaseKind.REPORT, '2026-09-26'),
+    // 2026-10-05 + 5 is Sat 10-10, a make-up workday: a working day, so the period ends there.
+    reportEndingOnMakeUpWorkday: acceptanceDue(calendar, CaseKind.REPORT, '2026-10-05'),
+    // 2026-11-23 + 5 is Sat 11-28, an ordinary weekend: Mon 11-30.
+    reportEndingOnSaturday: acceptanceDue(calendar, CaseKind.REPORT, '2026-11-23'),
+    // Findings and referrals: 30 natural days from 2026-09-05 is 10-05 (holiday) → 10-08.
+    findingResolutionIntoNationalDay: resolutionDue(calendar, CaseKind.INSPECTION_FINDING, '2026-09-05'),
+    referralResolutionIntoNationalDay: resolutionDue(calendar, CaseKind.REFERRAL, '2026-09-05'),
+    // Accepted at intake: due the receipt day, even on a holiday.
+    findingAcceptedAtIntakeOnHoliday: acceptanceDue(calendar, CaseKind.INSPECTION_FINDING, '2026-10-03'),
+    // Received 2026-12-30: the last day falls in 2027, which the calendar does not know yet.
+    complaintReceivedDecember30: acceptanceDue(calendar, CaseKind.COMPLAINT, '2026-12-30'),
+    reportReceivedDecember30: acceptanceDue(calendar, CaseKind.REPORT, '2026-12-30'),
     // 15 working days from Fri 2024-02-09 jumps the festival; 2024-02-18 counts.
     complaintResolution2024: resolutionDue(calendar, CaseKind.COMPLAINT, '2024-02-09'),
     // Accepted 2026-12-15: 15 working days runs into 2027, which the calendar does not cover yet.
@@ -37,7 +51,15 @@ const expected = {
   lastDayBeforeSpringFestival2024: { date: '2024-02-19', provisional: false },
   beforeSpringFestival2026: { date: '2026-02-24', provisional: false },
   beforeNationalDay2026: { date: '2026-10-09', provisional: false },
-  reportBeforeNationalDay2026: { date: '2026-10-05', provisional: false },
+  reportBeforeNationalDay2026: { date: '2026-10-08', provisional: false },
+  reportOnSeptember26: { date: '2026-10-08', provisional: false },
+  reportEndingOnMakeUpWorkday: { date: '2026-10-10', provisional: false },
+  reportEndingOnSaturday: { date: '2026-11-30', provisional: false },
+  findingResolutionIntoNationalDay: { date: '2026-10-08', provisional: false },
+  referralResolutionIntoNationalDay: { date: '2026-10-08', provisional: false },
+  findingAcceptedAtIntakeOnHoliday: { date: '2026-10-03', provisional: false },
+  complaintReceivedDecember30: { date: '2027-01-01', provisional: true },
+  reportReceivedDecember30: { date: '2027-01-04', provisional: true },
   complaintResolution2024: { date: '2024-03-07', provisional: false },
   complaintResolutionInto2027: { date: '2027-01-05', provisional: true },
   reportResolutionInto2027: { date: '2027-01-14', provisional: true },
@@ -46,7 +68,7 @@ const expected = {
 };
 
 describe('case deadlines on the official working-day calendar', () => {
-  it('count working days across Spring Festival and make-up workdays, calendar days for reports, and mark 2027 provisional', () => {
+  it('count working days across Spring Festival and make-up workdays, natural days ending off rest days for reports, and mark 2027 provisional', () => {
     expect(scenarios()).toEqual(expected);
   });
 
@@ -65,6 +87,6 @@ describe('case deadlines on the official working-day calendar', () => {
     expect(deadlineState(calendar, due, CaseDeadlineUnit.WORKING_DAYS, null, '2024-02-20')).toMatchObject({ daysLeft: -2, overdue: true });
     expect(deadlineState(calendar, due, CaseDeadlineUnit.WORKING_DAYS, '2024-02-19', '2024-03-01')).toMatchObject({ daysLeft: null, overdue: false, metLate: true });
     const report = acceptanceDue(calendar, CaseKind.REPORT, '2026-09-30');
-    expect(deadlineState(calendar, report, CaseDeadlineUnit.CALENDAR_DAYS, null, '2026-10-01')).toMatchObject({ daysLeft: 4, overdue: false });
+    expect(deadlineState(calendar, report, CaseDeadlineUnit.CALENDAR_DAYS, null, '2026-10-01')).toMatchObject({ daysLeft: 7, overdue: false });
   });
 });

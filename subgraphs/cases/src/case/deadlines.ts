@@ -6,12 +6,16 @@ import { CaseKind } from './case-states';
 export enum CaseDeadlineUnit {
   /** Official PRC working days (weekends off except make-up workdays 调休, public holidays off). */
   WORKING_DAYS = 'WORKING_DAYS',
+  /** Natural days; a last day on a statutory rest day moves to the next working day. */
   CALENDAR_DAYS = 'CALENDAR_DAYS',
 }
-registerEnumType(CaseDeadlineUnit, { name: 'CaseDeadlineUnit' });
+registerEnumType(CaseDeadlineUnit, {
+  name: 'CaseDeadlineUnit',
+  description: 'WORKING_DAYS on the official calendar; CALENDAR_DAYS are natural days, a last day on a statutory rest day moving to the next working day.',
+});
 
 /**
- * The statutory periods (DOMAIN.md, stricter than the national 3/30 working days): a complaint is
+ * The statutory periods (docs/domain.md, stricter than the national 3/30 working days): a complaint is
  * accepted or refused within 2 working days of receipt and resolved within 15 working days of
  * acceptance; a report within 5 and 30 days. Findings and referrals are accepted at intake; the
  * office resolves them within 30 days unless the superior's referral names its own date.
@@ -24,7 +28,9 @@ export const CASE_DEADLINE_RULES: Record<CaseKind, { unit: CaseDeadlineUnit; acc
 };
 
 function addPeriod(calendar: WorkingDayCalendar, unit: CaseDeadlineUnit, start: string, n: number): CalendarDate {
-  return unit === CaseDeadlineUnit.WORKING_DAYS ? calendar.addWorkingDays(start, n) : calendar.addCalendarDays(start, n);
+  // Accepted at intake: due the day it came in, whatever kind of day that was.
+  if (n === 0) return { date: start, provisional: !calendar.covers(start) };
+  return unit === CaseDeadlineUnit.WORKING_DAYS ? calendar.addWorkingDays(start, n) : calendar.addNaturalDays(start, n);
 }
 
 /** The acceptance due date of a case received on `receivedOn` (a Shanghai date; the receipt day itself is not counted). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { LocalDateScalar, todayInShanghai } from '@hub/kit';
+import { LocalDateScalar } from '@hub/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CreditSubjectType } from '../record/credit-types';
 
@@ -11,7 +11,7 @@ import { CreditSubjectType } from '../record/credit-types';
 @Entity({ tableName: 'performance_notification' })
 @ObjectType({ description: 'A line department\'s notification of performance (履约) findings, to be recorded as credit within 7 working days.' })
 export class PerformanceNotification {
-  [OptionalProps]?: 'filedAt' | 'recordedOn' | 'dueProvisional' | 'recordedLate' | 'overdue' | 'closedOn' | 'closingNote';
+  [OptionalProps]?: 'filedAt' | 'recordedOn' | 'dueProvisional' | 'recordedLate' | 'closedOn' | 'closingNote';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -80,8 +80,8 @@ export class PerformanceNotification {
     return !!this.recordedOn && this.recordedOn > this.recordingDueOn;
   }
 
-  @Field({ description: 'Neither recorded nor closed, and the due date has passed (today, Asia/Shanghai).' })
-  get overdue(): boolean {
-    return !this.recordedOn && !this.closedOn && todayInShanghai() > this.recordingDueOn;
+  /** Neither recorded nor closed by the end of `asOf`, and the due date is before it. */
+  overdueOn(asOf: string): boolean {
+    return (!this.recordedOn || this.recordedOn > asOf) && (!this.closedOn || this.closedOn > asOf) && asOf > this.recordingDueOn;
   }
 }

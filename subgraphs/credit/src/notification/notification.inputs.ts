@@ -1,6 +1,7 @@
 import { LocalDateScalar } from '@hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditSubjectType } from '../record/credit-types';
+import { NotificationReviewInput } from './review';
 
 @InputType({ description: 'A performance (履约) finding a line department notifies to the bureau in writing.' })
 export class PerformanceNotificationInput {
@@ -18,4 +19,6 @@ export class PerformanceNotificationFilter {
   @Field(() => ID, { nullable: true }) projectId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: recorded; false: not yet recorded.' }) recorded?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'true: only notifications not recorded and past their due date.' }) overdue?: boolean | null;
+  @Field(() => NotificationReviewInput, { nullable: true, description: 'The notifications one figure of Department.creditStats counts for a period.' })
+  review?: NotificationReviewInput | null;
 }

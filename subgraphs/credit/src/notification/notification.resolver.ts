@@ -1,4 +1,4 @@
-import { Connection, currentCalendar, LocalDateScalar, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import { Connection, currentCalendar, LocalDateScalar, PageArgs, pageWindow, toConnection } from '@hub/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -18,14 +18,14 @@ export class NotificationResolver {
     @Ctx() { em, user, loaders }: Context,
   ) {
     const window = pageWindow(page);
-    const [rows, total] = await new NotificationService(em, user, loaders.directories).list(filter ?? undefined, window);
+    const [rows, total] = await new NotificationService(em, user, loaders.directories, loaders.today).list(filter ?? undefined, window);
     return toConnection(rows, total, window);
   }
 
   @Authorized('DEPT', 'OFFICE', 'LEADER')
   @Query(() => PerformanceNotification, { nullable: true })
   performanceNotification(@Arg('id', () => ID) id: string, @Ctx() { em, user, loaders }: Context) {
-    return new NotificationService(em, user, loaders.directories).get(id);
+    return new NotificationService(em, user, loaders.directories, loaders.today).get(id);
   }
 
   @Authorized('DEPT')
@@ -33,7 +33,7 @@ export class NotificationResolver {
     description: 'A line department notifies the bureau of performance (履约) findings on a project it supervises; recording is due in 7 working days.',
   })
   notifyPerformanceFinding(@Arg('input') input: PerformanceNotificationInput, @Ctx() { em, user, loaders }: Context) {
-    return new NotificationService(em, user, loaders.directories).notify(input);
+    return new NotificationService(em, user, loaders.directories, loaders.today).notify(input);
   }
 
   @Authorized('OFFICE')
@@ -44,7 +44,7 @@ export class NotificationResolver {
     @Arg('closedOn', () => LocalDateScalar, { nullable: true, description: 'Default today.' }) closedOn: string | null,
     @Ctx() { em, user, loaders }: Context,
   ) {
-    return new NotificationService(em, user, loaders.directories).close(id, note, closedOn);
+    return new NotificationService(em, user, loaders.directories, loaders.today).close(id, note, closedOn);
   }
 
   @FieldResolver(() => ProjectRef)
@@ -52,9 +52,14 @@ export class NotificationResolver {
     return { id: notification.projectId };
   }
 
+  @FieldResolver(() => Boolean, { description: 'Neither recorded nor closed, and the due date has passed (today, Asia/Shanghai).' })
+  overdue(@Root() notification: PerformanceNotification, @Ctx() { loaders }: Context): boolean {
+    return notification.overdueOn(loaders.today());
+  }
+
   @FieldResolver(() => Int, { description: 'Working days from today to the due date (negative when overdue); 0 once recorded or closed.' })
-  workingDaysLeft(@Root() notification: PerformanceNotification): number {
+  workingDaysLeft(@Root() notification: PerformanceNotification, @Ctx() { loaders }: Context): number {
     if (notification.recordedOn || notification.closedOn) return 0;
-    return currentCalendar().workingDaysBetween(todayInShanghai(), notification.recordingDueOn);
+    return currentCalendar().workingDaysBetween(loaders.today(), notification.recordingDueOn);
   }
 }

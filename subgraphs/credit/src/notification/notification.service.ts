@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, currentCalendar, ForbiddenError, InputError, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
+import { ConflictError, currentCalendar, ForbiddenError, InputError, NotFoundError, periodEndAsOf, requirePeriod, todayInShanghai, type Caller } from '@hub/kit';
 import type { Directories } from '../directories';
 import { creditPolicy } from '../policy/policy';
 import { actDate, requireText, requireUuid } from '../policy/validate';
@@ -7,6 +7,7 @@ import { requireSubject } from '../record/credit-record.service';
 import { CreditRule } from '../rule/credit-rule.entity';
 import { PerformanceNotification } from './notification.entity';
 import type { PerformanceNotificationFilter, PerformanceNotificationInput } from './notification.inputs';
+import { notificationFigureSql } from './review';
 
 /** The recording deadline: 7 working days after the notification (the day itself not counted), per the official calendar. */
 export function recordingDeadline(notifiedOn: string): { date: string; provisional: boolean } {
@@ -19,13 +20,15 @@ export class NotificationService {
     private readonly em: EntityManager,
     private readonly user: Caller,
     private readonly directories: Directories,
+    /** Today in Asia/Shanghai (replaceable: tests and the demo data run at fixed dates). */
+    private readonly today: () => string = () => todayInShanghai(),
   ) {}
 
   async notify(input: PerformanceNotificationInput): Promise<PerformanceNotification> {
     const projectId = requireUuid(input.projectId, 'projectId');
     const subjectKey = requireSubject(input.subjectType, input.subjectKey, 'subjectKey');
     const facts = requireText(input.facts, 'facts');
-    const notifiedOn = actDate(input.notifiedOn, 'notifiedOn');
+    const notifiedOn = actDate(input.notifiedOn, 'notifiedOn', this.today());
     // 谁主管，谁监管: only the project's supervising department reports on its performance.
     const project = (await this.directories.projects.projects([projectId])).get(projectId);
     if (!project) throw new NotFoundError('Project', projectId);
@@ -59,7 +62,7 @@ export class NotificationService {
   /** The bureau closes a notification whose findings warrant no deduction: it stops counting as overdue. */
   async close(id: string, note: string, on?: string | null): Promise<PerformanceNotification> {
     requireUuid(id, 'id');
-    const closedOn = actDate(on, 'closedOn');
+    const closedOn = actDate(on, 'closedOn', this.today());
     const closingNote = requireText(note, 'note');
     return this.em.transactional(async (em) => {
       const notification = await em.findOne(PerformanceNotification, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -95,9 +98,15 @@ export class NotificationService {
     if (filter?.projectId) conditions.push({ projectId: requireUuid(filter.projectId, 'filter.projectId') });
     if (filter?.recorded === true) conditions.push({ recordedOn: { $ne: null } });
     if (filter?.recorded === false) conditions.push({ recordedOn: null });
-    if (filter?.overdue === true) conditions.push({ recordedOn: null, closedOn: null, recordingDueOn: { $lt: todayInShanghai() } });
+    if (filter?.overdue === true) conditions.push({ recordedOn: null, closedOn: null, recordingDueOn: { $lt: this.today() } });
     if (filter?.overdue === false) {
-      conditions.push({ $or: [{ recordedOn: { $ne: null } }, { closedOn: { $ne: null } }, { recordingDueOn: { $gte: todayInShanghai() } }] });
+      conditions.push({ $or: [{ recordedOn: { $ne: null } }, { closedOn: { $ne: null } }, { recordingDueOn: { $gte: this.today() } }] });
+    }
+    if (filter?.review) {
+      const period = requirePeriod(filter.review.period, 'filter.review.period');
+      const { sql, params } = notificationFigureSql(filter.review.figure, period, periodEndAsOf(period, this.today()));
+      const ids = await this.em.getConnection().execute<{ id: string }[]>(`select id from performance_notification where ${sql}`, params);
+      conditions.push({ id: { $in: ids.map((row) => row.id) } });
     }
     return this.em.findAndCount(PerformanceNotification, { $and: conditions }, {
       limit: window.limit,

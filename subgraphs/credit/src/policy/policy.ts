@@ -11,7 +11,7 @@ export enum CreditGrade {
 registerEnumType(CreditGrade, { name: 'CreditGrade', description: 'Credit grade (信用等级) by score: A, B, C or D (thresholds are policy settings).' });
 
 /**
- * The credit policy: common provincial practice, configurable, not law (DOMAIN.md "Credit records").
+ * The credit policy: common provincial practice, configurable, not law (docs/domain.md "Credit records").
  * Each value is an environment setting with the default shown; changing one changes every score and
  * grade the graph computes from then on (records keep their stored dates and points).
  */

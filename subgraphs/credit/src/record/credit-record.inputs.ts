@@ -1,4 +1,4 @@
-import { LocalDateScalar } from '@hub/kit';
+import { LocalDateScalar, PeriodInput } from '@hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CreditRecordStatus, CreditSourceKind, CreditSubjectType, ObjectionOutcome } from './credit-types';
 
@@ -52,4 +52,8 @@ export class CreditRecordFilter {
   @Field(() => String, { nullable: true }) ruleCode?: string | null;
   @Field(() => String, { nullable: true }) departmentCode?: string | null;
   @Field(() => CreditRecordStatus, { nullable: true, description: 'Status as of today.' }) status?: CreditRecordStatus | null;
+  @Field(() => PeriodInput, { nullable: true, description: 'Publicity (公示) started in the period: the records Department.creditStats counts as recordsPublished.' })
+  publishedIn?: PeriodInput | null;
+  @Field(() => PeriodInput, { nullable: true, description: 'Took effect in the period: the records whose points Department.creditStats sums as pointsDeducted.' })
+  effectiveIn?: PeriodInput | null;
 }

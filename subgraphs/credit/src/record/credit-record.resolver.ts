@@ -1,4 +1,4 @@
-import { Connection, LocalDateScalar, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import { Connection, LocalDateScalar, PageArgs, PeriodInput, pageWindow, requirePeriod, toConnection } from '@hub/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CaseRef, MarketEntityRef, PractitionerRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -17,7 +17,7 @@ export const JointPunishmentConnection = Connection(JointPunishmentEntry, 'Joint
 
 /** A subject's standing as of a day, from the request's batched loaders (two statements for any number of subjects). */
 export async function loadStanding(ctx: Context, subjectType: CreditSubjectType, subjectKey: string, asOf: string | null | undefined): Promise<CreditStanding> {
-  const day = asOf ?? todayInShanghai();
+  const day = asOf ?? ctx.loaders.today();
   const [records, entries] = await Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]);
   return standingOf(subjectType, subjectKey, day, records, entries);
 }
@@ -25,18 +25,20 @@ export async function loadStanding(ctx: Context, subjectType: CreditSubjectType,
 @Resolver(() => CreditRecord)
 export class CreditRecordResolver {
   @Query(() => CreditRecord, { nullable: true, description: 'A credit record; drafts only for the bureau and leaders.' })
-  creditRecord(@Arg('id', () => ID) id: string, @Ctx() { em, user }: Context): Promise<CreditRecord | null> {
-    return new CreditRecordService(em, user).get(id);
+  creditRecord(@Arg('id', () => ID) id: string, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord | null> {
+    return new CreditRecordService(em, user, loaders.today).get(id);
   }
 
   @Query(() => CreditRecordConnection, { description: 'Credit records, newest first. The public sees published records (past DRAFT) only.' })
   async creditRecords(
     @Args() page: PageArgs,
     @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | null,
-    @Ctx() { em, user }: Context,
+    @Ctx() { em, user, loaders }: Context,
   ) {
     const window = pageWindow(page);
-    const [rows, total] = await new CreditRecordService(em, user).list(filter ?? undefined, window);
+    if (filter?.publishedIn) requirePeriod(filter.publishedIn, 'filter.publishedIn');
+    if (filter?.effectiveIn) requirePeriod(filter.effectiveIn, 'filter.effectiveIn');
+    const [rows, total] = await new CreditRecordService(em, user, loaders.today).list(filter ?? undefined, window);
     return toConnection(rows, total, window);
   }
 
@@ -50,15 +52,22 @@ export class CreditRecordResolver {
     return loadStanding(ctx, subjectType, requireSubject(subjectType, subjectKey, 'subjectKey'), asOf);
   }
 
-  @Query(() => JointPunishmentConnection, { description: 'The joint punishment list (失信联合惩戒名单) in force on a day (default today).' })
+  @Query(() => JointPunishmentConnection, {
+    description: 'The joint punishment list (失信联合惩戒名单) in force on a day (default today); with `startedIn`, the entries that started in that period instead.',
+  })
   async jointPunishmentList(
     @Args() page: PageArgs,
     @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null,
-    @Ctx() { em }: Context,
+    @Arg('startedIn', () => PeriodInput, { nullable: true, description: 'Entries whose restriction started in the period (Department.creditStats counts their subjects as entitiesRestricted).' })
+    startedIn: PeriodInput | null,
+    @Arg('departmentCode', () => String, { nullable: true, description: 'Entries from this department\'s records.' }) departmentCode: string | null,
+    @Ctx() { em, loaders }: Context,
   ) {
     const window = pageWindow(page);
-    const day = asOf ?? todayInShanghai();
-    const [rows, total] = await em.findAndCount(JointPunishmentEntry, { fromOn: { $lte: day }, untilOn: { $gt: day } }, {
+    const day = asOf ?? loaders.today();
+    const when = startedIn ? { fromOn: { $gte: requirePeriod(startedIn, 'startedIn').from, $lte: startedIn.to } } : { fromOn: { $lte: day }, untilOn: { $gt: day } };
+    const where = departmentCode ? { ...when, departmentCode } : when;
+    const [rows, total] = await em.findAndCount(JointPunishmentEntry, where, {
       limit: window.limit,
       offset: window.offset,
       orderBy: { untilOn: 'desc', id: 'asc' },
@@ -68,40 +77,46 @@ export class CreditRecordResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => CreditRecord, { description: 'Drafts a credit record from a notification, a case decision or an inspection finding (the bureau).' })
-  createCreditRecord(@Arg('input') input: CreateCreditRecordInput, @Ctx() { em, user }: Context): Promise<CreditRecord> {
-    return new CreditRecordService(em, user).create(input);
+  createCreditRecord(@Arg('input') input: CreateCreditRecordInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+    return new CreditRecordService(em, user, loaders.today).create(input);
   }
 
   @Authorized('OFFICE')
-  @Mutation(() => CreditRecord, { description: 'Publishes a draft (公示): publicity for 5 working days; without objection it takes effect the day after.' })
+  @Mutation(() => CreditRecord, {
+    description: 'Publishes a draft (公示) today: publicity for 5 working days from today; without objection it takes effect the day after.',
+  })
   publishCreditRecord(
     @Arg('id', () => ID) id: string,
-    @Arg('publishedOn', () => LocalDateScalar, { nullable: true, description: 'Default today.' }) publishedOn: string | null,
-    @Ctx() { em, user }: Context,
+    @Arg('publishedOn', () => LocalDateScalar, {
+      nullable: true,
+      description: 'Date of the publication decision, default today; kept in the trail. Publicity always runs its full length from the day the record is published here.',
+    })
+    publishedOn: string | null,
+    @Ctx() { em, user, loaders }: Context,
   ): Promise<CreditRecord> {
-    return new CreditRecordService(em, user).publish(id, publishedOn);
+    return new CreditRecordService(em, user, loaders.today).publish(id, publishedOn);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => CreditRecord, { description: 'Enters an objection (异议) the subject raised during publicity, on its behalf.' })
-  recordCreditObjection(@Arg('input') input: CreditObjectionInput, @Ctx() { em, user }: Context): Promise<CreditRecord> {
-    return new CreditRecordService(em, user).raiseObjection(input);
+  recordCreditObjection(@Arg('input') input: CreditObjectionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+    return new CreditRecordService(em, user, loaders.today).raiseObjection(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => CreditRecord, { description: 'Decides an objection: CORRECTED (rule or points changed, kept in the trail) or UPHELD.' })
-  decideCreditObjection(@Arg('input') input: CreditObjectionDecisionInput, @Ctx() { em, user }: Context): Promise<CreditRecord> {
-    return new CreditRecordService(em, user).decideObjection(input);
+  decideCreditObjection(@Arg('input') input: CreditObjectionDecisionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+    return new CreditRecordService(em, user, loaders.today).decideObjection(input);
   }
 
   @FieldResolver(() => CreditRecordStatus, { description: 'Status on a day (default today): EFFECTIVE and EXPIRED follow from the dates.' })
-  status(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null): CreditRecordStatus {
-    return record.statusOn(asOf ?? todayInShanghai());
+  status(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null, @Ctx() { loaders }: Context): CreditRecordStatus {
+    return record.statusOn(asOf ?? loaders.today());
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the deduction counts on a day (default today).' })
-  inForce(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null): boolean {
-    return inWindow(record.effectiveOn, record.expiresOn, asOf ?? todayInShanghai());
+  inForce(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null, @Ctx() { loaders }: Context): boolean {
+    return inWindow(record.effectiveOn, record.expiresOn, asOf ?? loaders.today());
   }
 
   @FieldResolver(() => CreditRule)

@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, currentCalendar, InputError, isLineDepartment, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
+import { ConflictError, currentCalendar, InputError, isLineDepartment, NotFoundError, todayInShanghai, type Caller, type WorkingDayCalendar } from '@hub/kit';
 import { PerformanceNotification } from '../notification/notification.entity';
 import { addMonths, creditPolicy, dayAfter, deductionExpiresOn } from '../policy/policy';
 import { actDate, requireCreditCode, requireText, requireUuid } from '../policy/validate';
@@ -29,6 +29,8 @@ export class CreditRecordService {
   constructor(
     private readonly em: EntityManager,
     private readonly user: Caller,
+    /** Today in Asia/Shanghai (replaceable: tests and the demo data run at fixed dates). */
+    private readonly today: () => string = () => todayInShanghai(),
   ) {}
 
   /** Drafts are the bureau's own; every other caller sees published records only. */
@@ -41,7 +43,7 @@ export class CreditRecordService {
   }
 
   async list(filter: CreditRecordFilter | undefined, window: { limit: number; offset: number }) {
-    const today = todayInShanghai();
+    const today = this.today();
     const conditions: FilterQuery<CreditRecord>[] = [this.scope()];
     if (filter?.subjectType) conditions.push({ subjectType: filter.subjectType });
     if (filter?.subjectKey) conditions.push({ subjectKey: filter.subjectKey });
@@ -50,6 +52,8 @@ export class CreditRecordService {
     if (filter?.ruleCode) conditions.push({ rule: { code: filter.ruleCode } });
     if (filter?.departmentCode) conditions.push({ departmentCode: filter.departmentCode });
     if (filter?.status) conditions.push(statusCondition(filter.status, today));
+    if (filter?.publishedIn) conditions.push({ publicityStartsOn: { $gte: filter.publishedIn.from, $lte: filter.publishedIn.to } });
+    if (filter?.effectiveIn) conditions.push({ effectiveOn: { $gte: filter.effectiveIn.from, $lte: filter.effectiveIn.to } });
     return this.em.findAndCount(CreditRecord, { $and: conditions }, {
       limit: window.limit,
       offset: window.offset,
@@ -58,7 +62,7 @@ export class CreditRecordService {
   }
 
   async create(input: CreateCreditRecordInput): Promise<CreditRecord> {
-    const createdOn = actDate(input.createdOn, 'createdOn');
+    const createdOn = actDate(input.createdOn, 'createdOn', this.today());
     return this.em.transactional(async (em) => {
       const rule = await this.activeRule(em, input.ruleCode, 'ruleCode');
       let subjectType = input.subjectType ?? null;
@@ -115,32 +119,36 @@ export class CreditRecordService {
     });
   }
 
-  /** DRAFT → IN_PUBLICITY: publicity for the policy's working days; without objection the record takes effect the day after. */
+  /**
+   * DRAFT → IN_PUBLICITY: publicity for the policy's working days; without objection the record
+   * takes effect the day after. The record becomes public here, today, so publicity runs from today:
+   * a `publishedOn` in the past (the date on a paper publication decision) is kept in the trail but
+   * never shortens the subject's objection window, nor makes a late recording look on time.
+   */
   async publish(id: string, on?: string | null): Promise<CreditRecord> {
-    const publishedOn = actDate(on, 'publishedOn');
+    const today = this.today();
+    const decidedOn = actDate(on, 'publishedOn', today);
     return this.transition(id, StoredCreditStatus.DRAFT, 'publishCreditRecord', async (em, record) => {
-      if (publishedOn < record.createdOn) {
-        throw new InputError(`publishedOn (${publishedOn}) is before the record was drafted (${record.createdOn})`, { field: 'publishedOn', rule: 'after createdOn' });
+      if (decidedOn < record.createdOn) {
+        throw new InputError(`publishedOn (${decidedOn}) is before the record was drafted (${record.createdOn})`, { field: 'publishedOn', rule: 'after createdOn' });
       }
-      const end = currentCalendar().addWorkingDays(publishedOn, creditPolicy().publicityWorkingDays);
       record.status = StoredCreditStatus.IN_PUBLICITY;
-      record.publicityStartsOn = publishedOn;
-      record.publicityEndsOn = end.date;
-      record.publicityEndProvisional = end.provisional;
-      this.setEffective(record, dayAfter(end.date));
+      record.publicityStartsOn = today;
+      applyPublicationDates(currentCalendar(), record, null);
       if (record.sourceKind === CreditSourceKind.PERFORMANCE_NOTIFICATION) {
         const notification = await em.findOne(PerformanceNotification, { id: record.sourceRef });
         // The 7-day rule is met by publication (录入并公示), so the first publication is the recording date.
-        if (notification && !notification.recordedOn) notification.recordedOn = publishedOn;
+        if (notification && !notification.recordedOn) notification.recordedOn = today;
       }
-      await this.syncPunishment(em, record);
-      this.event(em, record, CreditRecordStatus.DRAFT, CreditRecordStatus.IN_PUBLICITY, publishedOn, `Publicity until ${end.date}${end.provisional ? ' (provisional calendar)' : ''}`);
+      await syncPunishment(em, record);
+      const decision = decidedOn < today ? ` (publication decided ${decidedOn})` : '';
+      this.event(em, record, CreditRecordStatus.DRAFT, CreditRecordStatus.IN_PUBLICITY, today, `Publicity until ${record.publicityEndsOn}${record.publicityEndProvisional ? ' (provisional calendar)' : ''}${decision}`);
     });
   }
 
   /** IN_PUBLICITY → OBJECTION_RAISED: the record stops moving towards effect until the objection is decided. */
   async raiseObjection(input: CreditObjectionInput): Promise<CreditRecord> {
-    const raisedOn = actDate(input.raisedOn, 'raisedOn');
+    const raisedOn = actDate(input.raisedOn, 'raisedOn', this.today());
     const raisedBy = requireText(input.raisedBy, 'raisedBy', 200);
     const grounds = requireText(input.grounds, 'grounds');
     return this.transition(input.recordId, StoredCreditStatus.IN_PUBLICITY, 'recordCreditObjection', async (em, record) => {
@@ -152,15 +160,15 @@ export class CreditRecordService {
       }
       em.create(CreditObjection, { record, raisedBy, raisedOn, grounds, enteredBy: this.user.sub });
       record.status = StoredCreditStatus.OBJECTION_RAISED;
-      this.setEffective(record, null);
-      await this.syncPunishment(em, record);
+      setEffective(record, null);
+      await syncPunishment(em, record);
       this.event(em, record, CreditRecordStatus.IN_PUBLICITY, CreditRecordStatus.OBJECTION_RAISED, raisedOn, `Objection by ${raisedBy}`);
     });
   }
 
   /** OBJECTION_RAISED → CORRECTED | UPHELD; takes effect after publicity, or on the decision day if that is later. */
   async decideObjection(input: CreditObjectionDecisionInput): Promise<CreditRecord> {
-    const decidedOn = actDate(input.decidedOn, 'decidedOn');
+    const decidedOn = actDate(input.decidedOn, 'decidedOn', this.today());
     const note = requireText(input.note, 'note');
     return this.transition(input.recordId, StoredCreditStatus.OBJECTION_RAISED, 'decideCreditObjection', async (em, record) => {
       const objection = await em.findOneOrFail(CreditObjection, { record });
@@ -192,9 +200,8 @@ export class CreditRecordService {
         }
         record.status = StoredCreditStatus.UPHELD;
       }
-      const afterPublicity = dayAfter(record.publicityEndsOn!);
-      this.setEffective(record, decidedOn > afterPublicity ? decidedOn : afterPublicity);
-      await this.syncPunishment(em, record);
+      applyPublicationDates(currentCalendar(), record, decidedOn);
+      await syncPunishment(em, record);
       this.event(em, record, CreditRecordStatus.OBJECTION_RAISED, input.outcome as unknown as CreditRecordStatus, decidedOn, note);
     });
   }
@@ -236,8 +243,8 @@ export class CreditRecordService {
       const record = await em.findOne(CreditRecord, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['rule'] });
       if (!record) throw new NotFoundError('CreditRecord', id);
       if (record.status !== from) {
-        throw new ConflictError(`Credit record ${id} is ${record.statusOn(todayInShanghai())}; ${step} needs ${from}`, {
-          currentStatus: record.statusOn(todayInShanghai()),
+        throw new ConflictError(`Credit record ${id} is ${record.statusOn(this.today())}; ${step} needs ${from}`, {
+          currentStatus: record.statusOn(this.today()),
           storedStatus: record.status,
           allowedTransitions: ALLOWED_TRANSITIONS[record.status],
         });
@@ -248,34 +255,52 @@ export class CreditRecordService {
     });
   }
 
-  private setEffective(record: CreditRecord, effectiveOn: string | null): void {
-    record.effectiveOn = effectiveOn;
-    record.expiresOn = effectiveOn ? deductionExpiresOn(effectiveOn) : null;
-  }
-
-  /** Keeps the joint punishment entry in line with the record: a serious rule in effect puts the subject on the list. */
-  private async syncPunishment(em: EntityManager, record: CreditRecord): Promise<void> {
-    const existing = await em.findOne(JointPunishmentEntry, { record });
-    const rule = record.rule;
-    if (!record.effectiveOn || !rule.serious || !rule.punishmentMonths || record.points === 0) {
-      if (existing) em.remove(existing);
-      return;
-    }
-    const values = {
-      subjectType: record.subjectType,
-      subjectKey: record.subjectKey,
-      departmentCode: record.departmentCode ?? null,
-      reason: `${rule.code}: ${rule.description}`,
-      fromOn: record.effectiveOn,
-      untilOn: addMonths(record.effectiveOn, rule.punishmentMonths),
-    };
-    if (existing) Object.assign(existing, values);
-    else em.create(JointPunishmentEntry, { record, ...values });
-  }
-
   private event(em: EntityManager, record: CreditRecord, fromStatus: CreditRecordStatus | null, toStatus: CreditRecordStatus, on: string, note: string): void {
     em.create(CreditRecordEvent, { record, fromStatus, toStatus, on, actor: this.user.sub, actorName: this.user.name, note });
   }
+}
+
+/** Sets the effective date and the expiry that follows from it (effective + the policy's months). */
+function setEffective(record: CreditRecord, effectiveOn: string | null): void {
+  record.effectiveOn = effectiveOn;
+  record.expiresOn = effectiveOn ? deductionExpiresOn(effectiveOn) : null;
+}
+
+/**
+ * The calendar-derived dates of a published record, from the day publicity started: the end of
+ * publicity (working days on the official calendar, provisional across an unknown year), and the
+ * effective date — the day after publicity, none while an objection is pending, and after a decision
+ * the decision day if that is later. Publishing, deciding an objection and the calendar firm-up all
+ * use this one rule.
+ */
+export function applyPublicationDates(calendar: WorkingDayCalendar, record: CreditRecord, objectionDecidedOn: string | null | undefined): void {
+  const end = calendar.addWorkingDays(record.publicityStartsOn!, creditPolicy().publicityWorkingDays);
+  record.publicityEndsOn = end.date;
+  record.publicityEndProvisional = end.provisional;
+  const afterPublicity = dayAfter(end.date);
+  if (record.status === StoredCreditStatus.OBJECTION_RAISED) setEffective(record, null);
+  else if (objectionDecidedOn && objectionDecidedOn > afterPublicity) setEffective(record, objectionDecidedOn);
+  else setEffective(record, afterPublicity);
+}
+
+/** Keeps the joint punishment entry in line with the record: a serious rule in effect puts the subject on the list. */
+export async function syncPunishment(em: EntityManager, record: CreditRecord): Promise<void> {
+  const existing = await em.findOne(JointPunishmentEntry, { record });
+  const rule = record.rule;
+  if (!record.effectiveOn || !rule.serious || !rule.punishmentMonths || record.points === 0) {
+    if (existing) em.remove(existing);
+    return;
+  }
+  const values = {
+    subjectType: record.subjectType,
+    subjectKey: record.subjectKey,
+    departmentCode: record.departmentCode ?? null,
+    reason: `${rule.code}: ${rule.description}`,
+    fromOn: record.effectiveOn,
+    untilOn: addMonths(record.effectiveOn, rule.punishmentMonths),
+  };
+  if (existing) Object.assign(existing, values);
+  else em.create(JointPunishmentEntry, { record, ...values });
 }
 
 /** SQL for "status as of today", including the derived EFFECTIVE and EXPIRED. */

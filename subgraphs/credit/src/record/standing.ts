@@ -12,7 +12,7 @@ export class CreditStanding {
   @Field() subjectKey: string;
   @Field(() => LocalDateScalar, { description: 'The day the standing is computed for.' }) asOf: string;
   @Field(() => Int, { description: 'Start score minus the deductions in force on asOf.' }) score: number;
-  @Field(() => CreditGrade) grade: CreditGrade;
+  @Field(() => CreditGrade, { description: 'Grade by score; D while the subject is on the joint punishment list, whatever its score.' }) grade: CreditGrade;
   @Field(() => Int, { description: 'Points of the records in force on asOf.' }) pointsInForce: number;
   @Field({ description: 'On the joint punishment list (失信联合惩戒) on asOf.' }) restricted: boolean;
   @Field(() => String, { nullable: true }) restrictionReason: string | null;
@@ -42,7 +42,8 @@ export function standingOf(
     subjectKey,
     asOf,
     score,
-    grade: gradeFor(score, policy),
+    // 失信联合惩戒: while listed the subject's grade is the lowest, whatever its score.
+    grade: active ? CreditGrade.D : gradeFor(score, policy),
     pointsInForce,
     restricted: !!active,
     restrictionReason: active?.reason ?? null,

@@ -13,7 +13,7 @@ export class CreditRuleResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => CreditRule, { description: 'Adds or changes a catalogue rule (the bureau). Existing records keep their points.' })
-  upsertCreditRule(@Arg('input') input: CreditRuleInput, @Ctx() { em, user }: Context): Promise<CreditRule> {
-    return new CreditRecordService(em, user).upsertRule(input);
+  upsertCreditRule(@Arg('input') input: CreditRuleInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRule> {
+    return new CreditRecordService(em, user, loaders.today).upsertRule(input);
   }
 }

@@ -10,7 +10,7 @@ import { freezeRound, isParticipantUnit, makeDraw, OFFICE_UNIT, recordCommitment
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
 import type { CreateInspectionItemInput, CreateInspectionPlanInput, DrawVerification, FreezeDrawInput, InspectionFilter, InspectionResultInput } from './inspection.types';
 
-/** 双随机一公开 floor: at least 5% of the period's projects (DOMAIN.md). */
+/** 双随机一公开 floor: at least 5% of the period's projects (docs/domain.md). */
 export const MIN_SAMPLING_BASIS_POINTS = 500;
 export const MIN_INSPECTORS_PER_PROJECT = 2;
 const MAX_INSPECTORS_PER_PROJECT = 10;

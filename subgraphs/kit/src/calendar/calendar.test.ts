@@ -70,3 +70,21 @@ describe('calendar data an administrator extends', () => {
     expect(currentCalendar().addWorkingDays('2027-01-29', 1)).toEqual({ date: '2027-02-02', provisional: false });
   });
 });
+
+describe('natural-day periods (民法典 art. 203)', () => {
+  it('end on the first working day after a last day that is a statutory rest day', () => {
+    expect(calendar.addNaturalDays('2026-09-26', 5)).toEqual({ date: '2026-10-08', provisional: false }); // 10-01 National Day
+    expect(calendar.addNaturalDays('2026-11-23', 5)).toEqual({ date: '2026-11-30', provisional: false }); // Sat 11-28
+    expect(calendar.addNaturalDays('2026-10-05', 5)).toEqual({ date: '2026-10-10', provisional: false }); // Sat 10-10 is a make-up workday
+    expect(calendar.addNaturalDays('2026-11-24', 5)).toEqual({ date: '2026-11-30', provisional: false }); // Sun 11-29
+    expect(calendar.addNaturalDays('2026-11-20', 5)).toEqual({ date: '2026-11-25', provisional: false }); // a plain Wednesday
+  });
+
+  it('are provisional when the answer needs a year the calendar does not cover', () => {
+    expect(calendar.addNaturalDays('2026-12-30', 5)).toEqual({ date: '2027-01-04', provisional: true });
+    // 2026-12-21 + 5 is Sat 12-26 → Mon 12-28: all in 2026, firm.
+    expect(calendar.addNaturalDays('2026-12-21', 5)).toEqual({ date: '2026-12-28', provisional: false });
+    // 2026-12-26 + 5 is Thu 12-31, a working day in 2026: firm although close to the edge.
+    expect(calendar.addNaturalDays('2026-12-26', 5)).toEqual({ date: '2026-12-31', provisional: false });
+  });
+});

@@ -142,10 +142,30 @@ export class WorkingDayCalendar {
     return count;
   }
 
-  /** Calendar-day deadlines (e.g. "report: 5 days"): provisional only if the due date lies beyond coverage. */
+  /**
+   * Plain date arithmetic with a coverage flag: the date `n` days after `start`, provisional when it
+   * lies beyond coverage. Not a statutory period: use `addNaturalDays` for those.
+   */
   addCalendarDays(start: string, n: number): CalendarDate {
     const date = addDays(start, n);
     return { date, provisional: !this.covers(date) };
+  }
+
+  /**
+   * A statutory period of `n` natural days (e.g. "report: 5 days"), counted as Chinese law counts
+   * periods (民法典 art. 203, 民事诉讼法 art. 85): the start day is not counted, and when the last day
+   * is a statutory rest day (a weekend day that is not a make-up workday, or a public holiday) the
+   * period ends on the first working day after it. Provisional when a day that decides the answer
+   * lies in a year the calendar does not cover: whether it is a rest day is then a guess.
+   */
+  addNaturalDays(start: string, n: number): CalendarDate {
+    let date = addDays(start, n);
+    let provisional = !this.covers(date);
+    while (!this.isWorkingDay(date)) {
+      date = addDays(date, 1);
+      if (!this.covers(date)) provisional = true;
+    }
+    return { date, provisional };
   }
 }
 
