@@ -47,7 +47,8 @@ export class RateLimiter {
     await ensureDatabase(settings.databaseUrl).catch((error) => {
       throw unreachable(error);
     });
-    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 5, connectionTimeoutMillis: 2_000, application_name: 'hub gateway rate limit' });
+    // A wait for a free connection counts as the store being down (fallback below): leave room under load.
+    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 10, connectionTimeoutMillis: 10_000, application_name: 'hub gateway rate limit' });
     // Replicas may create the table at the same moment; rate-limiter-flexible treats the loser's
     // duplicate-type error as "created by another replica".
     const limiter = await new Promise<RateLimiterPostgres>((resolve, reject) => {

@@ -45,7 +45,7 @@ const fromSecret = (name: string, secret: { name: string }, optional = false): I
 });
 
 /** One container of the hub's image: the built entry point, settings from the ConfigMap and Secrets, probes on /health/*. */
-function container(name: string, entry: string, port: number, sizing: (typeof SIZING)['gateway' | 'subgraph'], env: IEnvVar[]): IContainer {
+function container(name: string, entry: string, port: number, sizing: (typeof SIZING)['gateway' | 'subgraph'], env: IEnvVar[], readinessPath: string): IContainer {
   const probe = (path: string, periodSeconds: number, failureThreshold: number) => ({
     httpGet: { path, port: 'http' },
     periodSeconds,
@@ -71,7 +71,7 @@ function container(name: string, entry: string, port: number, sizing: (typeof SI
     // probe gives it 10 minutes before liveness may restart it.
     startupProbe: probe('/health/live', 5, 120),
     livenessProbe: probe('/health/live', 10, 3),
-    readinessProbe: probe('/health/ready', 5, 3),
+    readinessProbe: probe(readinessPath, 5, 3),
     resources: { requests: { ...sizing.requests }, limits: { ...sizing.limits } },
     securityContext: {
       allowPrivilegeEscalation: false,
@@ -241,7 +241,7 @@ export function kubernetesManifests(list: SubgraphList): Map<string, string> {
   };
   add('config.yaml', 'non-secret settings of every pod', [configMap()]);
   for (const entry of list.subgraphs) {
-    const app = container(entry.name, `subgraphs/${entry.name}/dist/index.js`, entry.port, SIZING.subgraph, [{ name: `${envName(entry.name)}_PORT`, value: String(entry.port) }]);
+    const app = container(entry.name, `subgraphs/${entry.name}/dist/index.js`, entry.port, SIZING.subgraph, [{ name: `${envName(entry.name)}_PORT`, value: String(entry.port) }], '/health/ready');
     add(`${entry.name}.yaml`, `the ${entry.name} subgraph`, [
       deployment(entry.name, 'subgraph', app),
       service(entry.name, 'subgraph', entry.port),
@@ -250,7 +250,10 @@ export function kubernetesManifests(list: SubgraphList): Map<string, string> {
       subgraphPolicy(entry, list),
     ]);
   }
-  const gateway = container('gateway', 'gateway/dist/index.js', GATEWAY_PORT, SIZING.gateway, [{ name: 'GATEWAY_PORT', value: String(GATEWAY_PORT) }]);
+  // The gateway's /health/ready is 503 while any one subgraph is down. As a readiness gate it would
+  // take every gateway out of its Service then, turning one slice's outage into a total one; the
+  // gateway answers without that slice's fields (failure isolation), so it is ready once it listens.
+  const gateway = container('gateway', 'gateway/dist/index.js', GATEWAY_PORT, SIZING.gateway, [{ name: 'GATEWAY_PORT', value: String(GATEWAY_PORT) }], '/health/live');
   add('gateway.yaml', 'the gateway', [
     deployment('gateway', 'gateway', gateway),
     service('gateway', 'gateway', GATEWAY_PORT),
