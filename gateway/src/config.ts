@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { envBool, envInt, envOptional, repoRoot } from '@hub/kit';
+import { databaseUrlFor, envBool, envInt, envOptional, repoRoot } from '@hub/kit';
+import type { RateLimitStore } from './rate-limit';
 
 /** Gateway settings, all from the environment (see .env.example), with development defaults. */
 export interface GatewayConfig {
@@ -14,6 +15,10 @@ export interface GatewayConfig {
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
   /** Requests per caller per minute. */
   rateLimitPerMinute: number;
+  /** `memory` (one gateway, the default) or `postgres` (shared by every gateway replica). */
+  rateLimitStore: RateLimitStore;
+  /** The shared store's database: RATE_LIMIT_DATABASE_URL, else `hub_gateway` on DATABASE_URL's server. */
+  rateLimitDatabaseUrl?: string;
 }
 
 export function readGatewayConfig(): GatewayConfig {
@@ -32,5 +37,12 @@ export function readGatewayConfig(): GatewayConfig {
       maxDirectives: envInt('MAX_QUERY_DIRECTIVES', 30),
     },
     rateLimitPerMinute: envInt('RATE_LIMIT_PER_MINUTE', 600),
+    rateLimitStore: rateLimitStore(envOptional('RATE_LIMIT_STORE') ?? 'memory'),
+    rateLimitDatabaseUrl: envOptional('RATE_LIMIT_DATABASE_URL') ?? (envOptional('DATABASE_URL') ? databaseUrlFor('gateway') : undefined),
   };
+}
+
+function rateLimitStore(value: string): RateLimitStore {
+  if (value === 'memory' || value === 'postgres') return value;
+  throw new Error(`Setting RATE_LIMIT_STORE must be "memory" or "postgres", got "${value}"`);
 }

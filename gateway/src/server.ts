@@ -153,7 +153,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
   });
   const protection = armor.protect();
   const httpServer = createHttpServer();
-  const rateLimiter = new RateLimiter(config.rateLimitPerMinute);
+  const rateLimiter = await RateLimiter.create({ perMinute: config.rateLimitPerMinute, store: config.rateLimitStore, databaseUrl: config.rateLimitDatabaseUrl }, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
@@ -187,7 +187,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
       return { ok: checks.every(([, status]) => status === 'ready'), subgraphs: Object.fromEntries(checks) };
     },
     context: async (req, requestId) => {
-      rateLimiter.check(req);
+      await rateLimiter.check(req);
       // Refuse a bad token at the edge with a clear 401; each subgraph verifies it again.
       await authenticate(req.headers.authorization);
       return { authorization: req.headers.authorization, requestId };
@@ -201,6 +201,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
     httpServer,
     async stop() {
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }

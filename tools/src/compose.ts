@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { readSubgraphList, repoRoot } from '@hub/kit';
 import { dockerComposeFile } from './docker-compose';
+import { kubernetesManifests } from './kubernetes';
 import { apiSchemaOf, breakingChanges, checkOperations, composeFromCode, schemaDir } from './supergraph';
 
 /**
  * `pnpm compose` regenerates schema/subgraphs/<name>.graphql and schema/supergraph.graphql from
- * the code. `pnpm schema:check` (with --check) writes nothing and fails when the committed files
- * are stale, when composition fails, or when a dashboard operation (schema/operations) no longer
+ * the code, and docker-compose.yml and deploy/kubernetes/ from subgraphs.json. `pnpm schema:check`
+ * (with --check) writes nothing and fails when the committed files are stale (or a manifest is
+ * left over), when composition fails, or when a dashboard operation (schema/operations) no longer
  * validates; breaking changes against the committed supergraph are listed either way.
  */
 async function main() {
@@ -43,9 +45,13 @@ async function main() {
   const files = new Map<string, string>([[supergraphFile, supergraph]]);
   for (const [name, sdl] of composition.subgraphs) files.set(join(dir, 'subgraphs', `${name}.graphql`), sdl);
   files.set(join(repoRoot(), 'docker-compose.yml'), dockerComposeFile(readSubgraphList()));
+  for (const [name, content] of kubernetesManifests(readSubgraphList())) files.set(join(repoRoot(), 'deploy', 'kubernetes', name), content);
 
   if (check) {
     const stale = [...files].filter(([file, content]) => !existsSync(file) || readFileSync(file, 'utf8') !== content);
+    // A manifest left from a subgraph no longer in the list would still be applied by hand.
+    const deployDir = join(repoRoot(), 'deploy', 'kubernetes');
+    if (existsSync(deployDir)) for (const name of readdirSync(deployDir)) if (!files.has(join(deployDir, name))) stale.push([join(deployDir, name), '']);
     if (stale.length) {
       failed = true;
       console.error('Committed schema files are stale (run `pnpm compose` and commit):');
@@ -53,9 +59,11 @@ async function main() {
     }
     if (!failed) console.log(`schema:check ok: ${composition.subgraphs.size} subgraph(s) compose; committed files current; ${problems.length} broken operations`);
   } else {
-    mkdirSync(join(dir, 'subgraphs'), { recursive: true });
-    for (const [file, content] of files) writeFileSync(file, content);
-    console.log(`Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s) and docker-compose.yml`);
+    for (const [file, content] of files) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
+    console.log(`Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s), docker-compose.yml and deploy/kubernetes/`);
   }
   process.exit(failed ? 1 : 0);
 }

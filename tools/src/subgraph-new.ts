@@ -27,7 +27,7 @@ function main() {
     mkdirSync(dirname(join(folder, file)), { recursive: true });
     writeFileSync(join(folder, file), content);
   }
-  list.subgraphs.push({ name, package: `@hub/${name}`, port, owner, description: `${names.pascal} slice (scaffolded)` });
+  list.subgraphs.push({ name, package: `@hub/${name}`, port, owner, description: `${names.pascal} slice (scaffolded)`, reads: ['projects'] });
   writeFileSync(subgraphListFile(), `${JSON.stringify(list, null, 2)}\n`);
   const tsconfigFile = join(root, 'tsconfig.json');
   const tsconfig = JSON.parse(readFileSync(tsconfigFile, 'utf8')) as { references: { path: string }[] };

@@ -16,5 +16,6 @@ export * from './period';
 export * from './logger';
 export * from './scalars';
 export * from './schema';
+export * from './startup-lock';
 export * from './subgraph';
 export * from './subgraph-list';

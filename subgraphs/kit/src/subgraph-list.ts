@@ -13,6 +13,12 @@ export interface SubgraphEntry {
   /** Owner unit (department code), for the README and the dashboards. */
   owner: string;
   description?: string;
+  /**
+   * Other subgraphs this one calls directly through the graph (GraphClient: service-to-service
+   * reads at run time or while loading demo data). The Kubernetes NetworkPolicies let these, and
+   * the gateway, reach a subgraph; nothing else.
+   */
+  reads?: string[];
 }
 
 export interface SubgraphList {

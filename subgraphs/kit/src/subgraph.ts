@@ -14,6 +14,7 @@ import { GraphClient } from './graph-client';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
 import { readSubgraphList, subgraphPort, subgraphUrl } from './subgraph-list';
+import { withStartupLock } from './startup-lock';
 
 /** The per-request context every resolver receives: a fresh entity-manager fork, the caller, this request's loaders. */
 export interface RequestContext<L = unknown> {
@@ -151,9 +152,14 @@ export async function seedSubgraph(definition: SubgraphDefinition<any>, orm: Mik
 export async function runSubgraph(definition: SubgraphDefinition<any>, options: StartOptions = {}): Promise<SubgraphService> {
   const entry = readSubgraphList().subgraphs.find((s) => s.name === definition.name);
   const port = options.port ?? (entry ? subgraphPort(entry) : envInt('PORT', 4100));
-  const orm = await openDatabase(definition, options.databaseUrl ?? databaseUrlFor(definition.name), options.migrate ?? envBool('MIGRATE', true), options.orm);
-  // Seed before listening, so readiness means "demo data is there" for whoever waits on it.
-  if (options.seed ?? envBool('SEED_DEMO', false)) await seedSubgraph(definition, orm);
+  const databaseUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
+  // Replicas started together take turns (startup-lock.ts): migrations and demo data are applied once.
+  const orm = await withStartupLock(databaseUrl, `hub startup ${definition.name}`, async () => {
+    const orm = await openDatabase(definition, databaseUrl, options.migrate ?? envBool('MIGRATE', true), options.orm);
+    // Seed before listening, so readiness means "demo data is there" for whoever waits on it.
+    if (options.seed ?? envBool('SEED_DEMO', false)) await seedSubgraph(definition, orm);
+    return orm;
+  }, createLogger(`subgraph-${definition.name}`));
   const service = await serveSubgraph(definition, orm, { port, host: options.host });
   const shutdown = async () => {
     await service.stop();
