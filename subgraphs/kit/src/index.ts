@@ -6,6 +6,7 @@ export * from './config';
 export * from './connection';
 export * from './credit-code';
 export * from './db';
+export * from './demo-data';
 export * from './departments';
 export * from './errors';
 export * from './graph-client';

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { authenticate, type Caller } from './auth';
 import { envBool, envInt } from './config';
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
+import { loadDemoDataOnce } from './demo-data';
 import { GraphClient } from './graph-client';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
@@ -38,7 +39,10 @@ export interface SubgraphDefinition<L = unknown> {
   buildSchema(): Promise<GraphQLSchema>;
   /** New DataLoaders for one request (never shared between requests). */
   createLoaders(em: EntityManager, user: Caller): L;
-  /** Loads deterministic demo data; must do nothing when the data is already there. */
+  /**
+   * Loads deterministic demo data. The kit runs it in one transaction and records completion
+   * (`loadDemoDataOnce`), so it runs at most once per database and never leaves half a demo.
+   */
   seedDemoData?(em: EntityManager, env: SeedEnvironment): Promise<void>;
 }
 
@@ -125,7 +129,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
   };
 }
 
-/** Seeds demo data through the definition's seeder, with clients for the other subgraphs. */
+/** Seeds demo data through the definition's seeder (all-or-nothing, once), with clients for the other subgraphs. */
 export async function seedSubgraph(definition: SubgraphDefinition<any>, orm: MikroORM): Promise<void> {
   if (!definition.seedDemoData) return;
   const log = createLogger(`seed-${definition.name}`);
@@ -138,7 +142,7 @@ export async function seedSubgraph(definition: SubgraphDefinition<any>, orm: Mik
       return new GraphClient(subgraphUrl(entry, list));
     },
   };
-  await definition.seedDemoData(orm.em.fork(), env);
+  await loadDemoDataOnce(definition, orm, env);
 }
 
 /** The whole life of a subgraph process (its index.ts): database, migrations, optional demo data, HTTP, clean shutdown. */
