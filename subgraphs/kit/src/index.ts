@@ -5,6 +5,7 @@ export * from './calendar';
 export * from './config';
 export * from './connection';
 export * from './credit-code';
+export * from './database-availability';
 export * from './db';
 export * from './demo-data';
 export * from './departments';

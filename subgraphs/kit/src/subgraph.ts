@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { Logger } from 'pino';
 import { authenticate, type Caller } from './auth';
 import { envBool, envInt } from './config';
+import { databaseReadiness, databaseUnavailableError, isDatabaseUnavailable } from './database-availability';
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
 import { loadDemoDataOnce } from './demo-data';
 import { GraphClient } from './graph-client';
@@ -55,12 +56,19 @@ export interface SubgraphService {
   stop(): Promise<void>;
 }
 
-/** Hides unexpected errors' messages (SQL, stack traces) from callers; domain errors pass through. */
-export function formatError(log: Logger) {
+/**
+ * Hides unexpected errors' messages (SQL, stack traces) from callers; domain errors pass through.
+ * With the subgraph's name, an unreachable database is reported as DATABASE_UNAVAILABLE naming the slice.
+ */
+export function formatError(log: Logger, subgraph?: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
+      if (subgraph && isDatabaseUnavailable(original)) {
+        log.warn({ err: original }, 'database unavailable');
+        return databaseUnavailableError(subgraph, formatted);
+      }
       log.error({ err: original }, 'unexpected resolver error');
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
@@ -97,7 +105,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     schema,
     introspection: envBool('INTROSPECTION', true),
     csrfPrevention: true,
-    formatError: formatError(log),
+    formatError: formatError(log, definition.name),
     // No Apollo Studio: federated traces would only cost time.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
@@ -107,7 +115,10 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     log,
     maxBodyBytes: envInt('MAX_BODY_BYTES', 1_000_000),
     internalOnly: true,
-    readiness: async () => ({ ok: await orm.isConnected(), subgraph: definition.name }),
+    readiness: async () => {
+      const database = await databaseReadiness(orm);
+      return { ok: database === 'up', subgraph: definition.name, database };
+    },
     context: async (req, requestId) => {
       const user = await authenticate(req.headers.authorization);
       const em = orm.em.fork();
