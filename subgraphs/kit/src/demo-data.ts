@@ -5,6 +5,9 @@ import type { SeedEnvironment, SubgraphDefinition } from './subgraph';
 /** The table (one row per slice) that says the slice's demo data is complete. */
 export const DEMO_DATA_MARKER_TABLE = 'hub_demo_data';
 
+/** Creates the marker table (the kit's own, outside the slices' migrations; backups carry it too). */
+export const DEMO_DATA_MARKER_DDL = `CREATE TABLE IF NOT EXISTS ${DEMO_DATA_MARKER_TABLE} (subgraph text PRIMARY KEY, outcome text NOT NULL, completed_at timestamptz NOT NULL DEFAULT now())`;
+
 /**
  * What `loadDemoDataOnce` did: `loaded` (this call loaded the demo data), `already-loaded` (the
  * completion marker was there), `existing-data` (no marker, but the slice's tables already hold
@@ -57,9 +60,7 @@ async function tablesWithRows(em: EntityManager): Promise<string[]> {
 export async function loadDemoDataOnce(definition: SubgraphDefinition<any>, orm: MikroORM, env: SeedEnvironment): Promise<DemoDataOutcome> {
   if (!definition.seedDemoData) return 'already-loaded';
   const em = orm.em.fork();
-  await em.execute(
-    `CREATE TABLE IF NOT EXISTS ${DEMO_DATA_MARKER_TABLE} (subgraph text PRIMARY KEY, outcome text NOT NULL, completed_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  await em.execute(DEMO_DATA_MARKER_DDL);
   const marker = await em.execute<{ outcome: string }[]>(`SELECT outcome FROM ${DEMO_DATA_MARKER_TABLE} WHERE subgraph = ?`, [definition.name]);
   if (marker.length > 0) {
     env.log.info({ subgraph: definition.name, outcome: marker[0].outcome }, 'demo data already loaded');
