@@ -18,6 +18,8 @@ export async function backupServer(root: string, create: boolean): Promise<{ url
   try {
     await probe.connect();
     await probe.end();
+    // The slices' database URLs (databaseUrlFor) derive from DATABASE_URL.
+    process.env.DATABASE_URL = url;
     return { url, stop: async () => undefined };
   } catch {
     // not running: start it below
