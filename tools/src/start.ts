@@ -97,12 +97,14 @@ let onDatabaseExit: (code: number | null, signal: NodeJS.Signals | null) => void
 async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
-  console.log('\nStopping …');
+  const started = services.length > 0 || postgres !== undefined;
+  if (started) console.log('\nStopping …');
   // Gateway first, then the subgraphs in reverse start order, then PostgreSQL.
   for (const service of [...services].reverse()) await service.stop();
   await postgres?.stop();
-  clearHubState(dataDir);
-  console.log('Stopped.');
+  // Only the hub that wrote .data/hub.json removes it (not a second start refused early).
+  if (services.length > 0) clearHubState(dataDir);
+  if (started) console.log('Stopped.');
   process.exit(code);
 }
 
