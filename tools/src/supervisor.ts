@@ -52,9 +52,13 @@ export class SupervisedProcess extends EventEmitter {
     this.log = createWriteStream(spec.logFile, { flags: 'a' });
   }
 
-  /** Each line the process prints on stdout (e.g. to show progress while it starts). */
-  onLine(listener: (line: string) => void): void {
+  /** Each line the process prints on stdout (e.g. to show progress while it starts); returns the unsubscribe. */
+  onLine(listener: (line: string) => void): () => void {
     this.lineListeners.push(listener);
+    return () => {
+      const at = this.lineListeners.indexOf(listener);
+      if (at >= 0) this.lineListeners.splice(at, 1);
+    };
   }
 
   /** Whether the current run has exited (and a restart, if any, is pending). */

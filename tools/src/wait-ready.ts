@@ -37,12 +37,20 @@ export class WaitCancelled extends Error {}
  * first or when `timeoutMs` (READY_TIMEOUT_SECONDS) passes.
  */
 export async function waitReady(options: WaitOptions): Promise<void> {
+  let phase = 'migrations';
+  const unsubscribe = options.service.onLine((line) => (phase = startPhase(line) ?? phase));
+  try {
+    await poll(options, () => phase);
+  } finally {
+    unsubscribe();
+  }
+}
+
+async function poll(options: WaitOptions, phase: () => string): Promise<void> {
   const { name, url, service, timeoutMs } = options;
   const started = Date.now();
   const tty = Boolean(process.stdout.isTTY) && !options.quiet;
   const print = !options.quiet && options.prefix !== undefined;
-  let phase = 'migrations';
-  service.onLine((line) => (phase = startPhase(line) ?? phase));
   if (print) process.stdout.write(options.prefix!);
   let lastReport = started;
   const elapsed = () => Math.round((Date.now() - started) / 1000);
@@ -67,10 +75,10 @@ export async function waitReady(options: WaitOptions): Promise<void> {
     } catch {
       // not listening yet
     }
-    if (tty) process.stdout.write(`\r${options.prefix}${phase}, ${elapsed()} s\x1b[K`);
+    if (tty) process.stdout.write(`\r${options.prefix}${phase()}, ${elapsed()} s\x1b[K`);
     else if (print && Date.now() - lastReport >= 30_000) {
       lastReport = Date.now();
-      process.stdout.write(`\n  … ${name}: ${phase}, ${elapsed()} s `);
+      process.stdout.write(`\n  … ${name}: ${phase()}, ${elapsed()} s `);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
