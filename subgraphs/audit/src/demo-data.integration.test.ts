@@ -33,4 +33,16 @@ describe('audit demo data on an interrupted first start', () => {
     expect(await loadDemoDataOnce(subgraph, orm, env)).toBe('already-loaded');
     expect(await rowCounts(orm)).toEqual(full);
   });
+
+  it('records no completion when the seeder found nothing to hang its data on, so the next start tries again', async () => {
+    const empty = await createTestOrm(subgraph);
+    try {
+      const noProjects: SeedEnvironment = { ...env, graph: () => ({ request: async () => ({ projects: { nodes: [] } }) }) as unknown as GraphClient };
+      expect(await loadDemoDataOnce(subgraph, empty, noProjects)).toBe('nothing-loaded');
+      expect(await loadDemoDataOnce(subgraph, empty, env)).toBe('loaded');
+      expect(await rowCounts(empty)).toMatchObject({ audit_finding: 12, hub_demo_data: 1 });
+    } finally {
+      await empty.close();
+    }
+  });
 });

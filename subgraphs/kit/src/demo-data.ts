@@ -11,9 +11,11 @@ export const DEMO_DATA_MARKER_DDL = `CREATE TABLE IF NOT EXISTS ${DEMO_DATA_MARK
 /**
  * What `loadDemoDataOnce` did: `loaded` (this call loaded the demo data), `already-loaded` (the
  * completion marker was there), `existing-data` (no marker, but the slice's tables already hold
- * rows — an older version's demo data or the operator's own data — left as they are).
+ * rows — an older version's demo data or the operator's own data — left as they are),
+ * `nothing-loaded` (the seeder wrote nothing, e.g. the slices it reads were empty: no marker, so
+ * the next start tries again).
  */
-export type DemoDataOutcome = 'loaded' | 'already-loaded' | 'existing-data';
+export type DemoDataOutcome = 'loaded' | 'already-loaded' | 'existing-data' | 'nothing-loaded';
 
 /**
  * An entity manager whose forks stay in its transaction. MikroORM forks start outside the
@@ -78,11 +80,14 @@ export async function loadDemoDataOnce(definition: SubgraphDefinition<any>, orm:
   }
   env.log.info({ subgraph: definition.name }, 'loading demo data');
   const started = Date.now();
-  await transactionKeepingManager(orm.em).transactional(async (tx) => {
+  const outcome = await transactionKeepingManager(orm.em).transactional(async (tx): Promise<DemoDataOutcome> => {
     await definition.seedDemoData!(tx, env);
     await tx.flush();
+    if ((await tablesWithRows(tx)).length === 0) return 'nothing-loaded';
     await tx.execute(`INSERT INTO ${DEMO_DATA_MARKER_TABLE} (subgraph, outcome) VALUES (?, 'loaded')`, [definition.name]);
+    return 'loaded';
   });
-  env.log.info({ subgraph: definition.name, ms: Date.now() - started }, 'demo data loaded');
-  return 'loaded';
+  if (outcome === 'nothing-loaded') env.log.warn({ subgraph: definition.name }, 'the demo data seeder wrote nothing; the next start tries again');
+  else env.log.info({ subgraph: definition.name, ms: Date.now() - started }, 'demo data loaded');
+  return outcome;
 }
