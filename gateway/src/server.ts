@@ -178,7 +178,10 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
         [...(overrides.urls ?? subgraphUrls())].map(async ([name, url]) => {
           try {
             const response = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) });
-            return [name, response.ok ? 'ready' : `HTTP ${response.status}`] as const;
+            if (response.ok) return [name, 'ready'] as const;
+            // A subgraph up without its database says so in its own readiness report.
+            const report = (await response.json().catch(() => ({}))) as { database?: string };
+            return [name, report.database === 'unavailable' ? 'database unavailable' : `HTTP ${response.status}`] as const;
           } catch (error) {
             return [name, `unreachable: ${(error as Error).message}`] as const;
           }

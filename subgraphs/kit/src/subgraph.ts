@@ -9,7 +9,9 @@ import type { Logger } from 'pino';
 import { authenticate, type Caller } from './auth';
 import { startCalendarFirmUp, type CalendarDerivedDates } from './calendar/firm-up';
 import { envBool, envInt } from './config';
+import { databaseReadiness, databaseUnavailableError, isDatabaseUnavailable } from './database-availability';
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
+import { loadDemoDataOnce } from './demo-data';
 import { GraphClient } from './graph-client';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
@@ -40,7 +42,10 @@ export interface SubgraphDefinition<L = unknown> {
   buildSchema(): Promise<GraphQLSchema>;
   /** New DataLoaders for one request (never shared between requests). */
   createLoaders(em: EntityManager, user: Caller): L;
-  /** Loads deterministic demo data; must do nothing when the data is already there. */
+  /**
+   * Loads deterministic demo data. The kit runs it in one transaction and records completion
+   * (`loadDemoDataOnce`), so it runs at most once per database and never leaves half a demo.
+   */
   seedDemoData?(em: EntityManager, env: SeedEnvironment): Promise<void>;
   /** Stored dates derived from the official calendar, firmed up at start and when the calendar gains a year. */
   calendarDerivedDates?: CalendarDerivedDates[];
@@ -55,12 +60,19 @@ export interface SubgraphService {
   stop(): Promise<void>;
 }
 
-/** Hides unexpected errors' messages (SQL, stack traces) from callers; domain errors pass through. */
-export function formatError(log: Logger) {
+/**
+ * Hides unexpected errors' messages (SQL, stack traces) from callers; domain errors pass through.
+ * With the subgraph's name, an unreachable database is reported as DATABASE_UNAVAILABLE naming the slice.
+ */
+export function formatError(log: Logger, subgraph?: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
+      if (subgraph && isDatabaseUnavailable(original)) {
+        log.warn({ err: original }, 'database unavailable');
+        return databaseUnavailableError(subgraph, formatted);
+      }
       log.error({ err: original }, 'unexpected resolver error');
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
@@ -97,7 +109,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     schema,
     introspection: envBool('INTROSPECTION', true),
     csrfPrevention: true,
-    formatError: formatError(log),
+    formatError: formatError(log, definition.name),
     // No Apollo Studio: federated traces would only cost time.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
@@ -108,7 +120,10 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     log,
     maxBodyBytes: envInt('MAX_BODY_BYTES', 1_000_000),
     internalOnly: true,
-    readiness: async () => ({ ok: await orm.isConnected(), subgraph: definition.name }),
+    readiness: async () => {
+      const database = await databaseReadiness(orm);
+      return { ok: database === 'up', subgraph: definition.name, database };
+    },
     context: async (req, requestId) => {
       const user = await authenticate(req.headers.authorization);
       const em = orm.em.fork();
@@ -132,7 +147,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
   };
 }
 
-/** Seeds demo data through the definition's seeder, with clients for the other subgraphs. */
+/** Seeds demo data through the definition's seeder (all-or-nothing, once), with clients for the other subgraphs. */
 export async function seedSubgraph(definition: SubgraphDefinition<any>, orm: MikroORM): Promise<void> {
   if (!definition.seedDemoData) return;
   const log = createLogger(`seed-${definition.name}`);
@@ -145,7 +160,7 @@ export async function seedSubgraph(definition: SubgraphDefinition<any>, orm: Mik
       return new GraphClient(subgraphUrl(entry, list));
     },
   };
-  await definition.seedDemoData(orm.em.fork(), env);
+  await loadDemoDataOnce(definition, orm, env);
 }
 
 /** The whole life of a subgraph process (its index.ts): database, migrations, optional demo data, HTTP, clean shutdown. */

@@ -3,7 +3,8 @@ import { graphql, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inject } from 'vitest';
 import { PUBLIC_CALLER, type Caller, type Role } from './auth';
-import { openDatabase, type SubgraphDefinition } from './subgraph';
+import { openDatabase, type SeedEnvironment, type SubgraphDefinition } from './subgraph';
+import { loadDemoDataOnce } from './demo-data';
 import { createLogger } from './logger';
 
 declare module 'vitest' {
@@ -60,4 +61,40 @@ export async function countStatements<T>(orm: MikroORM, action: () => Promise<T>
   } finally {
     knex.removeListener('query', listener);
   }
+}
+
+/**
+ * An interrupted first start: loads the slice's demo data (as `pnpm start` does) with a fault
+ * injected after the `afterWrites`-th flush that wrote rows. Returns the error the load failed with.
+ */
+export async function loadDemoDataInterrupted(definition: SubgraphDefinition<any>, orm: MikroORM, env: SeedEnvironment, afterWrites: number): Promise<Error> {
+  let writes = 0;
+  let armed = true;
+  orm.em.getEventManager().registerSubscriber({
+    afterFlush({ uow }) {
+      if (armed && uow.getChangeSets().length > 0 && ++writes === afterWrites) throw new Error(`injected fault after ${afterWrites} writes`);
+    },
+  });
+  try {
+    await loadDemoDataOnce(definition, orm, env);
+  } catch (error) {
+    return error as Error;
+  } finally {
+    armed = false;
+  }
+  throw new Error(`the demo data loaded with fewer than ${afterWrites} writing flushes: the fault was never injected`);
+}
+
+/** Row count of every user table of the ORM's database (the demo-data marker and migrations included). */
+export async function rowCounts(orm: MikroORM): Promise<Record<string, number>> {
+  const em = orm.em.fork();
+  const tables = await em.execute<{ name: string }[]>(
+    `SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM ${name}`);
+    counts[name] = Number(row.n);
+  }
+  return counts;
 }
