@@ -22,6 +22,7 @@ import {
 import { readGatewayConfig, type GatewayConfig } from './config';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
+import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
 
 /** What the gateway keeps per request: the caller's token to forward, and the request id for the logs. */
 export interface GatewayContext {
@@ -136,10 +137,11 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
     buildService: ({ name, url }) =>
       new AuthForwardingDataSource(name, config.subgraphTimeoutMs, {
         url: urlOf(name) ?? url,
-        fetcher: ((input: string, init: RequestInit) =>
-          fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as never,
+        fetcher: passRefusalsThrough(((input: string, init: RequestInit) =>
+          fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as unknown as typeof fetch) as never,
       }),
   });
+  validateKitScalarsAtTheEdge(gateway);
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
     // armor lets `__typename` be aliased without limit by default; 1,000 of them are still abuse.
