@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
+  assertSafeForProduction,
   attachGraphQL,
   authenticate,
   createHttpServer,
@@ -126,6 +127,7 @@ export interface RunningGateway {
 /** Builds and starts the gateway; `overrides` let tests point at their own subgraphs and files. */
 export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: Map<string, string> } = {}): Promise<RunningGateway> {
   const config = { ...readGatewayConfig(), ...overrides };
+  assertSafeForProduction('gateway', { introspection: config.introspection });
   const log = createLogger('gateway');
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata addresses
   // (169.254.169.254, …) at start: supervision data stays on the district's network.

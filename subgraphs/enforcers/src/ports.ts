@@ -1,4 +1,4 @@
-import { GraphClient, readSubgraphList, subgraphUrl, type Caller } from '@hub/kit';
+import { GraphClient, readSubgraphList, ReferenceDirectory, subgraphClient, subgraphUrl, type Caller } from '@hub/kit';
 import type { PoolProject } from './draw/draw';
 
 /**
@@ -28,6 +28,8 @@ export interface CaseOpener {
 export interface Ports {
   projectPool(caller: Caller): ProjectPoolSource;
   caseOpener(caller: Caller): CaseOpener;
+  /** The ids among `ids` that name a project of the projects slice (one request for all of them). */
+  existingProjects(ids: readonly string[]): Promise<Set<string>>;
 }
 
 const POOL_QUERY = /* GraphQL */ `
@@ -114,8 +116,11 @@ function clientFor(subgraph: string, caller: Caller): GraphClient {
   return new GraphClient(subgraphUrl(entry, list), { sub: caller.sub, name: caller.name, role: caller.role, department: caller.department });
 }
 
+const projectReferences = new ReferenceDirectory(subgraphClient('projects'));
+
 /** The production ports: the projects and cases subgraphs at the URLs of the subgraph list. */
 export const graphPorts: Ports = {
   projectPool: (caller) => new GraphProjectPoolSource(clientFor('projects', caller)),
   caseOpener: (caller) => new GraphCaseOpener(clientFor('cases', caller)),
+  existingProjects: async (ids) => new Set((await projectReferences.find('Project', 'id', ids)).keys()),
 };
