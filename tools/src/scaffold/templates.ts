@@ -194,7 +194,7 @@ export class ${Finding} {
 }
 `,
     'src/finding/finding.resolver.ts': `import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import { Connection, ConflictError, InputError, LocalDateScalar, LongText, NotFoundError, PageArgs, PastDate, pageWindow, requireUuid, todayInShanghai, toConnection } from '@hub/kit';
 import type { Context } from '../loaders';
 import { ${Finding} } from './finding.entity';
 
@@ -211,16 +211,9 @@ export class ProjectRef {
 export class Record${Finding}Input {
   @Field(() => ID) projectId: string;
   @Field() title: string;
-  @Field() description: string;
-  @Field(() => LocalDateScalar) foundOn: string;
+  @Field() @LongText() description: string;
+  @Field(() => LocalDateScalar) @PastDate() foundOn: string;
   @Field(() => LocalDateScalar) rectificationDueOn: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw new InputError(\`\${field} must be a UUID, got "\${value}"\`, { field, rule: 'UUID format' });
-  return value;
 }
 
 @Resolver(() => ${Finding})
@@ -246,11 +239,10 @@ export class ${Finding}Resolver {
   @Mutation(() => ${Finding}, { description: 'Records a finding on a project.' })
   async record${Finding}(@Arg('input') input: Record${Finding}Input, @Ctx() { em, user }: Context): Promise<${Finding}> {
     requireUuid(input.projectId, 'projectId');
-    if (!input.title.trim()) throw new InputError('title must not be empty', { field: 'title', rule: 'required' });
     if (input.rectificationDueOn < input.foundOn) {
       throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
     }
-    return em.transactional(async (tx) => tx.create(${Finding}, { ...input, title: input.title.trim(), recordedByDepartment: user.department ?? user.role }));
+    return em.transactional(async (tx) => tx.create(${Finding}, { ...input, recordedByDepartment: user.department ?? user.role }));
   }
 
   @Authorized('OFFICE', 'DEPT')
