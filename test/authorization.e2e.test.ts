@@ -499,3 +499,67 @@ describe('production: subgraphs answer only the gateway (HUB_INTERNAL_KEY)', () 
     expect(ready.status).toBe(200);
   });
 });
+
+describe('department lanes: a line department writes only in its own lane, the office in all', () => {
+  const deny = (response: GraphQLResponse) => response.errors?.some((e) => e.extensions?.code === 'FORBIDDEN') ?? false;
+  let office: string;
+  let zjj: string;
+  let jtj: string;
+  let zjjProject: string;
+  let jtjProject: string;
+
+  beforeAll(async () => {
+    office = tokens.get('OFFICE')!;
+    zjj = tokens.get('DEPT')!;
+    jtj = await hub.token('DEPT', 'JTJ');
+    const first = async (department: string) =>
+      (await hub.query(`query($d: String) { projects(first: 1, filter: { supervisingDepartment: $d }) { nodes { id } } }`, { d: department }, office)).data.projects.nodes[0].id as string;
+    zjjProject = await first('ZJJ');
+    jtjProject = await first('JTJ');
+  });
+
+  const RECORD = `mutation($input: RecordAuditFindingInput!) { recordAuditFinding(input: $input) { id } }`;
+  const finding = (projectId: string) => ({ input: { projectId, title: '结算审计发现', description: '多计工程量', foundOn: '2025-03-01', rectificationDueOn: '2025-06-01' } });
+
+  it('audit: a ZJJ officer records and closes findings on ZJJ projects only', async () => {
+    expect(deny(await hub.query(RECORD, finding(jtjProject), zjj))).toBe(true);
+    const own = await hub.query(RECORD, finding(zjjProject), zjj);
+    expect(own.errors).toBeUndefined();
+    const jtjFinding = await hub.query(RECORD, finding(jtjProject), office);
+    expect(jtjFinding.errors).toBeUndefined();
+    const close = `mutation($id: ID!) { rectifyAuditFinding(id: $id, rectifiedOn: "2025-04-01") { id } }`;
+    expect(deny(await hub.query(close, { id: jtjFinding.data.recordAuditFinding.id }, zjj))).toBe(true);
+    expect((await hub.query(close, { id: jtjFinding.data.recordAuditFinding.id }, jtj)).errors).toBeUndefined();
+  });
+
+  it("cases: a DEPT handler assigns only its own department's enforcers, the office anyone's", async () => {
+    const roster = async (department: string) =>
+      (await hub.query(`query($d: String) { enforcers(first: 1, filter: { departmentCode: $d }) { nodes { id } } }`, { d: department }, office)).data.enforcers.nodes[0].id as string;
+    const [zjjEnforcer, jtjEnforcer] = [await roster('ZJJ'), await roster('JTJ')];
+    const receipt = await hub.query(`mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { receiptNumber } }`, {
+      i: { idempotencyKey: 'lanes-complaint', projectId: zjjProject, complainantName: '某公司', complainantContact: '13900000001', relationToProject: 'bidder', knewOn: todayInShanghai(), summary: '评标不公', details: '评分错误' },
+    });
+    const listed = await hub.query(`query($p: ID!) { cases(first: 100, filter: { projectId: $p }) { nodes { id receiptNumber } } }`, { p: zjjProject }, office);
+    const id = listed.data.cases.nodes.find((c: { receiptNumber: string }) => c.receiptNumber === receipt.data.submitComplaint.receiptNumber).id;
+    for (const step of [`acceptCase(input: { caseId: "${id}" }) { id }`, `routeCase(input: { caseId: "${id}", mode: TRANSFERRED, departmentCodes: ["ZJJ"] }) { id }`]) {
+      expect((await hub.query(`mutation { ${step} }`, {}, office)).errors).toBeUndefined();
+    }
+    const assign = (enforcerId: string, token: string) => hub.query(`mutation { assignEnforcers(input: { caseId: "${id}", enforcerIds: ["${enforcerId}"] }) { id } }`, {}, token);
+    expect(deny(await assign(jtjEnforcer, zjj))).toBe(true);
+    expect((await assign(zjjEnforcer, zjj)).errors).toBeUndefined();
+    expect((await assign(jtjEnforcer, office)).errors).toBeUndefined();
+  });
+
+  it("rectification: a department reads its own tasks in full and other departments' as a summary", async () => {
+    const created = await hub.query(`mutation($i: CreateRectificationTaskInput!) { createRectificationTask(input: $i) { id } }`, {
+      i: { source: 'AUDIT', sourceReference: '沙审〔2026〕1号', projectId: zjjProject, problem: '价款调整无依据', measures: '重新核定', responsibleDepartmentCode: 'ZJJ', deadline: todayInShanghai() },
+    }, office);
+    expect(created.errors).toBeUndefined();
+    const read = async (token: string) =>
+      (await hub.query(`{ rectificationTasks(first: 100, department: "ZJJ") { nodes { id view problem measures } } }`, {}, token)).data.rectificationTasks.nodes.find(
+        (n: { id: string }) => n.id === created.data.createRectificationTask.id,
+      );
+    expect(await read(zjj)).toMatchObject({ view: 'FULL', problem: '价款调整无依据', measures: '重新核定' });
+    expect(await read(jtj)).toMatchObject({ view: 'SUMMARY', problem: null, measures: null });
+  });
+});

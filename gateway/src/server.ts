@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
+  assertSafeForProduction,
   attachGraphQL,
   authenticate,
   createHttpServer,
@@ -22,6 +23,7 @@ import {
 import { readGatewayConfig, type GatewayConfig } from './config';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
+import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
 
 /** What the gateway keeps per request: the caller's token to forward, and the request id for the logs. */
 export interface GatewayContext {
@@ -125,6 +127,7 @@ export interface RunningGateway {
 /** Builds and starts the gateway; `overrides` let tests point at their own subgraphs and files. */
 export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: Map<string, string> } = {}): Promise<RunningGateway> {
   const config = { ...readGatewayConfig(), ...overrides };
+  assertSafeForProduction('gateway', { introspection: config.introspection });
   const log = createLogger('gateway');
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata addresses
   // (169.254.169.254, …) at start: supervision data stays on the district's network.
@@ -136,10 +139,11 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
     buildService: ({ name, url }) =>
       new AuthForwardingDataSource(name, config.subgraphTimeoutMs, {
         url: urlOf(name) ?? url,
-        fetcher: ((input: string, init: RequestInit) =>
-          fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as never,
+        fetcher: passRefusalsThrough(((input: string, init: RequestInit) =>
+          fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as unknown as typeof fetch) as never,
       }),
   });
+  validateKitScalarsAtTheEdge(gateway);
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
     // armor lets `__typename` be aliased without limit by default; 1,000 of them are still abuse.

@@ -31,7 +31,7 @@ export interface RootFieldProbe {
   variables: Record<string, unknown>;
 }
 
-/** A syntactically valid stand-in per scalar: the resolvers then see a well-formed but unknown value. */
+/** A syntactically valid stand-in per scalar (it meets the kit's input rules): the resolvers then see a well-formed but unknown value. */
 export const STAND_IN_ID = '00000000-0000-4000-8000-000000000000';
 
 const SCALAR_STAND_INS: Record<string, unknown> = {
@@ -45,7 +45,7 @@ const SCALAR_STAND_INS: Record<string, unknown> = {
   DateTimeISO: '2025-03-03T00:00:00.000Z',
 };
 
-function standIn(type: GraphQLInputType, path: string): unknown {
+export function standIn(type: GraphQLInputType, path: string): unknown {
   const inner = getNullableType(type);
   if (isListType(inner)) return [standIn(inner.ofType, `${path}[]`)];
   if (isEnumType(inner)) return inner.getValues()[0].value;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ROLES, signDevToken, type Role } from '@hub/kit';
+import { maxTokenLifetimeSeconds, ROLES, signDevToken, type Role } from '@hub/kit';
 
 /**
  * `pnpm -s token --role ROLE [--department CODE] [--sub ID] [--name NAME] [--expires 12h]` prints
@@ -23,7 +23,13 @@ async function main() {
   if ((role === 'DEPT' || role === 'ENFORCER') && !department) throw new Error(`--department is required for ${role}`);
   if (role === 'ENFORCER' && !values.sub) throw new Error('--sub is required for ENFORCER: the enforcer id from the roster');
   const sub = values.sub ?? `${role.toLowerCase()}${department ? `-${department.toLowerCase()}` : ''}-demo`;
-  process.stdout.write(`${await signDevToken({ sub, role, department, name: values.name ?? sub }, values.expires)}\n`);
+  const token = await signDevToken({ sub, role, department, name: values.name ?? sub }, values.expires);
+  // The services refuse tokens that live longer than the configured lifetime: say so here instead.
+  const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { iat: number; exp: number };
+  if (exp - iat > maxTokenLifetimeSeconds()) {
+    throw new Error(`--expires ${values.expires} is longer than the ${maxTokenLifetimeSeconds() / 3600} hours a token may live (AUTH_TOKEN_MAX_LIFETIME_MINUTES)`);
+  }
+  process.stdout.write(`${token}\n`);
 }
 
 main().catch((error) => {

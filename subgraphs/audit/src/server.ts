@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from './loaders';
 import { migrations } from './migrations';
 import { AuditFinding } from './finding/finding.entity';
 import { AuditFindingResolver, ProjectAuditResolver, ProjectRef } from './finding/finding.resolver';
+import { graphAuditProjects, type AuditProjects } from './projects-directory';
 import { seedDemoData } from './seed';
 
 export function buildSchema() {
@@ -16,12 +17,18 @@ export function buildSchema() {
   });
 }
 
-/** The audit subgraph. */
-export const subgraph: SubgraphDefinition<Loaders> = {
-  name: 'audit',
-  entities: [AuditFinding],
-  migrations,
-  buildSchema,
-  createLoaders: (em) => createLoaders(em),
-  seedDemoData,
-};
+/** The audit subgraph; tests replace the projects slice with a fake. */
+export function createAuditSubgraph(options: { projects?: AuditProjects } = {}): SubgraphDefinition<Loaders> {
+  const projects = options.projects ?? graphAuditProjects();
+  return {
+    name: 'audit',
+    entities: [AuditFinding],
+    migrations,
+    buildSchema,
+    createLoaders: (em) => createLoaders(em, projects),
+    seedDemoData,
+  };
+}
+
+/** The audit subgraph as the hub runs it. */
+export const subgraph: SubgraphDefinition<Loaders> = createAuditSubgraph();

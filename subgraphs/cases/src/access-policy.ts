@@ -10,6 +10,7 @@ export const accessPolicy: AccessPolicy = {
   'query.cases': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.casesDueSoon': ['LEADER', 'OFFICE', 'DEPT'],
   'query.caseStatusByReceipt': EVERYONE,
+  // Row rule (rectificationView): a DEPT officer reads its own department's tasks in full, others' as a SUMMARY.
   'query.rectificationTasks': ['LEADER', 'OFFICE', 'DEPT'],
   'mutation.submitComplaint': EVERYONE,
   'mutation.submitReport': EVERYONE,
@@ -20,6 +21,7 @@ export const accessPolicy: AccessPolicy = {
   'mutation.acceptCase': ['OFFICE'],
   'mutation.rejectCase': ['OFFICE'],
   'mutation.routeCase': ['OFFICE'],
+  // Row rule (CaseService.requireAssignable): a DEPT handler assigns only its own department's enforcers.
   'mutation.startInvestigation': ['OFFICE', 'DEPT'],
   'mutation.assignEnforcers': ['OFFICE', 'DEPT'],
   'mutation.decideCase': ['OFFICE', 'DEPT'],

@@ -3,6 +3,7 @@ import { addDays, LINE_DEPARTMENT_CODES, todayInShanghai, type Caller, type Seed
 import { Case } from './case/case.entity';
 import { CaseService, type CasesEnvironment } from './case/case.service';
 import { CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case/case-states';
+import type { EnforcerFacts, EnforcersDirectory } from './enforcers-directory';
 import type { ProjectDirectory, ProjectFacts } from './project-directory';
 import { RectificationSource } from './rectification/rectification.entity';
 import { RectificationService } from './rectification/rectification.resolver';
@@ -41,7 +42,7 @@ const PROJECTS_QUERY = /* GraphQL */ `
 `;
 
 const ENFORCERS_QUERY = /* GraphQL */ `
-  query SeedCaseEnforcers { enforcers(first: 100, filter: { active: true }) { nodes { id } } }
+  query SeedCaseEnforcers { enforcers(first: 100, filter: { active: true }) { nodes { id department { code } } } }
 `;
 
 /**
@@ -74,10 +75,10 @@ async function readProjects(env: SeedEnvironment): Promise<SeedProject[]> {
   }
 }
 
-async function readEnforcers(env: SeedEnvironment): Promise<string[]> {
+async function readEnforcers(env: SeedEnvironment): Promise<EnforcerFacts[]> {
   try {
-    const data = await env.graph('enforcers').request<{ enforcers: { nodes: { id: string }[] } }>(ENFORCERS_QUERY);
-    return data.enforcers.nodes.map((n) => n.id);
+    const data = await env.graph('enforcers').request<{ enforcers: { nodes: { id: string; department: { code: string } }[] } }>(ENFORCERS_QUERY);
+    return data.enforcers.nodes.map((n) => ({ id: n.id, departmentCode: n.department.code }));
   } catch (error) {
     // The enforcers slice may be absent or not up yet: cases are seeded without assignments then.
     env.log.warn({ err: error }, 'no enforcer roster for the cases demo data; seeding without assignments');
@@ -107,7 +108,13 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
   const facts = new Map<string, ProjectFacts>(projects.map((p) => [p.id, { id: p.id, supervisingDepartmentCode: p.supervisingDepartment.code }]));
   const directory: ProjectDirectory = { find: async (ids) => new Map(ids.filter((id) => facts.has(id)).map((id) => [id, facts.get(id)!])) };
   let clock = new Date();
-  const caseEnv: CasesEnvironment = { projects: directory, now: () => clock, random };
+  const roster = new Map(enforcers.map((e) => [e.id, e]));
+  const enforcerDirectory: EnforcersDirectory = {
+    enforcers: async (ids) => new Map(ids.filter((id) => roster.has(id)).map((id) => [id, roster.get(id)!])),
+    // The demo findings are not in the enforcers slice's demo data: the demo cases name them only.
+    findings: async (ids) => new Set(ids),
+  };
+  const caseEnv: CasesEnvironment = { projects: directory, enforcers: enforcerDirectory, now: () => clock, random };
   const at = (day: string, hour: number) => {
     clock = new Date(`${day}T${String(hour).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00+08:00`);
   };
@@ -160,7 +167,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
       c = r.case;
     } else if (roll < 0.9) {
       c = await service(office).openFromInspectionFinding({
-        findingId: `demo-finding-${i}`,
+        findingId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
         projectId: project.id,
         departmentCode: project.supervisingDepartment.code,
         summary: pick(FINDINGS),
@@ -208,7 +215,9 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
     const handler = mode === CaseRoutingMode.SELF_HANDLED ? office : dept(c.handlingDepartments[0]);
     if (i % 11 === 0) await service(office).superviseCase({ caseId: c.id, note: '请加快办理进度，按期办结（督办）' });
     if (target < 3 || !next(1, 3)) continue;
-    const team = enforcers.length >= 2 ? [pick(enforcers), pick(enforcers)] : [];
+    // A department's handler assigns its own department's enforcers (the same draws of the generator either way).
+    const pool = handler.role === 'DEPT' ? enforcers.filter((e) => e.departmentCode === handler.department) : enforcers;
+    const team = enforcers.length >= 2 ? [pick(pool), pick(pool)].filter((e) => e !== undefined).map((e) => e.id) : [];
     c = await service(handler).startInvestigation({ ...step, enforcerIds: team, comment: '成立联合调查组，调取招投标资料' });
     // About one in five decisions comes late (a month or more after the investigation started).
     const late = i % 5 === 0;

@@ -8,6 +8,7 @@ import type { CasesEnvironment } from './case/case.service';
 import { caseDeadlineDates } from './case/firm-up';
 import { createLoaders, type Context, type Loaders } from './loaders';
 import { migrations } from './migrations';
+import { graphEnforcersDirectory } from './enforcers-directory';
 import { defaultProjectDirectory } from './project-directory';
 import { RectificationProgress, RectificationTask } from './rectification/rectification.entity';
 import { RectificationResolver } from './rectification/rectification.resolver';
@@ -34,7 +35,7 @@ export function buildSchema() {
   });
 }
 
-/** Options for building the subgraph: tests replace the projects directory and the clock. */
+/** Options for building the subgraph: tests replace the projects and enforcers directories and the clock. */
 export interface CasesSubgraphOptions {
   environment?: Partial<CasesEnvironment>;
 }
@@ -43,6 +44,7 @@ export interface CasesSubgraphOptions {
 export function createCasesSubgraph(options: CasesSubgraphOptions = {}): SubgraphDefinition<Loaders> {
   const environment: CasesEnvironment = {
     projects: options.environment?.projects ?? defaultProjectDirectory(),
+    enforcers: options.environment?.enforcers ?? graphEnforcersDirectory(),
     now: options.environment?.now ?? (() => new Date()),
     random: options.environment?.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32),
   };

@@ -279,6 +279,7 @@ describe('publicity, objections and visibility', () => {
   it('shows the public published records but never drafts or objection internals', async () => {
     const subject = code(12);
     const projectId = randomUUID();
+    projectTable.set(projectId, { id: projectId, supervisingDepartment: 'ZJJ' });
     const draftId = await draft({ sourceKind: 'CASE_DECISION', sourceRef: randomUUID(), ruleCode: 'LY-01', subjectType: 'MARKET_ENTITY', subjectKey: subject, facts: 'draft', projectId, createdOn: '2025-01-06' });
     const published = await publishedRecord(subject, 'LY-04', '2025-01-06', projectId);
 

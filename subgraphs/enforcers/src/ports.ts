@@ -1,4 +1,4 @@
-import { GraphClient, readSubgraphList, subgraphUrl, type Caller } from '@hub/kit';
+import { GraphClient, readSubgraphList, ReferenceDirectory, subgraphClient, subgraphUrl, type Caller } from '@hub/kit';
 import type { PoolProject } from './draw/draw';
 
 /**
@@ -30,6 +30,8 @@ export interface Ports {
   caseOpener(caller: Caller): CaseOpener;
   /** The clock of the draw procedure (freeze date, reveal deadline); tests fix it, production leaves it out (the system clock). */
   now?: () => Date;
+  /** The ids among `ids` that name a project of the projects slice (one request for all of them). */
+  existingProjects(ids: readonly string[]): Promise<Set<string>>;
 }
 
 const POOL_QUERY = /* GraphQL */ `
@@ -116,8 +118,11 @@ function clientFor(subgraph: string, caller: Caller): GraphClient {
   return new GraphClient(subgraphUrl(entry, list), { sub: caller.sub, name: caller.name, role: caller.role, department: caller.department });
 }
 
+const projectReferences = new ReferenceDirectory(subgraphClient('projects'));
+
 /** The production ports: the projects and cases subgraphs at the URLs of the subgraph list. */
 export const graphPorts: Ports = {
   projectPool: (caller) => new GraphProjectPoolSource(clientFor('projects', caller)),
   caseOpener: (caller) => new GraphCaseOpener(clientFor('cases', caller)),
+  existingProjects: async (ids) => new Set((await projectReferences.find('Project', 'id', ids)).keys()),
 };

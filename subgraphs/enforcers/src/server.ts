@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, isUuid, type SubgraphDefinition } from '@hub/kit';
 import { ConflictOfInterest, Enforcer, Recusal, TrainingRecord } from './enforcer/enforcer.entity';
 import { EnforcerResolver } from './enforcer/enforcer.resolver';
 import { DepartmentExtensionResolver, ProjectExtensionResolver } from './federation/federation.resolver';
@@ -39,6 +39,11 @@ export function buildSchema() {
     referenceResolvers: {
       Enforcer: {
         __resolveReference: (ref: { id: string }, { loaders }: Context) => orNull(loaders.enforcerById.load(ref.id)),
+      },
+      // Only the office and the leaders (the cases slice's service calls) resolve a finding by id.
+      InspectionFinding: {
+        __resolveReference: (ref: { id: string }, { em, user }: Context) =>
+          (user.role === 'OFFICE' || user.role === 'LEADER') && isUuid(ref.id) ? em.findOne(InspectionFinding, { id: ref.id }) : null,
       },
       Department: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },
       Project: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import { DEV_JWT_SECRET, envOptional, envString } from './config';
+import { DEV_JWT_SECRET, envInt, envOptional, envString } from './config';
 import { isKnownDepartment, isLineDepartment } from './departments';
 import { AuthenticationError } from './errors';
 
@@ -63,17 +63,47 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller {
 export async function authenticate(authorization: string | undefined | null): Promise<Caller> {
   if (!authorization) return PUBLIC_CALLER;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) throw new AuthenticationError('Authorization header must be "Bearer <token>"');
+  if (!match) throw new AuthenticationError('Authorization header must be "Bearer <token>"', 'invalid_request');
   try {
     const key = verificationKey();
-    const options = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE };
+    // exp is required (a token without it would be valid forever); nbf and exp get the clock skew.
+    const options = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, requiredClaims: ['exp'], clockTolerance: CLOCK_SKEW_SECONDS };
     const { payload } =
       key instanceof Uint8Array ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
+    checkTokenTimes(payload);
     return callerFromClaims(payload as Record<string, unknown>);
   } catch (error) {
     if (error instanceof AuthenticationError) throw error;
-    const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is invalid';
+    const { code, claim } = error as { code?: string; claim?: string };
+    const reason =
+      code === 'ERR_JWT_EXPIRED'
+        ? 'the token has expired'
+        : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'exp'
+          ? 'the token has no "exp" (expiry) claim; tokens must expire'
+          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'nbf'
+            ? 'the token is not valid yet ("nbf" is in the future)'
+            : 'the token is invalid';
     throw new AuthenticationError(`Authentication failed: ${reason}`);
+  }
+}
+
+/** Tolerated difference between the issuer's clock and ours, for iat, nbf and exp. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** The longest a token may live, from AUTH_TOKEN_MAX_LIFETIME_MINUTES (default 12 hours). */
+export function maxTokenLifetimeSeconds(): number {
+  return envInt('AUTH_TOKEN_MAX_LIFETIME_MINUTES', 12 * 60) * 60;
+}
+
+/** A token issued in the future, or valid for longer than the configured lifetime, is refused. */
+export function checkTokenTimes(payload: { iat?: number; exp?: number }, now = Math.floor(Date.now() / 1000)): void {
+  const lifetime = maxTokenLifetimeSeconds();
+  if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_SKEW_SECONDS) {
+    throw new AuthenticationError('Authentication failed: the token was issued in the future ("iat" is after now)');
+  }
+  const start = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+  if (typeof payload.exp === 'number' && payload.exp - start > lifetime + CLOCK_SKEW_SECONDS) {
+    throw new AuthenticationError(`Authentication failed: the token lives longer than ${lifetime / 3600} hours (AUTH_TOKEN_MAX_LIFETIME_MINUTES)`);
   }
 }
 

@@ -1,4 +1,15 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+
+/** How much of a refused value an error message echoes (a 60 KB id is not sent back). */
+export const ECHO_LIMIT = 40;
+
+/** A value as an error message may show it: at most ECHO_LIMIT characters, JSON-quoted. */
+export function echo(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  if (text.length <= ECHO_LIMIT) return JSON.stringify(text);
+  return `${JSON.stringify(`${text.slice(0, ECHO_LIMIT)}…`)} (${text.length} characters, shortened)`;
+}
 
 /**
  * Errors every subgraph raises, each with a stable `extensions.code` so clients can branch on it.
@@ -12,7 +23,8 @@ export class InputError extends GraphQLError {
 
 export class NotFoundError extends GraphQLError {
   constructor(what: string, key: string) {
-    super(`${what} "${key}" was not found`, { extensions: { code: 'NOT_FOUND', what, key } });
+    const shown = key.length > ECHO_LIMIT ? `${key.slice(0, ECHO_LIMIT)}…` : key;
+    super(`${what} ${echo(key)} was not found`, { extensions: { code: 'NOT_FOUND', what, key: shown } });
   }
 }
 
@@ -22,9 +34,15 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/**
+ * A token that is missing its parts, forged, expired or otherwise unusable: HTTP 401 with the
+ * RFC 6750 challenge, `invalid_request` for a malformed Authorization header, `invalid_token` else.
+ */
 export class AuthenticationError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  constructor(message: string, challenge: 'invalid_token' | 'invalid_request' = 'invalid_token') {
+    const description = message.replace(/["\\]/g, "'");
+    const headers = new HeaderMap([['www-authenticate', `Bearer error="${challenge}", error_description="${description}"`]]);
+    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers } } });
   }
 }
 

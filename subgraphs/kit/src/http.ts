@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
+import { clarifyCsrfRefusal } from './csrf';
 import { INTERNAL_CALL_HEADER, isInternalCall } from './internal-call';
 
 export interface HttpOptions<C extends BaseContext> {
@@ -99,7 +100,7 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);
       if (response.body.kind === 'complete') {
-        res.end(response.body.string);
+        res.end(clarifyCsrfRefusal(res.statusCode, response.body.string));
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();

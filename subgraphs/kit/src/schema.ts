@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from './auth';
+import { withInputRules } from './input-rules';
 
 /**
  * The federation spec every subgraph links, pinned in one place: bump it here and every
@@ -39,6 +40,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  // Every mutation's arguments meet the kit's input rules before its resolver runs.
+  withInputRules(schema, resolvers);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }

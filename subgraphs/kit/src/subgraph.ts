@@ -15,6 +15,8 @@ import { loadDemoDataOnce } from './demo-data';
 import { GraphClient } from './graph-client';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
+import { assertSafeForProduction, introspectionSetting } from './production-safety';
+import { isUniqueViolation, uniqueViolationRefusal } from './unique';
 import { readSubgraphList, subgraphPort, subgraphUrl } from './subgraph-list';
 import { withStartupLock } from './startup-lock';
 
@@ -68,6 +70,10 @@ export function formatError(log: Logger, subgraph?: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
     const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' && isUniqueViolation(original)) {
+      const refusal = uniqueViolationRefusal();
+      return { message: refusal.message, locations: formatted.locations, path: formatted.path, extensions: refusal.extensions };
+    }
     if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
       if (subgraph && isDatabaseUnavailable(original)) {
         log.warn({ err: original }, 'database unavailable');
@@ -103,11 +109,13 @@ export async function openDatabase(definition: SubgraphDefinition<any>, database
 /** Builds the Apollo Server and HTTP server of a subgraph on an open ORM, and listens. */
 export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: MikroORM, options: { port: number; host?: string }): Promise<SubgraphService> {
   const log = createLogger(`subgraph-${definition.name}`);
+  const introspection = introspectionSetting();
+  assertSafeForProduction(`subgraph-${definition.name}`, { introspection });
   const schema = await definition.buildSchema();
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<RequestContext<L>>({
     schema,
-    introspection: envBool('INTROSPECTION', true),
+    introspection,
     csrfPrevention: true,
     formatError: formatError(log, definition.name),
     // No Apollo Studio: federated traces would only cost time.

@@ -87,6 +87,7 @@ import { createLoaders, type Loaders } from './loaders';
 import { migrations } from './migrations';
 import { ${Finding} } from './finding/finding.entity';
 import { ${Finding}Resolver, Project${n.pascal}Resolver, ProjectRef } from './finding/finding.resolver';
+import { graph${n.pascal}Projects, type ${n.pascal}Projects } from './projects-directory';
 import { seedDemoData } from './seed';
 
 export function buildSchema() {
@@ -99,15 +100,21 @@ export function buildSchema() {
   });
 }
 
-/** The ${n.name} subgraph. */
-export const subgraph: SubgraphDefinition<Loaders> = {
-  name: '${n.name}',
-  entities: [${Finding}],
-  migrations,
-  buildSchema,
-  createLoaders: (em) => createLoaders(em),
-  seedDemoData,
-};
+/** The ${n.name} subgraph; tests replace the projects slice with a fake. */
+export function create${n.pascal}Subgraph(options: { projects?: ${n.pascal}Projects } = {}): SubgraphDefinition<Loaders> {
+  const projects = options.projects ?? graph${n.pascal}Projects();
+  return {
+    name: '${n.name}',
+    entities: [${Finding}],
+    migrations,
+    buildSchema,
+    createLoaders: (em) => createLoaders(em, projects),
+    seedDemoData,
+  };
+}
+
+/** The ${n.name} subgraph as the hub runs it. */
+export const subgraph: SubgraphDefinition<Loaders> = create${n.pascal}Subgraph();
 `,
     'src/access-policy.ts': `import { SIGNED_IN, type AccessPolicy } from '@hub/kit';
 
@@ -118,6 +125,8 @@ export const subgraph: SubgraphDefinition<Loaders> = {
  */
 export const accessPolicy: AccessPolicy = {
   'query.${n.camel}Findings': SIGNED_IN,
+  // Row rule (finding.resolver.ts, requireOwnLane): a DEPT officer only on projects its department
+  // supervises; the authorization matrix's "department lanes" block checks it.
   'mutation.record${Finding}': ['OFFICE', 'DEPT'],
   'mutation.rectify${Finding}': ['OFFICE', 'DEPT'],
   // Object fields guarded by @Authorized:
@@ -127,10 +136,12 @@ export const accessPolicy: AccessPolicy = {
     'src/loaders.ts': `import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupLoader, type RequestContext } from '@hub/kit';
 import { ${Finding} } from './finding/finding.entity';
+import type { ${n.pascal}Projects } from './projects-directory';
 
-/** Per-request DataLoaders: one \`IN (…)\` query per batch. */
-export function createLoaders(em: EntityManager) {
+/** Per-request DataLoaders: one \`IN (…)\` query per batch; \`projects\` reads the projects slice. */
+export function createLoaders(em: EntityManager, projects: ${n.pascal}Projects) {
   return {
+    projects,
     findingsByProject: groupLoader(
       (ids: readonly string[]) => em.find(${Finding}, { projectId: { $in: [...ids] } }, { orderBy: { foundOn: 'desc', id: 'asc' } }),
       (finding) => finding.projectId,
@@ -140,6 +151,24 @@ export function createLoaders(em: EntityManager) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 export type Context = RequestContext<Loaders>;
+`,
+    'src/projects-directory.ts': `import { ReferenceDirectory, subgraphClient } from '@hub/kit';
+
+/** What the ${n.name} slice needs to know of a project (owned by the projects slice): that it exists, and who supervises it. */
+export interface ${n.pascal}Projects {
+  /** Supervising department code by project id, for the ids that name a project; unknown ids are absent. */
+  supervisingDepartments(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** The projects subgraph, one \`_entities\` request per call; tests pass a fake. */
+export function graph${n.pascal}Projects(directory = new ReferenceDirectory(subgraphClient('projects'))): ${n.pascal}Projects {
+  return {
+    async supervisingDepartments(ids) {
+      const found = await directory.find<{ id: string; supervisingDepartment: { code: string } }>('Project', 'id', ids, 'supervisingDepartment { code }');
+      return new Map([...found].map(([id, project]) => [id, project.supervisingDepartment.code]));
+    },
+  };
+}
 `,
     'src/finding/finding.entity.ts': `import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
@@ -194,7 +223,8 @@ export class ${Finding} {
 }
 `,
     'src/finding/finding.resolver.ts': `import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection, LongText, PastDate, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller } from '@hub/kit';
+import type { ${n.pascal}Projects } from '../projects-directory';
 import type { Context } from '../loaders';
 import { ${Finding} } from './finding.entity';
 
@@ -211,16 +241,21 @@ export class ProjectRef {
 export class Record${Finding}Input {
   @Field(() => ID) projectId: string;
   @Field() title: string;
-  @Field() description: string;
-  @Field(() => LocalDateScalar) foundOn: string;
+  @Field() @LongText() description: string;
+  @Field(() => LocalDateScalar) @PastDate() foundOn: string;
   @Field(() => LocalDateScalar) rectificationDueOn: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw new InputError(\`\${field} must be a UUID, got "\${value}"\`, { field, rule: 'UUID format' });
-  return value;
+/**
+ * The project must exist (in the projects slice), and a line department works only on the projects
+ * it supervises (谁主管，谁监管): a ZJJ officer records and closes no findings on a JTJ project.
+ */
+async function requireOwnLane(user: Caller, projects: ${n.pascal}Projects, projectId: string, field: string): Promise<void> {
+  const supervising = await projects.supervisingDepartments([projectId]);
+  requireFound(supervising, [projectId], field, 'project');
+  if (user.role === 'DEPT' && supervising.get(projectId) !== user.department) {
+    throw new ForbiddenError(\`\${field}: the project is supervised by \${supervising.get(projectId)}; a \${user.department} officer records and closes findings only on its own department's projects\`);
+  }
 }
 
 @Resolver(() => ${Finding})
@@ -244,13 +279,13 @@ export class ${Finding}Resolver {
 
   @Authorized('OFFICE', 'DEPT')
   @Mutation(() => ${Finding}, { description: 'Records a finding on a project.' })
-  async record${Finding}(@Arg('input') input: Record${Finding}Input, @Ctx() { em, user }: Context): Promise<${Finding}> {
-    requireUuid(input.projectId, 'projectId');
-    if (!input.title.trim()) throw new InputError('title must not be empty', { field: 'title', rule: 'required' });
+  async record${Finding}(@Arg('input') input: Record${Finding}Input, @Ctx() { em, user, loaders }: Context): Promise<${Finding}> {
+    const projectId = requireUuid(input.projectId, 'projectId');
     if (input.rectificationDueOn < input.foundOn) {
       throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
     }
-    return em.transactional(async (tx) => tx.create(${Finding}, { ...input, title: input.title.trim(), recordedByDepartment: user.department ?? user.role }));
+    await requireOwnLane(user, loaders.projects, projectId, 'projectId');
+    return em.transactional(async (tx) => tx.create(${Finding}, { ...input, projectId, recordedByDepartment: user.department ?? user.role }));
   }
 
   @Authorized('OFFICE', 'DEPT')
@@ -258,9 +293,13 @@ export class ${Finding}Resolver {
   async rectify${Finding}(
     @Arg('id', () => ID) id: string,
     @Arg('rectifiedOn', () => LocalDateScalar) rectifiedOn: string,
-    @Ctx() { em }: Context,
+    @Ctx() { em, user, loaders }: Context,
   ): Promise<${Finding}> {
     requireUuid(id, 'id');
+    requireDateInBounds(rectifiedOn, 'rectifiedOn', { notInFuture: true });
+    const found = await em.findOne(${Finding}, { id });
+    if (!found) throw new NotFoundError('${Finding}', id);
+    await requireOwnLane(user, loaders.projects, found.projectId, 'id');
     return em.transactional(async (tx) => {
       const finding = await tx.findOne(${Finding}, { id });
       if (!finding) throw new NotFoundError('${Finding}', id);
@@ -310,8 +349,17 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, countStatements, createTestOrm, run } from '@hub/kit/testing';
-import { subgraph } from '../server';
+import { create${n.pascal}Subgraph } from '../server';
 
+const projectIds = Array.from({ length: 100 }, (_, i) => \`00000000-0000-4000-8000-\${String(i).padStart(12, '0')}\`);
+/** A fake projects slice: every test project is ZJJ's, but the last one, which is JTJ's. */
+const subgraph = create${n.pascal}Subgraph({
+  projects: {
+    async supervisingDepartments(ids) {
+      return new Map(ids.filter((id) => projectIds.includes(id)).map((id) => [id, id === projectIds[99] ? 'JTJ' : 'ZJJ']));
+    },
+  },
+});
 let orm: MikroORM;
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -320,7 +368,6 @@ beforeAll(async () => {
 });
 afterAll(async () => orm?.close());
 
-const projectIds = Array.from({ length: 100 }, (_, i) => \`00000000-0000-4000-8000-\${String(i).padStart(12, '0')}\`);
 const record = (projectId: string, title: string, user = as('OFFICE', 'ZWJ'), rectificationDueOn = '2025-05-01') =>
   run(subgraph, schema, orm, 'mutation($input: Record${Finding}Input!) { record${Finding}(input: $input) { id title recordedByDepartment overdue } }', {
     input: { projectId, title, description: 'text', foundOn: '2025-03-01', rectificationDueOn },
@@ -348,6 +395,18 @@ describe('${n.name} subgraph', () => {
     expect((await record('not-a-uuid', 'x')).errors?.[0].extensions).toMatchObject({ field: 'projectId' });
     expect((await record(projectIds[1], 'x', as('OFFICE'), '2025-01-01')).errors?.[0].extensions).toMatchObject({ field: 'rectificationDueOn' });
     expect((await record(projectIds[1], 'x', as('PUBLIC'))).errors?.[0].message).toMatch(/Access denied/);
+  });
+
+  it('refuses a project that does not exist, and a department outside its lane, writing nothing', async () => {
+    const missing = await record('00000000-0000-4000-8000-999999999999', 'x');
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectId', rule: 'existing project' });
+    const otherLane = await record(projectIds[99], 'x', as('DEPT', 'ZJJ'));
+    expect(otherLane.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(otherLane.errors?.[0].message).toMatch(/supervised by JTJ/);
+    expect(await orm.em.fork().count('${Finding}', { projectId: { $in: [projectIds[99], '00000000-0000-4000-8000-999999999999'] } })).toBe(0);
+    const jtj = await record(projectIds[99], 'JTJ finding', as('OFFICE', 'ZWJ'));
+    const close = await run(subgraph, schema, orm, 'mutation($id: ID!) { rectify${Finding}(id: $id, rectifiedOn: "2025-04-01") { rectifiedOn } }', { id: jtj.data.record${Finding}.id }, as('DEPT', 'ZJJ'));
+    expect(close.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('loads the findings of many projects in a fixed number of statements', async () => {

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection } from '@hub/kit';
+import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection, LongText, PastDate, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller } from '@hub/kit';
+import type { AuditProjects } from '../projects-directory';
 import type { Context } from '../loaders';
 import { AuditFinding } from './finding.entity';
 
@@ -16,16 +17,21 @@ export class ProjectRef {
 export class RecordAuditFindingInput {
   @Field(() => ID) projectId: string;
   @Field() title: string;
-  @Field() description: string;
-  @Field(() => LocalDateScalar) foundOn: string;
+  @Field() @LongText() description: string;
+  @Field(() => LocalDateScalar) @PastDate() foundOn: string;
   @Field(() => LocalDateScalar) rectificationDueOn: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw new InputError(`${field} must be a UUID, got "${value}"`, { field, rule: 'UUID format' });
-  return value;
+/**
+ * The project must exist (in the projects slice), and a line department works only on the projects
+ * it supervises (谁主管，谁监管): a ZJJ officer records and closes no findings on a JTJ project.
+ */
+async function requireOwnLane(user: Caller, projects: AuditProjects, projectId: string, field: string): Promise<void> {
+  const supervising = await projects.supervisingDepartments([projectId]);
+  requireFound(supervising, [projectId], field, 'project');
+  if (user.role === 'DEPT' && supervising.get(projectId) !== user.department) {
+    throw new ForbiddenError(`${field}: the project is supervised by ${supervising.get(projectId)}; a ${user.department} officer records and closes findings only on its own department's projects`);
+  }
 }
 
 @Resolver(() => AuditFinding)
@@ -49,13 +55,13 @@ export class AuditFindingResolver {
 
   @Authorized('OFFICE', 'DEPT')
   @Mutation(() => AuditFinding, { description: 'Records a finding on a project.' })
-  async recordAuditFinding(@Arg('input') input: RecordAuditFindingInput, @Ctx() { em, user }: Context): Promise<AuditFinding> {
-    requireUuid(input.projectId, 'projectId');
-    if (!input.title.trim()) throw new InputError('title must not be empty', { field: 'title', rule: 'required' });
+  async recordAuditFinding(@Arg('input') input: RecordAuditFindingInput, @Ctx() { em, user, loaders }: Context): Promise<AuditFinding> {
+    const projectId = requireUuid(input.projectId, 'projectId');
     if (input.rectificationDueOn < input.foundOn) {
       throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
     }
-    return em.transactional(async (tx) => tx.create(AuditFinding, { ...input, title: input.title.trim(), recordedByDepartment: user.department ?? user.role }));
+    await requireOwnLane(user, loaders.projects, projectId, 'projectId');
+    return em.transactional(async (tx) => tx.create(AuditFinding, { ...input, projectId, recordedByDepartment: user.department ?? user.role }));
   }
 
   @Authorized('OFFICE', 'DEPT')
@@ -63,9 +69,13 @@ export class AuditFindingResolver {
   async rectifyAuditFinding(
     @Arg('id', () => ID) id: string,
     @Arg('rectifiedOn', () => LocalDateScalar) rectifiedOn: string,
-    @Ctx() { em }: Context,
+    @Ctx() { em, user, loaders }: Context,
   ): Promise<AuditFinding> {
     requireUuid(id, 'id');
+    requireDateInBounds(rectifiedOn, 'rectifiedOn', { notInFuture: true });
+    const found = await em.findOne(AuditFinding, { id });
+    if (!found) throw new NotFoundError('AuditFinding', id);
+    await requireOwnLane(user, loaders.projects, found.projectId, 'id');
     return em.transactional(async (tx) => {
       const finding = await tx.findOne(AuditFinding, { id });
       if (!finding) throw new NotFoundError('AuditFinding', id);

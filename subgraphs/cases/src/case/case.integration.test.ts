@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Case, CaseEvent } from './case.entity';
-import { as, complaintInput, createWorld, RESPONDENT_A, RESPONDENT_B, SUBMIT_COMPLAINT, SUBMIT_REPORT } from '../test-support/fixtures';
+import { as, complaintInput, createWorld, fakeEnforcers, RESPONDENT_A, RESPONDENT_B, SUBMIT_COMPLAINT, SUBMIT_REPORT } from '../test-support/fixtures';
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const office = as('OFFICE', 'ZWJ');
@@ -11,6 +11,9 @@ const enforcerA = randomUUID();
 const enforcerB = randomUUID();
 /** Assigned only in the access tests. */
 const enforcerC = randomUUID();
+/** Of JTJ in the fake roster; and ids the fake enforcers slice does not know. */
+const jtjEnforcer = randomUUID();
+const unknownIds = new Set<string>();
 
 const CASE_FIELDS = /* GraphQL */ `
   id receiptNumber kind status version view summary details submitterName submitterContact submitterRelation
@@ -43,7 +46,7 @@ async function routedComplaint(department = 'ZJJ') {
 }
 
 beforeAll(async () => {
-  world = await createWorld();
+  world = await createWorld({ enforcers: fakeEnforcers(new Map([[jtjEnforcer, 'JTJ']]), unknownIds) });
 });
 
 afterAll(async () => world?.orm.close());
@@ -182,7 +185,7 @@ describe('cases subgraph against PostgreSQL', () => {
   });
 
   it('opens one accepted case per inspection finding, for the office or an enforcer only', async () => {
-    const input = { findingId: `F-${randomUUID()}`, projectId: world.projectOf('NYJ'), departmentCode: 'NYJ', summary: '合同备案晚于法定期限', respondentCreditCodes: [RESPONDENT_B] };
+    const input = { findingId: randomUUID(), projectId: world.projectOf('NYJ'), departmentCode: 'NYJ', summary: '合同备案晚于法定期限', respondentCreditCodes: [RESPONDENT_B] };
     const mutation = `mutation($input: OpenCaseFromInspectionFindingInput!) { openCaseFromInspectionFinding(input: $input) { id kind status acceptedOn resolutionDeadline { dueOn unit } } }`;
     const first = await world.gql(mutation, { input }, as('ENFORCER', 'NYJ', enforcerA));
     expect(first.errors).toBeUndefined();
@@ -192,6 +195,18 @@ describe('cases subgraph against PostgreSQL', () => {
     expect(again.data.openCaseFromInspectionFinding.id).toBe(first.data.openCaseFromInspectionFinding.id);
     const dept = await world.gql(mutation, { input }, zjj);
     expect(dept.errors?.[0].message).toMatch(/Access denied/);
+  });
+
+  it('opens no case from a finding, or on a project, that does not exist', async () => {
+    const mutation = `mutation($input: OpenCaseFromInspectionFindingInput!) { openCaseFromInspectionFinding(input: $input) { id } }`;
+    const input = { findingId: randomUUID(), projectId: world.projectOf('NYJ'), departmentCode: 'NYJ', summary: '合同备案晚于法定期限' };
+    unknownIds.add(input.findingId);
+    const before = await world.orm.em.fork().count(Case, {});
+    const noFinding = await world.gql(mutation, { input }, office);
+    expect(noFinding.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'findingId', rule: 'existing inspection finding' });
+    const noProject = await world.gql(mutation, { input: { ...input, findingId: randomUUID(), projectId: randomUUID() } }, office);
+    expect(noProject.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectId', rule: 'known project' });
+    expect(await world.orm.em.fork().count(Case, {})).toBe(before);
   });
 
   it('records referrals with the superior\'s own deadline', async () => {
@@ -232,6 +247,19 @@ describe('who may read what', () => {
   beforeAll(async () => {
     complaintId = await routedComplaint('ZJJ');
     await step('assignEnforcers', 'AssignCaseEnforcersInput', { caseId: complaintId, enforcerIds: [enforcerC], comment: '指派执法人员' }, zjj);
+  });
+
+  it('lets a department assign only enforcers of the roster, and only its own', async () => {
+    const missing = randomUUID();
+    unknownIds.add(missing);
+    const unknown = await world.gql(`mutation($input: AssignCaseEnforcersInput!) { assignEnforcers(input: $input) { id } }`, { input: { caseId: complaintId, enforcerIds: [missing] } }, zjj);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'enforcerIds', rule: 'existing enforcer of the roster' });
+    const foreign = await world.gql(`mutation($input: AssignCaseEnforcersInput!) { assignEnforcers(input: $input) { id } }`, { input: { caseId: complaintId, enforcerIds: [jtjEnforcer] } }, zjj);
+    expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(foreign.errors?.[0].message).toMatch(/belongs to JTJ/);
+  });
+
+  beforeAll(async () => {
     const report = await world.gql(SUBMIT_REPORT, {
       input: { idempotencyKey: `rep-${randomUUID()}`, projectId: world.projectOf('ZJJ'), reporterName: '举报人甲', reporterContact: '13900000000', summary: '串通投标', details: '多家投标文件雷同', respondentCreditCodes: [RESPONDENT_A] },
     }, as('PUBLIC'));

@@ -8,9 +8,13 @@ import {
   isLineDepartment,
   NotFoundError,
   requireCreditCodes,
+  requireFound,
+  requireText as requireTextRule,
+  requireUuid,
   shanghaiDateOf,
   type Caller,
 } from '@hub/kit';
+import type { EnforcersDirectory } from '../enforcers-directory';
 import type { ProjectDirectory } from '../project-directory';
 import { Case, CaseChannel, CaseEvent, type IntakeChannel } from './case.entity';
 import type {
@@ -45,6 +49,8 @@ import { fingerprint, hashSecret, receiptSecret } from './receipt';
 /** What the service needs besides the database: the projects slice, a clock, a random source (all replaceable in tests and the seed). */
 export interface CasesEnvironment {
   projects: ProjectDirectory;
+  /** The enforcers slice: assigned enforcers and inspection findings must exist there. */
+  enforcers: EnforcersDirectory;
   now: () => Date;
   random: () => number;
 }
@@ -55,20 +61,14 @@ export const OFFICE_DEPARTMENT = 'ZWJ';
 /** Days a complainant has from knowing of the matter (national rules: 10 days). */
 export const COMPLAINT_WINDOW_DAYS = 10;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECEIPT_PREFIX: Record<CaseKind, string> = { COMPLAINT: 'TS', REPORT: 'JB', INSPECTION_FINDING: 'JC', REFERRAL: 'JBJ' };
 const RECEIPT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-export function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw new InputError(`${field} must be a UUID, got "${value}"`, { field, rule: 'UUID format' });
-  return value.toLowerCase();
-}
+export { requireUuid };
 
+/** The kit's text rule; the text is stored as sent, never trimmed. */
 export function requireText(value: string | null | undefined, field: string, max = 4000): string {
-  const trimmed = (value ?? '').trim();
-  if (!trimmed) throw new InputError(`${field} must not be empty`, { field, rule: 'required' });
-  if (trimmed.length > max) throw new InputError(`${field} is longer than ${max} characters`, { field, rule: `max ${max} characters` });
-  return trimmed;
+  return requireTextRule(value ?? '', field, max);
 }
 
 function optionalText(value: string | null | undefined, field: string, max = 4000): string | null {
@@ -321,11 +321,14 @@ export class CaseService {
 
   /** Opens (or returns) the case of an inspection finding: idempotent on the finding id, accepted at intake. */
   async openFromInspectionFinding(input: OpenCaseFromInspectionFindingInput): Promise<Case> {
-    const findingId = requireText(input.findingId, 'findingId', 100);
+    const findingId = requireUuid(input.findingId, 'findingId');
     const projectId = requireUuid(input.projectId, 'projectId');
     if (!isLineDepartment(input.departmentCode)) {
       throw new InputError(`departmentCode must be a line department (FGJ, ZJJ, JTJ, SLJ, NYJ), got "${input.departmentCode}"`, { field: 'departmentCode', rule: 'line department' });
     }
+    // Both references are checked before anything is written: no case on a missing project or finding.
+    requireFound(await this.env.enforcers.findings([findingId]), [findingId], 'findingId', 'inspection finding');
+    await this.supervisingDepartmentOf(projectId);
     const data: NewCase = {
       kind: CaseKind.INSPECTION_FINDING,
       channel: CaseChannel.INSPECTION,
@@ -471,17 +474,36 @@ export class CaseService {
     return [...new Set((ids ?? []).map((id) => requireUuid(id, field)))];
   }
 
-  startInvestigation(input: StartCaseInvestigationInput): Promise<Case> {
+  /**
+   * Every assigned enforcer is on the roster (enforcers slice), and pooling enforcers across
+   * departments is the office's call: a DEPT handler assigns only its own department's enforcers.
+   */
+  private async requireAssignable(ids: readonly string[], field: string): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.env.enforcers.enforcers(ids);
+    requireFound(found, ids, field, 'enforcer of the roster');
+    if (this.user.role !== 'DEPT') return;
+    const foreign = ids.find((id) => found.get(id)!.departmentCode !== this.user.department);
+    if (foreign) {
+      throw new ForbiddenError(
+        `${field}: enforcer ${foreign} belongs to ${found.get(foreign)!.departmentCode}; a ${this.user.department} handler assigns only its own department's enforcers (pooling across departments is the office's call)`,
+      );
+    }
+  }
+
+  async startInvestigation(input: StartCaseInvestigationInput): Promise<Case> {
     const ids = this.enforcerIds(input.enforcerIds, 'enforcerIds');
+    await this.requireAssignable(ids, 'enforcerIds');
     return this.step(CaseTransition.START_INVESTIGATION, input, (c) => {
       c.assignedEnforcerIds = [...new Set([...c.assignedEnforcerIds, ...ids])];
       return ids.length ? { enforcerIds: ids } : {};
     });
   }
 
-  assignEnforcers(input: AssignCaseEnforcersInput): Promise<Case> {
+  async assignEnforcers(input: AssignCaseEnforcersInput): Promise<Case> {
     const ids = this.enforcerIds(input.enforcerIds, 'enforcerIds');
     if (ids.length === 0) throw new InputError('enforcerIds must name at least one enforcer', { field: 'enforcerIds', rule: 'at least one' });
+    await this.requireAssignable(ids, 'enforcerIds');
     return this.step(CaseTransition.ASSIGN_ENFORCERS, input, (c) => {
       c.assignedEnforcerIds = [...new Set([...c.assignedEnforcerIds, ...ids])];
       return { enforcerIds: ids };

@@ -15,7 +15,7 @@ beforeAll(async () => {
   // One finding case per project (100 projects), each naming its own respondent.
   for (const [i, project] of world.projects.entries()) {
     const result = await world.gql(OPEN_FINDING, {
-      input: { findingId: `F-${i}`, projectId: project.id, departmentCode: project.supervisingDepartmentCode, summary: `Finding ${i}`, respondentCreditCodes: [respondents[i]] },
+      input: { findingId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, projectId: project.id, departmentCode: project.supervisingDepartmentCode, summary: `Finding ${i}`, respondentCreditCodes: [respondents[i]] },
     }, office);
     expect(result.errors).toBeUndefined();
   }

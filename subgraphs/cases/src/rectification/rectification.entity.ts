@@ -49,12 +49,12 @@ export class RectificationTask {
   @Index()
   projectId?: string | null;
 
+  // problem, measures and completionNote are shown by RectificationResolver: in full to the
+  // responsible department, the office and the leaders; other departments get a summary without them.
   @Property({ type: 'text' })
-  @Field({ description: 'The problem to rectify.' })
   problem: string;
 
   @Property({ type: 'text' })
-  @Field({ description: 'Rectification measures (整改措施).' })
   measures: string;
 
   @Property({ type: 'string', length: 16 })
@@ -76,7 +76,6 @@ export class RectificationTask {
   completedOn?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'How the rectification was completed (整改情况).' })
   completionNote?: string | null;
 
   @Property({ type: 'integer', version: true })

@@ -56,5 +56,19 @@ describe('rectification tasks (整改)', () => {
     expect((await world.gql(mutation, { input: { ...base, deadline: '2026-11-01' } }, office)).errors?.[0].extensions).toMatchObject({ field: 'deadline' });
     expect((await world.gql(mutation, { input: { ...base, responsibleDepartmentCode: 'ABC' } }, office)).errors?.[0].extensions).toMatchObject({ field: 'responsibleDepartmentCode' });
     expect((await world.gql(mutation, { input: base }, as('DEPT', 'ZJJ'))).errors?.[0].message).toMatch(/Access denied/);
+    const noProject = await world.gql(mutation, { input: { ...base, projectId: '00000000-0000-4000-8000-00000000abcd' } }, office);
+    expect(noProject.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectId', rule: 'known project' });
+  });
+
+  it("shows a department its own tasks in full and other departments' as a summary", async () => {
+    const task = await create({
+      source: 'AUDIT', sourceReference: '沙审〔2026〕9号', projectId: world.projectOf('SLJ'), problem: '变更签证不规范', measures: '完善签证流程', responsibleDepartmentCode: 'SLJ', deadline: '2026-12-20',
+    });
+    const read = (user: ReturnType<typeof as>) =>
+      world.gql(`{ rectificationTasks(department: "SLJ") { nodes { id view problem measures completionNote progress { note } } } }`, {}, user);
+    const own = (await read(as('DEPT', 'SLJ'))).data.rectificationTasks.nodes.find((n: { id: string }) => n.id === task.id);
+    expect(own).toMatchObject({ view: 'FULL', problem: '变更签证不规范', measures: '完善签证流程', progress: [] });
+    const other = (await read(as('DEPT', 'ZJJ'))).data.rectificationTasks.nodes.find((n: { id: string }) => n.id === task.id);
+    expect(other).toEqual({ id: task.id, view: 'SUMMARY', problem: null, measures: null, completionNote: null, progress: null });
   });
 });

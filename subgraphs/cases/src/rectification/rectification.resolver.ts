@@ -12,10 +12,13 @@ import {
   shanghaiDateOf,
   toConnection,
   type Caller,
+  InputRule,
+  LongText,
 } from '@hub/kit';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.entity';
+import { CaseView } from '../case/case.types';
 import { requireText, requireUuid, type CasesEnvironment } from '../case/case.service';
 import { DepartmentRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -26,11 +29,11 @@ export const RectificationTaskConnection = Connection(RectificationTask, 'Rectif
 @InputType({ description: 'A rectification requirement (整改要求) from an inspection, audit, inspection tour or case decision.' })
 export class CreateRectificationTaskInput {
   @Field(() => RectificationSource) source: RectificationSource;
-  @Field() sourceReference: string;
+  @Field() @InputRule({ maxLength: 100 }) sourceReference: string;
   @Field(() => ID, { nullable: true }) caseId?: string | null;
   @Field(() => ID, { nullable: true }) projectId?: string | null;
-  @Field() problem: string;
-  @Field() measures: string;
+  @Field() @LongText() problem: string;
+  @Field() @LongText() measures: string;
   @Field() responsibleDepartmentCode: string;
   @Field(() => LocalDateScalar) deadline: string;
 }
@@ -38,14 +41,23 @@ export class CreateRectificationTaskInput {
 @InputType()
 export class RectificationProgressInput {
   @Field(() => ID) taskId: string;
-  @Field() note: string;
+  @Field() @LongText() note: string;
 }
 
 @InputType()
 export class CompleteRectificationInput {
   @Field(() => ID) taskId: string;
-  @Field() completionNote: string;
+  @Field() @LongText() completionNote: string;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+}
+
+/**
+ * A department reads its own rectification tasks in full and other departments' as a summary, like
+ * cases; the office and the leaders read all in full (the query itself is for OFFICE, LEADER, DEPT).
+ */
+export function rectificationView(user: Caller, task: Pick<RectificationTask, 'responsibleDepartmentCode'>): CaseView {
+  if (user.role === 'OFFICE' || user.role === 'LEADER') return CaseView.FULL;
+  return user.role === 'DEPT' && user.department === task.responsibleDepartmentCode ? CaseView.FULL : CaseView.SUMMARY;
 }
 
 /** Writes on rectification tasks: the office creates them; the office or the responsible department reports progress and completion. */
@@ -60,12 +72,16 @@ export class RectificationService {
     return shanghaiDateOf(this.env.now());
   }
 
-  create(input: CreateRectificationTaskInput): Promise<RectificationTask> {
-    const code = input.responsibleDepartmentCode.trim().toUpperCase();
+  async create(input: CreateRectificationTaskInput): Promise<RectificationTask> {
+    const code = input.responsibleDepartmentCode;
     if (!isKnownDepartment(code)) throw new InputError(`responsibleDepartmentCode "${code}" is not a member unit`, { field: 'responsibleDepartmentCode', rule: 'member unit' });
     if (input.deadline < this.today()) throw new InputError(`deadline ${input.deadline} is in the past`, { field: 'deadline', rule: 'not in the past' });
     const caseId = input.caseId ? requireUuid(input.caseId, 'caseId') : null;
     let projectId = input.projectId ? requireUuid(input.projectId, 'projectId') : null;
+    // The project is the projects slice's: checked there before anything is written.
+    if (projectId && !(await this.env.projects.find([projectId])).has(projectId)) {
+      throw new InputError(`projectId ${projectId} is not a project on the trading platform`, { field: 'projectId', rule: 'known project' });
+    }
     return this.em.fork().transactional(async (em) => {
       let linked: Case | null = null;
       if (caseId) {
@@ -167,9 +183,29 @@ export class RectificationResolver {
     return task.status === RectificationStatus.OPEN ? daysBetween(shanghaiDateOf(loaders.env.now()), task.deadline) : null;
   }
 
-  @FieldResolver(() => [RectificationProgress], { description: 'Progress notes, oldest first.' })
-  progress(@Root() task: RectificationTask, @Ctx() { loaders }: Context): Promise<RectificationProgress[]> {
-    return loaders.progressByTask.load(task.id);
+  @FieldResolver(() => CaseView, { description: 'FULL for the office, the leaders and the responsible department; SUMMARY (no problem, measures or notes) for other departments.' })
+  view(@Root() task: RectificationTask, @Ctx() { user }: Context): CaseView {
+    return rectificationView(user, task);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The problem to rectify; null in the SUMMARY view.' })
+  problem(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
+    return rectificationView(user, task) === CaseView.FULL ? task.problem : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Rectification measures (整改措施); null in the SUMMARY view.' })
+  measures(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
+    return rectificationView(user, task) === CaseView.FULL ? task.measures : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'How the rectification was completed (整改情况); null in the SUMMARY view.' })
+  completionNote(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
+    return rectificationView(user, task) === CaseView.FULL ? (task.completionNote ?? null) : null;
+  }
+
+  @FieldResolver(() => [RectificationProgress], { nullable: true, description: 'Progress notes, oldest first; null in the SUMMARY view.' })
+  progress(@Root() task: RectificationTask, @Ctx() { loaders, user }: Context): Promise<RectificationProgress[]> | null {
+    return rectificationView(user, task) === CaseView.FULL ? loaders.progressByTask.load(task.id) : null;
   }
 
   @Authorized('OFFICE')

@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import type { Caller } from '@hub/kit';
+import type { EnforcersDirectory } from '../enforcers-directory';
 import type { ProjectDirectory, ProjectFacts } from '../project-directory';
 import { createCasesSubgraph } from '../server';
 
@@ -30,11 +31,26 @@ export function fakeProjects(perDepartment = 2): { directory: ProjectDirectory &
   return { directory, projects };
 }
 
-/** A test world: a fresh migrated database, the schema, a settable clock and a fake projects slice. */
-export async function createWorld(options: { now?: Date; perDepartment?: number } = {}) {
+/**
+ * A fake enforcers slice: every UUID names an enforcer (of ZJJ unless `departments` says otherwise)
+ * and an inspection finding, except the ids in `missing`.
+ */
+export function fakeEnforcers(departments = new Map<string, string>(), missing = new Set<string>()): EnforcersDirectory {
+  return {
+    async enforcers(ids) {
+      return new Map(ids.filter((id) => !missing.has(id)).map((id) => [id, { id, departmentCode: departments.get(id) ?? 'ZJJ' }]));
+    },
+    async findings(ids) {
+      return new Set(ids.filter((id) => !missing.has(id)));
+    },
+  };
+}
+
+/** A test world: a fresh migrated database, the schema, a settable clock and fake projects and enforcers slices. */
+export async function createWorld(options: { now?: Date; perDepartment?: number; enforcers?: EnforcersDirectory } = {}) {
   const clock = { now: options.now ?? new Date('2026-11-26T02:00:00Z') };
   const { directory, projects } = fakeProjects(options.perDepartment);
-  const subgraph = createCasesSubgraph({ environment: { projects: directory, now: () => clock.now } });
+  const subgraph = createCasesSubgraph({ environment: { projects: directory, enforcers: options.enforcers ?? fakeEnforcers(), now: () => clock.now } });
   const orm: MikroORM = await createTestOrm(subgraph);
   const schema: GraphQLSchema = await subgraph.buildSchema();
   const gql = <D = any>(source: string, variables: Record<string, unknown> = {}, user: Caller = as('OFFICE', 'ZWJ')) =>

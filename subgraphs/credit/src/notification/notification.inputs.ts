@@ -1,4 +1,4 @@
-import { LocalDateScalar } from '@hub/kit';
+import { LocalDateScalar, LongText, PastDate } from '@hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditSubjectType } from '../record/credit-types';
 import { NotificationReviewInput } from './review';
@@ -8,9 +8,9 @@ export class PerformanceNotificationInput {
   @Field(() => ID, { description: 'A project the notifying department supervises.' }) projectId: string;
   @Field(() => CreditSubjectType) subjectType: CreditSubjectType;
   @Field({ description: 'Credit code (market entity) or practitioner id.' }) subjectKey: string;
-  @Field() facts: string;
+  @Field() @LongText() facts: string;
   @Field(() => String, { nullable: true, description: 'Rule of the catalogue the department thinks applies.' }) suggestedRuleCode?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the written notification; default today.' }) notifiedOn?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the written notification; default today.' }) @PastDate() notifiedOn?: string | null;
 }
 
 @InputType({ description: 'Filter for performance notifications; all given conditions must hold.' })

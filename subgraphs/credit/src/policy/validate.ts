@@ -1,13 +1,7 @@
-import { InputError, todayInShanghai, creditCodeProblem } from '@hub/kit';
+import { InputError, todayInShanghai, creditCodeProblem, requireText as requireTextRule } from '@hub/kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string) => UUID.test(value);
-
-export function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw new InputError(`${field} must be a UUID, got "${value}"`, { field, rule: 'UUID format' });
-  return value.toLowerCase();
-}
+/** The kit's one UUID rule (see @hub/kit input-rules). */
+export { isUuid, requireUuid } from '@hub/kit';
 
 export function requireCreditCode(value: string, field: string): string {
   const problem = creditCodeProblem(value);
@@ -22,9 +16,7 @@ export function actDate(value: string | null | undefined, field: string, today =
   return date;
 }
 
+/** The kit's text rule; the text is stored as sent, never trimmed. */
 export function requireText(value: string, field: string, max = 4000): string {
-  const text = value.trim();
-  if (!text) throw new InputError(`${field} must not be empty`, { field, rule: 'required' });
-  if (text.length > max) throw new InputError(`${field} is longer than ${max} characters`, { field, rule: `max ${max} characters` });
-  return text;
+  return requireTextRule(value, field, max);
 }

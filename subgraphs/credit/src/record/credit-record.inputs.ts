@@ -1,4 +1,4 @@
-import { LocalDateScalar, PeriodInput } from '@hub/kit';
+import { InputRule, LocalDateScalar, LongText, PastDate, PeriodInput } from '@hub/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CreditRecordStatus, CreditSourceKind, CreditSubjectType, ObjectionOutcome } from './credit-types';
 
@@ -11,35 +11,35 @@ export class CreateCreditRecordInput {
   @Field(() => String, { nullable: true, description: 'Required unless the source is a notification.' }) subjectKey?: string | null;
   @Field(() => ID, { nullable: true }) projectId?: string | null;
   @Field(() => String, { nullable: true, description: 'Line department whose finding it is (case decisions, inspections).' }) departmentCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'Default: the notification\'s facts.' }) facts?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Default today.' }) createdOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Default: the notification\'s facts.' }) @LongText() facts?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Default today.' }) @PastDate() createdOn?: string | null;
 }
 
 @InputType({ description: 'An objection (异议) the subject raised during publicity, entered by the bureau on its behalf.' })
 export class CreditObjectionInput {
   @Field(() => ID) recordId: string;
   @Field({ description: 'Who objected (the subject or its representative).' }) raisedBy: string;
-  @Field() grounds: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Default today; must fall within publicity.' }) raisedOn?: string | null;
+  @Field() @LongText() grounds: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Default today; must fall within publicity.' }) @PastDate() raisedOn?: string | null;
 }
 
 @InputType({ description: 'The bureau\'s decision on an objection: CORRECTED (rule or points change) or UPHELD.' })
 export class CreditObjectionDecisionInput {
   @Field(() => ID) recordId: string;
   @Field(() => ObjectionOutcome) outcome: ObjectionOutcome;
-  @Field() note: string;
+  @Field() @LongText() note: string;
   @Field(() => String, { nullable: true, description: 'CORRECTED: the rule that applies instead.' }) correctedRuleCode?: string | null;
-  @Field(() => Int, { nullable: true, description: 'CORRECTED: the points instead (default: the rule\'s points).' }) correctedPoints?: number | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Default today.' }) decidedOn?: string | null;
+  @Field(() => Int, { nullable: true, description: 'CORRECTED: the points instead (default: the rule\'s points).' }) @InputRule({ min: 0, max: 100 }) correctedPoints?: number | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Default today.' }) @PastDate() decidedOn?: string | null;
 }
 
 @InputType({ description: 'A rule of the catalogue, created or changed (existing records keep their points).' })
 export class CreditRuleInput {
   @Field() code: string;
   @Field() description: string;
-  @Field(() => Int) points: number;
+  @Field(() => Int) @InputRule({ min: 0, max: 100 }) points: number;
   @Field() serious: boolean;
-  @Field(() => Int, { nullable: true, description: 'Required for serious rules: months on the joint punishment list.' }) punishmentMonths?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Required for serious rules: months on the joint punishment list.' }) @InputRule({ min: 0, max: 120 }) punishmentMonths?: number | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true }) active?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { Connection, LocalDateScalar, PageArgs, PeriodInput, pageWindow, requirePeriod, toConnection } from '@hub/kit';
+import { Connection, InputError, LocalDateScalar, PageArgs, PeriodInput, pageWindow, requirePeriod, requireUuid, toConnection } from '@hub/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CaseRef, MarketEntityRef, PractitionerRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -77,7 +77,15 @@ export class CreditRecordResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => CreditRecord, { description: 'Drafts a credit record from a notification, a case decision or an inspection finding (the bureau).' })
-  createCreditRecord(@Arg('input') input: CreateCreditRecordInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+  async createCreditRecord(@Arg('input') input: CreateCreditRecordInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+    // A project named directly is the projects slice's: checked there before anything is written
+    // (a record from a notification takes the notification's project, checked when it was notified).
+    if (input.projectId) {
+      const projectId = requireUuid(input.projectId, 'projectId');
+      if (!(await loaders.directories.projects.projects([projectId])).has(projectId)) {
+        throw new InputError(`projectId ${projectId} is not a project on the trading platform`, { field: 'projectId', rule: 'known project' });
+      }
+    }
     return new CreditRecordService(em, user, loaders.today).create(input);
   }
 

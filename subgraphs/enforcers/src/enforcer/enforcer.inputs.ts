@@ -1,4 +1,4 @@
-import { LocalDateScalar } from '@hub/kit';
+import { LocalDateScalar, InputRule, LongText, PastDate } from '@hub/kit';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { EnforcerSpecialty } from './enforcer.entity';
 
@@ -6,7 +6,7 @@ import { EnforcerSpecialty } from './enforcer.entity';
 export class RegisterEnforcerInput {
   @Field() name: string;
   @Field({ description: 'Line department code (FGJ, ZJJ, JTJ, SLJ, NYJ) or ZWJ.' }) departmentCode: string;
-  @Field() certificateNumber: string;
+  @Field() @InputRule({ maxLength: 40 }) certificateNumber: string;
   @Field(() => LocalDateScalar) certificateValidUntil: string;
   @Field(() => [EnforcerSpecialty]) specialties: EnforcerSpecialty[];
 }
@@ -14,7 +14,7 @@ export class RegisterEnforcerInput {
 @InputType({ description: 'Changes to a roster entry; omitted fields stay as they are.' })
 export class UpdateEnforcerInput {
   @Field(() => ID) id: string;
-  @Field(() => String, { nullable: true }) certificateNumber?: string | null;
+  @Field(() => String, { nullable: true }) @InputRule({ maxLength: 40 }) certificateNumber?: string | null;
   @Field(() => LocalDateScalar, { nullable: true }) certificateValidUntil?: string | null;
   @Field(() => [EnforcerSpecialty], { nullable: true }) specialties?: EnforcerSpecialty[] | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
@@ -24,22 +24,22 @@ export class UpdateEnforcerInput {
 export class TrainingInput {
   @Field(() => ID) enforcerId: string;
   @Field() course: string;
-  @Field(() => LocalDateScalar) completedOn: string;
-  @Field(() => Float) hours: number;
+  @Field(() => LocalDateScalar) @PastDate() completedOn: string;
+  @Field(() => Float) @InputRule({ min: 0, max: 1000 }) hours: number;
 }
 
 @InputType()
 export class ConflictOfInterestInput {
   @Field(() => ID) enforcerId: string;
   @Field() creditCode: string;
-  @Field() reason: string;
+  @Field() @LongText() reason: string;
 }
 
 @InputType()
 export class RecusalInput {
   @Field(() => ID) enforcerId: string;
   @Field(() => ID) projectId: string;
-  @Field() reason: string;
+  @Field() @LongText() reason: string;
 }
 
 @InputType()

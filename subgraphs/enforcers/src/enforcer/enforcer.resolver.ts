@@ -1,4 +1,4 @@
-import { Connection, LocalDateScalar, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Connection, LocalDateScalar, PageArgs, pageWindow, requireFound, toConnection } from '@hub/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReadEnforcerDetail, requireEnforcerDetail } from '../access';
 import { DepartmentRef } from '../federation/refs';
@@ -96,7 +96,10 @@ export class EnforcerResolver {
 
   @Authorized('OFFICE', 'ENFORCER')
   @Mutation(() => Recusal, { description: 'Records a recusal (回避) from a project: by the office, or declared by the enforcer.' })
-  recordRecusal(@Arg('input') input: RecusalInput, @Ctx() { em, user }: Context) {
+  async recordRecusal(@Arg('input') input: RecusalInput, @Ctx() { em, user, loaders }: Context) {
+    // The project is the projects slice's: checked there before anything is written.
+    const projectId = requireUuid(input.projectId, 'projectId');
+    requireFound(await loaders.ports.existingProjects([projectId]), [projectId], 'projectId', 'project');
     return new EnforcerService(em, user).recordRecusal(input);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LocalDateScalar } from '@hub/kit';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { DrawV2Result, ManifestInspector } from '../draw/algorithm';
 import type { DrawResult, PoolProject, RosterEntry } from '../draw/draw';
 // By name, not by class: draw-round.entity imports this module (InspectionPlan).
@@ -274,6 +274,8 @@ export class Inspection {
 /** A problem found in an inspection; it can open a case in the cases slice (检查发现). */
 @Entity({ tableName: 'inspection_finding' })
 @ObjectType({ description: 'A problem found in an inspection (检查发现).' })
+// An entity so the cases slice can check that a finding it opens a case from exists.
+@Directive('@key(fields: "id")')
 export class InspectionFinding {
   [OptionalProps]?: 'createdAt';
 

@@ -32,6 +32,7 @@ const poolCalls: { caller: Caller; from: string; to: string }[] = [];
 const caseCalls: { caller: Caller; request: CaseOpeningRequest }[] = [];
 let caseOpenerFails = false;
 const ports: Ports = {
+  existingProjects: async (ids) => new Set(ids.filter((id) => POOL.some((p) => p.id === id))),
   projectPool: (caller) => ({
     async projectsRegisteredIn(from, to) {
       poolCalls.push({ caller, from, to });

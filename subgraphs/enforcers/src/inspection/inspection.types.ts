@@ -1,5 +1,5 @@
-import { LocalDateScalar } from '@hub/kit';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar, InputRule, LongText, PastDate } from '@hub/kit';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChecklistOutcome, FindingSeverity, InspectionStatus } from './inspection.entity';
 
 /** Inspection coverage of one department over a period (for the bimonthly review, 每两月集中研判). */
@@ -75,12 +75,30 @@ export class DrawVerification {
   @Field(() => String, { nullable: true, description: 'Why the re-run failed, if it did.' }) problem: string | null;
 }
 
+/**
+ * The stages of a tender project, as the projects slice names them (its enum ProjectStage): an
+ * inspection item checks named stages, so a free string ("NOT_A_STAGE") is refused by the graph.
+ * Federation requires an enum used for input to have the same values in every subgraph.
+ */
+export enum ProjectStage {
+  REGISTERED = 'REGISTERED',
+  ANNOUNCED = 'ANNOUNCED',
+  BIDS_OPENED = 'BIDS_OPENED',
+  EVALUATED = 'EVALUATED',
+  CANDIDATES_PUBLICISED = 'CANDIDATES_PUBLICISED',
+  AWARDED = 'AWARDED',
+  CONTRACT_FILED = 'CONTRACT_FILED',
+  IN_PERFORMANCE = 'IN_PERFORMANCE',
+  COMPLETED = 'COMPLETED',
+}
+registerEnumType(ProjectStage, { name: 'ProjectStage', description: 'Current stage of a tender project on the platform, in statutory order.' });
+
 @InputType()
 export class CreateInspectionItemInput {
-  @Field() code: string;
-  @Field() title: string;
-  @Field({ description: 'Legal basis (法律依据).' }) legalBasis: string;
-  @Field(() => [String], { description: 'ProjectStage names the item checks.' }) stages: string[];
+  @Field() @InputRule({ maxLength: 40 }) code: string;
+  @Field() @InputRule({ maxLength: 200 }) title: string;
+  @Field({ description: 'Legal basis (法律依据).' }) @LongText(2000) legalBasis: string;
+  @Field(() => [ProjectStage], { description: 'The project stages the item checks.' }) stages: ProjectStage[];
 }
 
 @InputType()
@@ -89,21 +107,21 @@ export class CreateInspectionPlanInput {
   @Field(() => LocalDateScalar) periodFrom: string;
   @Field(() => LocalDateScalar) periodTo: string;
   @Field(() => [String], { description: 'Codes of the inspection items to check.' }) itemCodes: string[];
-  @Field(() => Float, { description: 'Share of the pool to draw, at least 0.05 (5%).' }) samplingRatio: number;
-  @Field(() => Int, { description: 'Inspectors per drawn project, at least 2.', defaultValue: 2 }) inspectorsPerProject: number;
+  @Field(() => Float, { description: 'Share of the pool to draw, at least 0.05 (5%).' }) @InputRule({ min: 0, max: 1 }) samplingRatio: number;
+  @Field(() => Int, { description: 'Inspectors per drawn project, at least 2.', defaultValue: 2 }) @InputRule({ min: 0, max: 50 }) inspectorsPerProject: number;
 }
 
 @InputType()
 export class ChecklistResultInput {
-  @Field() itemCode: string;
+  @Field() @InputRule({ maxLength: 40 }) itemCode: string;
   @Field(() => ChecklistOutcome) outcome: ChecklistOutcome;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true }) @LongText() note?: string | null;
 }
 
 @InputType()
 export class FindingInput {
-  @Field(() => String, { nullable: true }) itemCode?: string | null;
-  @Field() description: string;
+  @Field(() => String, { nullable: true }) @InputRule({ maxLength: 40 }) itemCode?: string | null;
+  @Field() @LongText() description: string;
   @Field(() => FindingSeverity) severity: FindingSeverity;
   @Field(() => [String], { defaultValue: [] }) respondentCreditCodes: string[];
 }
@@ -111,9 +129,9 @@ export class FindingInput {
 @InputType({ description: 'Results of an inspection: every checklist item of the plan, and any new findings.' })
 export class InspectionResultInput {
   @Field(() => ID) inspectionId: string;
-  @Field(() => LocalDateScalar) inspectedOn: string;
+  @Field(() => LocalDateScalar) @PastDate() inspectedOn: string;
   @Field(() => [ChecklistResultInput]) checklist: ChecklistResultInput[];
-  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true }) @LongText() summary?: string | null;
   @Field(() => [FindingInput], { defaultValue: [] }) findings: FindingInput[];
 }
 

@@ -1,4 +1,4 @@
-import { DecimalScalar, LocalDateScalar } from '@hub/kit';
+import { DecimalScalar, LocalDateScalar, InputRule, PastDate } from '@hub/kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { ProjectCategory, TenderMethod } from './project.entity';
 import { IntervalRule, ProjectStage } from './stages';
@@ -18,7 +18,7 @@ export class ProjectFilter {
 
 @InputType()
 export class RegisterProjectInput {
-  @Field() code: string;
+  @Field() @InputRule({ maxLength: 40 }) code: string;
   @Field() name: string;
   @Field(() => ProjectCategory) category: ProjectCategory;
   @Field({ description: 'One of the five line departments.' }) supervisingDepartment: string;
@@ -26,7 +26,7 @@ export class RegisterProjectInput {
   @Field(() => String, { nullable: true }) tenderAgencyCreditCode?: string | null;
   @Field(() => DecimalScalar) budget: string;
   @Field(() => TenderMethod) tenderMethod: TenderMethod;
-  @Field(() => LocalDateScalar) registeredOn: string;
+  @Field(() => LocalDateScalar) @PastDate() registeredOn: string;
 }
 
 @InputType()
@@ -34,13 +34,13 @@ export class RegisterMarketEntityInput {
   @Field() creditCode: string;
   @Field() name: string;
   @Field(() => String, { nullable: true }) legalRepresentative?: string | null;
-  @Field(() => LocalDateScalar) registeredOn: string;
+  @Field(() => LocalDateScalar) @PastDate() registeredOn: string;
 }
 
 @InputType()
 export class AnnounceTenderInput {
   @Field(() => ID) projectId: string;
-  @Field(() => LocalDateScalar, { description: 'Tender announcement and documents issued.' }) announcedOn: string;
+  @Field(() => LocalDateScalar, { description: 'Tender announcement and documents issued.' }) @PastDate() announcedOn: string;
   @Field(() => LocalDateScalar) bidDeadline: string;
   @Field() documentRef: string;
 }
@@ -48,7 +48,7 @@ export class AnnounceTenderInput {
 @InputType()
 export class ClarificationInput {
   @Field(() => ID) projectId: string;
-  @Field(() => LocalDateScalar) issuedOn: string;
+  @Field(() => LocalDateScalar) @PastDate() issuedOn: string;
   @Field() documentRef: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'The moved bid deadline, when the clarification moves it.' })
   newBidDeadline?: string | null;
@@ -59,20 +59,20 @@ export class BidInput {
   @Field(() => ID) projectId: string;
   @Field() bidderCreditCode: string;
   @Field(() => DecimalScalar) amount: string;
-  @Field(() => LocalDateScalar) submittedOn: string;
+  @Field(() => LocalDateScalar) @PastDate() submittedOn: string;
 }
 
 @InputType({ description: 'A dated stage step with its document.' })
 export class StageStepInput {
   @Field(() => ID) projectId: string;
-  @Field(() => LocalDateScalar) occurredOn: string;
+  @Field(() => LocalDateScalar) @PastDate() occurredOn: string;
   @Field() documentRef: string;
 }
 
 @InputType()
 export class CandidatePublicityInput {
   @Field(() => ID) projectId: string;
-  @Field(() => LocalDateScalar) startsOn: string;
+  @Field(() => LocalDateScalar) @PastDate() startsOn: string;
   @Field(() => LocalDateScalar) endsOn: string;
   @Field() documentRef: string;
 }
@@ -81,15 +81,15 @@ export class CandidatePublicityInput {
 export class AwardInput {
   @Field(() => ID) projectId: string;
   @Field(() => ID) winningBidId: string;
-  @Field(() => LocalDateScalar, { description: 'Award notice issued (中标通知书).' }) noticeIssuedOn: string;
+  @Field(() => LocalDateScalar, { description: 'Award notice issued (中标通知书).' }) @PastDate() noticeIssuedOn: string;
   @Field() documentRef: string;
 }
 
 @InputType()
 export class ContractFilingInput {
   @Field(() => ID) projectId: string;
-  @Field(() => LocalDateScalar) signedOn: string;
-  @Field(() => LocalDateScalar) filedOn: string;
+  @Field(() => LocalDateScalar) @PastDate() signedOn: string;
+  @Field(() => LocalDateScalar) @PastDate() filedOn: string;
   @Field(() => DecimalScalar) contractAmount: string;
   @Field() documentRef: string;
 }

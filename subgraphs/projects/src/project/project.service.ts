@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, isLineDepartment, NotFoundError, type Caller, creditCodeProblem } from '@hub/kit';
+import { ConflictError, InputError, isLineDepartment, NotFoundError, type Caller, creditCodeProblem, refuseDuplicate, requireText as requireTextRule, requireUuid } from '@hub/kit';
 import { Department } from '../department/department.entity';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import type {
@@ -29,12 +29,7 @@ import {
   type StageStep,
 } from './stages';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw new InputError(`${field} must be a UUID, got "${value}"`, { field, rule: 'UUID format' });
-  return value;
-}
+export { requireUuid };
 
 export function requireCreditCode(value: string, field: string): string {
   const problem = creditCodeProblem(value);
@@ -42,11 +37,9 @@ export function requireCreditCode(value: string, field: string): string {
   return value;
 }
 
+/** The kit's text rule; the text is stored as sent, never trimmed. */
 function requireText(value: string, field: string, max = 200): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw new InputError(`${field} must not be empty`, { field, rule: 'required' });
-  if (trimmed.length > max) throw new InputError(`${field} is longer than ${max} characters`, { field, rule: `max ${max} characters` });
-  return trimmed;
+  return requireTextRule(value, field, max);
 }
 
 function requirePositive(value: string, field: string): string {
@@ -93,16 +86,15 @@ export class ProjectService {
 
   async registerMarketEntity(input: RegisterMarketEntityInput): Promise<MarketEntity> {
     const creditCode = requireCreditCode(input.creditCode, 'creditCode');
-    if (await this.em.findOne(MarketEntity, { creditCode })) {
-      throw new InputError(`A market entity with credit code ${creditCode} is already registered`, { field: 'creditCode', rule: 'unique' });
-    }
+    const duplicate = () => new InputError(`A market entity with credit code ${creditCode} is already registered`, { field: 'creditCode', rule: 'unique' });
+    if (await this.em.findOne(MarketEntity, { creditCode })) throw duplicate();
     const entity = this.em.create(MarketEntity, {
       creditCode,
       name: requireText(input.name, 'name'),
       legalRepresentative: input.legalRepresentative ?? null,
       registeredOn: input.registeredOn,
     });
-    await this.em.flush();
+    await refuseDuplicate(() => this.em.flush(), duplicate);
     return entity;
   }
 
@@ -117,8 +109,9 @@ export class ProjectService {
     requireCreditCode(input.tendererCreditCode, 'tendererCreditCode');
     if (input.tenderAgencyCreditCode) requireCreditCode(input.tenderAgencyCreditCode, 'tenderAgencyCreditCode');
     requirePositive(input.budget, 'budget');
-    return this.em.transactional(async (em) => {
-      if (await em.findOne(Project, { code })) throw new InputError(`Project code ${code} is already registered`, { field: 'code', rule: 'unique' });
+    const duplicate = () => new InputError(`Project code ${code} is already registered`, { field: 'code', rule: 'unique' });
+    return refuseDuplicate(() => this.em.transactional(async (em) => {
+      if (await em.findOne(Project, { code })) throw duplicate();
       const tenderer = await em.findOne(MarketEntity, { creditCode: input.tendererCreditCode });
       if (!tenderer) throw new InputError(`Tenderer ${input.tendererCreditCode} is not a registered market entity`, { field: 'tendererCreditCode', rule: 'registered market entity' });
       let tenderAgency: MarketEntity | null = null;
@@ -139,7 +132,7 @@ export class ProjectService {
         lastStageOn: input.registeredOn,
       });
       return project;
-    });
+    }), duplicate);
   }
 
   /** Runs one stage step under the project's row lock after checking the stage order and the date order. */
