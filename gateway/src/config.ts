@@ -14,6 +14,16 @@ export interface GatewayConfig {
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
   /** Requests per caller per minute. */
   rateLimitPerMinute: number;
+  /** Subgraph traffic (traffic.ts): concurrency bound, admission and merging of identical in-flight queries. */
+  traffic: {
+    /** Fetches in flight to one subgraph; `SUBGRAPH_MAX_CONCURRENCY_<NAME>` overrides it for one subgraph. */
+    maxConcurrency: number;
+    /** Admitted requests per subgraph waiting for a slot beyond the concurrency; more get 503. */
+    maxQueue: number;
+    /** Refuse (503) a request whose expected wait for a subgraph slot exceeds this (ms). */
+    maxWaitMs: number;
+    mergeInflight: boolean;
+  };
 }
 
 export function readGatewayConfig(): GatewayConfig {
@@ -32,5 +42,11 @@ export function readGatewayConfig(): GatewayConfig {
       maxDirectives: envInt('MAX_QUERY_DIRECTIVES', 30),
     },
     rateLimitPerMinute: envInt('RATE_LIMIT_PER_MINUTE', 600),
+    traffic: {
+      maxConcurrency: envInt('SUBGRAPH_MAX_CONCURRENCY', 16),
+      maxQueue: envInt('SUBGRAPH_MAX_QUEUE', 64),
+      maxWaitMs: envInt('SUBGRAPH_MAX_WAIT_MS', 5_000),
+      mergeInflight: envBool('MERGE_INFLIGHT_FETCHES', true),
+    },
   };
 }
