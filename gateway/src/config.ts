@@ -16,7 +16,11 @@ export interface GatewayConfig {
   rateLimitPerMinute: number;
   /** Subgraph traffic (traffic.ts): concurrency bound, admission and merging of identical in-flight queries. */
   traffic: {
-    /** Fetches in flight to one subgraph; `SUBGRAPH_MAX_CONCURRENCY_<NAME>` overrides it for one subgraph. */
+    /**
+     * Fetches in flight to one subgraph; `SUBGRAPH_MAX_CONCURRENCY_<NAME>` overrides it for one
+     * subgraph. A Node subgraph works on one request at a time: more in flight only makes each
+     * slower (and late ones time out), so a few per process (×replicas) is right.
+     */
     maxConcurrency: number;
     /** Admitted requests per subgraph waiting for a slot beyond the concurrency; more get 503. */
     maxQueue: number;
@@ -38,12 +42,13 @@ export function readGatewayConfig(): GatewayConfig {
       maxDepth: envInt('MAX_QUERY_DEPTH', 12),
       maxAliases: envInt('MAX_QUERY_ALIASES', 30),
       maxTokens: envInt('MAX_QUERY_TOKENS', 10_000),
-      maxCost: envInt('MAX_QUERY_COST', 50_000),
+      // A page of 500 of the leaders' joined view (projects, cases, credit, bids, grades) costs about 54,000.
+      maxCost: envInt('MAX_QUERY_COST', 100_000),
       maxDirectives: envInt('MAX_QUERY_DIRECTIVES', 30),
     },
     rateLimitPerMinute: envInt('RATE_LIMIT_PER_MINUTE', 600),
     traffic: {
-      maxConcurrency: envInt('SUBGRAPH_MAX_CONCURRENCY', 16),
+      maxConcurrency: envInt('SUBGRAPH_MAX_CONCURRENCY', 4),
       maxQueue: envInt('SUBGRAPH_MAX_QUEUE', 64),
       maxWaitMs: envInt('SUBGRAPH_MAX_WAIT_MS', 5_000),
       mergeInflight: envBool('MERGE_INFLIGHT_FETCHES', true),

@@ -7,11 +7,12 @@ import {
   PageArgs,
   pageWindow,
   shanghaiDateOf,
-  toConnection,
   InputError,
+  keysetPage,
   PeriodInput,
   requirePeriod,
   type Caller,
+  type KeysetOrder,
 } from '@hub/kit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -42,6 +43,17 @@ import { acceptanceDue, CASE_DEADLINE_RULES, deadlineState, resolutionDue } from
 import { verifySecret } from './receipt';
 
 export const CaseConnection = Connection(Case, 'Case');
+
+/** Case lists page by keyset (stable while cases arrive): newest first, and soonest due first. */
+const CASE_ORDER: KeysetOrder = [
+  ['receivedAt', 'desc'],
+  ['id', 'asc'],
+];
+const DUE_ORDER: KeysetOrder = [
+  ['nextDueOn', 'asc'],
+  ['receivedAt', 'asc'],
+  ['id', 'asc'],
+];
 
 /** Acceptance deadline, recomputed on the calendar in force (so a newly published year firms up provisional dates). */
 export function acceptanceDeadline(c: Case, today: string): CaseDeadline {
@@ -101,8 +113,7 @@ export class CaseResolver {
     if (filter?.receivedTo) where.push({ receivedOn: { $lte: filter.receivedTo } });
     if (filter?.overdue === true) where.push({ nextDueOn: { $lt: today(ctx) } });
     if (filter?.overdue === false) where.push({ $or: [{ nextDueOn: null }, { nextDueOn: { $gte: today(ctx) } }] });
-    const [rows, total] = await ctx.em.findAndCount(Case, { $and: where }, { limit: window.limit, offset: window.offset, orderBy: { receivedAt: 'desc', id: 'asc' } });
-    return toConnection(rows, total, window);
+    return keysetPage(ctx.em, Case, { $and: where }, window, CASE_ORDER);
   }
 
   @Authorized('OFFICE', 'LEADER', 'DEPT')
@@ -120,8 +131,8 @@ export class CaseResolver {
     const code = department ?? (ctx.user.role === 'DEPT' ? ctx.user.department : undefined);
     const limit = currentCalendar().addCalendarDays(today(ctx), withinDays).date;
     const where: FilterQuery<Case> = { nextDueOn: { $ne: null, $lte: limit }, ...(code ? { responsibleDepartments: { $contains: [code] } } : {}) };
-    const [rows, total] = await ctx.em.findAndCount(Case, where, { limit: window.limit, offset: window.offset, orderBy: { nextDueOn: 'asc', receivedAt: 'asc', id: 'asc' } });
-    return toConnection(rows, total, window);
+    // nextDueOn is never null here (the filter), so it can lead the keyset.
+    return keysetPage(ctx.em, Case, where, window, DUE_ORDER);
   }
 
   @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })

@@ -35,9 +35,7 @@ export class CreditRecordResolver {
     @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | null,
     @Ctx() { em, user }: Context,
   ) {
-    const window = pageWindow(page);
-    const [rows, total] = await new CreditRecordService(em, user).list(filter ?? undefined, window);
-    return toConnection(rows, total, window);
+    return new CreditRecordService(em, user).list(filter ?? undefined, pageWindow(page));
   }
 
   @Query(() => CreditStanding, { description: 'Score, grade and restriction of a subject as of a day (default today, Asia/Shanghai).' })

@@ -1,6 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, requirePeriod, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  keysetConnection,
+  keysetWhere,
+  NotFoundError,
+  requirePeriod,
+  todayInShanghai,
+  type Caller,
+  type ConnectionShape,
+  type KeysetOrder,
+  type PageWindow,
+  requireCreditCode,
+} from '@hub/kit';
 import { canReadInspection, canWorkOnInspection, seesEverything } from '../access';
 import { DrawFailure, isValidSeed, recomputeDraw, runDraw, sameResult, type DrawResult, type PoolProject, type RosterEntry } from '../draw/draw';
 import { ConflictOfInterest, Enforcer, Recusal } from '../enforcer/enforcer.entity';
@@ -8,6 +22,12 @@ import type { Ports } from '../ports';
 import { requireText, requireUuid } from '../validation';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
 import type { CreateInspectionItemInput, CreateInspectionPlanInput, DrawVerification, InspectionFilter, InspectionResultInput } from './inspection.types';
+
+/** Inspection lists: by the project's registration day, newest first, then by id. */
+const INSPECTION_ORDER: KeysetOrder = [
+  ['projectRegisteredOn', 'desc'],
+  ['id', 'asc'],
+];
 
 /** 双随机一公开 floor: at least 5% of the period's projects (DOMAIN.md). */
 export const MIN_SAMPLING_BASIS_POINTS = 500;
@@ -230,7 +250,8 @@ export class InspectionService {
   }
 
   /** Inspections the caller may see, filtered and paged. */
-  async list(filter: InspectionFilter, window: { limit: number; offset: number }): Promise<[Inspection[], number]> {
+  /** A page of the inspections the caller may see, by keyset (stable while draws add inspections). */
+  async list(filter: InspectionFilter, window: PageWindow): Promise<ConnectionShape<Inspection>> {
     const where: FilterQuery<Inspection>[] = [];
     if (filter.planId) where.push({ plan: requireUuid(filter.planId, 'filter.planId') });
     if (filter.status) where.push({ status: filter.status });
@@ -244,8 +265,12 @@ export class InspectionService {
     }
     if (filter.inspectorId) qb.andWhere('i.inspector_ids @> ?::jsonb', [JSON.stringify([requireUuid(filter.inspectorId, 'filter.inspectorId')])]);
     if (where.length) qb.andWhere({ $and: where });
-    qb.orderBy({ projectRegisteredOn: 'desc', id: 'asc' }).limit(window.limit).offset(window.offset);
-    return qb.getResultAndCount();
+    const count = qb.clone().getCount();
+    if (window.keyset) qb.andWhere(keysetWhere(INSPECTION_ORDER, window.keyset));
+    qb.orderBy(Object.fromEntries(INSPECTION_ORDER)).limit(window.limit + 1);
+    if (window.offset) qb.offset(window.offset);
+    const [rows, total] = await Promise.all([qb.getResultList(), count]);
+    return keysetConnection(rows, total, window, INSPECTION_ORDER);
   }
 
   async get(id: string): Promise<Inspection | null> {
