@@ -130,6 +130,22 @@ export interface TrafficOptions {
   mergeInflight: boolean;
 }
 
+/**
+ * A kept-alive connection the subgraph closed just as the gateway reused it (the server's idle
+ * timeout and the client's race; likelier when event loops lag under load) fails before any byte
+ * of an answer: a query is sent once more on a fresh connection, a mutation never.
+ */
+async function retryStaleConnection(fetch: SubgraphFetch, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    const stale = error instanceof TypeError && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'UND_ERR_CLOSED');
+    if (!stale || typeof init.body !== 'string' || !isQueryBody(init.body)) throw error;
+    return fetch(url, init);
+  }
+}
+
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]['queryPlan'];
 type PlanNode = NonNullable<QueryPlan['node']>;
 
@@ -235,7 +251,7 @@ export class SubgraphTraffic {
   /** The fetcher of one subgraph's data source: merged (queries of one caller), then gated. */
   fetcher(subgraph: string, fetch: SubgraphFetch): SubgraphFetch {
     const gate = this.admission.gate(subgraph);
-    const gated: SubgraphFetch = (url, init) => gate.run(() => fetch(url, init));
+    const gated: SubgraphFetch = (url, init) => gate.run(() => retryStaleConnection(fetch, url, init));
     return this.options.mergeInflight ? this.merger.wrap(gated) : gated;
   }
 

@@ -1,6 +1,7 @@
-import type { EntityManager, EntityName, FilterQuery, FindOptions } from '@mikro-orm/postgresql';
+import type { EntityClass, EntityManager, EntityName, FilterQuery, FindOptions } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { InputError } from './errors';
+import { leanFind } from './lean';
 
 /** Relay page info; the same shape in every subgraph, hence `@shareable`. */
 @ObjectType({ description: 'Relay-style page information.' })
@@ -129,14 +130,14 @@ export async function keysetPage<T extends object>(
   where: FilterQuery<T>,
   window: PageWindow,
   order: KeysetOrder,
+  options: { lean?: boolean } = {},
 ): Promise<ConnectionShape<T>> {
   const after = window.keyset ? keysetWhere(order, window.keyset) : undefined;
+  const filter = (after ? { $and: [where, after] } : where) as FilterQuery<T>;
+  const page = { limit: window.limit + 1, offset: window.offset || undefined, orderBy: Object.fromEntries(order) as FindOptions<T>['orderBy'] };
   const [rows, total] = await Promise.all([
-    em.find(entity, (after ? { $and: [where, after] } : where) as FilterQuery<T>, {
-      limit: window.limit + 1,
-      offset: window.offset || undefined,
-      orderBy: Object.fromEntries(order) as FindOptions<T>['orderBy'],
-    }),
+    // Lean rows (lean.ts) for lists that are only read; entities when the caller needs them managed.
+    options.lean ? leanFind(em, entity as EntityClass<T>, filter, page as never) : em.find(entity, filter, page),
     em.count(entity, where),
   ]);
   return keysetConnection(rows as T[], total, window, order);

@@ -11,6 +11,7 @@ export * from './errors';
 export * from './graph-client';
 export * from './http';
 export * from './internal-call';
+export * from './lean';
 export * from './loaders';
 export * from './period';
 export * from './logger';

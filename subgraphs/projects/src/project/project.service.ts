@@ -102,7 +102,7 @@ export class ProjectService {
 
   /** A page of projects, newest registration first, by keyset (stable while projects are registered). */
   list(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
-    return keysetPage(this.em, Project, projectWhere(filter), window, PROJECT_ORDER);
+    return keysetPage(this.em, Project, projectWhere(filter), window, PROJECT_ORDER, { lean: true });
   }
 
   async registerMarketEntity(input: RegisterMarketEntityInput): Promise<MarketEntity> {
