@@ -77,9 +77,40 @@ export class InflightMerger {
         const forget = () => this.inflight.delete(key);
         shared.then(forget, forget);
       }
-      const buffered = await shared;
-      return new Response(buffered.body, { status: buffered.status, statusText: buffered.statusText, headers: buffered.headers });
+      return new BufferedAnswer(url, await shared) as unknown as Response;
     };
+  }
+}
+
+/**
+ * What the data source reads of a fetch Response (ok, status, headers, json/text), over a body
+ * already read: a fresh parse per waiter without wrapping the text in a new web stream again.
+ */
+class BufferedAnswer {
+  readonly headers: Headers;
+
+  constructor(readonly url: string, private readonly buffered: BufferedResponse) {
+    this.headers = new Headers(buffered.headers);
+  }
+
+  get status() {
+    return this.buffered.status;
+  }
+
+  get statusText() {
+    return this.buffered.statusText;
+  }
+
+  get ok() {
+    return this.buffered.status >= 200 && this.buffered.status < 300;
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(this.buffered.body);
+  }
+
+  async text(): Promise<string> {
+    return this.buffered.body;
   }
 }
 
