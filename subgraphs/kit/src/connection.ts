@@ -120,9 +120,10 @@ function keyValue(value: unknown): KeyValue {
 }
 
 /**
- * One page of a keyset list and its total: two statements whatever the page (the rows, limit + 1 to
- * know whether a next page exists, and the count of the whole filter). `offset:` cursors issued
- * before the list was keyset still page by offset.
+ * One page of a keyset list and its total: the rows (limit + 1, to know whether a next page exists)
+ * and the count of the whole filter — one statement for a first page of a lean list, two after a
+ * cursor, whatever the page size. `offset:` cursors issued before the list was keyset still page by
+ * offset.
  */
 export async function keysetPage<T extends object>(
   em: EntityManager,
@@ -135,6 +136,13 @@ export async function keysetPage<T extends object>(
   const after = window.keyset ? keysetWhere(order, window.keyset) : undefined;
   const filter = (after ? { $and: [where, after] } : where) as FilterQuery<T>;
   const page = { limit: window.limit + 1, offset: window.offset || undefined, orderBy: Object.fromEntries(order) as FindOptions<T>['orderBy'] };
+  if (options.lean && !after) {
+    // A first (or offset) page: the rows and the total in one statement (count(*) over ()); a
+    // keyset page's window would count only the rows after the cursor, so it counts apart.
+    const rows = await leanFind(em, entity as EntityClass<T>, filter, { ...(page as object), withTotal: true });
+    const total = rows.total ?? (window.offset > 0 ? await em.count(entity, where) : 0);
+    return keysetConnection(rows, total, window, order);
+  }
   const [rows, total] = await Promise.all([
     // Lean rows (lean.ts) for lists that are only read; entities when the caller needs them managed.
     options.lean ? leanFind(em, entity as EntityClass<T>, filter, page as never) : em.find(entity, filter, page),

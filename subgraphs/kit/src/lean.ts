@@ -1,4 +1,4 @@
-import { ReferenceKind, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { raw, ReferenceKind, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -18,18 +18,22 @@ export async function leanFind<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  options: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number } = {},
-): Promise<T[]> {
+  options: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number; withTotal?: boolean } = {},
+): Promise<T[] & { total?: number }> {
   const meta = em.getMetadata().get<T>(entity.name);
   const qb = em.createQueryBuilder(entity).select('*').where(where);
+  // The window count is taken before LIMIT/OFFSET: every row carries the count of all matching rows.
+  if (options.withTotal) qb.addSelect(raw('count(*) over () as "__total"'));
   if (options.orderBy) qb.orderBy(options.orderBy);
   if (options.limit !== undefined) qb.limit(options.limit);
   if (options.offset) qb.offset(options.offset);
-  const rows = (await qb.execute('all', true)) as Record<string, unknown>[];
+  const rows = (await qb.execute('all', true)) as Record<string, unknown>[] & { total?: number };
+  if (options.withTotal && rows.length > 0) rows.total = Number(rows[0].__total);
   const references = meta.relations
     .filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner))
     .map((p) => [p.name, p.targetMeta!.primaryKeys[0]] as const);
   for (const row of rows) {
+    if (options.withTotal) delete row.__total;
     for (const [name, key] of references) {
       const value = row[name];
       if (value !== null && value !== undefined && typeof value !== 'object') row[name] = { [key]: value };
@@ -37,5 +41,5 @@ export async function leanFind<T extends object>(
     // Own properties first, prototype last: MikroORM's prototype setters must not run for these.
     Object.setPrototypeOf(row, entity.prototype);
   }
-  return rows as T[];
+  return rows as unknown as T[] & { total?: number };
 }

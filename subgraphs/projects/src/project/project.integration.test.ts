@@ -232,7 +232,8 @@ describe('demo data and batching', () => {
       for (let page = 0; page < 10; page += 1) {
         const { result, statements } = await countStatements(demoOrm, () => run(subgraph, schema, demoOrm, pageQuery, { after }, as('LEADER')));
         expect(result.errors).toBeUndefined();
-        expect(statements.length).toBe(2);
+        // The first page carries its total (count(*) over ()); after a cursor the total is counted apart.
+        expect(statements.length).toBe(page === 0 ? 1 : 2);
         const connection = result.data.projects;
         expect(connection.pageInfo.hasPreviousPage).toBe(page > 0);
         seen.push(...connection.nodes.map((n: { code: string }) => n.code));
