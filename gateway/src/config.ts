@@ -19,6 +19,20 @@ export interface GatewayConfig {
   rateLimitStore: RateLimitStore;
   /** The shared store's database: RATE_LIMIT_DATABASE_URL, else `hub_gateway` on DATABASE_URL's server. */
   rateLimitDatabaseUrl?: string;
+  /** Subgraph traffic (traffic.ts): concurrency bound, admission and merging of identical in-flight queries. */
+  traffic: {
+    /**
+     * Fetches in flight to one subgraph; `SUBGRAPH_MAX_CONCURRENCY_<NAME>` overrides it for one
+     * subgraph. A Node subgraph works on one request at a time: more in flight only makes each
+     * slower (and late ones time out), so a few per process (×replicas) is right.
+     */
+    maxConcurrency: number;
+    /** Admitted requests per subgraph waiting for a slot beyond the concurrency; more get 503. */
+    maxQueue: number;
+    /** Refuse (503) a request whose expected wait for a subgraph slot exceeds this (ms). */
+    maxWaitMs: number;
+    mergeInflight: boolean;
+  };
 }
 
 export function readGatewayConfig(): GatewayConfig {
@@ -33,12 +47,19 @@ export function readGatewayConfig(): GatewayConfig {
       maxDepth: envInt('MAX_QUERY_DEPTH', 12),
       maxAliases: envInt('MAX_QUERY_ALIASES', 30),
       maxTokens: envInt('MAX_QUERY_TOKENS', 10_000),
-      maxCost: envInt('MAX_QUERY_COST', 50_000),
+      // A page of 500 of the leaders' joined view (projects, cases, credit, bids, grades) costs about 54,000.
+      maxCost: envInt('MAX_QUERY_COST', 100_000),
       maxDirectives: envInt('MAX_QUERY_DIRECTIVES', 30),
     },
     rateLimitPerMinute: envInt('RATE_LIMIT_PER_MINUTE', 600),
     rateLimitStore: rateLimitStore(envOptional('RATE_LIMIT_STORE') ?? 'memory'),
     rateLimitDatabaseUrl: envOptional('RATE_LIMIT_DATABASE_URL') ?? (envOptional('DATABASE_URL') ? databaseUrlFor('gateway') : undefined),
+    traffic: {
+      maxConcurrency: envInt('SUBGRAPH_MAX_CONCURRENCY', 4),
+      maxQueue: envInt('SUBGRAPH_MAX_QUEUE', 64),
+      maxWaitMs: envInt('SUBGRAPH_MAX_WAIT_MS', 5_000),
+      mergeInflight: envBool('MERGE_INFLIGHT_FETCHES', true),
+    },
   };
 }
 

@@ -18,8 +18,11 @@ import {
 
 /** Items assumed for a list that has no `first` argument (e.g. a project's bids). */
 export const ASSUMED_LIST_SIZE = 10;
-/** Items assumed for `first: $variable` (validation does not see variable values): the maximum page size. */
-export const VARIABLE_PAGE_SIZE = 100;
+/**
+ * Items assumed for `first: $variable` (validation does not see variable values): the maximum page
+ * size the subgraphs accept (MAX_PAGE_SIZE of the kit's connections).
+ */
+export const VARIABLE_PAGE_SIZE = 500;
 
 function pageSize(args: readonly { name: { value: string }; value: ValueNode }[] | undefined): number | undefined {
   const first = args?.find((a) => a.name.value === 'first');

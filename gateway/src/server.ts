@@ -12,6 +12,7 @@ import {
   authenticate,
   createHttpServer,
   createLogger,
+  envInt,
   formatError,
   internalCallHeaders,
   listen,
@@ -24,6 +25,7 @@ import { readGatewayConfig, type GatewayConfig } from './config';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
+import { SubgraphTraffic } from './traffic';
 
 /** What the gateway keeps per request: the caller's token to forward, and the request id for the logs. */
 export interface GatewayContext {
@@ -121,6 +123,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   httpServer: Server;
+  /** Subgraph traffic counters (merged fetches, admissions, refusals). */
+  traffic: SubgraphTraffic;
   stop(): Promise<void>;
 }
 
@@ -134,13 +138,24 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // Re-read on every schema (re)load, so a department plugged in later is found without a restart.
   const urlOf = (name: string) => (overrides.urls ?? subgraphUrls()).get(name);
+  const { traffic: trafficConfig } = config;
+  const traffic = new SubgraphTraffic({
+    concurrency: (name) => envInt(`SUBGRAPH_MAX_CONCURRENCY_${name.toUpperCase().replace(/-/g, '_')}`, trafficConfig.maxConcurrency),
+    maxQueue: () => trafficConfig.maxQueue,
+    maxWaitMs: trafficConfig.maxWaitMs,
+    mergeInflight: trafficConfig.mergeInflight,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: fileSupergraph(config.supergraphFile, log),
+    experimental_didResolveQueryPlan: traffic.didResolveQueryPlan,
     buildService: ({ name, url }) =>
       new AuthForwardingDataSource(name, config.subgraphTimeoutMs, {
         url: urlOf(name) ?? url,
-        fetcher: passRefusalsThrough(((input: string, init: RequestInit) =>
-          fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as unknown as typeof fetch) as never,
+        fetcher: traffic.fetcher(
+          name,
+          passRefusalsThrough(((input: string, init: RequestInit) =>
+            fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as unknown as typeof fetch) as never,
+        ) as never,
       }),
   });
   validateKitScalarsAtTheEdge(gateway);
@@ -169,6 +184,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      traffic.plugin(),
       ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -206,6 +222,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     httpServer,
+    traffic,
     async stop() {
       await apollo.stop();
       await rateLimiter.close();

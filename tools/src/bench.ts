@@ -1,27 +1,46 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { fork, execSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { openDatabase, repoRoot, seedSubgraph, serveSubgraph, signDevToken, type SubgraphService } from '@hub/kit';
-import { startGateway } from '@hub/gateway';
+import { parse, OperationTypeNode, Kind } from 'graphql';
+import { knex } from '@mikro-orm/postgresql';
+import { readSubgraphList, repoRoot, signDevToken } from '@hub/kit';
+import type { RecordedFetch, ServiceMessage } from './bench-service';
 import { freePort, startEmbeddedPostgres } from './embedded-postgres';
-import { loadSubgraphs } from './load-subgraphs';
 
 /**
- * `pnpm bench`: a rerunnable benchmark of the composed graph on the demo dataset (200 projects,
- * ~150 market entities, ~1,000 bids and the other slices' demo data), through the real gateway
- * over loopback HTTP, on a throw-away embedded PostgreSQL. For each operation it reports latency
- * percentiles and the SQL statements each subgraph ran per request — the "no query per row"
- * property, measured. Results go to bench-results/latest.json. `BENCH_ITERATIONS` (default 30).
+ * `pnpm bench`: the performance story of the composed graph, rerunnable and comparable between
+ * commits. Every service runs in its own process (tools/src/bench-service.ts) on a throw-away
+ * embedded PostgreSQL loaded with the demo data set, so the CPU each one spends is measured apart.
+ *
+ * For each operation (the benchmark's own and every operation in schema/operations/*.graphql):
+ * - p50/p95 latency through the gateway, one request at a time;
+ * - CPU milliseconds per request of every service (process.cpuUsage deltas in each process) and
+ *   SQL statements per request of every subgraph;
+ * - the gateway's overhead: the same subgraph fetches the gateway sent for one request, replayed
+ *   directly in the same order and overlap, p50 against p50 (interleaved, one run);
+ * - requests per second with 10 and 50 concurrent clients (each with its own token, so nothing is
+ *   merged between them), and how many answers were complete, refused (503) or partial.
+ * Then the joined view's p50 at 10, 50, 100 and 500 projects on a bigger data set (the demo
+ * projects plus copies with their bids, stage records, cases and credit records: 1,000 projects).
+ *
+ * Writes bench-results/<commit>-<time>.json and bench-results/latest.json; `--readme` also replaces
+ * the table between the bench markers in README.md. Settings: BENCH_ITERATIONS (default 30),
+ * BENCH_DATA_DIR (keep the loaded database between runs), BENCH_CPU_PROF=<service,…> (write
+ * V8 CPU profiles of those services to bench-results/profiles), BENCH_ONLY=<words,…> (operations
+ * whose name contains one of them), BENCH_SKIP_SCALING=1.
  */
-// One JSON log line per request would bury the results; LOG_LEVEL=info brings them back.
 process.env.LOG_LEVEL ??= 'warn';
 
 interface Operation {
   name: string;
   query: string;
-  variables?: Record<string, unknown>;
+  operationName?: string;
+  variables?: () => Record<string, unknown>;
 }
+
+const JOINED_VIEW = (first: number) => `{ projects(first: ${first}) { totalCount nodes { code stage cases { status kind } creditRecords { status }
+      bids { amount bidder { name } bidderCreditAtBid { grade score } bidderRestricted } } } }`;
 
 export const OPERATIONS: Operation[] = [
   {
@@ -32,79 +51,377 @@ export const OPERATIONS: Operation[] = [
     name: 'projects page of 100 with bids and bidders',
     query: `{ projects(first: 100) { totalCount nodes { code stage tenderer { name } bids { amount awarded bidder { name creditCode } } stageRecords { kind occurredOn } } } }`,
   },
-  {
-    name: "leaders' joined view: 50 projects, cases, bidders' grade at bid",
-    query: `{ projects(first: 50) { totalCount nodes { code stage cases { status kind } creditRecords { status }
-      bids { amount bidder { name } bidderCreditAtBid { grade score } bidderRestricted } } } }`,
-  },
+  { name: "leaders' joined view: 50 projects, cases, bidders' grade at bid", query: JOINED_VIEW(50) },
 ];
+const JOINED = OPERATIONS[2].name;
+
+/** Variables for the dashboards' operations, from the data set (ids differ per database). */
+const sample: { projectId?: string; creditCode?: string } = {};
+const OPERATION_VARIABLES: Record<string, () => Record<string, unknown>> = {
+  ProjectsOverview: () => ({ first: 20 }),
+  ProjectDetail: () => ({ id: sample.projectId }),
+  MarketEntityProfile: () => ({ creditCode: sample.creditCode }),
+};
+
+function dashboardOperations(): Operation[] {
+  const dir = join(repoRoot(), 'schema', 'operations');
+  const operations: Operation[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const definition of parse(text).definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== OperationTypeNode.QUERY || !definition.name) continue;
+      const operationName = definition.name.value;
+      operations.push({ name: `${operationName} (${file})`, query: text, operationName, variables: OPERATION_VARIABLES[operationName] ?? (() => ({})) });
+    }
+  }
+  return operations;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+interface Service {
+  name: string;
+  child: ChildProcess;
+  url: string;
+}
+
+function request<T extends ServiceMessage['type']>(service: Service, message: object, reply: T): Promise<Extract<ServiceMessage, { type: T }>> {
+  return new Promise((resolve) => {
+    const listener = (m: ServiceMessage) => {
+      if (m.type !== reply) return;
+      service.child.off('message', listener);
+      resolve(m as Extract<ServiceMessage, { type: T }>);
+    };
+    service.child.on('message', listener);
+    service.child.send(message);
+  });
+}
+
+function startService(name: string, env: Record<string, string>, profile: boolean): Promise<Service> {
+  const profileDir = join(repoRoot(), 'bench-results', 'profiles');
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  const child = fork(join(__dirname, 'bench-service.js'), [], {
+    env: { ...process.env, ...env, BENCH_ROLE: name },
+    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${name} exited with code ${code} before it was ready`)));
+    child.on('message', (m: ServiceMessage) => {
+      if (m.type === 'ready') {
+        child.removeAllListeners('exit');
+        resolve({ name, child, url: m.url });
+      }
+    });
+  });
+}
+
+type Outcome = 'complete' | 'refused' | 'partial' | 'failed';
+
+interface Sent {
+  outcome: Outcome;
+  body?: { data?: any; errors?: { message: string }[] };
+}
+
+async function post(url: string, token: string, op: Operation, first?: number): Promise<Sent> {
+  const variables = op.variables?.() ?? {};
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: first ? JOINED_VIEW(first) : op.query, operationName: op.operationName, variables }),
+  });
+  const text = await response.text();
+  if (response.status === 503) return { outcome: 'refused' };
+  let body: Sent['body'];
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { outcome: 'failed' };
+  }
+  if (!body?.errors) return { outcome: 'complete', body };
+  return { outcome: body.data ? 'partial' : 'failed', body };
+}
+
+async function cpuAndStatements(services: Service[]) {
+  const stats = await Promise.all(services.map((s) => request(s, { type: 'stats' }, 'stats')));
+  return new Map(services.map((s, i) => [s.name, stats[i]]));
+}
+
+/** Replays recorded subgraph fetches directly: each starts once every fetch that had ended before it started has ended. */
+async function replay(fetches: RecordedFetch[]): Promise<void> {
+  const done: Promise<void>[] = [];
+  for (const [i, f] of fetches.entries()) {
+    const before = fetches.slice(0, i).map((g, j) => (g.end <= f.start ? done[j] : undefined)).filter(Boolean);
+    done.push(
+      (async () => {
+        await Promise.all(before);
+        const response = await fetch(f.url, { method: 'POST', headers: f.headers, body: f.body });
+        await response.json();
+      })(),
+    );
+  }
+  await Promise.all(done);
+}
+
+async function cloneDataset(pgUrl: string, copies: number): Promise<number> {
+  const db = (name: string) => knex({ client: 'pg', connection: pgUrl.replace(/\/postgres$/, `/bench_${name}`), pool: { min: 0, max: 1 } });
+  const databases = { projects: db('projects'), cases: db('cases'), credit: db('credit') };
+  try {
+    const count = async () => Number(((await databases.projects.raw('select count(*) as n from project')).rows[0] as { n: string }).n);
+    const already = Number(((await databases.projects.raw(`select count(*) as n from project where code like '%-C1'`)).rows[0] as { n: string }).n);
+    if (already > 0) return await count();
+    for (let k = 1; k <= copies; k += 1) {
+      // Copies get ids derived from the original's (md5(id:k)), so every database maps them alike.
+      const id = (column: string) => `'${column}', md5(x.${column}::text || ':${k}')::uuid`;
+      const copy = (table: string, overrides: string, where: string) =>
+        `insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(x) || jsonb_build_object(${overrides}))).* from ${table} x where ${where}`;
+      const originalProjects = `x.project_id in (select id from project where code not like '%-C%')`;
+      await databases.projects.raw(copy('project', `${id('id')}, 'code', x.code || '-C${k}'`, `x.code not like '%-C%'`));
+      for (const table of ['bid', 'stage_record', 'project_flag']) await databases.projects.raw(copy(table, `${id('id')}, ${id('project_id')}`, originalProjects));
+      const originalCases = `receipt_number not like '%-C%'`;
+      await databases.cases.raw(
+        copy('case_file', `${id('id')}, ${id('project_id')}, 'receipt_number', left(x.receipt_number, 28) || '-C${k}', 'idempotency_key', x.idempotency_key || '-C${k}', 'finding_id', x.finding_id || '-C${k}'`, `x.${originalCases}`),
+      );
+      await databases.cases.raw(copy('case_event', `${id('id')}, ${id('case_id')}`, `x.case_id in (select id from case_file where ${originalCases})`));
+      await databases.credit.raw(copy('credit_record', `${id('id')}, ${id('project_id')}, 'created_by', x.created_by || '-C${k}'`, `x.project_id is not null and x.created_by not like '%-C%'`));
+    }
+    for (const database of Object.values(databases)) await database.raw('analyze');
+    return await count();
+  } finally {
+    for (const database of Object.values(databases)) await database.destroy();
+  }
+}
+
 async function main() {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
-  const services: { name: string; service: SubgraphService; orm: MikroORM }[] = [];
+  const profiled = new Set((process.env.BENCH_CPU_PROF ?? '').split(',').filter(Boolean));
+  const keep = process.env.BENCH_DATA_DIR;
+  const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  const pgServer = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: !!keep });
+  const services: Service[] = [];
+  let gateway: Service | undefined;
   try {
     const started = Date.now();
-    for (const { entry, definition } of loadSubgraphs()) {
-      const orm = await openDatabase(definition, pg.url.replace(/\/postgres$/, `/bench_${entry.name.replace(/-/g, '_')}`));
-      await seedSubgraph(definition, orm);
-      const service = await serveSubgraph(definition, orm, { port: 0, host: '127.0.0.1' });
-      process.env[`${entry.name.toUpperCase().replace(/-/g, '_')}_URL`] = service.url;
-      services.push({ name: entry.name, service, orm });
+    const env: Record<string, string> = {};
+    for (const entry of readSubgraphList().subgraphs) {
+      const service = await startService(
+        entry.name,
+        { ...env, BENCH_DATABASE_URL: pgServer.url.replace(/\/postgres$/, `/bench_${entry.name.replace(/-/g, '_')}`), BENCH_SEED: 'true' },
+        profiled.has(entry.name),
+      );
+      // Later slices read earlier ones when they load demo data.
+      env[`${entry.name.toUpperCase().replace(/-/g, '_')}_URL`] = service.url;
+      services.push(service);
     }
-    console.log(`Demo dataset loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const gateway = await startGateway({
-      port: 0,
-      urls: new Map(services.map((s) => [s.name, s.service.url])),
-      supergraphFile: join(repoRoot(), 'schema', 'supergraph.graphql'),
-      rateLimitPerMinute: 1_000_000,
-    });
+    gateway = await startService('gateway', { BENCH_URLS: JSON.stringify(services.map((s) => [s.name, s.url])) }, profiled.has('gateway'));
+    const all = [...services, gateway];
+    console.log(`Demo dataset loaded and ${all.length} services started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
     const token = await signDevToken({ sub: 'bench', role: 'LEADER' });
-    const counters = new Map(services.map((s) => [s.name, 0]));
-    for (const s of services) s.orm.em.getConnection().getKnex().on('query', () => counters.set(s.name, (counters.get(s.name) ?? 0) + 1));
-    const send = async (op: Operation) => {
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: op.query, variables: op.variables ?? {} }),
-      });
-      const body = (await response.json()) as { errors?: { message: string }[] };
-      if (body.errors) throw new Error(`${op.name}: ${body.errors.map((e) => e.message).join('; ')}`);
-    };
+    const overview = await post(gateway.url, token, { name: 'sample', query: `{ projects(first: 1) { nodes { id tenderer { creditCode } } } }` });
+    sample.projectId = overview.body?.data?.projects.nodes[0].id;
+    sample.creditCode = overview.body?.data?.projects.nodes[0].tenderer.creditCode;
+    const clients = await Promise.all(Array.from({ length: 50 }, (_, i) => signDevToken({ sub: `bench-client-${i}`, role: 'LEADER' })));
+
     const results = [];
-    for (const op of OPERATIONS) {
-      for (let i = 0; i < 3; i += 1) await send(op); // warm-up
-      for (const name of counters.keys()) counters.set(name, 0);
+    const only = process.env.BENCH_ONLY?.toLowerCase();
+    for (const op of [...OPERATIONS, ...dashboardOperations()].filter((o) => !only || only.split(',').some((w) => o.name.toLowerCase().includes(w)))) {
+      const check = await post(gateway.url, token, op);
+      if (check.outcome !== 'complete') {
+        console.log(`${op.name}: skipped (${check.outcome}: ${check.body?.errors?.map((e) => e.message).join('; ') ?? 'no answer'})`);
+        continue;
+      }
+      for (let i = 0; i < 3; i += 1) await post(gateway.url, token, op); // warm-up
+      // One at a time: latency, CPU per service, SQL per subgraph.
+      const before = await cpuAndStatements(all);
       const timings: number[] = [];
       for (let i = 0; i < iterations; i += 1) {
-        const t0 = process.hrtime.bigint();
-        await send(op);
-        timings.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        const t0 = performance.now();
+        const sent = await post(gateway.url, token, op);
+        timings.push(performance.now() - t0);
+        if (sent.outcome !== 'complete') throw new Error(`${op.name}: ${sent.outcome}: ${sent.body?.errors?.map((e) => e.message).join('; ')}`);
       }
+      const after = await cpuAndStatements(all);
       timings.sort((a, b) => a - b);
-      const statements = Object.fromEntries([...counters].map(([name, count]) => [name, count / iterations]));
-      const result = { operation: op.name, iterations, p50ms: percentile(timings, 50), p95ms: percentile(timings, 95), maxMs: timings[timings.length - 1], statementsPerRequest: statements };
+      const cpuMsPerRequest = Object.fromEntries(all.map((s) => [s.name, round((after.get(s.name)!.cpuMicros - before.get(s.name)!.cpuMicros) / 1000 / iterations)]));
+      const statementsPerRequest = Object.fromEntries(
+        services.map((s) => [s.name, round((after.get(s.name)!.statements - before.get(s.name)!.statements) / iterations)]).filter(([, n]) => n !== 0),
+      );
+
+      // Gateway against the same subgraph fetches sent directly, interleaved.
+      await request(gateway, { type: 'record', on: true }, 'recording');
+      await post(gateway.url, token, op);
+      const { fetches } = await request(gateway, { type: 'record', on: false }, 'recorded');
+      const viaGateway: number[] = [];
+      const direct: number[] = [];
+      for (let i = 0; i < iterations; i += 1) {
+        let t0 = performance.now();
+        await post(gateway.url, token, op);
+        viaGateway.push(performance.now() - t0);
+        t0 = performance.now();
+        await replay(fetches);
+        direct.push(performance.now() - t0);
+      }
+
+      // Throughput with concurrent clients, each with its own token.
+      const concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number; failed: number }> = {};
+      for (const clientsCount of [10, 50]) {
+        const perClient = Math.max(2, Math.ceil(iterations / clientsCount) + 1);
+        const outcomes: Outcome[] = [];
+        const t0 = performance.now();
+        await Promise.all(
+          clients.slice(0, clientsCount).map(async (clientToken) => {
+            for (let i = 0; i < perClient; i += 1) outcomes.push((await post(gateway!.url, clientToken, op)).outcome);
+          }),
+        );
+        const seconds = (performance.now() - t0) / 1000;
+        const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
+        concurrency[`c${clientsCount}`] = { requestsPerSecond: round(count('complete') / seconds), complete: count('complete'), refused: count('refused'), partial: count('partial'), failed: count('failed') };
+      }
+
+      const result = {
+        operation: op.name,
+        iterations,
+        p50ms: round(percentile(timings, 50)),
+        p95ms: round(percentile(timings, 95)),
+        cpuMsPerRequest,
+        statementsPerRequest,
+        subgraphFetches: fetches.length,
+        gatewayP50ms: round(median(viaGateway)),
+        directP50ms: round(median(direct)),
+        gatewayOverDirect: round(median(viaGateway) / median(direct)),
+        concurrency,
+      };
       results.push(result);
       console.log(
-        `${op.name.padEnd(48)} p50 ${result.p50ms.toFixed(1).padStart(7)} ms  p95 ${result.p95ms.toFixed(1).padStart(7)} ms  SQL/request ${Object.entries(statements)
-          .filter(([, n]) => n > 0)
-          .map(([name, n]) => `${name}=${n}`)
-          .join(' ')}`,
+        `${op.name}\n  p50 ${result.p50ms} ms  p95 ${result.p95ms} ms  | CPU ms/request ${Object.entries(cpuMsPerRequest).map(([n, v]) => `${n}=${v}`).join(' ')}` +
+          `\n  SQL/request ${Object.entries(statementsPerRequest).map(([n, v]) => `${n}=${v}`).join(' ')}  | gateway ÷ direct ${result.gatewayOverDirect} (${result.gatewayP50ms} / ${result.directP50ms} ms, ${fetches.length} fetches)` +
+          `\n  ${Object.entries(concurrency).map(([c, v]) => `${c}: ${v.requestsPerSecond} req/s (${v.complete} complete, ${v.refused} refused, ${v.partial} partial, ${v.failed} failed)`).join('  ')}`,
       );
     }
-    mkdirSync(join(repoRoot(), 'bench-results'), { recursive: true });
-    writeFileSync(join(repoRoot(), 'bench-results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
-    await gateway.stop();
+
+    // The joined view as the data grows.
+    const projectCount = await cloneDataset(pgServer.url, 4);
+    const scaling: Record<string, number | string> = {};
+    for (const first of process.env.BENCH_SKIP_SCALING ? [] : [10, 50, 100, 500]) {
+      const op = OPERATIONS[2];
+      const runs = first >= 500 ? Math.max(5, Math.ceil(iterations / 3)) : iterations;
+      const check = await post(gateway.url, token, op, first);
+      if (check.outcome !== 'complete') {
+        scaling[`p${first}`] = `${check.outcome}: ${check.body?.errors?.map((e) => e.message).join('; ')}`;
+        continue;
+      }
+      const timings: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const t0 = performance.now();
+        await post(gateway.url, token, op, first);
+        timings.push(performance.now() - t0);
+      }
+      scaling[`p${first}`] = round(median(timings));
+    }
+    const ratio = typeof scaling.p100 === 'number' && typeof scaling.p10 === 'number' ? round(scaling.p100 / scaling.p10) : null;
+    console.log(`${JOINED}, p50 by page size on ${projectCount} projects: ${Object.entries(scaling).map(([k, v]) => `${k.slice(1)}: ${v} ms`).join(', ')}; 100 ÷ 10 = ${ratio}`);
+
+    const commit = gitCommit();
+    const report = {
+      at: new Date().toISOString(),
+      commit,
+      node: process.version,
+      loadAverage: loadavg().map(round),
+      cpus: (await import('node:os')).cpus().length,
+      iterations,
+      results,
+      joinedViewScaling: { projects: projectCount, p50ms: scaling, p100OverP10: ratio },
+    };
+    const outDir = join(repoRoot(), 'bench-results');
+    mkdirSync(outDir, { recursive: true });
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    writeFileSync(join(outDir, `${commit}-${report.at.replace(/[:.]/g, '-')}.json`), json);
+    writeFileSync(join(outDir, 'latest.json'), json);
+    const table = markdownTable(report);
+    writeFileSync(join(outDir, 'latest.md'), table);
+    console.log(`\n${table}`);
+    if (process.argv.includes('--readme')) updateReadme(table);
   } finally {
-    for (const s of services) await s.service.stop();
-    await pg.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const s of [...(gateway ? [gateway] : []), ...services.reverse()]) {
+      const exited = new Promise((resolve) => s.child.once('exit', resolve));
+      s.child.send({ type: 'stop' });
+      await exited;
+    }
+    await pgServer.stop();
+    if (!keep) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execSync('git rev-parse --short HEAD', { cwd: repoRoot() }).toString().trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no', { cwd: repoRoot() }).toString().trim() ? '-dirty' : '';
+    return sha + dirty;
+  } catch {
+    return 'unknown';
+  }
+}
+
+type Report = {
+  at: string;
+  commit: string;
+  loadAverage: number[];
+  cpus: number;
+  iterations: number;
+  results: {
+    operation: string;
+    p50ms: number;
+    p95ms: number;
+    cpuMsPerRequest: Record<string, number>;
+    statementsPerRequest: Record<string, number>;
+    gatewayOverDirect: number;
+    concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number }>;
+  }[];
+  joinedViewScaling: { projects: number; p50ms: Record<string, number | string>; p100OverP10: number | null };
+};
+
+function markdownTable(report: Report): string {
+  const lines = [
+    `Commit ${report.commit}, ${report.at.slice(0, 16).replace('T', ' ')} UTC, ${report.cpus} CPUs, load average ${report.loadAverage.join(' / ')}, ${report.iterations} iterations.`,
+    '',
+    '| operation | p50 ms | p95 ms | req/s at 10 | req/s at 50 (complete / 503 / partial) | CPU ms per request | SQL per request | gateway ÷ direct |',
+    '|---|---:|---:|---:|---:|---|---|---:|',
+  ];
+  for (const r of report.results) {
+    const c50 = r.concurrency.c50;
+    lines.push(
+      `| ${r.operation} | ${r.p50ms} | ${r.p95ms} | ${r.concurrency.c10.requestsPerSecond} | ${c50.requestsPerSecond} (${c50.complete} / ${c50.refused} / ${c50.partial}) | ${Object.entries(r.cpuMsPerRequest)
+        .filter(([, v]) => v >= 0.05)
+        .map(([n, v]) => `${n} ${v}`)
+        .join(', ')} | ${Object.entries(r.statementsPerRequest).map(([n, v]) => `${n} ${v}`).join(', ')} | ${r.gatewayOverDirect} |`,
+    );
+  }
+  const s = report.joinedViewScaling;
+  lines.push(
+    '',
+    `Joined view p50 by page size (${s.projects} projects): ${Object.entries(s.p50ms).map(([k, v]) => `${k.slice(1)} → ${v}${typeof v === 'number' ? ' ms' : ''}`).join(', ')}; 100 ÷ 10 = ${s.p100OverP10}.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function updateReadme(table: string): void {
+  const file = join(repoRoot(), 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from === -1 || to === -1) throw new Error('README.md has no bench markers');
+  writeFileSync(file, `${readme.slice(0, from + start.length)}\n${table}${readme.slice(to)}`);
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, periodEndAsOf, shanghaiDateOf, toConnection, type Caller, type ConnectionShape, type RequestContext } from '@hub/kit';
+import { DataLoader, groupLoader, keyLoader, leanFind, periodEndAsOf, shanghaiDateOf, toConnection, type Caller, type ConnectionShape, type RequestContext } from '@hub/kit';
 import { caseScope, caseScopeSql } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { CaseKind, CaseStatus } from './case/case-states';
@@ -61,17 +61,17 @@ export function createLoaders(em: EntityManager, user: Caller, env: CasesEnviron
     env,
     caseById: keyLoader((ids: readonly string[]) => em.find(Case, { id: { $in: [...ids] } }), (c) => c.id, 'Case'),
     eventsByCase: groupLoader(
-      (ids: readonly string[]) => em.find(CaseEvent, { case: { $in: [...ids] } }, { orderBy: { sequence: 'asc' } }),
+      (ids: readonly string[]) => leanFind(em, CaseEvent, { case: { $in: [...ids] } }, { orderBy: { sequence: 'asc' } }),
       (e) => e.case.id,
     ),
-    /** A project's cases the caller may see (a project's cases are few: loaded whole). */
+    /** A project's cases the caller may see (a project's cases are few: loaded whole), as lean read-only rows. */
     casesByProject: groupLoader(
-      async (ids: readonly string[]) => (scope === null ? [] : em.find(Case, { $and: [{ projectId: { $in: [...ids] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } })),
+      async (ids: readonly string[]) => (scope === null ? [] : leanFind(em, Case, { $and: [{ projectId: { $in: [...ids] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } })),
       (c) => c.projectId,
     ),
     /** Cases naming a market entity as respondent (被投诉/被举报人). */
     casesByRespondent: new DataLoader<string, Case[]>(async (codes) => {
-      const rows = scope === null ? [] : await em.find(Case, { $and: [{ respondentCreditCodes: { $overlap: [...codes] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } });
+      const rows = scope === null ? [] : await leanFind(em, Case, { $and: [{ respondentCreditCodes: { $overlap: [...codes] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } });
       return codes.map((code) => rows.filter((c) => c.respondentCreditCodes.includes(code)));
     }),
     /** A page of each department's cases: one windowed statement for all departments asked with the same arguments. */

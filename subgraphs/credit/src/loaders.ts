@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, shanghaiDateOf, type Caller, type RequestContext } from '@hub/kit';
+import { DataLoader, groupLoader, keyLoader, leanFind, shanghaiDateOf, type Caller, type RequestContext } from '@hub/kit';
 import type { Directories } from './directories';
 import { PerformanceNotification } from './notification/notification.entity';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './record/credit-record.entity';
 import { CreditSourceKind } from './record/credit-types';
+import type { CreditStanding } from './record/standing';
 import { CreditStats, departmentStats } from './record/stats';
 import { CreditRule } from './rule/credit-rule.entity';
 
 const newestFirst = { createdOn: 'desc', createdAt: 'desc', id: 'asc' } as const;
 
 /**
- * This subgraph's per-request DataLoaders (one `IN (…)` query per batch), plus the clients for the
+ * This subgraph's per-request DataLoaders (one `IN (…)` query per batch; the records and list
+ * entries behind standings and Project.creditRecords as lean read-only rows), plus the clients for the
  * other slices, which hold no request state but must be swappable in tests.
  */
 export function createLoaders(em: EntityManager, user: Caller, directories: Directories, now: () => Date = () => new Date()) {
@@ -21,6 +23,8 @@ export function createLoaders(em: EntityManager, user: Caller, directories: Dire
     user,
     /** Today in Asia/Shanghai on the subgraph's clock (tests fix it). */
     today,
+    /** Standings computed in this request, by subject and day (loadStanding). */
+    standings: new Map<string, Promise<CreditStanding>>(),
     ruleByCode: keyLoader((codes: readonly string[]) => em.find(CreditRule, { code: { $in: [...codes] } }), (r) => r.code, 'CreditRule'),
     notificationById: keyLoader(
       (ids: readonly string[]) => em.find(PerformanceNotification, { id: { $in: [...ids] } }),
@@ -29,15 +33,15 @@ export function createLoaders(em: EntityManager, user: Caller, directories: Dire
     ),
     /** Subject keys never collide across types (credit codes are 18 characters, practitioner ids are UUIDs). */
     recordsBySubject: groupLoader(
-      (keys: readonly string[]) => em.find(CreditRecord, { subjectKey: { $in: [...keys] } }, { orderBy: newestFirst }),
+      (keys: readonly string[]) => leanFind(em, CreditRecord, { subjectKey: { $in: [...keys] } }, { orderBy: newestFirst }),
       (r) => r.subjectKey,
     ),
     punishmentsBySubject: groupLoader(
-      (keys: readonly string[]) => em.find(JointPunishmentEntry, { subjectKey: { $in: [...keys] } }, { orderBy: { fromOn: 'desc' } }),
+      (keys: readonly string[]) => leanFind(em, JointPunishmentEntry, { subjectKey: { $in: [...keys] } }, { orderBy: { fromOn: 'desc' } }),
       (e) => e.subjectKey,
     ),
     recordsByProject: groupLoader(
-      (ids: readonly string[]) => em.find(CreditRecord, { projectId: { $in: [...ids] } }, { orderBy: newestFirst }),
+      (ids: readonly string[]) => leanFind(em, CreditRecord, { projectId: { $in: [...ids] } }, { orderBy: newestFirst }),
       (r) => r.projectId!,
     ),
     recordsByCase: groupLoader(

@@ -15,6 +15,7 @@ export * from './graph-client';
 export * from './input-rules';
 export * from './http';
 export * from './internal-call';
+export * from './lean';
 export * from './loaders';
 export * from './period';
 export * from './production-safety';

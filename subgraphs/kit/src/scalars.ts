@@ -16,7 +16,8 @@ function parseDate(value: unknown): string {
 export const LocalDateScalar = new GraphQLScalarType({
   name: 'LocalDate',
   description: 'A calendar date (YYYY-MM-DD) in Asia/Shanghai, without a time.',
-  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseDate(value)),
+  // Dates read from a `date` column are well formed: the pattern suffices (the full check is for input).
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' && ISO_DATE.test(value) ? value : parseDate(value)),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });

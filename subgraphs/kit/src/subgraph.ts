@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -118,8 +118,9 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     introspection,
     csrfPrevention: true,
     formatError: formatError(log, definition.name),
-    // No Apollo Studio: federated traces would only cost time.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    // No Apollo Studio: federated traces would only cost time. No cache hints either: the hub sets
+    // none, and the cache-control plugin wraps every field resolver of every row to compute them.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   const calendarFirmUp = await startCalendarFirmUp(orm.em.fork(), definition.calendarDerivedDates ?? [], log);

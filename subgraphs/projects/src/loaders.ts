@@ -1,42 +1,45 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, type RequestContext } from '@hub/kit';
+import { DataLoader, groupLoader, keyLoader, leanFind, type RequestContext } from '@hub/kit';
 import { Department } from './department/department.entity';
 import { MarketEntity } from './market-entity/market-entity.entity';
 import { Practitioner } from './practitioner/practitioner.entity';
 import { Bid, Project, ProjectFlag, StageRecord } from './project/project.entity';
 
-/** This subgraph's DataLoaders, new for every request: one `IN (…)` query per batch. */
+/**
+ * This subgraph's DataLoaders, new for every request: one `IN (…)` query per batch. They only read,
+ * so they return lean rows (kit/src/lean.ts), not managed entities.
+ */
 export function createLoaders(em: EntityManager) {
   return {
-    departmentByCode: keyLoader((codes: readonly string[]) => em.find(Department, { code: { $in: [...codes] } }), (d) => d.code, 'Department'),
+    departmentByCode: keyLoader((codes: readonly string[]) => leanFind(em, Department, { code: { $in: [...codes] } }), (d) => d.code, 'Department'),
     marketEntityByCode: keyLoader(
-      (codes: readonly string[]) => em.find(MarketEntity, { creditCode: { $in: [...codes] } }),
+      (codes: readonly string[]) => leanFind(em, MarketEntity, { creditCode: { $in: [...codes] } }),
       (m) => m.creditCode,
       'MarketEntity',
     ),
-    projectById: keyLoader((ids: readonly string[]) => em.find(Project, { id: { $in: [...ids] } }), (p) => p.id, 'Project'),
-    projectByCode: keyLoader((codes: readonly string[]) => em.find(Project, { code: { $in: [...codes] } }), (p) => p.code, 'Project'),
-    practitionerById: keyLoader((ids: readonly string[]) => em.find(Practitioner, { id: { $in: [...ids] } }), (p) => p.id, 'Practitioner'),
-    bidById: keyLoader((ids: readonly string[]) => em.find(Bid, { id: { $in: [...ids] } }), (b) => b.id, 'Bid'),
+    projectById: keyLoader((ids: readonly string[]) => leanFind(em, Project, { id: { $in: [...ids] } }), (p) => p.id, 'Project'),
+    projectByCode: keyLoader((codes: readonly string[]) => leanFind(em, Project, { code: { $in: [...codes] } }), (p) => p.code, 'Project'),
+    practitionerById: keyLoader((ids: readonly string[]) => leanFind(em, Practitioner, { id: { $in: [...ids] } }), (p) => p.id, 'Practitioner'),
+    bidById: keyLoader((ids: readonly string[]) => leanFind(em, Bid, { id: { $in: [...ids] } }), (b) => b.id, 'Bid'),
     bidsByProject: groupLoader(
-      (ids: readonly string[]) => em.find(Bid, { project: { $in: [...ids] } }, { orderBy: { tenderRound: 'asc', submittedOn: 'asc', id: 'asc' } }),
+      (ids: readonly string[]) => leanFind(em, Bid, { project: { $in: [...ids] } }, { orderBy: { tenderRound: 'asc', submittedOn: 'asc', id: 'asc' } }),
       (b) => b.project.id,
     ),
     bidsByBidder: groupLoader(
-      (codes: readonly string[]) => em.find(Bid, { bidder: { $in: [...codes] } }, { orderBy: { submittedOn: 'desc', id: 'asc' } }),
+      (codes: readonly string[]) => leanFind(em, Bid, { bidder: { $in: [...codes] } }, { orderBy: { submittedOn: 'desc', id: 'asc' } }),
       (b) => b.bidder.creditCode,
     ),
     stageRecordsByProject: groupLoader(
-      (ids: readonly string[]) => em.find(StageRecord, { project: { $in: [...ids] } }, { orderBy: { occurredOn: 'asc', recordedAt: 'asc' } }),
+      (ids: readonly string[]) => leanFind(em, StageRecord, { project: { $in: [...ids] } }, { orderBy: { occurredOn: 'asc', recordedAt: 'asc' } }),
       (r) => r.project.id,
     ),
     flagsByProject: groupLoader(
-      (ids: readonly string[]) => em.find(ProjectFlag, { project: { $in: [...ids] } }, { orderBy: { raisedOn: 'asc' } }),
+      (ids: readonly string[]) => leanFind(em, ProjectFlag, { project: { $in: [...ids] } }, { orderBy: { raisedOn: 'asc' } }),
       (f) => f.project.id,
     ),
     /** Projects where an entity is tenderer or agency (a project may count for two keys). */
     projectsByParty: new DataLoader<string, Project[]>(async (codes) => {
-      const rows = await em.find(
+      const rows = await leanFind(em, 
         Project,
         { $or: [{ tenderer: { $in: [...codes] } }, { tenderAgency: { $in: [...codes] } }] },
         { orderBy: { registeredOn: 'desc', code: 'asc' } },

@@ -8,12 +8,13 @@ import {
   PageArgs,
   pageWindow,
   shanghaiDateOf,
-  toConnection,
   InputError,
+  keysetPage,
   PeriodInput,
   periodEndAsOf,
   requirePeriod,
   type Caller,
+  type KeysetOrder,
 } from '@hub/kit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -48,6 +49,17 @@ import { caseFigureSql } from './review';
 import { verifySecret } from './receipt';
 
 export const CaseConnection = Connection(Case, 'Case');
+
+/** Case lists page by keyset (stable while cases arrive): newest first, and soonest due first. */
+const CASE_ORDER: KeysetOrder = [
+  ['receivedAt', 'desc'],
+  ['id', 'asc'],
+];
+const DUE_ORDER: KeysetOrder = [
+  ['nextDueOn', 'asc'],
+  ['receivedAt', 'asc'],
+  ['id', 'asc'],
+];
 
 /** Acceptance deadline, recomputed on the calendar in force (so a newly published year firms up provisional dates). */
 export function acceptanceDeadline(c: Case, today: string): CaseDeadline {
@@ -113,8 +125,7 @@ export class CaseResolver {
       const ids = await ctx.em.getConnection().execute<{ id: string }[]>(`select c.id from case_file c where ${sql}`, params);
       where.push({ id: { $in: ids.map((row) => row.id) } });
     }
-    const [rows, total] = await ctx.em.findAndCount(Case, { $and: where }, { limit: window.limit, offset: window.offset, orderBy: { receivedAt: 'desc', id: 'asc' } });
-    return toConnection(rows, total, window);
+    return keysetPage(ctx.em, Case, { $and: where }, window, CASE_ORDER);
   }
 
   @Authorized('OFFICE', 'LEADER', 'DEPT')
@@ -132,8 +143,8 @@ export class CaseResolver {
     const code = department ?? (ctx.user.role === 'DEPT' ? ctx.user.department : undefined);
     const limit = currentCalendar().addCalendarDays(today(ctx), withinDays).date;
     const where: FilterQuery<Case> = { nextDueOn: { $ne: null, $lte: limit }, ...(code ? { responsibleDepartments: { $contains: [code] } } : {}) };
-    const [rows, total] = await ctx.em.findAndCount(Case, where, { limit: window.limit, offset: window.offset, orderBy: { nextDueOn: 'asc', receivedAt: 'asc', id: 'asc' } });
-    return toConnection(rows, total, window);
+    // nextDueOn is never null here (the filter), so it can lead the keyset.
+    return keysetPage(ctx.em, Case, where, window, DUE_ORDER);
   }
 
   @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })

@@ -15,11 +15,22 @@ import { CreditStanding, standingOf, visibleRecords } from './standing';
 export const CreditRecordConnection = Connection(CreditRecord, 'CreditRecord');
 export const JointPunishmentConnection = Connection(JointPunishmentEntry, 'JointPunishmentEntry');
 
-/** A subject's standing as of a day, from the request's batched loaders (two statements for any number of subjects). */
-export async function loadStanding(ctx: Context, subjectType: CreditSubjectType, subjectKey: string, asOf: string | null | undefined): Promise<CreditStanding> {
+/**
+ * A subject's standing as of a day, from the request's batched loaders (two statements for any
+ * number of subjects), computed once per request for each subject and day: a page of bids asks
+ * `bidderCreditAtBid` and `bidderRestricted` of the same bidder on the same day.
+ */
+export function loadStanding(ctx: Context, subjectType: CreditSubjectType, subjectKey: string, asOf: string | null | undefined): Promise<CreditStanding> {
   const day = asOf ?? ctx.loaders.today();
-  const [records, entries] = await Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]);
-  return standingOf(subjectType, subjectKey, day, records, entries);
+  const key = `${subjectType}|${subjectKey}|${day}`;
+  let standing = ctx.loaders.standings.get(key);
+  if (!standing) {
+    standing = Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]).then(([records, entries]) =>
+      standingOf(subjectType, subjectKey, day, records, entries),
+    );
+    ctx.loaders.standings.set(key, standing);
+  }
+  return standing;
 }
 
 @Resolver(() => CreditRecord)
@@ -38,8 +49,7 @@ export class CreditRecordResolver {
     const window = pageWindow(page);
     if (filter?.publishedIn) requirePeriod(filter.publishedIn, 'filter.publishedIn');
     if (filter?.effectiveIn) requirePeriod(filter.effectiveIn, 'filter.effectiveIn');
-    const [rows, total] = await new CreditRecordService(em, user, loaders.today).list(filter ?? undefined, window);
-    return toConnection(rows, total, window);
+    return new CreditRecordService(em, user, loaders.today).list(filter ?? undefined, window);
   }
 
   @Query(() => CreditStanding, { description: 'Score, grade and restriction of a subject as of a day (default today, Asia/Shanghai).' })

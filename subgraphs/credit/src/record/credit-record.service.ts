@@ -1,5 +1,17 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, currentCalendar, InputError, isLineDepartment, NotFoundError, todayInShanghai, type Caller, type WorkingDayCalendar } from '@hub/kit';
+import {
+  ConflictError,
+  currentCalendar,
+  InputError,
+  isLineDepartment,
+  keysetPage,
+  NotFoundError,
+  todayInShanghai,
+  type Caller,
+  type KeysetOrder,
+  type PageWindow,
+  type WorkingDayCalendar,
+} from '@hub/kit';
 import { PerformanceNotification } from '../notification/notification.entity';
 import { addMonths, creditPolicy, dayAfter, deductionExpiresOn } from '../policy/policy';
 import { actDate, requireCreditCode, requireText, requireUuid } from '../policy/validate';
@@ -9,6 +21,13 @@ import { CreditObjection, CreditRecord, CreditRecordEvent } from './credit-recor
 import type { CreateCreditRecordInput, CreditObjectionDecisionInput, CreditObjectionInput, CreditRecordFilter, CreditRuleInput } from './credit-record.inputs';
 import { CreditRecordStatus, CreditSourceKind, CreditSubjectType, ObjectionOutcome, StoredCreditStatus } from './credit-types';
 import { seesDrafts } from './standing';
+
+/** Credit record lists: newest first (by day, then the moment drafted), then by id. */
+const CREDIT_RECORD_ORDER: KeysetOrder = [
+  ['createdOn', 'desc'],
+  ['createdAt', 'desc'],
+  ['id', 'asc'],
+];
 
 /** Validates a subject key for its type: a credit code (GB 32100-2015) or a practitioner UUID. */
 export function requireSubject(type: CreditSubjectType, key: string, field: string): string {
@@ -42,7 +61,8 @@ export class CreditRecordService {
     return this.em.findOne(CreditRecord, { $and: [{ id: requireUuid(id, 'id') }, this.scope()] });
   }
 
-  async list(filter: CreditRecordFilter | undefined, window: { limit: number; offset: number }) {
+  /** A page of records, newest first, by keyset (stable while records are drafted). */
+  async list(filter: CreditRecordFilter | undefined, window: PageWindow) {
     const today = this.today();
     const conditions: FilterQuery<CreditRecord>[] = [this.scope()];
     if (filter?.subjectType) conditions.push({ subjectType: filter.subjectType });
@@ -54,11 +74,7 @@ export class CreditRecordService {
     if (filter?.status) conditions.push(statusCondition(filter.status, today));
     if (filter?.publishedIn) conditions.push({ publicityStartsOn: { $gte: filter.publishedIn.from, $lte: filter.publishedIn.to } });
     if (filter?.effectiveIn) conditions.push({ effectiveOn: { $gte: filter.effectiveIn.from, $lte: filter.effectiveIn.to } });
-    return this.em.findAndCount(CreditRecord, { $and: conditions }, {
-      limit: window.limit,
-      offset: window.offset,
-      orderBy: { createdOn: 'desc', createdAt: 'desc', id: 'asc' },
-    });
+    return keysetPage(this.em, CreditRecord, { $and: conditions }, window, CREDIT_RECORD_ORDER);
   }
 
   async create(input: CreateCreditRecordInput): Promise<CreditRecord> {

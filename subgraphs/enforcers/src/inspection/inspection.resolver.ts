@@ -224,9 +224,7 @@ export class InspectionResolver {
   @Authorized()
   @Query(() => InspectionConnection, { description: 'Inspections the caller may see: office and leaders all, a department its projects’, an enforcer theirs, plus published ones.' })
   async inspections(@Args() page: PageArgs, @Arg('filter', () => InspectionFilter, { nullable: true }) filter: InspectionFilter | null, @Ctx() ctx: Context) {
-    const window = pageWindow(page);
-    const [rows, total] = await service(ctx).list(filter ?? {}, window);
-    return toConnection(rows, total, window);
+    return service(ctx).list(filter ?? {}, pageWindow(page));
   }
 
   @Query(() => InspectionConnection, { description: 'Published inspection results (一公开), public.' })

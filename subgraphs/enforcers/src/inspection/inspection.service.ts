@@ -1,5 +1,19 @@
 import { DriverException, LockMode, LockWaitTimeoutException, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, requirePeriod, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  keysetConnection,
+  keysetWhere,
+  NotFoundError,
+  requirePeriod,
+  todayInShanghai,
+  type Caller,
+  type ConnectionShape,
+  type KeysetOrder,
+  type PageWindow,
+  requireCreditCode,
+} from '@hub/kit';
 import { canReadInspection, canWorkOnInspection, seesEverything } from '../access';
 import { commitmentOf, deriveSeed, isValidSecret, manifestHash, runDrawV2, type DrawManifest, type DrawV2Result } from '../draw/algorithm';
 import { recomputeDraw, type DrawResult, type PoolProject, type RosterEntry } from '../draw/draw';
@@ -9,6 +23,12 @@ import { DrawCommitment, DrawRound, DrawRoundStatus, OPEN_ROUND_STATUSES } from 
 import { freezeRound, isParticipantUnit, makeDraw, OFFICE_UNIT, recordCommitment, recordReveal, unitOf, WITNESS_UNIT } from './draw-procedure';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
 import type { CreateInspectionItemInput, CreateInspectionPlanInput, DrawVerification, FreezeDrawInput, InspectionFilter, InspectionResultInput } from './inspection.types';
+
+/** Inspection lists: by the project's registration day, newest first, then by id. */
+const INSPECTION_ORDER: KeysetOrder = [
+  ['projectRegisteredOn', 'desc'],
+  ['id', 'asc'],
+];
 
 /** 双随机一公开 floor: at least 5% of the period's projects (docs/domain.md). */
 export const MIN_SAMPLING_BASIS_POINTS = 500;
@@ -399,7 +419,8 @@ export class InspectionService {
   }
 
   /** Inspections the caller may see, filtered and paged. */
-  async list(filter: InspectionFilter, window: { limit: number; offset: number }): Promise<[Inspection[], number]> {
+  /** A page of the inspections the caller may see, by keyset (stable while draws add inspections). */
+  async list(filter: InspectionFilter, window: PageWindow): Promise<ConnectionShape<Inspection>> {
     const where: FilterQuery<Inspection>[] = [];
     if (filter.planId) where.push({ plan: requireUuid(filter.planId, 'filter.planId') });
     if (filter.status) where.push({ status: filter.status });
@@ -419,8 +440,12 @@ export class InspectionService {
     }
     if (filter.inspectorId) qb.andWhere('i.inspector_ids @> ?::jsonb', [JSON.stringify([requireUuid(filter.inspectorId, 'filter.inspectorId')])]);
     if (where.length) qb.andWhere({ $and: where });
-    qb.orderBy({ projectRegisteredOn: 'desc', id: 'asc' }).limit(window.limit).offset(window.offset);
-    return qb.getResultAndCount();
+    const count = qb.clone().getCount();
+    if (window.keyset) qb.andWhere(keysetWhere(INSPECTION_ORDER, window.keyset));
+    qb.orderBy(Object.fromEntries(INSPECTION_ORDER)).limit(window.limit + 1);
+    if (window.offset) qb.offset(window.offset);
+    const [rows, total] = await Promise.all([qb.getResultList(), count]);
+    return keysetConnection(rows, total, window, INSPECTION_ORDER);
   }
 
   async get(id: string): Promise<Inspection | null> {

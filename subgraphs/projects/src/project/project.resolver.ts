@@ -1,4 +1,4 @@
-import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Connection, PageArgs, pageWindow } from '@hub/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Department } from '../department/department.entity';
 import type { Context } from '../loaders';
@@ -38,9 +38,7 @@ export class ProjectResolver {
     @Arg('filter', () => ProjectFilter, { nullable: true }) filter: ProjectFilter | null,
     @Ctx() { em, user }: Context,
   ) {
-    const window = pageWindow(page);
-    const [rows, total] = await new ProjectService(em, user).list(filter ?? undefined, window);
-    return toConnection(rows, total, window);
+    return new ProjectService(em, user).list(filter ?? undefined, pageWindow(page));
   }
 
   @Authorized()
@@ -51,10 +49,8 @@ export class ProjectResolver {
     @Arg('supervisingDepartment', () => String, { nullable: true }) supervisingDepartment: string | null,
     @Ctx() { em, user }: Context,
   ) {
-    const window = pageWindow(page);
     const filter = rule ? { flaggedFor: rule } : { flagged: true };
-    const [rows, total] = await new ProjectService(em, user).list({ ...filter, supervisingDepartment: supervisingDepartment ?? undefined }, window);
-    return toConnection(rows, total, window);
+    return new ProjectService(em, user).list({ ...filter, supervisingDepartment: supervisingDepartment ?? undefined }, pageWindow(page));
   }
 
   @FieldResolver(() => Department, { description: 'Supervising department (行业主管部门).' })

@@ -1,5 +1,19 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, isLineDepartment, NotFoundError, type Caller, creditCodeProblem, refuseDuplicate, requireText as requireTextRule, requireUuid } from '@hub/kit';
+import {
+  ConflictError,
+  InputError,
+  isLineDepartment,
+  keysetPage,
+  NotFoundError,
+  type Caller,
+  type ConnectionShape,
+  type KeysetOrder,
+  type PageWindow,
+  creditCodeProblem,
+  refuseDuplicate,
+  requireText as requireTextRule,
+  requireUuid,
+} from '@hub/kit';
 import { Department } from '../department/department.entity';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import type {
@@ -47,6 +61,12 @@ function requirePositive(value: string, field: string): string {
   return value;
 }
 
+/** Project lists: newest registration first, then by code (unique). */
+export const PROJECT_ORDER: KeysetOrder = [
+  ['registeredOn', 'desc'],
+  ['code', 'asc'],
+];
+
 /** Builds the WHERE of a project list from a filter. */
 export function projectWhere(filter: ProjectFilter = {}): FilterQuery<Project> {
   const where: Record<string, unknown>[] = [];
@@ -76,12 +96,9 @@ export function projectWhere(filter: ProjectFilter = {}): FilterQuery<Project> {
 export class ProjectService {
   constructor(private readonly em: EntityManager, private readonly user: Caller) {}
 
-  async list(filter: ProjectFilter | undefined, window: { limit: number; offset: number }): Promise<[Project[], number]> {
-    return this.em.findAndCount(Project, projectWhere(filter), {
-      limit: window.limit,
-      offset: window.offset,
-      orderBy: { registeredOn: 'desc', code: 'asc' },
-    });
+  /** A page of projects, newest registration first, by keyset (stable while projects are registered). */
+  list(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
+    return keysetPage(this.em, Project, projectWhere(filter), window, PROJECT_ORDER, { lean: true });
   }
 
   async registerMarketEntity(input: RegisterMarketEntityInput): Promise<MarketEntity> {
