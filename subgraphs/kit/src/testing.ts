@@ -6,6 +6,8 @@ import { PUBLIC_CALLER, type Caller, type Role } from './auth';
 import { openDatabase, type SubgraphDefinition } from './subgraph';
 import { createLogger } from './logger';
 
+export { accessPolicyDrift } from './access-policy-check';
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Connection URL of the PostgreSQL server the test run started (test/global-setup.ts). */
