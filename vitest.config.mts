@@ -50,7 +50,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: TEST_ROOTS.map((r) => `${r}/*.integration.test.ts`), exclude: EXCLUDE, globalSetup: [PG_SETUP] },
+        test: {
+          name: 'integration',
+          include: TEST_ROOTS.map((r) => `${r}/*.integration.test.ts`),
+          exclude: EXCLUDE,
+          globalSetup: [PG_SETUP],
+          // One slice at a time: the member units come from a stand-in for the projects slice.
+          setupFiles: ['test/member-units.setup.ts'],
+        },
       },
       {
         extends: true,

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSubgraphList, repoRoot } from '@hub/kit';
 import { dockerComposeFile } from './docker-compose';
+import { withArchitectureDiagram } from './readme-diagram';
 import { apiSchemaOf, breakingChanges, checkOperations, composeFromCode, schemaDir } from './supergraph';
 
 /**
@@ -43,6 +44,8 @@ async function main() {
   const files = new Map<string, string>([[supergraphFile, supergraph]]);
   for (const [name, sdl] of composition.subgraphs) files.set(join(dir, 'subgraphs', `${name}.graphql`), sdl);
   files.set(join(repoRoot(), 'docker-compose.yml'), dockerComposeFile(readSubgraphList()));
+  const readme = join(repoRoot(), 'README.md');
+  files.set(readme, withArchitectureDiagram(readFileSync(readme, 'utf8'), readSubgraphList()));
 
   if (check) {
     const stale = [...files].filter(([file, content]) => !existsSync(file) || readFileSync(file, 'utf8') !== content);
@@ -55,7 +58,7 @@ async function main() {
   } else {
     mkdirSync(join(dir, 'subgraphs'), { recursive: true });
     for (const [file, content] of files) writeFileSync(file, content);
-    console.log(`Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s) and docker-compose.yml`);
+    console.log(`Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s), docker-compose.yml and the README's architecture diagram`);
   }
   process.exit(failed ? 1 : 0);
 }

@@ -5,7 +5,7 @@ import {
   daysBetween,
   ForbiddenError,
   InputError,
-  isLineDepartment,
+  memberUnits,
   NotFoundError,
   requireCreditCodes,
   shanghaiDateOf,
@@ -282,9 +282,7 @@ export class CaseService {
   async openFromInspectionFinding(input: OpenCaseFromInspectionFindingInput): Promise<Case> {
     const findingId = requireText(input.findingId, 'findingId', 100);
     const projectId = requireUuid(input.projectId, 'projectId');
-    if (!isLineDepartment(input.departmentCode)) {
-      throw new InputError(`departmentCode must be a line department (FGJ, ZJJ, JTJ, SLJ, NYJ), got "${input.departmentCode}"`, { field: 'departmentCode', rule: 'line department' });
-    }
+    (await memberUnits()).requireLine('departmentCode', input.departmentCode);
     const data: NewCase = {
       kind: CaseKind.INSPECTION_FINDING,
       channel: CaseChannel.INSPECTION,
@@ -402,11 +400,10 @@ export class CaseService {
     });
   }
 
-  routeCase(input: RouteCaseInput): Promise<Case> {
+  async routeCase(input: RouteCaseInput): Promise<Case> {
     const given = [...new Set((input.departmentCodes ?? []).map((d) => d.trim().toUpperCase()))];
-    given.forEach((code) => {
-      if (!isLineDepartment(code)) throw new InputError(`departmentCodes: "${code}" is not a line department (FGJ, ZJJ, JTJ, SLJ, NYJ)`, { field: 'departmentCodes', rule: 'line department' });
-    });
+    const units = await memberUnits();
+    given.forEach((code) => units.requireLine('departmentCodes', code));
     if (input.mode === CaseRoutingMode.SELF_HANDLED && given.length > 0) {
       throw new InputError('departmentCodes must be empty for SELF_HANDLED (the office handles the case)', { field: 'departmentCodes', rule: 'none for SELF_HANDLED' });
     }

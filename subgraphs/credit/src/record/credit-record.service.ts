@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, currentCalendar, InputError, isLineDepartment, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
+import { ConflictError, currentCalendar, InputError, memberUnits, NotFoundError, todayInShanghai, type Caller } from '@hub/kit';
 import { PerformanceNotification } from '../notification/notification.entity';
 import { addMonths, creditPolicy, dayAfter, deductionExpiresOn } from '../policy/policy';
 import { actDate, requireCreditCode, requireText, requireUuid } from '../policy/validate';
@@ -93,9 +93,7 @@ export class CreditRecordService {
         if (!facts) throw new InputError('facts are required for a record from a case decision or an inspection finding', { field: 'facts', rule: 'required' });
       }
       subjectKey = requireSubject(subjectType, subjectKey, 'subjectKey');
-      if (departmentCode && !isLineDepartment(departmentCode)) {
-        throw new InputError(`departmentCode ${departmentCode} is not a line department (FGJ, ZJJ, JTJ, SLJ, NYJ)`, { field: 'departmentCode', rule: 'line department' });
-      }
+      if (departmentCode) (await memberUnits()).requireLine('departmentCode', departmentCode);
       const record = em.create(CreditRecord, {
         subjectType,
         subjectKey,

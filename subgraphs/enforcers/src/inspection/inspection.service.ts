@@ -1,5 +1,5 @@
 import { DriverException, LockMode, LockWaitTimeoutException, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, requirePeriod, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
+import { ConflictError, ForbiddenError, InputError, memberUnits, NotFoundError, requirePeriod, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
 import { canReadInspection, canWorkOnInspection, seesEverything } from '../access';
 import { commitmentOf, deriveSeed, isValidSecret, manifestHash, runDrawV2, type DrawManifest, type DrawV2Result } from '../draw/algorithm';
 import { recomputeDraw, type DrawResult, type PoolProject, type RosterEntry } from '../draw/draw';
@@ -111,9 +111,10 @@ export class InspectionService {
    */
   async freeze(input: FreezeDrawInput): Promise<DrawRound> {
     const units = [...new Set(input.participantUnits.map((u) => u.trim()))].sort();
-    const unknown = units.filter((u) => !isParticipantUnit(u));
+    const memberUnitList = await memberUnits();
+    const unknown = units.filter((u) => !isParticipantUnit(u, memberUnitList));
     if (unknown.length) {
-      throw new InputError(`participantUnits must be member units (${OFFICE_UNIT}, a line department, ${WITNESS_UNIT}); unknown: ${unknown.join(', ')}`, { field: 'participantUnits', rule: 'member units', unknown });
+      throw new InputError(`participantUnits must be member units (${OFFICE_UNIT}, ${memberUnitList.describeLine()}, ${WITNESS_UNIT}); unknown: ${unknown.join(', ')}`, { field: 'participantUnits', rule: 'member units', unknown });
     }
     if (units.length < 2) {
       throw new InputError('participantUnits must name at least two different member units: one unit alone could choose the seed', { field: 'participantUnits', rule: 'at least two units' });

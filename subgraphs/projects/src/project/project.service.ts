@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, isLineDepartment, NotFoundError, type Caller, creditCodeProblem } from '@hub/kit';
+import { ConflictError, InputError, NotFoundError, type Caller, creditCodeProblem } from '@hub/kit';
 import { Department } from '../department/department.entity';
+import { memberUnitsIn } from '../department/member-units';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import type {
   AnnounceTenderInput,
@@ -108,12 +109,7 @@ export class ProjectService {
 
   async registerProject(input: RegisterProjectInput): Promise<Project> {
     const code = requireText(input.code, 'code', 40);
-    if (!isLineDepartment(input.supervisingDepartment)) {
-      throw new InputError(`supervisingDepartment must be a line department (FGJ, ZJJ, JTJ, SLJ, NYJ), got "${input.supervisingDepartment}"`, {
-        field: 'supervisingDepartment',
-        rule: 'line department',
-      });
-    }
+    (await memberUnitsIn(this.em)).requireLine('supervisingDepartment', input.supervisingDepartment);
     requireCreditCode(input.tendererCreditCode, 'tendererCreditCode');
     if (input.tenderAgencyCreditCode) requireCreditCode(input.tenderAgencyCreditCode, 'tenderAgencyCreditCode');
     requirePositive(input.budget, 'budget');
