@@ -48,10 +48,8 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller {
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') throw new AuthenticationError('Token claim "sub" is missing');
   const department = typeof claims.department === 'string' ? claims.department : undefined;
-  // Which units exist is reference data in the projects slice (departments.ts), not known here, and
-  // checking it on every request would make every slice depend on that one being up. The identity
-  // provider vouches for the claim; this checks its shape, and row rules compare it with the data,
-  // so a code that is no member unit owns nothing.
+  // Shape only: which units exist is reference data in the projects slice, checked by the subgraphs
+  // (checkDepartmentClaim in departments.ts, cached); the gateway only needs a well-formed caller.
   if (role === 'DEPT' && !department) {
     throw new AuthenticationError('A DEPT token needs claim "department" set to its line department\'s code (e.g. ZJJ)');
   }

@@ -55,3 +55,33 @@ describe('GraphMemberUnits', () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe('checkDepartmentClaim', () => {
+  it('refuses a DEPT token for a unit that is not a line department, and a claim for no member unit', async () => {
+    const { checkDepartmentClaim, FixedMemberUnits, useMemberUnitSource } = await import('./departments');
+    const previous = useMemberUnitSource(new FixedMemberUnits(units));
+    try {
+      const dept = { sub: 'd', name: 'd', role: 'DEPT' as const };
+      await expect(checkDepartmentClaim({ ...dept, department: 'ZJJ' })).resolves.toMatchObject({ department: 'ZJJ' });
+      await expect(checkDepartmentClaim({ ...dept, department: 'ZWJ' })).rejects.toThrow('A DEPT token needs claim "department" set to a line department (FGJ, ZJJ)');
+      await expect(checkDepartmentClaim({ sub: 'o', name: 'o', role: 'OFFICE', department: 'SJJ' })).rejects.toThrow('Token claim "department" is not a member unit: SJJ');
+      await expect(checkDepartmentClaim({ sub: 'l', name: 'l', role: 'LEADER' })).resolves.toMatchObject({ role: 'LEADER' });
+    } finally {
+      useMemberUnitSource(previous);
+    }
+  });
+});
+
+describe('CachedMemberUnits', () => {
+  it('keeps answering with the last list read while a refresh fails', async () => {
+    const { CachedMemberUnits } = await import('./departments');
+    let fail = false;
+    const source = new CachedMemberUnits(async () => {
+      if (fail) throw new Error('projects is down');
+      return units;
+    }, 0);
+    expect((await source.load()).isLine('ZJJ')).toBe(true);
+    fail = true;
+    expect((await source.load()).isLine('ZJJ')).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
+import type { Caller } from './auth';
 import { GraphClient } from './graph-client';
-import { InputError } from './errors';
+import { AuthenticationError, InputError } from './errors';
 import { readSubgraphList, subgraphUrl } from './subgraph-list';
 
 /**
@@ -64,30 +65,43 @@ const DEPARTMENTS_QUERY = /* GraphQL */ `
 `;
 
 /**
- * Reads the list from the projects subgraph, one request per `ttlMs` per process (the list changes
- * rarely, and a new unit is usable within that time everywhere); concurrent callers share one request.
- * A failed request is not cached, so the next call tries again.
+ * Reads the list with `read`, at most once per `ttlMs` per process (the list changes rarely, and a new
+ * unit is usable everywhere within that time); concurrent callers share one read. A failed read is not
+ * cached: the next call tries again, and meanwhile the last list read is used, so a short outage of the
+ * projects slice does not stop other slices from checking codes.
  */
-export class GraphMemberUnits implements MemberUnitSource {
+export class CachedMemberUnits implements MemberUnitSource {
   private cached?: { at: number; units: Promise<MemberUnits> };
+  private lastGood?: MemberUnits;
 
   constructor(
-    private readonly client: () => GraphClient,
+    private readonly read: () => Promise<readonly DepartmentInfo[]>,
     private readonly ttlMs = 60_000,
   ) {}
 
   load(): Promise<MemberUnits> {
     const now = Date.now();
     if (this.cached && now - this.cached.at < this.ttlMs) return this.cached.units;
-    const units = this.client()
-      .request<{ departments: DepartmentInfo[] }>(DEPARTMENTS_QUERY)
-      .then((data) => new MemberUnits(data.departments));
-    const entry = { at: now, units };
+    const entry = {
+      at: now,
+      units: this.read().then(
+        (all) => (this.lastGood = new MemberUnits(all)),
+        (error: unknown) => {
+          if (this.cached === entry) this.cached = undefined;
+          if (this.lastGood) return this.lastGood;
+          throw error;
+        },
+      ),
+    };
     this.cached = entry;
-    units.catch(() => {
-      if (this.cached === entry) this.cached = undefined;
-    });
-    return units;
+    return entry.units;
+  }
+}
+
+/** The list from the projects subgraph's `departments` query, cached as above. */
+export class GraphMemberUnits extends CachedMemberUnits {
+  constructor(client: () => GraphClient, ttlMs = 60_000) {
+    super(async () => (await client().request<{ departments: DepartmentInfo[] }>(DEPARTMENTS_QUERY)).departments, ttlMs);
   }
 }
 
@@ -124,6 +138,23 @@ let source: MemberUnitSource | undefined;
 export function memberUnits(): Promise<MemberUnits> {
   source ??= projectsGraph();
   return source.load();
+}
+
+/**
+ * Checks a verified token's department claim against the member units (subgraphs call it for every
+ * signed-in request; cached, see above): a DEPT token must name a line department, any other claim a
+ * member unit. A DEPT token naming the office (ZWJ) would otherwise act as the office's department.
+ */
+export async function checkDepartmentClaim(caller: Caller): Promise<Caller> {
+  if (caller.department === undefined && caller.role !== 'DEPT') return caller;
+  const units = await memberUnits();
+  if (caller.role === 'DEPT' && !units.isLine(caller.department ?? '')) {
+    throw new AuthenticationError(`A DEPT token needs claim "department" set to ${units.describeLine()}`);
+  }
+  if (caller.department !== undefined && !units.isKnown(caller.department)) {
+    throw new AuthenticationError(`Token claim "department" is not a member unit: ${caller.department}`);
+  }
+  return caller;
 }
 
 /** Replaces where `memberUnits()` reads from (tests without a projects slice; returns the previous source). */

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { authenticate, type Caller } from './auth';
 import { envBool, envInt } from './config';
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
+import { checkDepartmentClaim, useMemberUnitSource, type MemberUnitSource } from './departments';
 import { GraphClient } from './graph-client';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
@@ -40,6 +41,8 @@ export interface SubgraphDefinition<L = unknown> {
   createLoaders(em: EntityManager, user: Caller): L;
   /** Loads deterministic demo data; must do nothing when the data is already there. */
   seedDemoData?(em: EntityManager, env: SeedEnvironment): Promise<void>;
+  /** Only for the slice that owns the member units (projects): read them from its own database instead of through the graph. */
+  memberUnits?(orm: MikroORM): MemberUnitSource;
 }
 
 export interface SubgraphService {
@@ -87,6 +90,7 @@ export async function openDatabase(definition: SubgraphDefinition<any>, database
 /** Builds the Apollo Server and HTTP server of a subgraph on an open ORM, and listens. */
 export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: MikroORM, options: { port: number; host?: string }): Promise<SubgraphService> {
   const log = createLogger(`subgraph-${definition.name}`);
+  if (definition.memberUnits) useMemberUnitSource(definition.memberUnits(orm));
   const schema = await definition.buildSchema();
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<RequestContext<L>>({
@@ -105,7 +109,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     internalOnly: true,
     readiness: async () => ({ ok: await orm.isConnected(), subgraph: definition.name }),
     context: async (req, requestId) => {
-      const user = await authenticate(req.headers.authorization);
+      const user = await checkDepartmentClaim(await authenticate(req.headers.authorization));
       const em = orm.em.fork();
       return { em, user, loaders: definition.createLoaders(em, user), requestId, log: log.child({ requestId }) };
     },

@@ -34,8 +34,9 @@ export const WITNESS_UNIT = 'LEADING_GROUP';
 /** The unit a caller commits and reveals for: the office for ZWJ, a department officer for its department, a leader as witness. */
 export function unitOf(caller: Caller): string | null {
   if (caller.role === 'OFFICE') return OFFICE_UNIT;
-  // Any department code: it acts only if it is among the round's participants, which freeze checked against the member units.
-  if (caller.role === 'DEPT' && caller.department) return caller.department;
+  // A line department (the token check makes sure of that); it acts only if it is among the round's
+  // participants, which freeze checked against the member units. Never the office's or the witness's seat.
+  if (caller.role === 'DEPT' && caller.department && caller.department !== OFFICE_UNIT && caller.department !== WITNESS_UNIT) return caller.department;
   if (caller.role === 'LEADER') return WITNESS_UNIT;
   return null;
 }
