@@ -39,7 +39,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     env: { TZ: process.env.TZ ?? 'UTC' },
-    // Three groups by file name (README "Tests"): `pnpm test:unit` / `test:integration` / `test:e2e`
+    // Three groups by file name (README "Test groups and one test file"): `pnpm test:unit` / `test:integration` / `test:e2e`
     // run one (`vitest run --project <name>`), `pnpm test` runs all three.
     projects: [
       {
