@@ -5,6 +5,13 @@ import { defineConfig } from 'vitest/config';
 
 const fromKit = createRequire(resolve(import.meta.dirname, 'subgraphs/kit/package.json'));
 
+/** Where tests live: unit tests next to the code, end-to-end tests of the composed graph in test/. */
+const TEST_ROOTS = ['subgraphs/*/src/**', 'gateway/src/**', 'tools/src/**', 'test/**'];
+const EXCLUDE = ['**/node_modules/**', '**/dist/**'];
+const SLOW = ['**/*.integration.test.ts', '**/*.e2e.test.ts'];
+/** One real PostgreSQL per run of the integration and end-to-end groups (test/global-setup.ts). */
+const PG_SETUP = 'test/global-setup.ts';
+
 export default defineConfig({
   // esbuild does not emit decorator metadata; type-graphql and MikroORM need it, so SWC compiles.
   plugins: [
@@ -28,12 +35,34 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'tools/src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
     env: { TZ: process.env.TZ ?? 'UTC' },
+    // Three groups by file name (README "Test groups and one test file"): `pnpm test:unit` / `test:integration` / `test:e2e`
+    // run one (`vitest run --project <name>`), `pnpm test` runs all three.
+    projects: [
+      {
+        extends: true,
+        // No database: the PostgreSQL global setup is not part of this group, so a unit test that
+        // reaches for one fails instead of silently slowing the group down.
+        test: { name: 'unit', include: TEST_ROOTS.map((r) => `${r}/*.test.ts`), exclude: [...EXCLUDE, ...SLOW] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: TEST_ROOTS.map((r) => `${r}/*.integration.test.ts`),
+          exclude: EXCLUDE,
+          globalSetup: [PG_SETUP],
+          // One slice at a time: the member units come from a stand-in for the projects slice.
+          setupFiles: ['test/member-units.setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: TEST_ROOTS.map((r) => `${r}/*.e2e.test.ts`), exclude: EXCLUDE, globalSetup: [PG_SETUP] },
+      },
+    ],
   },
 });

@@ -16,11 +16,6 @@ beforeAll(async () => {
   hub = await startHub({ only: ['projects', 'audit'] });
   center = await hub.token('CENTER', 'JYZX');
   leader = await hub.token('LEADER');
-  const em = hub.subgraphs.get('projects')!.orm.em.fork();
-  const { DEPARTMENTS } = await import('@hub/kit');
-  const { Department } = await import('../subgraphs/projects/src/department/department.entity');
-  for (const d of DEPARTMENTS) em.create(Department, { code: d.code, name: d.name, nameZh: d.nameZh, kind: d.kind as never });
-  await em.flush();
 });
 afterAll(async () => hub?.stop());
 

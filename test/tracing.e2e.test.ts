@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSubgraphList, repoRoot } from '@hub/kit';
+import { buildFirst } from './build-first';
 
 /*
  * Tracing as deployed: the built gateway started the way `pnpm start` and the containers start it
@@ -41,6 +42,8 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
+  // The gateway runs from dist/: build it (and the kit) first, or this would test stale code.
+  buildFirst('gateway');
   collector = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { readSubgraphList, repoRoot } from '@hub/kit';
 import { dockerComposeFile } from './docker-compose';
 import { kubernetesManifests } from './kubernetes';
+import { withArchitectureDiagram } from './readme-diagram';
 import { apiSchemaOf, breakingChanges, checkOperations, composeFromCode, schemaDir } from './supergraph';
 
 /**
@@ -46,6 +47,8 @@ async function main() {
   for (const [name, sdl] of composition.subgraphs) files.set(join(dir, 'subgraphs', `${name}.graphql`), sdl);
   files.set(join(repoRoot(), 'docker-compose.yml'), dockerComposeFile(readSubgraphList()));
   for (const [name, content] of kubernetesManifests(readSubgraphList())) files.set(join(repoRoot(), 'deploy', 'kubernetes', name), content);
+  const readme = join(repoRoot(), 'README.md');
+  files.set(readme, withArchitectureDiagram(readFileSync(readme, 'utf8'), readSubgraphList()));
 
   if (check) {
     const stale = [...files].filter(([file, content]) => !existsSync(file) || readFileSync(file, 'utf8') !== content);
@@ -63,7 +66,7 @@ async function main() {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
-    console.log(`Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s), docker-compose.yml and deploy/kubernetes/`);
+    console.log(`Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s), docker-compose.yml, deploy/kubernetes/ and the README's architecture diagram`);
   }
   process.exit(failed ? 1 : 0);
 }

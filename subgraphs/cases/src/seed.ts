@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, LINE_DEPARTMENT_CODES, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
+import { addDays, memberUnits, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
 import { Case } from './case/case.entity';
 import { CaseService, type CasesEnvironment } from './case/case.service';
 import { CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case/case-states';
@@ -205,7 +205,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
     if (target < 2 || !next(0, 3)) continue;
     const supervising = c.supervisingDepartmentCode;
     const mode = random() < 0.1 ? CaseRoutingMode.SELF_HANDLED : random() < 0.15 ? CaseRoutingMode.SPLIT : CaseRoutingMode.TRANSFERRED;
-    const other = pick(LINE_DEPARTMENT_CODES.filter((d) => d !== supervising));
+    const other = pick((await memberUnits()).lineCodes.filter((d) => d !== supervising));
     c = await service(office).routeCase({
       ...step,
       mode,

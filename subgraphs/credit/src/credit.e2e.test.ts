@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, DEPARTMENTS, repoRoot, serveSubgraph, signDevToken, todayInShanghai, type Role, type SubgraphService, withCheckCharacter } from '@hub/kit';
+import { addDays, repoRoot, serveSubgraph, signDevToken, todayInShanghai, type Role, type SubgraphService, withCheckCharacter } from '@hub/kit';
 import { countStatements, createTestOrm } from '@hub/kit/testing';
 import { startGateway, type RunningGateway } from '@hub/gateway';
-import { Department, DepartmentKind } from '../../projects/src/department/department.entity';
+import { Department } from '../../projects/src/department/department.entity';
 import { MarketEntity } from '../../projects/src/market-entity/market-entity.entity';
 import { Bid, Project, ProjectCategory, TenderMethod } from '../../projects/src/project/project.entity';
 import { subgraph as projectsSubgraph } from '../../projects/src/server';
@@ -43,7 +43,6 @@ async function query<D = any>(source: string, variables: Record<string, unknown>
 /** 40 projects (ZJJ and JTJ) with three bids each, one awarded: written as rows, since the projects slice is not under test here. */
 async function projectRows(orm: MikroORM) {
   const em = orm.em.fork();
-  for (const d of DEPARTMENTS) em.create(Department, { code: d.code, name: d.name, nameZh: d.nameZh, kind: d.kind as DepartmentKind });
   const entities = Array.from({ length: 12 }, (_, i) =>
     em.create(MarketEntity, { creditCode: withCheckCharacter(`91421002MA${String(4700000 + i).padStart(7, '0')}`), name: `测试企业${i}`, registeredOn: '2023-01-01' }),
   );

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPARTMENTS, readSubgraphList, seedSubgraph, serveSubgraph, signDevToken, subgraphModulePath, type SubgraphDefinition, type SubgraphService, creditCodeCheckCharacter } from '@hub/kit';
+import { readSubgraphList, seedSubgraph, serveSubgraph, signDevToken, subgraphModulePath, type SubgraphDefinition, type SubgraphService, creditCodeCheckCharacter } from '@hub/kit';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import { subgraph } from './server';
 
@@ -37,9 +37,7 @@ beforeAll(async () => {
   const { subgraph: definition } = (await import(subgraphModulePath(entry, 'src'))) as { subgraph: SubgraphDefinition<any> };
   const projectsOrm = await createTestOrm(definition);
   projects = { orm: projectsOrm, service: await serveSubgraph(definition, projectsOrm, { port: 0, host: '127.0.0.1' }) };
-  // The departments are the projects slice's reference data (its own seed writes them first).
-  const knex = projectsOrm.em.getConnection().getKnex();
-  await knex('department').insert(DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, name_zh: d.nameZh, kind: d.kind })));
+  // The departments are the projects slice's reference data: its migration writes them.
   for (let i = 0; i < 6; i += 1) {
     await center(`mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { creditCode } }`, {
       input: { creditCode: code(i), name: `测试单位${i}`, registeredOn: '2024-01-01' },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, LINE_DEPARTMENT_CODES, type SeedEnvironment } from '@hub/kit';
+import { addDays, memberUnits, type SeedEnvironment } from '@hub/kit';
 import type { PoolProject } from './draw/draw';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, TrainingRecord } from './enforcer/enforcer.entity';
 import { ChecklistOutcome, FindingSeverity, Inspection, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection/inspection.entity';
@@ -87,7 +87,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
   for (const { year } of DEMO_DRAWS) pools.set(year, await source.projectsRegisteredIn(`${year}-01-01`, `${year}-12-31`));
 
   const enforcers: Enforcer[] = [];
-  for (const [d, department] of LINE_DEPARTMENT_CODES.entries()) {
+  for (const [d, department] of (await memberUnits()).lineCodes.filter((code) => SPECIALTIES[code]).entries()) {
     for (let i = 0; i < 16; i += 1) {
       const own = SPECIALTIES[department];
       const specialties = new Set<EnforcerSpecialty>([own[i % own.length]]);

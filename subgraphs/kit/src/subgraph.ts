@@ -12,6 +12,7 @@ import { envBool, envInt } from './config';
 import { databaseReadiness, databaseUnavailableError, isDatabaseUnavailable } from './database-availability';
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
 import { loadDemoDataOnce } from './demo-data';
+import { checkDepartmentClaim, useMemberUnitSource, type MemberUnitSource } from './departments';
 import { GraphClient } from './graph-client';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
@@ -51,6 +52,8 @@ export interface SubgraphDefinition<L = unknown> {
   seedDemoData?(em: EntityManager, env: SeedEnvironment): Promise<void>;
   /** Stored dates derived from the official calendar, firmed up at start and when the calendar gains a year. */
   calendarDerivedDates?: CalendarDerivedDates[];
+  /** Only for the slice that owns the member units (projects): read them from its own database instead of through the graph. */
+  memberUnits?(orm: MikroORM): MemberUnitSource;
 }
 
 export interface SubgraphService {
@@ -111,6 +114,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
   const log = createLogger(`subgraph-${definition.name}`);
   const introspection = introspectionSetting();
   assertSafeForProduction(`subgraph-${definition.name}`, { introspection });
+  if (definition.memberUnits) useMemberUnitSource(definition.memberUnits(orm));
   const schema = await definition.buildSchema();
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<RequestContext<L>>({
@@ -134,7 +138,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
       return { ok: database === 'up', subgraph: definition.name, database };
     },
     context: async (req, requestId) => {
-      const user = await authenticate(req.headers.authorization);
+      const user = await checkDepartmentClaim(await authenticate(req.headers.authorization));
       const em = orm.em.fork();
       return { em, user, loaders: definition.createLoaders(em, user), requestId, log: log.child({ requestId }) };
     },

@@ -7,6 +7,8 @@ import { openDatabase, type SeedEnvironment, type SubgraphDefinition } from './s
 import { loadDemoDataOnce } from './demo-data';
 import { createLogger } from './logger';
 
+export { accessPolicyDrift } from './access-policy-check';
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Connection URL of the PostgreSQL server the test run started (test/global-setup.ts). */

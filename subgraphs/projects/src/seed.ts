@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, DEPARTMENTS, type Caller, type SeedEnvironment, CREDIT_CODE_ALPHABET, withCheckCharacter } from '@hub/kit';
-import { Department, DepartmentKind } from './department/department.entity';
+import { addDays, type Caller, type SeedEnvironment, CREDIT_CODE_ALPHABET, withCheckCharacter } from '@hub/kit';
+import { memberUnitsIn } from './department/member-units';
 import { MarketEntity } from './market-entity/market-entity.entity';
 import { withIdentityCheck } from './practitioner/identity-number';
 import { Practitioner, PractitionerRole } from './practitioner/practitioner.entity';
@@ -49,10 +49,10 @@ function creditCode(random: () => number, first2: string): string {
 }
 
 /**
- * Demo data: the seven units, ~150 market entities with valid credit codes, ~40 practitioners and
+ * Demo data (the member units themselves are reference data from the migration): ~150 market entities with valid credit codes, ~40 practitioners and
  * ~200 projects across the five line departments in every stage, recorded through the same
  * service the graph uses, so stage order and interval flags are real. Runs once: a second start
- * finds the departments and leaves everything as it is.
+ * finds projects and leaves everything as it is.
  */
 export async function seedDemoData(em: EntityManager, env?: SeedEnvironment, options: { projects?: number } = {}): Promise<void> {
   if ((await em.count(Project, {})) > 0) return;
@@ -60,10 +60,6 @@ export async function seedDemoData(em: EntityManager, env?: SeedEnvironment, opt
   const total = options.projects ?? DEMO.projects;
   const random = prng(20230701);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
-
-  for (const d of DEPARTMENTS) {
-    await em.upsert(Department, { code: d.code, name: d.name, nameZh: d.nameZh, kind: d.kind as DepartmentKind });
-  }
 
   const tenderers: MarketEntity[] = [];
   const agencies: MarketEntity[] = [];
@@ -101,7 +97,8 @@ export async function seedDemoData(em: EntityManager, env?: SeedEnvironment, opt
   await em.flush();
   em.clear();
 
-  const lines = DEPARTMENTS.filter((d) => d.kind === 'LINE').map((d) => d.code);
+  // The member units come from the migration's reference rows; demo projects go to the line departments with demo categories.
+  const lines = (await memberUnitsIn(em)).lineCodes.filter((code) => CATEGORY_BY_DEPARTMENT[code]);
   for (let i = 0; i < total; i += 1) {
     // The slowest seed: report progress (pnpm start shows it while it waits).
     if (i > 0 && i % 25 === 0) env?.log.info({ progress: `${i} of ${total} projects` }, 'demo data progress');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, CachedMemberUnits, type SubgraphDefinition } from '@hub/kit';
+import { memberUnitsIn } from './department/member-units';
 import { Department } from './department/department.entity';
 import { DepartmentResolver } from './department/department.resolver';
 import { createLoaders, type Context, type Loaders } from './loaders';
@@ -47,4 +48,6 @@ export const subgraph: SubgraphDefinition<Loaders> = {
   buildSchema,
   createLoaders: (em) => createLoaders(em),
   seedDemoData,
+  // This slice owns the member units: its token checks read its own table (through the graph they would ask themselves).
+  memberUnits: (orm) => new CachedMemberUnits(async () => (await memberUnitsIn(orm.em.fork())).all),
 };

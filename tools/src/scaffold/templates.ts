@@ -133,6 +133,16 @@ export const accessPolicy: AccessPolicy = {
   'Project.${n.camel}Findings': SIGNED_IN,
 };
 `,
+    'src/access-policy.test.ts': `import { expect, it } from 'vitest';
+import { accessPolicyDrift } from '@hub/kit/testing';
+import { accessPolicy } from './access-policy';
+import { subgraph } from './server';
+
+// The roles are written twice, in the resolvers' @Authorized(...) and in access-policy.ts: they must not drift.
+it("every @Authorized role list equals this slice's access-policy.ts entry, both ways", async () => {
+  expect(accessPolicyDrift(await subgraph.buildSchema(), accessPolicy)).toEqual([]);
+});
+`,
     'src/loaders.ts': `import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupLoader, type RequestContext } from '@hub/kit';
 import { ${Finding} } from './finding/finding.entity';
@@ -345,7 +355,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
   await em.flush();
 }
 `,
-    'src/finding/finding.test.ts': `import type { MikroORM } from '@mikro-orm/postgresql';
+    'src/finding/finding.integration.test.ts': `import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, countStatements, createTestOrm, run } from '@hub/kit/testing';

@@ -11,7 +11,7 @@ import { CaseKind } from './case-states';
  * - NONE: the trading center, the public, an enforcer not assigned to it.
  *
  * Design choice: one `Case` type whose sensitive fields are nullable and resolve to null below FULL
- * (with `Case.access` telling the client which view it got), rather than a separate CaseSummary
+ * (with `Case.view` telling the client which view it got), rather than a separate CaseSummary
  * type, so that `Project.cases`, `Department.cases` and the lists keep one shape for every role.
  */
 export type CaseAccess = 'FULL' | 'SUMMARY' | 'NONE';

@@ -5,7 +5,7 @@ import {
   daysBetween,
   ForbiddenError,
   InputError,
-  isLineDepartment,
+  memberUnits,
   NotFoundError,
   requireCreditCodes,
   requireFound,
@@ -323,9 +323,7 @@ export class CaseService {
   async openFromInspectionFinding(input: OpenCaseFromInspectionFindingInput): Promise<Case> {
     const findingId = requireUuid(input.findingId, 'findingId');
     const projectId = requireUuid(input.projectId, 'projectId');
-    if (!isLineDepartment(input.departmentCode)) {
-      throw new InputError(`departmentCode must be a line department (FGJ, ZJJ, JTJ, SLJ, NYJ), got "${input.departmentCode}"`, { field: 'departmentCode', rule: 'line department' });
-    }
+    (await memberUnits()).requireLine('departmentCode', input.departmentCode);
     // Both references are checked before anything is written: no case on a missing project or finding.
     requireFound(await this.env.enforcers.findings([findingId]), [findingId], 'findingId', 'inspection finding');
     await this.supervisingDepartmentOf(projectId);
@@ -446,11 +444,10 @@ export class CaseService {
     });
   }
 
-  routeCase(input: RouteCaseInput): Promise<Case> {
+  async routeCase(input: RouteCaseInput): Promise<Case> {
     const given = [...new Set((input.departmentCodes ?? []).map((d) => d.trim().toUpperCase()))];
-    given.forEach((code) => {
-      if (!isLineDepartment(code)) throw new InputError(`departmentCodes: "${code}" is not a line department (FGJ, ZJJ, JTJ, SLJ, NYJ)`, { field: 'departmentCodes', rule: 'line department' });
-    });
+    const units = await memberUnits();
+    given.forEach((code) => units.requireLine('departmentCodes', code));
     if (input.mode === CaseRoutingMode.SELF_HANDLED && given.length > 0) {
       throw new InputError('departmentCodes must be empty for SELF_HANDLED (the office handles the case)', { field: 'departmentCodes', rule: 'none for SELF_HANDLED' });
     }

@@ -4,7 +4,7 @@ import {
   daysBetween,
   ForbiddenError,
   InputError,
-  isKnownDepartment,
+  memberUnits,
   LocalDateScalar,
   NotFoundError,
   PageArgs,
@@ -74,7 +74,7 @@ export class RectificationService {
 
   async create(input: CreateRectificationTaskInput): Promise<RectificationTask> {
     const code = input.responsibleDepartmentCode;
-    if (!isKnownDepartment(code)) throw new InputError(`responsibleDepartmentCode "${code}" is not a member unit`, { field: 'responsibleDepartmentCode', rule: 'member unit' });
+    (await memberUnits()).requireKnown('responsibleDepartmentCode', code);
     if (input.deadline < this.today()) throw new InputError(`deadline ${input.deadline} is in the past`, { field: 'deadline', rule: 'not in the past' });
     const caseId = input.caseId ? requireUuid(input.caseId, 'caseId') : null;
     let projectId = input.projectId ? requireUuid(input.projectId, 'projectId') : null;

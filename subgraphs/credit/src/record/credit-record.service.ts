@@ -3,7 +3,7 @@ import {
   ConflictError,
   currentCalendar,
   InputError,
-  isLineDepartment,
+  memberUnits,
   keysetPage,
   NotFoundError,
   todayInShanghai,
@@ -113,9 +113,7 @@ export class CreditRecordService {
         if (!facts) throw new InputError('facts are required for a record from a case decision or an inspection finding', { field: 'facts', rule: 'required' });
       }
       subjectKey = requireSubject(subjectType, subjectKey, 'subjectKey');
-      if (departmentCode && !isLineDepartment(departmentCode)) {
-        throw new InputError(`departmentCode ${departmentCode} is not a line department (FGJ, ZJJ, JTJ, SLJ, NYJ)`, { field: 'departmentCode', rule: 'line department' });
-      }
+      if (departmentCode) (await memberUnits()).requireLine('departmentCode', departmentCode);
       const record = em.create(CreditRecord, {
         subjectType,
         subjectKey,

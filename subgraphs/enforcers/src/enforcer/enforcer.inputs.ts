@@ -5,7 +5,7 @@ import { EnforcerSpecialty } from './enforcer.entity';
 @InputType()
 export class RegisterEnforcerInput {
   @Field() name: string;
-  @Field({ description: 'Line department code (FGJ, ZJJ, JTJ, SLJ, NYJ) or ZWJ.' }) departmentCode: string;
+  @Field({ description: 'A line department\'s code (the `departments` query lists them, kind LINE) or ZWJ.' }) departmentCode: string;
   @Field() @InputRule({ maxLength: 40 }) certificateNumber: string;
   @Field(() => LocalDateScalar) certificateValidUntil: string;
   @Field(() => [EnforcerSpecialty]) specialties: EnforcerSpecialty[];

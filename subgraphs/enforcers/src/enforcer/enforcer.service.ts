@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ForbiddenError, InputError, isLineDepartment, NotFoundError, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
+import { ForbiddenError, InputError, memberUnits, NotFoundError, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
 import { seesEverything } from '../access';
 import { requireText, requireUuid } from '../validation';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, Recusal, TrainingRecord } from './enforcer.entity';
@@ -39,8 +39,9 @@ export class EnforcerService {
 
   async register(input: RegisterEnforcerInput): Promise<Enforcer> {
     const departmentCode = input.departmentCode;
-    if (!isLineDepartment(departmentCode) && departmentCode !== 'ZWJ') {
-      throw new InputError(`departmentCode must be a line department (FGJ, ZJJ, JTJ, SLJ, NYJ) or ZWJ, got "${departmentCode}"`, { field: 'departmentCode', rule: 'member unit with enforcers' });
+    const units = await memberUnits();
+    if (!units.isLine(departmentCode) && departmentCode !== 'ZWJ') {
+      throw new InputError(`departmentCode must be ${units.describeLine()} or ZWJ, got "${departmentCode}"`, { field: 'departmentCode', rule: 'member unit with enforcers' });
     }
     const certificateNumber = requireText(input.certificateNumber, 'certificateNumber', 40);
     const specialties = requireSpecialties(input.specialties);

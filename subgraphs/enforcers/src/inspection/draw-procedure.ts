@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, isLineDepartment, type Caller } from '@hub/kit';
+import { ConflictError, type Caller, type MemberUnits } from '@hub/kit';
 import {
   ascending,
   canonicalManifest,
@@ -34,13 +34,15 @@ export const WITNESS_UNIT = 'LEADING_GROUP';
 /** The unit a caller commits and reveals for: the office for ZWJ, a department officer for its department, a leader as witness. */
 export function unitOf(caller: Caller): string | null {
   if (caller.role === 'OFFICE') return OFFICE_UNIT;
-  if (caller.role === 'DEPT' && caller.department && isLineDepartment(caller.department)) return caller.department;
+  // A line department (the token check makes sure of that); it acts only if it is among the round's
+  // participants, which freeze checked against the member units. Never the office's or the witness's seat.
+  if (caller.role === 'DEPT' && caller.department && caller.department !== OFFICE_UNIT && caller.department !== WITNESS_UNIT) return caller.department;
   if (caller.role === 'LEADER') return WITNESS_UNIT;
   return null;
 }
 
-export function isParticipantUnit(code: string): boolean {
-  return code === OFFICE_UNIT || code === WITNESS_UNIT || isLineDepartment(code);
+export function isParticipantUnit(code: string, units: MemberUnits): boolean {
+  return code === OFFICE_UNIT || code === WITNESS_UNIT || units.isLine(code);
 }
 
 /** The roster with what the freeze needs: every enforcer, its conflicts of interest and its recusals from pool projects. */

@@ -5,6 +5,7 @@ import {
   InputError,
   keysetConnection,
   keysetWhere,
+  memberUnits,
   NotFoundError,
   requirePeriod,
   todayInShanghai,
@@ -131,9 +132,10 @@ export class InspectionService {
    */
   async freeze(input: FreezeDrawInput): Promise<DrawRound> {
     const units = [...new Set(input.participantUnits.map((u) => u.trim()))].sort();
-    const unknown = units.filter((u) => !isParticipantUnit(u));
+    const memberUnitList = await memberUnits();
+    const unknown = units.filter((u) => !isParticipantUnit(u, memberUnitList));
     if (unknown.length) {
-      throw new InputError(`participantUnits must be member units (${OFFICE_UNIT}, a line department, ${WITNESS_UNIT}); unknown: ${unknown.join(', ')}`, { field: 'participantUnits', rule: 'member units', unknown });
+      throw new InputError(`participantUnits must be member units (${OFFICE_UNIT}, ${memberUnitList.describeLine()}, ${WITNESS_UNIT}); unknown: ${unknown.join(', ')}`, { field: 'participantUnits', rule: 'member units', unknown });
     }
     if (units.length < 2) {
       throw new InputError('participantUnits must name at least two different member units: one unit alone could choose the seed', { field: 'participantUnits', rule: 'at least two units' });

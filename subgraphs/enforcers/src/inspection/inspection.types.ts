@@ -38,7 +38,7 @@ export class DrawExclusion {
 @InputType({ description: 'Freezes and publishes a draw round: the pool, the roster snapshot and the parameters are fixed before any unit commits.' })
 export class FreezeDrawInput {
   @Field(() => ID) planId: string;
-  @Field(() => [String], { description: 'At least two member units that will commit and reveal a secret: ZWJ (the office), line departments (FGJ, ZJJ, JTJ, SLJ, NYJ), LEADING_GROUP (a leader as witness).' })
+  @Field(() => [String], { description: 'At least two member units that will commit and reveal a secret: ZWJ (the office), line departments (kind LINE in the `departments` query), LEADING_GROUP (a leader as witness).' })
   participantUnits: string[];
   @Field(() => Date, { description: 'Reveals after this instant are refused (the round can then only be abandoned); at most 30 days ahead.' })
   revealDeadline: Date;

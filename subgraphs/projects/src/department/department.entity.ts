@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Entity, Enum, type Opt, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum DepartmentKind {
@@ -13,7 +13,9 @@ registerEnumType(DepartmentKind, { name: 'DepartmentKind', description: 'Role of
 
 /**
  * A member unit (成员单位). Owned by the projects slice: the trading platform's registry is where
- * projects name their supervising department. Other slices extend it by `code`.
+ * projects name their supervising department. Other slices extend it by `code` and learn the list
+ * through the graph (`departments`). The list is reference data, seeded by a migration: a new member
+ * unit is a row (code, names, kind, position), not a code change.
  */
 @Entity({ tableName: 'department' })
 @ObjectType({ description: 'A member unit of the joint supervision regime (成员单位), keyed by its fixed code.' })
@@ -36,4 +38,8 @@ export class Department {
   @Enum({ items: () => DepartmentKind, type: 'string' })
   @Field(() => DepartmentKind)
   kind: DepartmentKind;
+
+  /** Where the unit stands in lists (the regime's customary order: FGJ, ZJJ, JTJ, SLJ, NYJ, JYZX, ZWJ); lower first, ties by code. */
+  @Property({ type: 'smallint', default: 100 })
+  position: number & Opt = 100;
 }

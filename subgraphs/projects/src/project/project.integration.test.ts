@@ -45,12 +45,7 @@ async function registerProject(code: string) {
 beforeAll(async () => {
   orm = await createTestOrm(subgraph);
   schema = await subgraph.buildSchema();
-  // The departments are reference data the seed writes first; the full demo seed is tested below.
-  const em = orm.em.fork();
-  const { DEPARTMENTS } = await import('@hub/kit');
-  const { Department } = await import('../department/department.entity');
-  for (const d of DEPARTMENTS) em.create(Department, { code: d.code, name: d.name, nameZh: d.nameZh, kind: d.kind as never });
-  await em.flush();
+  // The departments are reference data the migration writes; the full demo seed is tested below.
   await registerEntities();
 });
 

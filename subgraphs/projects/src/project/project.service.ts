@@ -2,7 +2,6 @@ import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postg
 import {
   ConflictError,
   InputError,
-  isLineDepartment,
   keysetPage,
   NotFoundError,
   type Caller,
@@ -15,6 +14,7 @@ import {
   requireUuid,
 } from '@hub/kit';
 import { Department } from '../department/department.entity';
+import { memberUnitsIn } from '../department/member-units';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import type {
   AnnounceTenderInput,
@@ -117,12 +117,7 @@ export class ProjectService {
 
   async registerProject(input: RegisterProjectInput): Promise<Project> {
     const code = requireText(input.code, 'code', 40);
-    if (!isLineDepartment(input.supervisingDepartment)) {
-      throw new InputError(`supervisingDepartment must be a line department (FGJ, ZJJ, JTJ, SLJ, NYJ), got "${input.supervisingDepartment}"`, {
-        field: 'supervisingDepartment',
-        rule: 'line department',
-      });
-    }
+    (await memberUnitsIn(this.em)).requireLine('supervisingDepartment', input.supervisingDepartment);
     requireCreditCode(input.tendererCreditCode, 'tendererCreditCode');
     if (input.tenderAgencyCreditCode) requireCreditCode(input.tenderAgencyCreditCode, 'tenderAgencyCreditCode');
     requirePositive(input.budget, 'budget');
