@@ -35,8 +35,9 @@ export default defineConfig({
     ],
   },
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // Upper bounds, not waits: on a busy 2-core machine loading a slice's demo data can take minutes.
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
     pool: 'forks',
     env: { TZ: process.env.TZ ?? 'UTC' },
     // Three groups by file name (README "Test groups and one test file"): `pnpm test:unit` / `test:integration` / `test:e2e`

@@ -23,7 +23,7 @@ beforeAll(async () => {
   // The probes' stand-in ids are this enforcer's own, so "only your own" row rules pass and the role rule is what is measured.
   tokens.set('ENFORCER', await hub.token('ENFORCER', 'ZJJ', STAND_IN_ID));
   tokens.set('PUBLIC', undefined);
-}, 300_000);
+}, 600_000);
 afterAll(async () => hub?.stop());
 
 type Outcome = 'allow' | 'deny';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -253,6 +253,26 @@ describe('two replicas of every service against one PostgreSQL', () => {
       });
       expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
       const planId = created.data.createInspectionPlan.id;
+      // The draw procedure (docs/draw.md): freeze, the office and a leader (witness) commit, then reveal (the office first).
+      const frozen = await graphql(gateways[0], token, /* GraphQL */ `mutation ($input: FreezeDrawInput!) { freezeDraw(input: $input) { id } }`, {
+        input: { planId, participantUnits: ['ZWJ', 'LEADING_GROUP'], revealDeadline: new Date(Date.now() + 86_400_000).toISOString() },
+      });
+      expect(frozen.errors, JSON.stringify(frozen.errors)).toBeUndefined();
+      const roundId = frozen.data.freezeDraw.id;
+      const leader = await signDevToken({ sub: `leader-${randomUUID()}`, role: 'LEADER' });
+      const parties = [
+        [token, randomBytes(32).toString('hex')],
+        [leader, randomBytes(32).toString('hex')],
+      ] as const;
+      for (const [caller, secret] of parties) {
+        const commitment = createHash('sha256').update(Buffer.from(secret, 'hex')).digest('hex');
+        const committed = await graphql(gateways[1], caller, /* GraphQL */ `mutation ($id: ID!, $c: String!) { commitDrawSecret(roundId: $id, commitment: $c) { status } }`, { id: roundId, c: commitment });
+        expect(committed.errors, JSON.stringify(committed.errors)).toBeUndefined();
+      }
+      for (const [caller, secret] of parties) {
+        const revealed = await graphql(gateways[0], caller, /* GraphQL */ `mutation ($id: ID!, $s: String!) { revealDrawSecret(roundId: $id, secret: $s) { status } }`, { id: roundId, s: secret });
+        expect(revealed.errors, JSON.stringify(revealed.errors)).toBeUndefined();
+      }
       const draw = /* GraphQL */ `mutation ($planId: ID!) { drawInspections(planId: $planId) { id } }`;
       const results = await Promise.all(Array.from({ length: 4 }, (_, i) => graphql(gateways[i % 2], token, draw, { planId })));
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
