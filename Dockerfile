@@ -3,7 +3,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN npm install -g pnpm@10.34.9
 COPY . .
-RUN pnpm install --frozen-lockfile && pnpm build && pnpm prune --prod
+RUN pnpm install --frozen-lockfile && pnpm build && pnpm build:web && pnpm prune --prod
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -1,0 +1,41 @@
+import { AppstoreOutlined, ApiOutlined, DashboardOutlined } from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import type { Role } from '../auth/session';
+import { DepartmentDashboard } from '../department/DepartmentDashboard';
+import { EntityPage } from '../entities/EntityPage';
+import { LeaderOverview } from '../leader/LeaderOverview';
+import { ProjectList } from '../projects/ProjectList';
+import { ProjectPage } from '../projects/ProjectPage';
+
+/** GraphiQL and Monaco are large: loaded only when /graphiql is opened. */
+const GraphiQLPage = lazy(() => import('../explorer/GraphiQLPage'));
+
+/**
+ * The signed-in part of the app. A new work view is one entry here: its path, the roles that may
+ * open it and, when it belongs in the menu, its label. The home view depends on the role.
+ */
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  roles?: readonly Role[];
+  menu?: { zh: string; en: string; icon: ReactNode };
+  /** Rendered without the app's frame (full-window tools). */
+  bare?: boolean;
+}
+
+export const HOME_BY_ROLE: Record<Role, () => ReactNode> = {
+  LEADER: () => <LeaderOverview />,
+  OFFICE: () => <LeaderOverview />,
+  DEPT: () => <DepartmentDashboard />,
+  CENTER: () => <ProjectList />,
+  ENFORCER: () => <ProjectList />,
+};
+
+export const APP_ROUTES: AppRoute[] = [
+  { path: '/projects', element: <ProjectList />, menu: { zh: '项目', en: 'Projects', icon: <AppstoreOutlined /> } },
+  { path: '/projects/:id', element: <ProjectPage /> },
+  { path: '/entities/:creditCode', element: <EntityPage /> },
+  { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
+];
+
+export const HOME_MENU = { zh: '首页', en: 'Home', icon: <DashboardOutlined /> };
