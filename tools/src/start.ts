@@ -103,6 +103,7 @@ async function main() {
   console.log('ready');
   console.log(`
 Supervision hub is running.
+  Web app:              http://localhost:${gatewayPort}/  (development sign-in: /login?role=LEADER)
   Gateway (one graph):  http://localhost:${gatewayPort}/graphql
 ${list.subgraphs.map((e) => `  Subgraph ${e.name.padEnd(12)} ${subgraphUrl(e, list)}`).join('\n')}
   Health:               http://localhost:${gatewayPort}/health/ready

@@ -1,13 +1,16 @@
 import { AppstoreOutlined, ApiOutlined, DashboardOutlined } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/session';
-import { DepartmentDashboard } from '../department/DepartmentDashboard';
-import { EntityPage } from '../entities/EntityPage';
-import { LeaderOverview } from '../leader/LeaderOverview';
-import { ProjectList } from '../projects/ProjectList';
-import { ProjectPage } from '../projects/ProjectPage';
 
-/** GraphiQL and Monaco are large: loaded only when /graphiql is opened. */
+/*
+ * Each view is its own chunk, loaded when opened: the first view ships only what it draws.
+ * GraphiQL and its editor (Monaco) above all are large and load only on /graphiql.
+ */
+const LeaderOverview = lazy(() => import('../leader/LeaderOverview').then((m) => ({ default: m.LeaderOverview })));
+const DepartmentDashboard = lazy(() => import('../department/DepartmentDashboard').then((m) => ({ default: m.DepartmentDashboard })));
+const ProjectList = lazy(() => import('../projects/ProjectList').then((m) => ({ default: m.ProjectList })));
+const ProjectPage = lazy(() => import('../projects/ProjectPage').then((m) => ({ default: m.ProjectPage })));
+const EntityPage = lazy(() => import('../entities/EntityPage').then((m) => ({ default: m.EntityPage })));
 const GraphiQLPage = lazy(() => import('../explorer/GraphiQLPage'));
 
 /**

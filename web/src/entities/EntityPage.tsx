@@ -8,7 +8,7 @@ import { QueryState } from '../data/QueryState';
 import { EntityProfileDocument, type EntityProfileQuery } from '../gql/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
-import { GradeTag } from '../leader/LeaderOverview';
+import { GradeTag } from '../credit/GradeTag';
 import { monthStarts, shanghaiToday } from '../leader/period';
 
 type Entity = NonNullable<EntityProfileQuery['marketEntity']>;

@@ -11,16 +11,11 @@ import { InlineError, MissingSliceBanner, QueryState } from '../data/QueryState'
 import { JoinedProjectsDocument, LeaderOverviewDocument, type JoinedProjectsQuery, type ProjectStage } from '../gql/graphql';
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
+import { GradeTag } from '../credit/GradeTag';
 import { countDueWithin, coverage, filterJoined, hasOpenCases } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
-
-export function GradeTag({ grade }: { grade: string | null | undefined }) {
-  if (!grade) return <Tag>—</Tag>;
-  const color = grade === 'A' ? 'green' : grade === 'B' ? 'blue' : grade === 'C' ? 'orange' : 'red';
-  return <Tag color={color}>{grade}</Tag>;
-}
 
 function Tiles() {
   const { t, lang } = useLocale();

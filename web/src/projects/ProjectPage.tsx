@@ -6,7 +6,7 @@ import { QueryState } from '../data/QueryState';
 import { ProjectPanoramaDocument, type ProjectPanoramaQuery } from '../gql/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, INSPECTION_STATUS_LABELS, label, SLICE_LABELS, STAGE_LABELS, STAGE_RECORD_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
-import { GradeTag } from '../leader/LeaderOverview';
+import { GradeTag } from '../credit/GradeTag';
 import { mergeTrail } from './trail';
 
 type Project = NonNullable<ProjectPanoramaQuery['project']>;
