@@ -28,7 +28,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'tools/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'tools/src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,

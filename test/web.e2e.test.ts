@@ -2,17 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@hub/kit';
 import { startHub, type Hub } from './harness';
+import { launchChromium } from './web-browser';
 
 /**
  * The web app in a real browser (Debian's chromium driven by playwright-core) on the demo hub:
  * every role's home, the project and entity pages, GraphiQL, sign-in and sign-out, the banner when
  * a slice is down, accessibility (axe-core), and no request to any other host.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(repoRoot(), 'test', 'artifacts');
 const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -29,10 +29,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   hub = await startHub({ seed: true });
   origin = new URL(hub.gateway.url).origin;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {
@@ -90,7 +87,8 @@ async function projectWithCasesAndBids(): Promise<{ id: string; receiptNumber: s
   }
 }
 
-describe('the web app in a browser', () => {
+// A page load runs many operations through the whole hub; a busy machine takes its time.
+describe('the web app in a browser', { timeout: 180_000 }, () => {
   it('serves index.html for app routes (not cached) and hashed assets immutably; /graphql and /health keep their meaning', async () => {
     const index = await fetch(`${origin}/projects/some-id`);
     expect(index.status).toBe(200);
