@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser.
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, it } from 'vitest';
@@ -7,7 +9,7 @@ import { devSession, launchChromium } from './web-browser';
 /**
  * `pnpm bench:web`: the JavaScript the leader's first view ships (gzip, as served) and the time
  * from navigation to the leader overview's data on screen (tiles and the joined view's first row),
- * median of RUNS cold loads in headless chromium, on the demo hub (BASE_URL: an already running hub).
+ * median of RUNS cold loads in headless chromium, on the demo hub (HUB_URL: an already running hub).
  */
 const RUNS = Number(process.env.RUNS ?? 7);
 let hub: Hub | undefined;
@@ -15,7 +17,7 @@ let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  if (process.env.BASE_URL) origin = process.env.BASE_URL.replace(/\/$/, '');
+  if (process.env.HUB_URL) origin = process.env.HUB_URL.replace(/\/$/, '');
   else {
     hub = await startHub({ seed: true });
     origin = new URL(hub.gateway.url).origin;

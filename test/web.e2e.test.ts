@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,6 +41,8 @@ afterAll(async () => {
 
 async function newContext(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Waits are for elements, never fixed times; a busy machine may need long ones.
+  context.setDefaultTimeout(90_000);
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
@@ -75,7 +79,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 async function projectWithCasesAndBids(): Promise<{ id: string; receiptNumber: string; bidder: string; grade: string }> {
   const leader = await hub.token('LEADER');
   for (let after: string | null = null; ; ) {
-    const { data } = await hub.query(
+    const { data }: { data?: any } = await hub.query(
       `query($after: String) { projects(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes { id cases { receiptNumber } bids { bidder { name } bidderCreditAtBid { grade } } } } }`,
       { after },
       leader,
@@ -110,7 +114,7 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
   it('a leader signs in with /login?role=LEADER and sees the overview: tiles, the department chart and the joined view with grades', async () => {
     const context = await newContext();
     const page = await signIn(context, 'role=LEADER');
-    await expect.poll(() => page.getByRole('heading', { name: '领导驾驶舱' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '领导驾驶舱' }).waitFor();
     const tiles = page.getByTestId('leader-tiles');
     await tiles.getByText('在办案件').waitFor();
     await tiles.getByText('失信联合惩戒对象').waitFor();
@@ -118,9 +122,9 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     // Real data: the joined view lists demo projects with their bidders' grades at the bid.
     await page.locator('.ant-table-row').first().waitFor();
     expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByText(/第 1 \/ \d+ 页，共 200 条/).isVisible()).toBe(true);
+    await page.getByText(/第 1 \/ \d+ 页，共 200 条/).waitFor();
     await page.getByRole('button', { name: '下一页' }).click();
-    await expect.poll(() => page.getByText(/第 2 \/ \d+ 页/).isVisible()).toBe(true);
+    await page.getByText(/第 2 \/ \d+ 页/).waitFor();
     await expectAccessible(page, 'leader overview');
     await screenshot(page, 'leader-overview');
     await context.close();
@@ -140,7 +144,7 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: /部门工作台/ }).waitFor();
     await page.locator('[data-testid="stage-chart"] canvas').waitFor();
     await page.getByTestId('inspections').locator('.ant-table-row').first().waitFor();
-    await expect.poll(() => page.getByTestId('current-user').innerText()).toContain('ZJJ');
+    await page.getByTestId('current-user').getByText(/ZJJ/).waitFor();
     await expectAccessible(page, 'department dashboard');
     await screenshot(page, 'department-dashboard');
     // Sign-out leads to the sign-in page, and the app no longer opens without signing in again.

@@ -51,5 +51,6 @@ export function mergeTrail(sources: TrailSources, labels: TrailLabels): TrailEnt
     entries.push({ key: `audit-${f.id}`, at: f.foundOn, slice: 'audit', what: labels.auditFound(f.title) });
     if (f.rectifiedOn) entries.push({ key: `audit-${f.id}-rectified`, at: f.rectifiedOn, slice: 'audit', what: labels.auditRectified(f.title) });
   }
-  return entries.sort((a, b) => instant(a.at) - instant(b.at) || a.key.localeCompare(b.key));
+  // Stable: steps at the same instant keep the order their slice gave them.
+  return entries.sort((a, b) => instant(a.at) - instant(b.at));
 }
