@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Tag } from '../data/Tag';
 
 /** A credit grade (A best … D worst) as a coloured tag; a dash when there is no standing. */
 export function GradeTag({ grade }: { grade: string | null | undefined }) {

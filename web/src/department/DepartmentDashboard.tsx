@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Col, Row, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Row, Typography, type TableColumnsType } from 'antd';
+import { Tag } from '../data/Tag';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';

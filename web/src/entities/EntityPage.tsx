@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Card, Col, Descriptions, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Row, Statistic, Table, Typography } from 'antd';
+import { Tag } from '../data/Tag';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { EChart } from '../charts/EChart';

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Checkbox, Col, Row, Select, Space, Statistic, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Checkbox, Col, Row, Select, Space, Statistic, Typography, type TableColumnsType } from 'antd';
+import { Tag } from '../data/Tag';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { EChart } from '../charts/EChart';

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Card, Col, Descriptions, Empty, Row, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Row, Table, Timeline, Typography } from 'antd';
+import { Tag } from '../data/Tag';
 import { Link, useParams } from 'react-router';
 import { answerProblems, isForbidden } from '../data/errors';
 import { QueryState } from '../data/QueryState';
