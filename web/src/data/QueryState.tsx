@@ -7,7 +7,8 @@ import { answerProblems } from './errors';
 /** The banner naming the slices that did not answer; the rest of the page still shows. */
 export function MissingSliceBanner({ error }: { error: unknown }) {
   const { t, lang } = useLocale();
-  const { missingSlices } = answerProblems(error);
+  // One banner for the errors of several queries of a view.
+  const missingSlices = [...new Set((Array.isArray(error) ? error : [error]).flatMap((e) => answerProblems(e).missingSlices))];
   if (missingSlices.length === 0) return null;
   const names = missingSlices.map((s) => `${label(SLICE_LABELS, s, lang)}（${s}）`).join(lang === 'zh' ? '、' : ', ');
   return (

@@ -1,15 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Checkbox, Col, Row, Select, Space, Statistic, Typography, type TableColumnsType } from 'antd';
+import { Card, Checkbox, Col, Row, Select, Skeleton, Space, Statistic, Typography, type TableColumnsType } from 'antd';
 import { Tag } from '../data/Tag';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
-import { answerProblems, isForbidden } from '../data/errors';
 import { PagedTable } from '../data/PagedTable';
 import { useCursorPager } from '../data/paging';
-import { InlineError, MissingSliceBanner, QueryState } from '../data/QueryState';
-import { JoinedProjectsDocument, LeaderOverviewDocument, type JoinedProjectsQuery, type ProjectStage } from '../gql/graphql';
+import { InlineError, MissingSliceBanner } from '../data/QueryState';
+import { JoinedProjectsDocument, LeaderCaseTilesDocument, LeaderCreditTilesDocument, LeaderDepartmentsDocument, type JoinedProjectsQuery, type ProjectStage } from '../gql/graphql';
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
@@ -22,63 +21,73 @@ function Tiles() {
   const { t, lang } = useLocale();
   const today = shanghaiToday();
   const period = twoMonthPeriod(today);
-  const { data, loading, error } = useQuery(LeaderOverviewDocument, { variables: { period, year: yearPeriod(today) } });
-  const problems = answerProblems(error);
+  const cases = useQuery(LeaderCaseTilesDocument);
+  const credit = useQuery(LeaderCreditTilesDocument);
+  const departments = useQuery(LeaderDepartmentsDocument, { variables: { period, year: yearPeriod(today) } });
   const chart = useMemo(() => {
-    const departments = (data?.departments ?? []).filter((d) => d.kind === 'LINE');
-    const name = (d: (typeof departments)[number]) => (lang === 'zh' ? d.nameZh : d.name);
+    const list = (departments.data?.departments ?? []).filter((d) => d.kind === 'LINE');
+    const name = (d: (typeof list)[number]) => (lang === 'zh' ? d.nameZh : d.name);
     const series = [
-      { name: t('受理案件', 'Cases received'), data: departments.map((d) => d.caseStats?.received ?? null) },
-      { name: t('按期办结', 'Resolved on time'), data: departments.map((d) => d.caseStats?.resolvedOnTime ?? null) },
-      { name: t('超期办结', 'Resolved late'), data: departments.map((d) => d.caseStats?.resolvedLate ?? null) },
-      { name: t('当前逾期', 'Overdue now'), data: departments.map((d) => d.caseStats?.overdue ?? null) },
-      { name: t('信用记录公示', 'Credit records published'), data: departments.map((d) => d.creditStats?.recordsPublished ?? null) },
-      { name: t('抽查项目', 'Projects inspected'), data: departments.map((d) => d.inspectionStats?.drawn ?? null) },
+      { name: t('受理案件', 'Cases received'), data: list.map((d) => d.caseStats?.received ?? null) },
+      { name: t('按期办结', 'Resolved on time'), data: list.map((d) => d.caseStats?.resolvedOnTime ?? null) },
+      { name: t('超期办结', 'Resolved late'), data: list.map((d) => d.caseStats?.resolvedLate ?? null) },
+      { name: t('当前逾期', 'Overdue now'), data: list.map((d) => d.caseStats?.overdue ?? null) },
+      { name: t('信用记录公示', 'Credit records published'), data: list.map((d) => d.creditStats?.recordsPublished ?? null) },
+      { name: t('抽查项目', 'Projects inspected'), data: list.map((d) => d.inspectionStats?.drawn ?? null) },
     ];
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 48, bottom: 32 },
-      xAxis: { type: 'category', data: departments.map(name) },
+      xAxis: { type: 'category', data: list.map(name) },
       yAxis: { type: 'value', minInterval: 1 },
       series: series.map((s) => ({ ...s, type: 'bar' })),
     };
-  }, [data, lang, t]);
+  }, [departments.data, lang, t]);
+  const loading = cases.loading || credit.loading || departments.loading;
+  const c = cases.data;
+  const k = credit.data;
+  const d = departments.data;
+  const open = c ? [c.submitted, c.accepted, c.routed, c.investigating, c.decided, c.feedbackSent].reduce((n, x) => n + (x?.totalCount ?? 0), 0) : undefined;
+  const yearCoverage = d ? coverage(d.departments.map((x) => x.yearInspections)) : undefined;
+  const tiles = [
+    { key: 'cases', title: t('在办案件', 'Open cases'), value: open, show: open != null },
+    { key: 'overdue', title: t('逾期案件', 'Overdue cases'), value: c?.overdue?.totalCount, show: c?.overdue != null, danger: true },
+    { key: 'dueSoon', title: t('3个工作日内到期', 'Due within 3 working days'), value: c?.dueSoon ? countDueWithin(c.dueSoon.nodes, 3) : undefined, show: c?.dueSoon != null },
+    { key: 'coverage', title: t('本年度抽查覆盖率', "This year's inspection coverage"), value: yearCoverage ?? '—', suffix: yearCoverage == null ? undefined : '%', show: yearCoverage !== undefined },
+    { key: 'publicity', title: t('公示中的信用记录', 'Credit records in publicity'), value: k?.inPublicity?.totalCount, show: k?.inPublicity != null },
+    { key: 'punished', title: t('失信联合惩戒对象', 'Subjects under joint punishment'), value: k?.punished?.totalCount, show: k?.punished != null },
+  ].filter((tile) => tile.show);
+  const errors = [cases.error, credit.error, departments.error];
   return (
-    <QueryState loading={loading} error={error} data={data}>
-      {(d) => {
-        const open = [d.submitted, d.accepted, d.routed, d.investigating, d.decided, d.feedbackSent].reduce((n, c) => n + (c?.totalCount ?? 0), 0);
-        const yearCoverage = coverage(d.departments.map((x) => x.yearInspections));
-        const tiles = [
-          { key: 'cases', title: t('在办案件', 'Open cases'), value: open, show: !isForbidden(problems, 'submitted') && d.submitted != null },
-          { key: 'overdue', title: t('逾期案件', 'Overdue cases'), value: d.overdue?.totalCount, show: d.overdue != null, danger: true },
-          { key: 'dueSoon', title: t('3个工作日内到期', 'Due within 3 working days'), value: d.dueSoon ? countDueWithin(d.dueSoon.nodes, 3) : undefined, show: d.dueSoon != null },
-          { key: 'coverage', title: t('本年度抽查覆盖率', "This year's inspection coverage"), value: yearCoverage ?? '—', suffix: yearCoverage == null ? undefined : '%', show: true },
-          { key: 'publicity', title: t('公示中的信用记录', 'Credit records in publicity'), value: d.inPublicity?.totalCount, show: d.inPublicity != null },
-          { key: 'punished', title: t('失信联合惩戒对象', 'Subjects under joint punishment'), value: d.punished?.totalCount, show: d.punished != null },
-        ].filter((tile) => tile.show);
-        return (
-          <>
-            <Row gutter={[16, 16]} data-testid="leader-tiles">
-              {tiles.map((tile) => (
-                <Col key={tile.key} xs={12} md={8} xl={4}>
-                  <Card size="small">
-                    <Statistic title={tile.title} value={tile.value ?? '—'} suffix={tile.suffix} valueStyle={tile.danger ? { color: '#c41d1d' } : undefined} />
-                  </Card>
-                </Col>
-              ))}
-            </Row>
-            <Card
-              size="small"
-              style={{ marginTop: 16 }}
-              title={t(`各部门本期情况（${period.from} 至 ${period.to}）`, `Departments this period (${period.from} to ${period.to})`)}
-            >
-              <EChart option={chart} label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")} testId="department-chart" />
-            </Card>
-          </>
-        );
-      }}
-    </QueryState>
+    <>
+      <MissingSliceBanner error={errors} />
+      {errors.map((e, i) => (
+        <InlineError key={i} error={e} />
+      ))}
+      {loading && tiles.length === 0 ? (
+        <Skeleton active />
+      ) : (
+        <Row gutter={[16, 16]} data-testid="leader-tiles">
+          {tiles.map((tile) => (
+            <Col key={tile.key} xs={12} md={8} xl={4}>
+              <Card size="small">
+                <Statistic title={tile.title} value={tile.value ?? '—'} suffix={tile.suffix} valueStyle={tile.danger ? { color: '#c41d1d' } : undefined} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+      {d && (
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={t(`各部门本期情况（${period.from} 至 ${period.to}）`, `Departments this period (${period.from} to ${period.to})`)}
+        >
+          <EChart option={chart} label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")} testId="department-chart" />
+        </Card>
+      )}
+    </>
   );
 }
 
