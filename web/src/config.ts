@@ -17,7 +17,7 @@ export interface AppConfig {
   /** Same origin as the app: no CORS, one URL for users. */
   graphqlPath: string;
   /** `development`: the sign-in picker backed by the gateway's development token endpoint; `oidc`: the identity provider. */
-  signIn: { mode: 'development' } | ({ mode: 'oidc' } & OidcSettings);
+  signIn: { mode: 'development' } | { mode: 'unconfigured' } | ({ mode: 'oidc' } & OidcSettings);
   /** GraphiQL at /graphiql (off in production unless EXPLORER=true). */
   explorer: boolean;
   /** Page size of every list. */

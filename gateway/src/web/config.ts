@@ -4,6 +4,8 @@ import { envBool, envOptional, repoRoot } from '@hub/kit';
 /** How users sign in to the web app: the development picker, or an OpenID Connect provider. */
 export type SignInSettings =
   | { mode: 'development' }
+  /** Production without an identity provider configured: nobody can sign in, and the page says why. */
+  | { mode: 'unconfigured' }
   | { mode: 'oidc'; issuer: string; clientId: string; scope: string; roleClaim: string; departmentClaim: string };
 
 /** The web app's side of the gateway, from the environment (see .env.example). */
@@ -46,6 +48,8 @@ export function readWebConfig(): WebConfig {
             roleClaim: envOptional('OIDC_ROLE_CLAIM') ?? 'role',
             departmentClaim: envOptional('OIDC_DEPARTMENT_CLAIM') ?? 'department',
           }
-        : { mode: 'development' },
+        : production
+          ? { mode: 'unconfigured' }
+          : { mode: 'development' },
   };
 }

@@ -37,7 +37,7 @@ describe('the web app on the gateway', () => {
   let production: { url: string; server: Server };
   beforeAll(async () => {
     development = await serve(config());
-    production = await serve(config({ production: true, explorer: false }));
+    production = await serve(config({ production: true, explorer: false, signIn: { mode: 'unconfigured' } }));
   });
   afterAll(() => {
     development.server.close();
@@ -71,7 +71,7 @@ describe('the web app on the gateway', () => {
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ error: 'department is required for DEPT' });
     expect((await fetch(`${production.url}/auth/dev-token`, { method: 'POST', body: JSON.stringify({ role: 'LEADER' }) })).status).toBe(404);
-    expect(await (await fetch(`${production.url}/auth/config`)).json()).toEqual({ signIn: { mode: 'development' }, explorer: false });
+    expect(await (await fetch(`${production.url}/auth/config`)).json()).toEqual({ signIn: { mode: 'unconfigured' }, explorer: false });
   });
 });
 

@@ -92,6 +92,13 @@ export function LoginPage() {
             <Button type="primary" block onClick={() => void startOidcSignIn(config.signIn as never, next)}>
               {t('统一身份认证登录', 'Sign in with the identity provider')}
             </Button>
+          ) : config.signIn.mode === 'unconfigured' ? (
+            <Alert
+              type="error"
+              showIcon
+              title={t('未配置统一身份认证，暂无法登录。', 'No identity provider is configured: nobody can sign in yet.')}
+              description={t('请管理员设置 OIDC_ISSUER 与 OIDC_CLIENT_ID。', 'The administrator sets OIDC_ISSUER and OIDC_CLIENT_ID.')}
+            />
           ) : direct ? (
             <Typography.Text>{t('正在登录…', 'Signing in…')}</Typography.Text>
           ) : (
