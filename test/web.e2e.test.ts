@@ -198,8 +198,8 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
       localStorage.setItem('hub.session', JSON.stringify({ token: `eyJhbGciOiJIUzI1NiJ9.${claims}.bad`, sub: 'x', name: 'x', role: 'LEADER', expiresAt: Date.now() + 3_600_000 }));
     });
     await page.goto(`${origin}/`);
-    await page.waitForURL(/\/login\?reason=expired/);
     await page.getByText('登录已过期，请重新登录。').waitFor();
+    expect(page.url()).toMatch(/\/login\?reason=expired&next=%2F$/);
     await context.close();
   });
 

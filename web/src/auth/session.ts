@@ -75,7 +75,12 @@ export function safeNext(next: string | null | undefined): string {
 }
 
 /** Leaves the current page for sign-in, remembering where the user was; `expired` says why. */
+let leaving = false;
+
 export function goToSignIn(reason: 'expired' | 'signed-out' | 'required'): void {
+  // Several queries may fail with the same expired token: leave once.
+  if (leaving) return;
+  leaving = true;
   clearSession();
   const here = window.location.pathname + window.location.search;
   const params = new URLSearchParams({ reason });

@@ -2,6 +2,11 @@ import { Button, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useLocale } from '../i18n/locale';
 import type { CursorPager } from './paging';
 
+/** A table's empty state in a grey that meets AA contrast (antd's own placeholder is lighter). */
+export function EmptyText({ text }: { text: string }) {
+  return <Typography.Text type="secondary">{text}</Typography.Text>;
+}
+
 export interface Connection<N> {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
@@ -40,7 +45,7 @@ export function PagedTable<N extends object>({
         pagination={false}
         scroll={{ x: true }}
         aria-label={caption}
-        locale={{ emptyText: t('暂无数据', 'No data') }}
+        locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }}
       />
       <Space style={{ marginTop: 12 }} aria-label={t('分页', 'Pages')}>
         <Button size="small" onClick={pager.previous} disabled={pager.page <= 1 || loading}>

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { EChart } from '../charts/EChart';
 import { answerProblems, isForbidden } from '../data/errors';
+import { EmptyText } from '../data/PagedTable';
 import { QueryState } from '../data/QueryState';
 import { EntityProfileDocument, type EntityProfileQuery } from '../gql/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label } from '../i18n/labels';
@@ -103,7 +104,7 @@ function Profile({ e, error }: { e: Entity; error: unknown }) {
           rowKey="id"
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           dataSource={e.bids}
-          locale={{ emptyText: t('暂无', 'None') }}
+          locale={{ emptyText: <EmptyText text={t('暂无', 'None')} /> }}
           columns={[
             { title: t('项目', 'Project'), key: 'p', render: (_, b) => <Link to={`/projects/${b.project.id}`}>{b.project.name}</Link> },
             { title: t('投标日期', 'Submitted'), dataIndex: 'submittedOn' },
@@ -120,7 +121,7 @@ function Profile({ e, error }: { e: Entity; error: unknown }) {
             rowKey="id"
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             dataSource={e.cases ?? []}
-            locale={{ emptyText: t('暂无', 'None') }}
+            locale={{ emptyText: <EmptyText text={t('暂无', 'None')} /> }}
             columns={[
               { title: t('回执编号', 'Receipt no.'), dataIndex: 'receiptNumber' },
               { title: t('类型', 'Kind'), key: 'k', render: (_, c) => label(CASE_KIND_LABELS, c.kind, lang) },
@@ -138,7 +139,7 @@ function Profile({ e, error }: { e: Entity; error: unknown }) {
             rowKey="id"
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             dataSource={e.credit.records}
-            locale={{ emptyText: t('暂无', 'None') }}
+            locale={{ emptyText: <EmptyText text={t('暂无', 'None')} /> }}
             columns={[
               { title: t('记录日期', 'Created'), dataIndex: 'createdOn' },
               { title: t('事实', 'Facts'), dataIndex: 'facts' },
