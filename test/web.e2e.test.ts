@@ -193,6 +193,8 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${origin}/login?reason=required`);
+    // The sign-in page clears any session when it opens: store the stale one after that.
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
     await page.evaluate(() => {
       const claims = btoa(JSON.stringify({ sub: 'x', role: 'LEADER', exp: Math.floor(Date.now() / 1000) + 3600 })).replace(/=+$/, '');
       localStorage.setItem('hub.session', JSON.stringify({ token: `eyJhbGciOiJIUzI1NiJ9.${claims}.bad`, sub: 'x', name: 'x', role: 'LEADER', expiresAt: Date.now() + 3_600_000 }));
@@ -208,9 +210,10 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     const page = await signIn(context, 'role=LEADER');
     await page.goto(`${origin}/graphiql`);
     await page.locator('.graphiql-container').waitFor();
+    await page.locator('.graphiql-query-editor').getByText('departments').waitFor();
     await page.getByRole('button', { name: /Execute query/i }).click();
     // The editor draws only the visible lines: the first department is on screen.
-    await page.locator('.result-window').getByText('FGJ').waitFor();
+    await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 90_000 }).toContain('FGJ');
     await screenshot(page, 'graphiql');
     await context.close();
   });
