@@ -47,7 +47,12 @@ export function trustedDocumentsPlugin(documents: TrustedDocuments, mode: 'enfor
         if (extensions?.persistedQuery) delete extensions.persistedQuery;
         return;
       }
-      if (mode === 'off') return;
+      if (mode === 'off') {
+        // An unregistered hash sent with its text (an app built after the gateway started, the dev
+        // server): the hash is the build's, not Apollo's hash of the text, so run the text as sent.
+        if (extensions?.persistedQuery && request.query) delete extensions.persistedQuery;
+        return;
+      }
       // Let the request reach validation with a harmless text, then refuse it with a clear error.
       request.query = REFUSED_PLACEHOLDER;
       if (extensions?.persistedQuery) delete extensions.persistedQuery;

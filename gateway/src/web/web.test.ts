@@ -110,6 +110,9 @@ describe('trusted documents', () => {
     const apollo = await server('off');
     const other = await apollo.executeOperation({ query: '{ secret }' });
     expect(other.body.kind === 'single' && other.body.singleResult.data).toEqual({ secret: 'leaked' });
+    // A hash this gateway never registered, with its text: the text runs (no "provided sha does not match").
+    const newer = await apollo.executeOperation({ query: '{ hello }', extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect(newer.body.kind === 'single' && newer.body.singleResult).toEqual({ data: { hello: 'world' } });
     await apollo.stop();
   });
 
