@@ -8,6 +8,7 @@ COPY . .
 # node_modules and install the production dependencies again from the store (no network).
 RUN pnpm install --frozen-lockfile \
  && pnpm build \
+ && pnpm build:web \
  && rm -rf node_modules gateway/node_modules tools/node_modules test/node_modules subgraphs/*/node_modules \
  && pnpm install --frozen-lockfile --prod --offline
 

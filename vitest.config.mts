@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 const fromKit = createRequire(resolve(import.meta.dirname, 'subgraphs/kit/package.json'));
 
 /** Where tests live: unit tests next to the code, end-to-end tests of the composed graph in test/. */
-const TEST_ROOTS = ['subgraphs/*/src/**', 'gateway/src/**', 'tools/src/**', 'test/**'];
+const TEST_ROOTS = ['subgraphs/*/src/**', 'gateway/src/**', 'tools/src/**', 'test/**', 'web/src/**'];
 const EXCLUDE = ['**/node_modules/**', '**/dist/**'];
 const SLOW = ['**/*.integration.test.ts', '**/*.e2e.test.ts'];
 /** One real PostgreSQL per run of the integration and end-to-end groups (test/global-setup.ts). */

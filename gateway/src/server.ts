@@ -26,6 +26,7 @@ import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
 import { SubgraphTraffic } from './traffic';
+import { loadTrustedDocuments, readWebConfig, trustedDocumentsPlugin, webRoutes, type WebConfig } from './web';
 
 /** What the gateway keeps per request: the caller's token to forward, and the request id for the logs. */
 export interface GatewayContext {
@@ -129,9 +130,12 @@ export interface RunningGateway {
 }
 
 /** Builds and starts the gateway; `overrides` let tests point at their own subgraphs and files. */
-export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: Map<string, string> } = {}): Promise<RunningGateway> {
+export async function startGateway(
+  overrides: Partial<GatewayConfig> & { urls?: Map<string, string>; web?: Partial<WebConfig> } = {},
+): Promise<RunningGateway> {
   const config = { ...readGatewayConfig(), ...overrides };
   assertSafeForProduction('gateway', { introspection: config.introspection });
+  const web = { ...readWebConfig(), ...overrides.web };
   const log = createLogger('gateway');
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata addresses
   // (169.254.169.254, …) at start: supervision data stays on the district's network.
@@ -185,7 +189,9 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       traffic.plugin(),
-      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // Apollo's landing page loads from a CDN; browsers get the bundled GraphiQL (web/routes.ts).
+      ApolloServerPluginLandingPageDisabled(),
+      trustedDocumentsPlugin(loadTrustedDocuments(web.trustedDocumentManifests), web.trustedDocuments),
     ],
   });
   await apollo.start();
@@ -193,6 +199,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> & { urls?: 
     apollo,
     log,
     maxBodyBytes: config.maxBodyBytes,
+    routes: webRoutes(web, log),
     readiness: async () => {
       const checks = await Promise.all(
         [...(overrides.urls ?? subgraphUrls())].map(async ([name, url]) => {

@@ -70,7 +70,10 @@ export class InflightMerger {
         this.stats.sent += 1;
         shared = (async () => {
           const response = await fetcher(url, init);
-          return { status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.text() };
+          // forEach, not the iterator: the gateway also compiles against the DOM lib (web/), whose Headers has none.
+          const headers: [string, string][] = [];
+          response.headers.forEach((value, name) => headers.push([name, value]));
+          return { status: response.status, statusText: response.statusText, headers, body: await response.text() };
         })();
         this.inflight.set(key, shared);
         // Merged only while in flight: a later identical request fetches afresh (no caching).

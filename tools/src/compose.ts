@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { readSubgraphList, repoRoot } from '@hub/kit';
 import { dockerComposeFile } from './docker-compose';
 import { kubernetesManifests } from './kubernetes';
@@ -10,7 +10,7 @@ import { apiSchemaOf, breakingChanges, checkOperations, composeFromCode, schemaD
  * `pnpm compose` regenerates schema/subgraphs/<name>.graphql and schema/supergraph.graphql from
  * the code, and docker-compose.yml and deploy/kubernetes/ from subgraphs.json. `pnpm schema:check`
  * (with --check) writes nothing and fails when the committed files are stale (or a manifest is
- * left over), when composition fails, or when a dashboard operation (schema/operations) no longer
+ * left over), when composition fails, or when a dashboard operation (schema/operations, web/src) no longer
  * validates; breaking changes against the committed supergraph are listed either way.
  */
 async function main() {
@@ -36,11 +36,15 @@ async function main() {
     }
   }
 
-  const problems = checkOperations(apiSchemaOf(supergraph));
+  // The dashboards' operations and the web app's (kept next to its views) must stay valid.
+  const api = apiSchemaOf(supergraph);
+  const problems = [join(dir, 'operations'), join(repoRoot(), 'web', 'src')].flatMap((folder) =>
+    checkOperations(api, folder).map((p) => ({ ...p, file: relative(repoRoot(), join(folder, p.file)) })),
+  );
   if (problems.length) {
     failed = true;
     console.error(`Dashboard operations broken by this schema (${problems.length}):`);
-    for (const p of problems) console.error(`  - schema/operations/${p.file}, operation ${p.operation}: ${p.message}`);
+    for (const p of problems) console.error(`  - ${p.file}, operation ${p.operation}: ${p.message}`);
   }
 
   const files = new Map<string, string>([[supergraphFile, supergraph]]);

@@ -150,6 +150,7 @@ async function main() {
   await waitReady({ name: 'gateway', url: gatewayReady, service: gateway, timeoutMs: readyTimeoutMs(), prefix: `Starting gateway on port ${gatewayPort} … `, cancelled: () => stopping });
   console.log(`
 Supervision hub is running.
+  Web app:              http://localhost:${gatewayPort}/  (development sign-in: /login?role=LEADER)
   Gateway (one graph):  http://localhost:${gatewayPort}/graphql
 ${list.subgraphs.map((e) => `  Subgraph ${e.name.padEnd(12)} ${subgraphUrl(e, list)}`).join('\n')}
   Health:               http://localhost:${gatewayPort}/health/ready

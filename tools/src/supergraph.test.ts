@@ -14,6 +14,15 @@ describe('pnpm schema:check', () => {
     expect(checkOperations(apiSchemaOf(committed))).toEqual([]);
   });
 
+  it("checks the web app's operations next to its views, and names the view a schema change breaks", () => {
+    const web = join(repoRoot(), 'web', 'src');
+    expect(checkOperations(apiSchemaOf(committed), web)).toEqual([]);
+    const withoutGrade = committed.replace(/(deductions in force on asOf\."""\n\s*score: Int!\n)\s*grade: CreditGrade!\n/, '$1');
+    expect(withoutGrade).not.toBe(committed);
+    const problems = checkOperations(apiSchemaOf(withoutGrade), web);
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'leader/leader.graphql', operation: 'JoinedProjects' }));
+  });
+
   it('names the dashboard operation a removed field breaks, and lists the breaking change', () => {
     const withoutNextSteps = sdlOf('projects').replace(/^\s*"""Steps the trading center may record next\."""\n\s*nextSteps: \[String!\]!\n/m, '\n');
     expect(withoutNextSteps).not.toContain('nextSteps');

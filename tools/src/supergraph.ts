@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { findBreakingChanges, parse, validate, type GraphQLSchema } from 'graphql';
+import { findBreakingChanges, parse, validate, visit, type ASTNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { readSubgraphList, repoRoot, subgraphUrl } from '@hub/kit';
 import { loadSubgraphs } from './load-subgraphs';
 
@@ -50,15 +50,39 @@ export interface OperationProblem {
   message: string;
 }
 
-/** Validates the dashboards' operations (schema/operations/*.graphql) against an API schema. */
+/** The fragments an operation spreads, directly or through other fragments (a file may hold several operations). */
+function usedFragments(operation: ASTNode, document: DocumentNode): FragmentDefinitionNode[] {
+  const all = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]));
+  const used = new Map<string, FragmentDefinitionNode>();
+  const walk = (node: ASTNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const fragment = all.get(spread.name.value);
+        if (fragment && !used.has(fragment.name.value)) {
+          used.set(fragment.name.value, fragment);
+          walk(fragment);
+        }
+      },
+    });
+  walk(operation);
+  return [...used.values()];
+}
+
+/**
+ * Validates the operations of the `.graphql` files under a folder (and its subfolders: the web app
+ * keeps them next to its views) against an API schema. Generated and built folders are skipped.
+ */
 export function checkOperations(api: GraphQLSchema, dir = join(schemaDir(), 'operations')): OperationProblem[] {
   if (!existsSync(dir)) return [];
   const problems: OperationProblem[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.graphql') && !/(^|\/)(node_modules|dist|gql)\//.test(f))
+    .sort();
+  for (const file of files) {
     const document = parse(readFileSync(join(dir, file), 'utf8'));
     for (const definition of document.definitions) {
       if (definition.kind !== 'OperationDefinition') continue;
-      const fragments = document.definitions.filter((d) => d.kind === 'FragmentDefinition');
+      const fragments = usedFragments(definition, document);
       const errors = validate(api, { kind: document.kind, definitions: [definition, ...fragments] });
       for (const error of errors) {
         problems.push({ file, operation: definition.name?.value ?? '(anonymous)', message: error.message });

@@ -15,6 +15,8 @@ export interface HttpOptions<C extends BaseContext> {
   internalOnly?: boolean;
   /** Readiness report: `ok` false answers 503. */
   readiness?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
+  /** Other routes (the gateway's web app), asked after the health routes and before GraphQL; true when it answered. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -68,6 +70,7 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
         sendJson(res, report.ok ? 200 : 503, report);
         return;
       }
+      if (options.routes && (await options.routes(req, res, url))) return;
       if (url.pathname !== '/graphql' && url.pathname !== '/') {
         sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
         return;

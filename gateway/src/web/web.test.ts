@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticate, createLogger } from '@hub/kit';
+import type { WebConfig } from './config';
+import { webRoutes } from './routes';
+import { documentHash, loadTrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
+
+const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+writeFileSync(join(dist, 'trusted-documents.json'), '{}');
+const log = createLogger('web-test');
+
+function config(overrides: Partial<WebConfig> = {}): WebConfig {
+  return { distDir: dist, production: false, explorer: true, trustedDocuments: 'off', trustedDocumentManifests: [], signIn: { mode: 'development' }, ...overrides };
+}
+
+/** A server with only the web routes; anything they do not answer is "graphql" here. */
+async function serve(web: WebConfig): Promise<{ url: string; server: Server }> {
+  const routes = webRoutes(web, log);
+  const server = createServer(async (req, res) => {
+    if (await routes(req, res, new URL(req.url ?? '/', 'http://x'))) return;
+    res.end('graphql');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}`, server };
+}
+
+describe('the web app on the gateway', () => {
+  let development: { url: string; server: Server };
+  let production: { url: string; server: Server };
+  beforeAll(async () => {
+    development = await serve(config());
+    production = await serve(config({ production: true, explorer: false, signIn: { mode: 'unconfigured' } }));
+  });
+  afterAll(() => {
+    development.server.close();
+    production.server.close();
+  });
+
+  it('answers app routes with index.html (no-cache) and hashed assets immutably, never a file outside the build', async () => {
+    const page = await fetch(`${development.url}/projects/42`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('id="root"');
+    const asset = await fetch(`${development.url}/assets/index-abc123.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${development.url}/assets/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+    expect(await (await fetch(`${development.url}/trusted-documents.json`)).text()).toContain('id="root"');
+  });
+
+  it('leaves POST /graphql and a client GET of /graphql to GraphQL; sends a browser to GraphiQL in development', async () => {
+    expect(await (await fetch(`${development.url}/graphql`, { method: 'POST' })).text()).toBe('graphql');
+    expect(await (await fetch(`${development.url}/graphql?query={__typename}`, { headers: { accept: 'text/html' } })).text()).toBe('graphql');
+    const browser = await fetch(`${development.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(browser.status).toBe(302);
+    expect(await (await fetch(`${production.url}/graphql`, { headers: { accept: 'text/html' } })).text()).toBe('graphql');
+    expect((await fetch(`${production.url}/graphiql`)).status).toBe(404);
+  });
+
+  it('signs development tokens the hub accepts, and has no token endpoint in production', async () => {
+    const response = await fetch(`${development.url}/auth/dev-token`, { method: 'POST', body: JSON.stringify({ role: 'DEPT', department: 'ZJJ' }) });
+    const { token } = (await response.json()) as { token: string };
+    expect(await authenticate(`Bearer ${token}`)).toMatchObject({ role: 'DEPT', department: 'ZJJ' });
+    const refused = await fetch(`${development.url}/auth/dev-token`, { method: 'POST', body: JSON.stringify({ role: 'DEPT' }) });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: 'department is required for DEPT' });
+    expect((await fetch(`${production.url}/auth/dev-token`, { method: 'POST', body: JSON.stringify({ role: 'LEADER' }) })).status).toBe(404);
+    expect(await (await fetch(`${production.url}/auth/config`)).json()).toEqual({ signIn: { mode: 'unconfigured' }, explorer: false });
+  });
+});
+
+describe('trusted documents', () => {
+  const registered = 'query Hello { hello }';
+  const hash = documentHash(registered);
+  const manifest = join(dist, 'client-manifest.json');
+  writeFileSync(manifest, JSON.stringify({ [hash]: registered }));
+
+  async function server(mode: 'enforce' | 'off') {
+    const apollo = new ApolloServer({
+      typeDefs: 'type Query { hello: String, secret: String }',
+      resolvers: { Query: { hello: () => 'world', secret: () => 'leaked' } },
+      plugins: [trustedDocumentsPlugin(loadTrustedDocuments([manifest]), mode)],
+    });
+    await apollo.start();
+    return apollo;
+  }
+
+  it('with enforce, runs a registered hash and refuses any other operation with a clear error', async () => {
+    const apollo = await server('enforce');
+    const ok = await apollo.executeOperation({ query: undefined as never, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(ok.body.kind === 'single' && ok.body.singleResult.data).toEqual({ hello: 'world' });
+    const other = await apollo.executeOperation({ query: '{ secret }' });
+    expect(other.http.status).toBe(403);
+    const errors = other.body.kind === 'single' ? other.body.singleResult.errors : undefined;
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'OPERATION_NOT_TRUSTED' } });
+    expect(errors?.[0]?.message).toMatch(/runs only registered operations \(TRUSTED_DOCUMENTS=enforce\)/);
+    // A registered hash with another text runs the registered text, never the one sent.
+    const swapped = await apollo.executeOperation({ query: '{ secret }', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(swapped.body.kind === 'single' && swapped.body.singleResult.data).toEqual({ hello: 'world' });
+    await apollo.stop();
+  });
+
+  it('with off, runs any operation', async () => {
+    const apollo = await server('off');
+    const other = await apollo.executeOperation({ query: '{ secret }' });
+    expect(other.body.kind === 'single' && other.body.singleResult.data).toEqual({ secret: 'leaked' });
+    // A hash this gateway never registered, with its text: the text runs (no "provided sha does not match").
+    const newer = await apollo.executeOperation({ query: '{ hello }', extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect(newer.body.kind === 'single' && newer.body.singleResult).toEqual({ data: { hello: 'world' } });
+    await apollo.stop();
+  });
+
+  it('refuses a manifest whose hash is not the sha256 of its document', () => {
+    const bad = join(dist, 'bad-manifest.json');
+    writeFileSync(bad, JSON.stringify({ [hash]: '{ secret }' }));
+    expect(() => loadTrustedDocuments([bad])).toThrow(/is not the sha256 of its document/);
+  });
+});

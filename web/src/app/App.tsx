@@ -1,0 +1,82 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { Suspense, useMemo } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { LoginPage } from '../auth/LoginPage';
+import { OidcCallback } from '../auth/OidcCallback';
+import { RequireSession, useSession } from '../auth/SessionContext';
+import type { AppConfig } from '../config';
+import { createClient } from '../data/client';
+import { LocaleProvider, useLocale } from '../i18n/locale';
+import { AppConfigContext } from './AppConfigContext';
+import { Layout } from './Layout';
+import { APP_ROUTES, HOME_BY_ROLE } from './routes';
+import { Skeleton } from 'antd';
+
+/**
+ * Colours that meet WCAG 2.1 AA contrast (4.5:1) on white: antd's default link blue and its
+ * secondary and tertiary greys are lighter than that.
+ */
+const THEME = {
+  token: {
+    colorPrimary: '#1456b8',
+    colorLink: '#1456b8',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+  },
+};
+
+function Home() {
+  const session = useSession();
+  return <>{HOME_BY_ROLE[session.role]()}</>;
+}
+
+function NotFound() {
+  const { t } = useLocale();
+  return <Result status="404" title="404" subTitle={t('页面不存在', 'No such page')} />;
+}
+
+function Shell({ config }: { config: AppConfig }) {
+  const { lang } = useLocale();
+  const client = useMemo(() => createClient(config.graphqlPath), [config.graphqlPath]);
+  const framed = (element: React.ReactNode) => (
+    <RequireSession>
+      <Layout>{element}</Layout>
+    </RequireSession>
+  );
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
+      <AntApp>
+        <ApolloProvider client={client}>
+          <BrowserRouter>
+            <Suspense fallback={<Skeleton active />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/auth/callback" element={<OidcCallback />} />
+                <Route path="/" element={framed(<Home />)} />
+                {APP_ROUTES.filter((r) => r.path !== '/graphiql' || config.explorer).map((r) => (
+                  <Route key={r.path} path={r.path} element={r.bare ? <RequireSession>{r.element}</RequireSession> : framed(r.element)} />
+                ))}
+                <Route path="*" element={framed(<NotFound />)} />
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </ApolloProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App({ config }: { config: AppConfig }) {
+  return (
+    <AppConfigContext.Provider value={config}>
+      <LocaleProvider>
+        <Shell config={config} />
+      </LocaleProvider>
+    </AppConfigContext.Provider>
+  );
+}

@@ -1,0 +1,44 @@
+import { AppstoreOutlined, ApiOutlined, DashboardOutlined } from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import type { Role } from '../auth/session';
+
+/*
+ * Each view is its own chunk, loaded when opened: the first view ships only what it draws.
+ * GraphiQL and its editor (Monaco) above all are large and load only on /graphiql.
+ */
+const LeaderOverview = lazy(() => import('../leader/LeaderOverview').then((m) => ({ default: m.LeaderOverview })));
+const DepartmentDashboard = lazy(() => import('../department/DepartmentDashboard').then((m) => ({ default: m.DepartmentDashboard })));
+const ProjectList = lazy(() => import('../projects/ProjectList').then((m) => ({ default: m.ProjectList })));
+const ProjectPage = lazy(() => import('../projects/ProjectPage').then((m) => ({ default: m.ProjectPage })));
+const EntityPage = lazy(() => import('../entities/EntityPage').then((m) => ({ default: m.EntityPage })));
+const GraphiQLPage = lazy(() => import('../explorer/GraphiQLPage'));
+
+/**
+ * The signed-in part of the app. A new work view is one entry here: its path, the roles that may
+ * open it and, when it belongs in the menu, its label. The home view depends on the role.
+ */
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  roles?: readonly Role[];
+  menu?: { zh: string; en: string; icon: ReactNode };
+  /** Rendered without the app's frame (full-window tools). */
+  bare?: boolean;
+}
+
+export const HOME_BY_ROLE: Record<Role, () => ReactNode> = {
+  LEADER: () => <LeaderOverview />,
+  OFFICE: () => <LeaderOverview />,
+  DEPT: () => <DepartmentDashboard />,
+  CENTER: () => <ProjectList />,
+  ENFORCER: () => <ProjectList />,
+};
+
+export const APP_ROUTES: AppRoute[] = [
+  { path: '/projects', element: <ProjectList />, menu: { zh: '项目', en: 'Projects', icon: <AppstoreOutlined /> } },
+  { path: '/projects/:id', element: <ProjectPage /> },
+  { path: '/entities/:creditCode', element: <EntityPage /> },
+  { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
+];
+
+export const HOME_MENU = { zh: '首页', en: 'Home', icon: <DashboardOutlined /> };

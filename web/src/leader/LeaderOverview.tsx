@@ -1,0 +1,226 @@
+import { useQuery } from '@apollo/client/react';
+import { Card, Checkbox, Col, Row, Select, Skeleton, Space, Statistic, Typography, type TableColumnsType } from 'antd';
+import { Tag } from '../data/Tag';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { EChart } from '../charts/EChart';
+import { PAGE_SIZE } from '../config';
+import { PagedTable } from '../data/PagedTable';
+import { useCursorPager } from '../data/paging';
+import { InlineError, MissingSliceBanner } from '../data/QueryState';
+import { JoinedProjectsDocument, LeaderCaseTilesDocument, LeaderCreditTilesDocument, LeaderDepartmentsDocument, type JoinedProjectsQuery, type ProjectStage } from '../gql/graphql';
+import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
+import { useLocale } from '../i18n/locale';
+import { GradeTag } from '../credit/GradeTag';
+import { countDueWithin, coverage, filterJoined, hasOpenCases } from './overview';
+import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
+
+type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
+
+function Tiles() {
+  const { t, lang } = useLocale();
+  const today = shanghaiToday();
+  const period = twoMonthPeriod(today);
+  const cases = useQuery(LeaderCaseTilesDocument);
+  const credit = useQuery(LeaderCreditTilesDocument);
+  const departments = useQuery(LeaderDepartmentsDocument, { variables: { period, year: yearPeriod(today) } });
+  const chart = useMemo(() => {
+    const list = (departments.data?.departments ?? []).filter((d) => d.kind === 'LINE');
+    const name = (d: (typeof list)[number]) => (lang === 'zh' ? d.nameZh : d.name);
+    const series = [
+      { name: t('受理案件', 'Cases received'), data: list.map((d) => d.caseStats?.received ?? null) },
+      { name: t('按期办结', 'Resolved on time'), data: list.map((d) => d.caseStats?.resolvedOnTime ?? null) },
+      { name: t('超期办结', 'Resolved late'), data: list.map((d) => d.caseStats?.resolvedLate ?? null) },
+      { name: t('当前逾期', 'Overdue now'), data: list.map((d) => d.caseStats?.overdue ?? null) },
+      { name: t('信用记录公示', 'Credit records published'), data: list.map((d) => d.creditStats?.recordsPublished ?? null) },
+      { name: t('抽查项目', 'Projects inspected'), data: list.map((d) => d.inspectionStats?.drawn ?? null) },
+    ];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 48, bottom: 32 },
+      xAxis: { type: 'category', data: list.map(name) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: series.map((s) => ({ ...s, type: 'bar' })),
+    };
+  }, [departments.data, lang, t]);
+  const loading = cases.loading || credit.loading || departments.loading;
+  const c = cases.data;
+  const k = credit.data;
+  const d = departments.data;
+  const open = c ? [c.submitted, c.accepted, c.routed, c.investigating, c.decided, c.feedbackSent].reduce((n, x) => n + (x?.totalCount ?? 0), 0) : undefined;
+  const yearCoverage = d ? coverage(d.departments.map((x) => x.yearInspections)) : undefined;
+  const tiles = [
+    { key: 'cases', title: t('在办案件', 'Open cases'), value: open, show: open != null },
+    { key: 'overdue', title: t('逾期案件', 'Overdue cases'), value: c?.overdue?.totalCount, show: c?.overdue != null, danger: true },
+    { key: 'dueSoon', title: t('3个工作日内到期', 'Due within 3 working days'), value: c?.dueSoon ? countDueWithin(c.dueSoon.nodes, 3) : undefined, show: c?.dueSoon != null },
+    { key: 'coverage', title: t('本年度抽查覆盖率', "This year's inspection coverage"), value: yearCoverage ?? '—', suffix: yearCoverage == null ? undefined : '%', show: yearCoverage !== undefined },
+    { key: 'publicity', title: t('公示中的信用记录', 'Credit records in publicity'), value: k?.inPublicity?.totalCount, show: k?.inPublicity != null },
+    { key: 'punished', title: t('失信联合惩戒对象', 'Subjects under joint punishment'), value: k?.punished?.totalCount, show: k?.punished != null },
+  ].filter((tile) => tile.show);
+  const errors = [cases.error, credit.error, departments.error];
+  return (
+    <>
+      <MissingSliceBanner error={errors} />
+      {errors.map((e, i) => (
+        <InlineError key={i} error={e} />
+      ))}
+      {loading && tiles.length === 0 ? (
+        <Skeleton active />
+      ) : (
+        <Row gutter={[16, 16]} data-testid="leader-tiles">
+          {tiles.map((tile) => (
+            <Col key={tile.key} xs={12} md={8} xl={4}>
+              <Card size="small">
+                <Statistic title={tile.title} value={tile.value ?? '—'} suffix={tile.suffix} valueStyle={tile.danger ? { color: '#c41d1d' } : undefined} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+      {d && (
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={t(`各部门本期情况（${period.from} 至 ${period.to}）`, `Departments this period (${period.from} to ${period.to})`)}
+        >
+          <EChart option={chart} label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")} testId="department-chart" />
+        </Card>
+      )}
+    </>
+  );
+}
+
+function JoinedView() {
+  const { t, lang } = useLocale();
+  const pager = useCursorPager();
+  const [department, setDepartment] = useState<string>();
+  const [stage, setStage] = useState<ProjectStage>();
+  const [openCases, setOpenCases] = useState(false);
+  const [lowGrade, setLowGrade] = useState(false);
+  const { data, loading, error } = useQuery(JoinedProjectsDocument, {
+    variables: { first: PAGE_SIZE, after: pager.after, filter: { supervisingDepartment: department, stage } },
+  });
+  const connection = data?.projects;
+  const rows = connection ? { ...connection, nodes: filterJoined(connection.nodes, { openCases, lowGrade }) } : connection;
+  const columns: TableColumnsType<JoinedRow> = [
+    {
+      title: t('项目', 'Project'),
+      key: 'name',
+      render: (_, p) => (
+        <Link to={`/projects/${p.id}`}>
+          {p.name}（{p.code}）
+        </Link>
+      ),
+    },
+    { title: t('主管部门', 'Department'), key: 'dept', render: (_, p) => (lang === 'zh' ? p.supervisingDepartment.nameZh : p.supervisingDepartment.name) },
+    { title: t('阶段', 'Stage'), key: 'stage', render: (_, p) => label(STAGE_LABELS, p.stage, lang) },
+    {
+      title: t('案件', 'Cases'),
+      key: 'cases',
+      render: (_, p) =>
+        p.cases == null ? (
+          '—'
+        ) : p.cases.length === 0 ? (
+          t('无', 'None')
+        ) : (
+          <Space size={4} wrap>
+            {p.cases.map((c) => (
+              <Tag key={c.id} color={c.overdue ? 'red' : hasOpenCases({ stage: p.stage, bids: [], cases: [c] }) ? 'gold' : 'default'}>
+                {label(CASE_STATUS_LABELS, c.status, lang)}
+              </Tag>
+            ))}
+          </Space>
+        ),
+    },
+    {
+      title: t('投标人及投标时信用等级', "Bidders and their grade at the bid"),
+      key: 'bids',
+      render: (_, p) =>
+        p.bids.length === 0 ? (
+          t('暂无投标', 'No bids')
+        ) : (
+          <Space direction="vertical" size={0}>
+            {p.bids.map((b) => (
+              <span key={b.id}>
+                <GradeTag grade={b.bidderCreditAtBid?.grade} />
+                <Link to={`/entities/${b.bidder.creditCode}`}>{b.bidder.name}</Link>
+                {b.bidderRestricted && <Tag color="red" style={{ marginLeft: 4 }}>{t('惩戒', 'Restricted')}</Tag>}
+              </span>
+            ))}
+          </Space>
+        ),
+    },
+  ];
+  const departments = [
+    ['FGJ', '区发改局', 'Development and Reform'],
+    ['ZJJ', '区住建局', 'Housing and Construction'],
+    ['JTJ', '区交通局', 'Transport'],
+    ['SLJ', '区水利局', 'Water'],
+    ['NYJ', '区农业农村局', 'Agriculture'],
+  ];
+  return (
+    <Card size="small" style={{ marginTop: 16 }} title={t('项目、案件与投标人信用联查', 'Projects with cases and bidders’ credit')}>
+      <MissingSliceBanner error={error} />
+      <InlineError error={error} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('主管部门', 'Department')}
+          aria-label={t('按主管部门筛选', 'Filter by department')}
+          style={{ width: 180 }}
+          value={department}
+          onChange={(v) => {
+            setDepartment(v);
+            pager.reset();
+          }}
+          options={departments.map(([code, zh, en]) => ({ value: code, label: lang === 'zh' ? zh : en }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('项目阶段', 'Stage')}
+          aria-label={t('按项目阶段筛选', 'Filter by stage')}
+          style={{ width: 180 }}
+          value={stage}
+          onChange={(v) => {
+            setStage(v);
+            pager.reset();
+          }}
+          options={Object.keys(STAGE_LABELS).map((s) => ({ value: s as ProjectStage, label: label(STAGE_LABELS, s, lang) }))}
+        />
+        <Checkbox checked={openCases} onChange={(e) => setOpenCases(e.target.checked)}>
+          {t('有在办案件', 'Has open cases')}
+        </Checkbox>
+        <Checkbox checked={lowGrade} onChange={(e) => setLowGrade(e.target.checked)}>
+          {t('有C/D级投标人', 'Has a bidder graded C or D')}
+        </Checkbox>
+        {(openCases || lowGrade) && (
+          <Typography.Text type="secondary">{t('（勾选条件在当前页内筛选）', '(ticked conditions filter the current page)')}</Typography.Text>
+        )}
+      </Space>
+      <PagedTable<JoinedRow>
+        connection={rows}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('项目联查表', 'Joined projects table')}
+      />
+    </Card>
+  );
+}
+
+/** 领导驾驶舱: the district at a glance, for leaders and the supervision office. */
+export function LeaderOverview() {
+  const { t } = useLocale();
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 20 }}>
+        {t('领导驾驶舱', 'Leader overview')}
+      </Typography.Title>
+      <Tiles />
+      <JoinedView />
+    </>
+  );
+}

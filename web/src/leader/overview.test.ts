@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { countDueWithin, coverage, filterJoined, pendingDeadline } from './overview';
+import { monthStarts, shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
+
+describe('leader overview figures', () => {
+  const pending = (daysLeft: number | null, overdue = false) => ({ overdue, acceptanceDeadline: { daysLeft, overdue, metOn: null }, resolutionDeadline: null });
+
+  it('counts open cases due within 3 days on their pending deadline, not overdue ones', () => {
+    const accepted = { overdue: false, acceptanceDeadline: { daysLeft: 9, overdue: false, metOn: '2026-01-05' }, resolutionDeadline: { daysLeft: 2, overdue: false, metOn: null } };
+    expect(pendingDeadline(accepted)).toBe(accepted.resolutionDeadline);
+    expect(countDueWithin([pending(0), pending(3), pending(4), pending(-1, true), pending(null), accepted], 3)).toBe(3);
+  });
+
+  it('sums inspection coverage over departments, null without a pool', () => {
+    expect(coverage([{ poolSize: 10, drawn: 2 }, { poolSize: 30, drawn: 3 }, null])).toBe(12.5);
+    expect(coverage([{ poolSize: 0, drawn: 0 }])).toBeNull();
+  });
+
+  it('filters the joined view on open cases and bidders graded C or D', () => {
+    const rows = [
+      { id: 'a', stage: 'AWARDED', cases: [{ status: 'ARCHIVED' }], bids: [{ bidderCreditAtBid: { grade: 'C' } }] },
+      { id: 'b', stage: 'AWARDED', cases: [{ status: 'INVESTIGATING' }], bids: [{ bidderCreditAtBid: { grade: 'A' } }] },
+      { id: 'c', stage: 'AWARDED', cases: null, bids: [{ bidderCreditAtBid: null }] },
+    ];
+    expect(filterJoined(rows, {}).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(filterJoined(rows, { openCases: true }).map((r) => r.id)).toEqual(['b']);
+    expect(filterJoined(rows, { lowGrade: true }).map((r) => r.id)).toEqual(['a']);
+    expect(filterJoined(rows, { openCases: true, lowGrade: true })).toEqual([]);
+  });
+});
+
+describe('periods in Asia/Shanghai', () => {
+  it('takes the day in Shanghai, whatever the clock zone', () => {
+    expect(shanghaiToday(new Date('2026-02-28T17:00:00Z'))).toBe('2026-03-01');
+  });
+
+  it('finds the bimonthly period and the year of a day', () => {
+    expect(twoMonthPeriod('2026-03-15')).toEqual({ from: '2026-03-01', to: '2026-04-30' });
+    expect(twoMonthPeriod('2024-02-10')).toEqual({ from: '2024-01-01', to: '2024-02-29' });
+    expect(twoMonthPeriod('2026-12-31')).toEqual({ from: '2026-11-01', to: '2026-12-31' });
+    expect(yearPeriod('2026-07-01')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+  });
+
+  it('lists month starts across a year boundary, oldest first', () => {
+    expect(monthStarts('2026-02-14', 3)).toEqual(['2025-12-01', '2026-01-01', '2026-02-01']);
+  });
+});

@@ -1,0 +1,63 @@
+/** The leader overview's figures, computed from what the graph answered (pure: tested on its own). */
+
+export interface DeadlineLike {
+  dueOn?: string;
+  unit?: string;
+  daysLeft?: number | null;
+  metOn?: string | null;
+  overdue: boolean;
+}
+
+export interface DueCaseLike {
+  overdue: boolean;
+  acceptanceDeadline: DeadlineLike;
+  resolutionDeadline?: DeadlineLike | null;
+}
+
+/** The deadline the case waits on: acceptance until it is met, then resolution. */
+export function pendingDeadline(c: DueCaseLike): DeadlineLike | null {
+  if (!c.acceptanceDeadline.metOn) return c.acceptanceDeadline;
+  if (c.resolutionDeadline && !c.resolutionDeadline.metOn) return c.resolutionDeadline;
+  return null;
+}
+
+/** Open cases whose pending deadline is 0 to `days` days away (working days for complaints), not yet overdue. */
+export function countDueWithin(cases: readonly DueCaseLike[], days: number): number {
+  return cases.filter((c) => {
+    if (c.overdue) return false;
+    const d = pendingDeadline(c);
+    return d != null && d.daysLeft != null && d.daysLeft >= 0 && d.daysLeft <= days;
+  }).length;
+}
+
+/** Coverage of random inspections over the departments: drawn / pool, as a percentage (null without a pool). */
+export function coverage(stats: readonly ({ poolSize: number; drawn: number } | null | undefined)[]): number | null {
+  let pool = 0;
+  let drawn = 0;
+  for (const s of stats) {
+    if (!s) continue;
+    pool += s.poolSize;
+    drawn += s.drawn;
+  }
+  return pool === 0 ? null : Math.round((drawn / pool) * 1000) / 10;
+}
+
+export interface JoinedRow {
+  stage: string;
+  cases?: readonly { status: string }[] | null;
+  bids: readonly { bidderCreditAtBid?: { grade: string } | null }[];
+}
+
+const CLOSED = new Set(['REJECTED', 'ARCHIVED']);
+
+export function hasOpenCases(row: JoinedRow): boolean {
+  return (row.cases ?? []).some((c) => !CLOSED.has(c.status));
+}
+
+export function hasLowGradeBidder(row: JoinedRow): boolean {
+  return row.bids.some((b) => b.bidderCreditAtBid?.grade === 'C' || b.bidderCreditAtBid?.grade === 'D');
+}
+
+export function filterJoined<R extends JoinedRow>(rows: readonly R[], filter: { openCases?: boolean; lowGrade?: boolean }): R[] {
+  return rows.filter((r) => (!filter.openCases || hasOpenCases(r)) && (!filter.lowGrade || hasLowGradeBidder(r)));
+}
