@@ -24,6 +24,10 @@ import { readSubgraphList, repoRoot, signDevToken, subgraphModulePath, type Subg
 
 const SLICES = ['projects', 'enforcers', 'cases'];
 const RATE_LIMIT = 30;
+/** This run's production secrets; the test's own tokens are signed with the same secret (signDevToken reads AUTH_JWT_SECRET). */
+const PRODUCTION_SECRET = randomBytes(32).toString('hex');
+const INTERNAL_KEY = randomBytes(32).toString('hex');
+process.env.AUTH_JWT_SECRET = PRODUCTION_SECRET;
 const READY_MS = Number(process.env.REPLICA_TEST_READY_MS ?? 600_000);
 const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 
@@ -52,7 +56,17 @@ function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   // Not a test process: vitest's variables would silence the logs this test reads.
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('VITEST') && key !== 'TEST') env[key] = value;
-  return { ...env, DATABASE_URL: inject('pgServerUrl'), DATABASE_PREFIX: prefix, LOG_LEVEL: 'info', NODE_ENV: 'production', INTROSPECTION: 'false' };
+  // Production refuses to start with the development secret or without the internal key: give both.
+  return {
+    ...env,
+    DATABASE_URL: inject('pgServerUrl'),
+    DATABASE_PREFIX: prefix,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+    INTROSPECTION: 'false',
+    AUTH_JWT_SECRET: PRODUCTION_SECRET,
+    HUB_INTERNAL_KEY: INTERNAL_KEY,
+  };
 }
 
 function start(name: string, entry: string, env: NodeJS.ProcessEnv, port: number): Replica {

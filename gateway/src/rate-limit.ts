@@ -51,15 +51,21 @@ export class RateLimiter {
     const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 10, connectionTimeoutMillis: 10_000, application_name: 'hub gateway rate limit' });
     // Replicas may create the table at the same moment; rate-limiter-flexible treats the loser's
     // duplicate-type error as "created by another replica".
-    const limiter = await new Promise<RateLimiterPostgres>((resolve, reject) => {
-      const created: RateLimiterPostgres = new RateLimiterPostgres(
-        { ...options, storeClient: pool, storeType: 'pool', tableName: TABLE },
-        (error?: Error) => (error ? reject(error) : resolve(created)),
-      );
-    }).catch(async (error) => {
-      await pool.end();
-      throw unreachable(error);
-    });
+    const connect = () =>
+      new Promise<RateLimiterPostgres>((resolve, reject) => {
+        const created: RateLimiterPostgres = new RateLimiterPostgres(
+          { ...options, storeClient: pool, storeType: 'pool', tableName: TABLE },
+          (error?: Error) => (error ? reject(error) : resolve(created)),
+        );
+      });
+    // The loser of a concurrent CREATE TABLE may also see "relation … already exists" (42P07):
+    // the table is there then, so a second attempt finds it.
+    const limiter = await connect()
+      .catch((error: Error) => (/already exists/.test(error.message) ? connect() : Promise.reject(error)))
+      .catch(async (error) => {
+        await pool.end();
+        throw unreachable(error);
+      });
     return new RateLimiter(settings.perMinute, limiter, new RateLimiterMemory(options), pool, log);
   }
 

@@ -34,12 +34,17 @@ function transactionKeepingManager(em: EntityManager): EntityManager {
   return new DemoDataEntityManager(em.config, em.getDriver(), em.getMetadata(), false, em.getEventManager());
 }
 
-/** User tables of the slice's database that hold at least one row (the marker and migration tables aside). */
-async function tablesWithRows(em: EntityManager): Promise<string[]> {
+/**
+ * User tables of the slice's database that hold at least one row: the marker and migration tables
+ * aside, and the slice's reference tables, whose rows its migrations write (e.g. the member units).
+ */
+async function tablesWithRows(em: EntityManager, referenceTables: readonly string[] = []): Promise<string[]> {
+  const ignored = ['mikro_orm_migrations', DEMO_DATA_MARKER_TABLE, ...referenceTables];
   const tables = await em.execute<{ name: string }[]>(
     `SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS name FROM information_schema.tables
       WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
-        AND table_name NOT IN ('mikro_orm_migrations', '${DEMO_DATA_MARKER_TABLE}')`,
+        AND table_name NOT IN (${ignored.map(() => '?').join(', ')})`,
+    ignored,
   );
   const filled: string[] = [];
   for (const { name } of tables) {
@@ -68,7 +73,7 @@ export async function loadDemoDataOnce(definition: SubgraphDefinition<any>, orm:
     env.log.info({ subgraph: definition.name, outcome: marker[0].outcome }, 'demo data already loaded');
     return 'already-loaded';
   }
-  const filled = await tablesWithRows(em);
+  const filled = await tablesWithRows(em, definition.referenceTables);
   if (filled.length > 0) {
     // Never mix demo rows into data we did not load in one piece: say so once and leave it.
     env.log.warn(
@@ -83,7 +88,7 @@ export async function loadDemoDataOnce(definition: SubgraphDefinition<any>, orm:
   const outcome = await transactionKeepingManager(orm.em).transactional(async (tx): Promise<DemoDataOutcome> => {
     await definition.seedDemoData!(tx, env);
     await tx.flush();
-    if ((await tablesWithRows(tx)).length === 0) return 'nothing-loaded';
+    if ((await tablesWithRows(tx, definition.referenceTables)).length === 0) return 'nothing-loaded';
     await tx.execute(`INSERT INTO ${DEMO_DATA_MARKER_TABLE} (subgraph, outcome) VALUES (?, 'loaded')`, [definition.name]);
     return 'loaded';
   });

@@ -115,7 +115,7 @@ function requireInRange(value: number, field: string, min: number, max: number):
 
 type RuleOf = (typeName: string, fieldName: string) => InputRuleOptions;
 
-function checkLeaf(type: GraphQLInputType, value: unknown, field: string, rule: InputRuleOptions): void {
+function checkLeaf(type: GraphQLInputType, value: unknown, field: string, rule: InputRuleOptions, today: string): void {
   const named = getNamedType(type);
   if (isEnumType(named) || !isScalarType(named)) return;
   switch (named.name) {
@@ -127,7 +127,7 @@ function checkLeaf(type: GraphQLInputType, value: unknown, field: string, rule: 
       else requireUuid(String(value), field);
       return;
     case 'LocalDate':
-      requireDateInBounds(value as string, field, rule);
+      requireDateInBounds(value as string, field, rule, today);
       return;
     case 'Int':
     case 'Float':
@@ -141,30 +141,39 @@ function checkLeaf(type: GraphQLInputType, value: unknown, field: string, rule: 
   }
 }
 
-function checkValue(type: GraphQLInputType, value: unknown, field: string, rule: InputRuleOptions, ruleOf: RuleOf): void {
+function checkValue(type: GraphQLInputType, value: unknown, field: string, rule: InputRuleOptions, ruleOf: RuleOf, today: string): void {
   if (value === null || value === undefined) return;
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) {
     if (!Array.isArray(value)) return;
-    value.forEach((item, index) => checkValue(inner.ofType as GraphQLInputType, item, `${field}[${index}]`, rule, ruleOf));
+    value.forEach((item, index) => checkValue(inner.ofType as GraphQLInputType, item, `${field}[${index}]`, rule, ruleOf, today));
     return;
   }
   if (isInputObjectType(inner)) {
     for (const [name, definition] of Object.entries(inner.getFields())) {
-      checkValue(definition.type, (value as Record<string, unknown>)[name], field ? `${field}.${name}` : name, ruleOf(inner.name, name), ruleOf);
+      checkValue(definition.type, (value as Record<string, unknown>)[name], field ? `${field}.${name}` : name, ruleOf(inner.name, name), ruleOf, today);
     }
     return;
   }
-  checkLeaf(inner, value, field, rule);
+  checkLeaf(inner, value, field, rule, today);
 }
 
 /** Checks every argument of one field against the rules; throws the first broken rule as BAD_USER_INPUT. */
-export function checkArguments(parent: GraphQLObjectType, fieldName: string, args: Record<string, unknown>, ruleOf: RuleOf): void {
+export function checkArguments(parent: GraphQLObjectType, fieldName: string, args: Record<string, unknown>, ruleOf: RuleOf, today = todayInShanghai()): void {
   const field = parent.getFields()[fieldName];
   if (!field) return;
   // An input object's fields are named from the object (`projectId`, `checklist[0].note`), as the
   // services name them; a plain argument by its own name.
-  for (const arg of field.args) checkValue(arg.type, args[arg.name], isInputObjectType(getNamedType(arg.type)) ? '' : arg.name, {}, ruleOf);
+  for (const arg of field.args) checkValue(arg.type, args[arg.name], isInputObjectType(getNamedType(arg.type)) ? '' : arg.name, {}, ruleOf, today);
+}
+
+/**
+ * Today for the date rules: the slice's own clock when its request loaders carry one
+ * (`loaders.today()`, which tests fix), else the system clock, in Asia/Shanghai.
+ */
+function todayOf(context: unknown): string {
+  const today = (context as { loaders?: { today?: unknown } } | undefined)?.loaders?.today;
+  return typeof today === 'function' ? String(today()) : todayInShanghai();
 }
 
 /**
@@ -183,7 +192,7 @@ export function withInputRules(declared: GraphQLSchema, resolvers: Record<string
     if (typeof resolver !== 'function') continue;
     const resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
     mutations[fieldName] = ((source, args, context, info) => {
-      checkArguments(info.parentType, fieldName, args, ruleOf);
+      checkArguments(info.parentType, fieldName, args, ruleOf, todayOf(context));
       return resolve(source, args, context, info);
     }) satisfies GraphQLFieldResolver<unknown, unknown>;
   }

@@ -52,6 +52,8 @@ export interface SubgraphDefinition<L = unknown> {
   seedDemoData?(em: EntityManager, env: SeedEnvironment): Promise<void>;
   /** Stored dates derived from the official calendar, firmed up at start and when the calendar gains a year. */
   calendarDerivedDates?: CalendarDerivedDates[];
+  /** Tables whose rows the slice's migrations write (reference data): a start does not take them for demo or operator data. */
+  referenceTables?: readonly string[];
   /** Only for the slice that owns the member units (projects): read them from its own database instead of through the graph. */
   memberUnits?(orm: MikroORM): MemberUnitSource;
 }

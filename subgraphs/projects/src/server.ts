@@ -49,5 +49,7 @@ export const subgraph: SubgraphDefinition<Loaders> = {
   createLoaders: (em) => createLoaders(em),
   seedDemoData,
   // This slice owns the member units: its token checks read its own table (through the graph they would ask themselves).
+  // The member units are rows the migrations write, not demo data.
+  referenceTables: ['department'],
   memberUnits: (orm) => new CachedMemberUnits(async () => (await memberUnitsIn(orm.em.fork())).all),
 };
