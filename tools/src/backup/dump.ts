@@ -185,8 +185,10 @@ export async function restoreSlices(
       // The rows come from one consistent snapshot; load them in any order without firing
       // foreign-key triggers (needs a superuser, as a restore does anyway).
       await client.query('SET LOCAL session_replication_role = replica');
-      // The migrations just applied are replaced by the backup's own rows (their original times).
-      if (slice.tables.mikro_orm_migrations) await client.query('TRUNCATE mikro_orm_migrations');
+      // What the migrations just wrote (their own log, reference rows such as the member units) is
+      // replaced by the backup's rows: the backup is the record, with its original times.
+      const tables = Object.keys(slice.tables);
+      if (tables.length) await client.query(`TRUNCATE ${tables.map(ident).join(', ')} CASCADE`);
       for (const [table, entry] of Object.entries(slice.tables)) {
         await pipeline(createReadStream(join(folder, entry.file)), client.query(copyFrom(`COPY ${ident(table)} FROM STDIN`)));
       }
