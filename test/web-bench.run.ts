@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser.
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, it } from 'vitest';
-import { startHub, type Hub } from './harness';
-import { devSession, launchChromium } from './web-browser';
+import { it } from 'vitest';
+import { demoHubInBrowser, devSession } from './web-browser';
 
 /**
  * `pnpm bench:web`: the JavaScript the leader's first view ships (gzip, as served) and the time
@@ -12,31 +10,16 @@ import { devSession, launchChromium } from './web-browser';
  * median of RUNS cold loads in headless chromium, on the demo hub (HUB_URL: an already running hub).
  */
 const RUNS = Number(process.env.RUNS ?? 7);
-let hub: Hub | undefined;
-let browser: Browser;
-let origin: string;
-
-beforeAll(async () => {
-  if (process.env.HUB_URL) origin = process.env.HUB_URL.replace(/\/$/, '');
-  else {
-    hub = await startHub({ seed: true });
-    origin = new URL(hub.gateway.url).origin;
-  }
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
+const demo = demoHubInBrowser();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 it('measures the leader overview', async () => {
-  const session = await devSession(origin, { role: 'LEADER' });
+  const session = await devSession(demo.origin, { role: 'LEADER' });
   const times: number[] = [];
   let scripts = new Map<string, number>();
   for (let run = 0; run < RUNS + 1; run++) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript((value) => localStorage.setItem('hub.session', value), session);
     const page = await context.newPage();
     const sizes = new Map<string, number>();
@@ -44,7 +27,7 @@ it('measures the leader overview', async () => {
       if (response.request().resourceType() !== 'script') return;
       sizes.set(response.url(), gzipSync(await response.body()).length);
     });
-    await page.goto(`${origin}/`);
+    await page.goto(`${demo.origin}/`);
     await page.locator('[data-testid="leader-tiles"] .ant-statistic-content-value').first().waitFor({ timeout: 60_000 });
     await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
     const onScreen = await page.evaluate(() => performance.now());

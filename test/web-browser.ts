@@ -1,4 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startHub, type Hub } from './harness';
 
 /** Debian's chromium (playwright-core downloads no browser), headless, with nothing calling home. */
 export function launchChromium(): Promise<Browser> {
@@ -14,4 +16,26 @@ export async function devSession(origin: string, request: { role: string; depart
   const { token } = (await response.json()) as { token: string };
   const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
   return JSON.stringify({ token, sub: claims.sub, name: claims.name, role: claims.role, department: claims.department, expiresAt: (claims.exp as number) * 1000 });
+}
+
+/**
+ * For the scripts that drive the app (bench, screenshots): the demo hub started for the file, or the
+ * running hub at HUB_URL, and a browser; both filled in before the file's tests run, closed after.
+ */
+export function demoHubInBrowser(): { origin: string; browser: Browser } {
+  const state = {} as { origin: string; browser: Browser };
+  let hub: Hub | undefined;
+  beforeAll(async () => {
+    if (process.env.HUB_URL) state.origin = process.env.HUB_URL.replace(/\/$/, '');
+    else {
+      hub = await startHub({ seed: true });
+      state.origin = new URL(hub.gateway.url).origin;
+    }
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await hub?.stop();
+  });
+  return state;
 }

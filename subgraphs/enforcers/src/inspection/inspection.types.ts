@@ -1,5 +1,5 @@
-import { LocalDateScalar, InputRule, LongText, PastDate } from '@hub/kit';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateScalar, InputRule, LongText, PastDate, ProjectStage } from '@hub/kit';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ChecklistOutcome, FindingSeverity, InspectionStatus } from './inspection.entity';
 
 /** Inspection coverage of one department over a period (for the bimonthly review, 每两月集中研判). */
@@ -74,24 +74,6 @@ export class DrawVerification {
   @Field(() => InspectionDrawResult) stored: InspectionDrawResult;
   @Field(() => String, { nullable: true, description: 'Why the re-run failed, if it did.' }) problem: string | null;
 }
-
-/**
- * The stages of a tender project, as the projects slice names them (its enum ProjectStage): an
- * inspection item checks named stages, so a free string ("NOT_A_STAGE") is refused by the graph.
- * Federation requires an enum used for input to have the same values in every subgraph.
- */
-export enum ProjectStage {
-  REGISTERED = 'REGISTERED',
-  ANNOUNCED = 'ANNOUNCED',
-  BIDS_OPENED = 'BIDS_OPENED',
-  EVALUATED = 'EVALUATED',
-  CANDIDATES_PUBLICISED = 'CANDIDATES_PUBLICISED',
-  AWARDED = 'AWARDED',
-  CONTRACT_FILED = 'CONTRACT_FILED',
-  IN_PERFORMANCE = 'IN_PERFORMANCE',
-  COMPLETED = 'COMPLETED',
-}
-registerEnumType(ProjectStage, { name: 'ProjectStage', description: 'Current stage of a tender project on the platform, in statutory order.' });
 
 @InputType()
 export class CreateInspectionItemInput {

@@ -23,7 +23,6 @@ export enum TenderMethod {
 
 registerEnumType(ProjectCategory, { name: 'ProjectCategory', description: 'Construction category: housing, municipal, transport, water, agriculture.' });
 registerEnumType(TenderMethod, { name: 'TenderMethod', description: 'OPEN = 公开招标, INVITED = 邀请招标.' });
-registerEnumType(ProjectStage, { name: 'ProjectStage', description: 'Current stage of a tender project on the platform, in statutory order.' });
 registerEnumType(StageRecordKind, { name: 'StageRecordKind' });
 registerEnumType(IntervalRule, { name: 'IntervalRule', description: 'Statutory interval rules the platform checks.' });
 

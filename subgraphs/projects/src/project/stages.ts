@@ -1,22 +1,11 @@
-import { daysBetween } from '@hub/kit';
+import { daysBetween, ProjectStage } from '@hub/kit';
 
 /**
- * Stages of a tender project on the platform, in statutory order (招标公告 → 答疑澄清 → 开标 → 评标 →
- * 评标结果公示 → 中标结果公示/中标通知书 → 合同备案 → 履约 → 完成). Clarifications are records made
- * while the tender is announced; a failed opening (fewer than 3 bids) sends the project back to
- * REGISTERED for a new tender round.
+ * Stages of a tender project (the kit holds the one list, which other slices name too).
+ * Clarifications are records made while the tender is announced; a failed opening (fewer than 3
+ * bids) sends the project back to REGISTERED for a new tender round.
  */
-export enum ProjectStage {
-  REGISTERED = 'REGISTERED',
-  ANNOUNCED = 'ANNOUNCED',
-  BIDS_OPENED = 'BIDS_OPENED',
-  EVALUATED = 'EVALUATED',
-  CANDIDATES_PUBLICISED = 'CANDIDATES_PUBLICISED',
-  AWARDED = 'AWARDED',
-  CONTRACT_FILED = 'CONTRACT_FILED',
-  IN_PERFORMANCE = 'IN_PERFORMANCE',
-  COMPLETED = 'COMPLETED',
-}
+export { ProjectStage };
 
 export const STAGE_ORDER: readonly ProjectStage[] = Object.values(ProjectStage);
 
