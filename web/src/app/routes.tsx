@@ -1,4 +1,4 @@
-import { AppstoreOutlined, ApiOutlined, DashboardOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ApiOutlined, DashboardOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/session';
 
@@ -12,6 +12,7 @@ const ProjectList = lazy(() => import('../projects/ProjectList').then((m) => ({ 
 const ProjectPage = lazy(() => import('../projects/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 const EntityPage = lazy(() => import('../entities/EntityPage').then((m) => ({ default: m.EntityPage })));
 const GraphiQLPage = lazy(() => import('../explorer/GraphiQLPage'));
+const ReviewPage = lazy(() => import('../review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 
 /**
  * The signed-in part of the app. A new work view is one entry here: its path, the roles that may
@@ -39,6 +40,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/projects/:id', element: <ProjectPage /> },
   { path: '/entities/:creditCode', element: <EntityPage /> },
   { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
+  { path: '/review', element: <ReviewPage />, roles: ['LEADER', 'OFFICE'], menu: { zh: '两月研判', en: 'Bimonthly review', icon: <FundProjectionScreenOutlined /> } },
 ];
 
 export const HOME_MENU = { zh: '首页', en: 'Home', icon: <DashboardOutlined /> };
