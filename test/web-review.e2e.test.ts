@@ -1,0 +1,248 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '@hub/kit';
+import { startHub, type Hub } from './harness';
+import { launchChromium } from './web-browser';
+
+/**
+ * 两月研判 in a real browser on the demo hub: /review for a fixed period shows every line department
+ * the graph lists; the exported workbook, parsed here, holds exactly the graph's figures (asked
+ * directly through the gateway); the print layout leaves the menu out and fits A4; axe-core finds no
+ * serious violation; no request leaves the origin.
+ */
+const ARTIFACTS = join(repoRoot(), 'test', 'artifacts');
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const PERIOD = { from: '2026-09-01', to: '2026-10-31' };
+
+let hub: Hub;
+let browser: Browser;
+let origin: string;
+const external: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(repoRoot(), 'web', 'dist', 'index.html'))) {
+    execFileSync('pnpm', ['--filter', '@hub/web', 'build'], { cwd: repoRoot(), stdio: 'inherit' });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  hub = await startHub({ seed: true });
+  origin = new URL(hub.gateway.url).origin;
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  // Waits are for elements, never fixed times; a busy machine may need long ones.
+  context.setDefaultTimeout(90_000);
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  return context;
+}
+
+async function signIn(context: BrowserContext, query: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/login?${query}`);
+  await page.waitForURL(`${origin}/`);
+  return page;
+}
+
+async function expectAccessible(page: Page, view: string): Promise<void> {
+  await page.addScriptTag({ path: axeScript });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  expect(violations, `${view}: accessibility violations`).toEqual([]);
+}
+
+interface GraphDepartment {
+  code: string;
+  nameZh: string;
+  kind: string;
+  caseStats: Record<string, number> & { byKind: { kind: string; count: number }[] };
+  inspectionStats: Record<string, number>;
+  creditStats: Record<string, number>;
+}
+
+/** The review's figures asked of the graph directly (not through the app's own operation document). */
+async function graphFigures(): Promise<GraphDepartment[]> {
+  const { data, errors } = await hub.query<{ departments: GraphDepartment[] }>(
+    /* GraphQL */ `
+      query ($period: PeriodInput!) {
+        departments {
+          code nameZh kind
+          caseStats(period: $period) { received accepted rejected resolvedOnTime resolvedLate overdue byKind { kind count } }
+          inspectionStats(period: $period) { poolSize drawn ratio done findings }
+          creditStats(period: $period) { notificationsReceived recordedOnTime recordedLate closedWithoutRecord overdue recordsPublished pointsDeducted entitiesRestricted }
+        }
+      }`,
+    { period: PERIOD },
+    await hub.token('LEADER'),
+  );
+  expect(errors).toBeUndefined();
+  return data!.departments;
+}
+
+const kind = (d: GraphDepartment, k: string) => d.caseStats.byKind.find((x) => x.kind === k)?.count ?? 0;
+
+/** Each sheet's Chinese headers and where the graph keeps the figure under them. */
+const SHEETS: Record<string, Record<string, (d: GraphDepartment) => number>> = {
+  案件办理: {
+    本期收件: (d) => d.caseStats.received,
+    其中投诉: (d) => kind(d, 'COMPLAINT'),
+    其中举报: (d) => kind(d, 'REPORT'),
+    其中检查发现: (d) => kind(d, 'INSPECTION_FINDING'),
+    其中交办: (d) => kind(d, 'REFERRAL'),
+    受理: (d) => d.caseStats.accepted,
+    不予受理: (d) => d.caseStats.rejected,
+    按期办结: (d) => d.caseStats.resolvedOnTime,
+    超期办结: (d) => d.caseStats.resolvedLate,
+    期末逾期: (d) => d.caseStats.overdue,
+  },
+  双随机抽查覆盖: {
+    抽查项目库: (d) => d.inspectionStats.poolSize,
+    抽中检查: (d) => d.inspectionStats.drawn,
+    覆盖率: (d) => d.inspectionStats.ratio,
+    已检查: (d) => d.inspectionStats.done,
+    发现问题: (d) => d.inspectionStats.findings,
+  },
+  信用监管: {
+    履约通报: (d) => d.creditStats.notificationsReceived,
+    按期记录: (d) => d.creditStats.recordedOnTime,
+    超期记录: (d) => d.creditStats.recordedLate,
+    不予记录: (d) => d.creditStats.closedWithoutRecord,
+    期末逾期: (d) => d.creditStats.overdue,
+    信用记录公示: (d) => d.creditStats.recordsPublished,
+    扣分: (d) => d.creditStats.pointsDeducted,
+    列入联合惩戒: (d) => d.creditStats.entitiesRestricted,
+  },
+};
+
+/** The totals row: sums, coverage as all drawn over all pooled, no total of restricted subjects (they may repeat across departments). */
+function expectedTotal(sheet: string, header: string, line: GraphDepartment[]): number | null {
+  if (header === '列入联合惩戒') return null;
+  if (header === '覆盖率') {
+    const pool = line.reduce((n, d) => n + d.inspectionStats.poolSize, 0);
+    return pool === 0 ? 0 : line.reduce((n, d) => n + d.inspectionStats.drawn, 0) / pool;
+  }
+  return line.reduce((n, d) => n + SHEETS[sheet]![header]!(d), 0);
+}
+
+// A page load runs many operations through the whole hub; a busy machine takes its time.
+describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 }, () => {
+  it(`/review?from=${PERIOD.from}&to=${PERIOD.to} shows every line department, exports the graph's figures, prints on A4 without the menu`, async () => {
+    const departments = await graphFigures();
+    const line = departments.filter((d) => d.kind === 'LINE');
+    expect(line.length).toBeGreaterThanOrEqual(5);
+    // The demo data has work in the period, so a workbook of zeros or of the wrong period fails below.
+    expect(line.reduce((n, d) => n + d.caseStats.received, 0)).toBeGreaterThan(0);
+
+    const context = await newContext();
+    const page = await signIn(context, 'role=LEADER');
+    await page.goto(`${origin}/review?from=${PERIOD.from}&to=${PERIOD.to}`);
+    await page.getByRole('heading', { name: /两月研判/ }).waitFor();
+    await expect.poll(() => page.getByTestId('review-period').textContent()).toContain(`${PERIOD.from} 至 ${PERIOD.to}`);
+    const cases = page.getByTestId('review-cases');
+    for (const d of line) await cases.getByRole('cell', { name: d.nameZh, exact: true }).waitFor();
+    // Only line departments: the trading center and the office are member units but supervise no projects.
+    for (const d of departments.filter((x) => x.kind !== 'LINE')) await expect(cases.getByRole('cell', { name: d.nameZh, exact: true }).count()).resolves.toBe(0);
+    // The screen's case figures are the graph's.
+    for (const d of line) {
+      const cells = await cases.getByRole('row').filter({ has: page.getByRole('cell', { name: d.nameZh, exact: true }) }).getByRole('cell').allTextContents();
+      expect(cells.slice(1), d.nameZh).toEqual(Object.values(SHEETS['案件办理']!).map((figure) => String(figure(d))));
+    }
+    for (const key of ['cases', 'inspections', 'credit']) await page.getByTestId(`review-chart-${key}`).locator('canvas').waitFor();
+    await expectAccessible(page, 'review');
+    await page.screenshot({ path: join(ARTIFACTS, 'review.png'), fullPage: true });
+
+    // Export: the file the browser downloads, parsed with exceljs, figure by figure against the graph.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`两月研判_${PERIOD.from}_${PERIOD.to}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(Object.keys(SHEETS));
+    let compared = 0;
+    for (const [name, figures] of Object.entries(SHEETS)) {
+      const sheet = workbook.getWorksheet(name)!;
+      expect(String(sheet.getCell('A1').value), name).toContain(`${PERIOD.from} 至 ${PERIOD.to}`);
+      const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+      // Every column is checked: a figure added to the workbook without a check here fails.
+      expect(headers, name).toEqual(['部门', ...Object.keys(figures)]);
+      const rows = new Map<string, unknown[]>();
+      sheet.eachRow((row, number) => {
+        if (number > 3) rows.set(String(row.getCell(1).value), headers.map((_, i) => row.getCell(i + 1).value));
+      });
+      expect([...rows.keys()], name).toEqual([...line.map((d) => d.nameZh), '合计']);
+      for (const d of line) {
+        Object.values(figures).forEach((figure, i) => {
+          expect(rows.get(d.nameZh)![i + 1], `${name} ${d.nameZh} ${headers[i + 1]}`).toBe(figure(d));
+          compared++;
+        });
+      }
+      Object.keys(figures).forEach((header, i) => {
+        const total = rows.get('合计')![i + 1] ?? null;
+        const expected = expectedTotal(name, header, line);
+        if (expected == null) expect(total, `${name} 合计 ${header}`).toBeNull();
+        else expect(total as number, `${name} 合计 ${header}`).toBeCloseTo(expected, 10);
+      });
+    }
+    expect(compared).toBe(line.length * 23);
+
+    // Print: A4's printable width (210 mm less 12 mm margins, at 96 dpi), no menu, nothing wider than the page.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: '主菜单' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: /导出 Excel/ }).isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('review-credit').isVisible()).resolves.toBe(true);
+    const widest = await page.evaluate(() => {
+      const parts = Array.from(document.querySelectorAll('.review-section, .review-section table, .review-chart canvas'));
+      return { page: document.documentElement.scrollWidth, parts: Math.max(...parts.map((e) => e.getBoundingClientRect().right)), count: parts.length };
+    });
+    expect(widest.count).toBeGreaterThanOrEqual(9);
+    expect(widest.page).toBeLessThanOrEqual(703);
+    expect(widest.parts).toBeLessThanOrEqual(703);
+    await page.screenshot({ path: join(ARTIFACTS, 'review-print.png'), fullPage: true });
+    const pdf = join(ARTIFACTS, 'review.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    expect(statSync(pdf).size).toBeGreaterThan(10_000);
+    await context.close();
+  });
+
+  it('the office opens the review too; a department officer is refused', async () => {
+    const office = await newContext();
+    const page = await signIn(office, 'role=OFFICE');
+    // No period in the address: the current two-month period.
+    await page.goto(`${origin}/review`);
+    await page.getByTestId('review-cases').waitFor();
+    await expect.poll(() => page.getByTestId('review-period').textContent()).toMatch(/^\d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2}$/);
+    await office.close();
+
+    const dept = await newContext();
+    const officer = await signIn(dept, 'role=DEPT&department=ZJJ');
+    await expect(officer.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '两月研判' }).count()).resolves.toBe(0);
+    await officer.goto(`${origin}/review`);
+    await officer.getByText('两月研判仅供区领导和综合监管办使用').waitFor();
+    await dept.close();
+  });
+
+  it('no request left the origin', () => {
+    expect(external).toEqual([]);
+  });
+});
