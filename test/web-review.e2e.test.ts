@@ -82,7 +82,7 @@ interface GraphDepartment {
 }
 
 /** The review's figures asked of the graph directly (not through the app's own operation document). */
-async function graphFigures(): Promise<GraphDepartment[]> {
+async function graphFigures(period: { from: string; to: string }): Promise<GraphDepartment[]> {
   const { data, errors } = await hub.query<{ departments: GraphDepartment[] }>(
     /* GraphQL */ `
       query ($period: PeriodInput!) {
@@ -93,7 +93,7 @@ async function graphFigures(): Promise<GraphDepartment[]> {
           creditStats(period: $period) { notificationsReceived recordedOnTime recordedLate closedWithoutRecord overdue recordsPublished pointsDeducted entitiesRestricted }
         }
       }`,
-    { period: PERIOD },
+    { period },
     await hub.token('LEADER'),
   );
   expect(errors).toBeUndefined();
@@ -135,6 +135,20 @@ const SHEETS: Record<string, Record<string, (d: GraphDepartment) => number>> = {
   },
 };
 
+const SECTION_TEST_IDS: Record<string, string> = { 案件办理: 'review-cases', 双随机抽查覆盖: 'review-inspections', 信用监管: 'review-credit' };
+
+/** Every figure of every section's table on screen is the graph's (coverage as a percentage with one decimal). */
+async function expectScreenFigures(page: Page, line: GraphDepartment[]): Promise<void> {
+  for (const [name, figures] of Object.entries(SHEETS)) {
+    const section = page.getByTestId(SECTION_TEST_IDS[name]!);
+    for (const d of line) {
+      const cells = await section.getByRole('row').filter({ has: page.getByRole('cell', { name: d.nameZh, exact: true }) }).getByRole('cell').allTextContents();
+      const expected = Object.entries(figures).map(([header, figure]) => (header === '覆盖率' ? `${(figure(d) * 100).toFixed(1)}%` : String(figure(d))));
+      expect(cells.slice(1), `${name} ${d.nameZh}`).toEqual(expected);
+    }
+  }
+}
+
 /** The totals row: sums, coverage as all drawn over all pooled, no total of restricted subjects (they may repeat across departments). */
 function expectedTotal(sheet: string, header: string, line: GraphDepartment[]): number | null {
   if (header === '列入联合惩戒') return null;
@@ -148,7 +162,7 @@ function expectedTotal(sheet: string, header: string, line: GraphDepartment[]): 
 // A page load runs many operations through the whole hub; a busy machine takes its time.
 describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 }, () => {
   it(`/review?from=${PERIOD.from}&to=${PERIOD.to} shows every line department, exports the graph's figures, prints on A4 without the menu`, async () => {
-    const departments = await graphFigures();
+    const departments = await graphFigures(PERIOD);
     const line = departments.filter((d) => d.kind === 'LINE');
     expect(line.length).toBeGreaterThanOrEqual(5);
     // The demo data has work in the period, so a workbook of zeros or of the wrong period fails below.
@@ -163,11 +177,7 @@ describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 },
     for (const d of line) await cases.getByRole('cell', { name: d.nameZh, exact: true }).waitFor();
     // Only line departments: the trading center and the office are member units but supervise no projects.
     for (const d of departments.filter((x) => x.kind !== 'LINE')) await expect(cases.getByRole('cell', { name: d.nameZh, exact: true }).count()).resolves.toBe(0);
-    // The screen's case figures are the graph's.
-    for (const d of line) {
-      const cells = await cases.getByRole('row').filter({ has: page.getByRole('cell', { name: d.nameZh, exact: true }) }).getByRole('cell').allTextContents();
-      expect(cells.slice(1), d.nameZh).toEqual(Object.values(SHEETS['案件办理']!).map((figure) => String(figure(d))));
-    }
+    await expectScreenFigures(page, line);
     for (const key of ['cases', 'inspections', 'credit']) await page.getByTestId(`review-chart-${key}`).locator('canvas').waitFor();
     await expectAccessible(page, 'review');
     await page.screenshot({ path: join(ARTIFACTS, 'review.png'), fullPage: true });
@@ -225,13 +235,23 @@ describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 },
     await context.close();
   });
 
-  it('the office opens the review too; a department officer is refused', async () => {
+  it('the office opens the review of the current two-month period with the graph’s figures; a department officer is refused', async () => {
     const office = await newContext();
     const page = await signIn(office, 'role=OFFICE');
     // No period in the address: the current two-month period.
     await page.goto(`${origin}/review`);
     await page.getByTestId('review-cases').waitFor();
     await expect.poll(() => page.getByTestId('review-period').textContent()).toMatch(/^\d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2}$/);
+    // The current period has this year's demo draw and recent credit work: its figures on screen are the graph's too.
+    const [from, to] = (await page.getByTestId('review-period').textContent())!.split(' 至 ') as [string, string];
+    const current = (await graphFigures({ from, to })).filter((d) => d.kind === 'LINE');
+    await expectScreenFigures(page, current);
+    // The picker puts the period in the address (a link to the review of a period can be shared).
+    await page.getByLabel('开始日期').fill(PERIOD.from);
+    await page.getByLabel('结束日期').fill(PERIOD.to);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.waitForURL(`${origin}/review?from=${PERIOD.from}&to=${PERIOD.to}`);
+    await expect.poll(() => page.getByTestId('review-period').textContent()).toBe(`${PERIOD.from} 至 ${PERIOD.to}`);
     await office.close();
 
     const dept = await newContext();
