@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, withCheckCharacter } from '@hub/kit';
+import { repoRoot, signDevToken, withCheckCharacter, type Role } from '@hub/kit';
 import { startHub, type Hub } from './harness';
 import { launchChromium } from './web-browser';
 
@@ -19,13 +19,15 @@ import { launchChromium } from './web-browser';
 const ARTIFACTS = join(repoRoot(), 'test', 'artifacts');
 const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let hub: Hub;
+let hub: Hub | undefined;
 let browser: Browser;
 let origin: string;
 const external: string[] = [];
-const PROJECT_CODE = 'WEB-CASE-1';
-const PROJECT_NAME = '城南安置房建设项目';
-const TENDERER = withCheckCharacter('91421002MA4900001');
+// Unique per run, so the file also runs against a hub that is already up (HUB_URL).
+const RUN = String(Date.now() % 100_000).padStart(5, '0');
+const PROJECT_CODE = `WEB-CASE-${RUN}`;
+const PROJECT_NAME = `城南安置房建设项目${RUN}`;
+const TENDERER = withCheckCharacter(`91421002MA49${RUN}`);
 const TENDERER_NAME = '荆州市城南建设发展有限公司';
 let enforcerName: string;
 
@@ -38,18 +40,21 @@ beforeAll(async () => {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   // No demo data: the flow needs one project and one enforcer, made here through the graph.
-  hub = await startHub();
-  origin = new URL(hub.gateway.url).origin;
-  const center = await hub.token('CENTER', 'JYZX');
-  const office = await hub.token('OFFICE', 'ZWJ');
-  const entity = await hub.query(`mutation($i: RegisterMarketEntityInput!) { registerMarketEntity(input: $i) { creditCode } }`, { i: { creditCode: TENDERER, name: TENDERER_NAME, registeredOn: '2020-01-01' } }, center);
+  if (process.env.HUB_URL) origin = process.env.HUB_URL.replace(/\/$/, '');
+  else {
+    hub = await startHub();
+    origin = new URL(hub.gateway.url).origin;
+  }
+  const center = await token('CENTER', 'JYZX');
+  const office = await token('OFFICE', 'ZWJ');
+  const entity = await query(`mutation($i: RegisterMarketEntityInput!) { registerMarketEntity(input: $i) { creditCode } }`, { i: { creditCode: TENDERER, name: TENDERER_NAME, registeredOn: '2020-01-01' } }, center);
   expect(entity.errors).toBeUndefined();
-  const project = await hub.query(`mutation($i: RegisterProjectInput!) { registerProject(input: $i) { id } }`, {
+  const project = await query(`mutation($i: RegisterProjectInput!) { registerProject(input: $i) { id } }`, {
     i: { code: PROJECT_CODE, name: PROJECT_NAME, category: 'HOUSING', supervisingDepartment: 'ZJJ', tendererCreditCode: TENDERER, budget: '1200000.00', tenderMethod: 'OPEN', registeredOn: '2026-01-05' },
   }, center);
   expect(project.errors).toBeUndefined();
   enforcerName = '李明执法';
-  const enforcer = await hub.query(`mutation($i: RegisterEnforcerInput!) { registerEnforcer(input: $i) { id } }`, {
+  const enforcer = await query(`mutation($i: RegisterEnforcerInput!) { registerEnforcer(input: $i) { id } }`, {
     i: { name: enforcerName, departmentCode: 'ZJJ', certificateNumber: 'ZJJ-2026-0042', certificateValidUntil: '2030-12-31', specialties: ['HOUSING'] },
   }, office);
   expect(enforcer.errors).toBeUndefined();
@@ -60,6 +65,19 @@ afterAll(async () => {
   await browser?.close();
   await hub?.stop();
 });
+
+function token(role: Role, department?: string): Promise<string> {
+  return signDevToken({ role, department, sub: `${role.toLowerCase()}-test` });
+}
+
+async function query(text: string, variables: Record<string, unknown>, bearer: string): Promise<{ data?: any; errors?: unknown[] }> {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+}
 
 async function newContext(phone = false): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -132,7 +150,7 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     const form = page.getByTestId('intake-form-COMPLAINT');
-    await choose(page, '所涉项目', PROJECT_NAME, PROJECT_CODE);
+    await choose(page, /所涉项目/, PROJECT_NAME, PROJECT_CODE);
     await form.getByLabel('投诉人（姓名或单位名称）').fill('荆州市某建筑工程有限公司');
     await form.getByLabel('联系方式（电话或地址）').fill('0716-8123456');
     await form.getByLabel(/与项目的关系/).fill('投标人');
@@ -199,7 +217,7 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     const yesterday = new Date(Date.now() - 86_400_000);
     const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(yesterday).replace(' ', 'T');
     await form.getByLabel('实际收件时间（北京时间）').fill(local);
-    await choose(page, '所涉项目', PROJECT_NAME, PROJECT_CODE);
+    await choose(page, /所涉项目/, PROJECT_NAME, PROJECT_CODE);
     await form.getByLabel('匿名举报（不留姓名和联系方式）').check();
     await form.getByLabel('事由（简要）').fill('来电反映投标人串通投标');
     await form.getByLabel('事实、理由和证据').fill('来电人称两家投标人的投标文件由同一人编制。');
@@ -208,8 +226,8 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     const receipt = page.getByTestId('receipt');
     await receipt.getByTestId('receipt-number').getByText(/^JB/).waitFor();
     const number = (await page.getByTestId('receipt-number').innerText()).trim();
-    const office = await hub.token('OFFICE', 'ZWJ');
-    const { data } = await hub.query(`{ cases(filter: { kind: REPORT }) { nodes { receiptNumber channel receivedOn anonymous } } }`, {}, office);
+    const office = await token('OFFICE', 'ZWJ');
+    const { data } = await query(`{ cases(filter: { kind: REPORT }) { nodes { receiptNumber channel receivedOn anonymous } } }`, {}, office);
     expect(data.cases.nodes.find((c: { receiptNumber: string }) => c.receiptNumber === number)).toEqual({
       receiptNumber: number,
       channel: 'PHONE',
@@ -232,8 +250,8 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     expect(await page.getByTestId('offer-ACCEPT').count()).toBe(0);
 
     // A colleague starts the investigation meanwhile (through the graph): this page is now stale.
-    const zjj = await hub.token('DEPT', 'ZJJ');
-    const moved = await hub.query(`mutation($i: StartCaseInvestigationInput!) { startInvestigation(input: $i) { status } }`, { i: { caseId } }, zjj);
+    const zjj = await token('DEPT', 'ZJJ');
+    const moved = await query(`mutation($i: StartCaseInvestigationInput!) { startInvestigation(input: $i) { status } }`, { i: { caseId } }, zjj);
     expect(moved.data?.startInvestigation.status).toBe('INVESTIGATING');
     await page.getByTestId('offer-START_INVESTIGATION').click();
     await page.getByTestId('step-START_INVESTIGATION').getByRole('button', { name: /^确认/ }).click();
