@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey, refusalOf } from '../forms/server-refusal';
-import { complaintWindowProblem, LONG_TEXT, MAX_TEXT, NAME_TEXT, SUMMARY_TEXT, textRules, todayInShanghai } from '../forms/rules';
+import { complaintWindowProblem, LONG_TEXT, MAX_TEXT, NAME_TEXT, shanghaiInstant, SUMMARY_TEXT, textRules, todayInShanghai } from '../forms/rules';
 import {
   PublicProjectSearchDocument,
   PublicSubmitComplaintDocument,
@@ -58,11 +58,6 @@ const FIELDS = [
 ] as const;
 
 const CHANNELS: IntakeChannel[] = ['WINDOW', 'LETTER', 'PHONE', 'EMAIL', 'ONLINE'];
-
-/** A `datetime-local` value read as Asia/Shanghai time (UTC+8 all year, no daylight saving), as an instant. */
-export function shanghaiInstant(local: string): string {
-  return new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`).toISOString();
-}
 
 const STORAGE = (scope: string, kind: IntakeKind) => `hub.intake.${scope}.${kind}.key`;
 

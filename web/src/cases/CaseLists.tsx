@@ -41,7 +41,7 @@ function useColumns(deadline: 'acceptance' | 'pending'): TableColumnsType<CaseRo
   ];
 }
 
-/** 一窗受理: the office's queue of submitted cases waiting for the acceptance decision, oldest deadline first on the page. */
+/** 一窗受理: the office's queue of submitted cases waiting for the acceptance decision (newest first, as the graph lists cases), each with its countdown. */
 export function IntakeQueue() {
   const { t } = useLocale();
   const navigate = useNavigate();

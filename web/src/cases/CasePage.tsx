@@ -350,11 +350,13 @@ export function CasePage() {
                         </Descriptions.Item>
                         {c.knewOn && <Descriptions.Item label={t('知道投诉事项日期', 'Knew of it on')}>{c.knewOn}</Descriptions.Item>}
                         <Descriptions.Item label={t('被投诉/举报人', 'Respondents')}>
-                          {dash(c.respondents?.map((r) => (
-                            <Link key={r.creditCode} to={`/entities/${r.creditCode}`} style={{ marginRight: 8 }}>
-                              {r.name}
-                            </Link>
-                          )))}
+                          {c.respondents?.length
+                            ? c.respondents.map((r) => (
+                                <Link key={r.creditCode} to={`/entities/${r.creditCode}`} style={{ marginRight: 8 }}>
+                                  {r.name}
+                                </Link>
+                              ))
+                            : '—'}
                         </Descriptions.Item>
                         <Descriptions.Item label={t('事实、理由和证据', 'Facts and evidence')}>
                           <span style={{ whiteSpace: 'pre-wrap' }}>{dash(c.details)}</span>

@@ -23,12 +23,12 @@ export function ReceiptCard({ receipt, onAnother, forPublic }: { receipt: Receip
       />
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('回执编号', 'Receipt number')}>
-          <Typography.Text copyable strong data-testid="receipt-number">
+          <Typography.Text copyable strong data-testid="receipt-number" style={{ wordBreak: 'break-all' }}>
             {receipt.receiptNumber}
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('查询密码', 'Secret')}>
-          <Typography.Text copyable strong code data-testid="receipt-secret">
+          <Typography.Text copyable strong code data-testid="receipt-secret" style={{ wordBreak: 'break-all' }}>
             {receipt.secret}
           </Typography.Text>
         </Descriptions.Item>

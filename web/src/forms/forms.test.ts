@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import { complaintWindowProblem, daysBetween, todayInShanghai } from './rules';
+import { complaintWindowProblem, daysBetween, shanghaiInstant, todayInShanghai } from './rules';
 import { formFieldOf, newIdempotencyKey, refusalOf } from './server-refusal';
 
 const graphqlError = (errors: { message: string; extensions?: Record<string, unknown> }[]) => new CombinedGraphQLErrors({ errors } as never);
@@ -47,6 +47,11 @@ describe('the complaint window', () => {
     expect(complaintWindowProblem('2026-11-17', '2026-11-28', '2026-11-28')).toBe('too-late');
     expect(complaintWindowProblem('2026-11-29', '2026-11-28', '2026-11-28')).toBe('future');
     expect(complaintWindowProblem('2026-11-27', '2026-11-26', '2026-11-28')).toBe('after-receipt');
+  });
+
+  it('reads the receipt time typed at the window as Beijing time, whatever the browser zone', () => {
+    expect(shanghaiInstant('2026-11-27T09:30')).toBe('2026-11-27T01:30:00.000Z');
+    expect(shanghaiInstant('2026-11-27T07:05:30')).toBe('2026-11-26T23:05:30.000Z');
   });
 
   it('takes today in Asia/Shanghai, not in the browser zone', () => {

@@ -39,6 +39,11 @@ export function todayInShanghai(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** A `datetime-local` value read as Asia/Shanghai time (UTC+8 all year, no daylight saving), as an instant. */
+export function shanghaiInstant(local: string): string {
+  return new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`).toISOString();
+}
+
 /** The complaint window (national rules): knewOn not in the future and at most 10 days before receipt. */
 export function complaintWindowProblem(knewOn: string, receivedOn: string, today: string): 'future' | 'after-receipt' | 'too-late' | null {
   if (knewOn > today) return 'future';
