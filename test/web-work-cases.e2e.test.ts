@@ -53,9 +53,9 @@ beforeAll(async () => {
     i: { code: PROJECT_CODE, name: PROJECT_NAME, category: 'HOUSING', supervisingDepartment: 'ZJJ', tendererCreditCode: TENDERER, budget: '1200000.00', tenderMethod: 'OPEN', registeredOn: '2026-01-05' },
   }, center);
   expect(project.errors).toBeUndefined();
-  enforcerName = '李明执法';
+  enforcerName = `李明${RUN}`;
   const enforcer = await query(`mutation($i: RegisterEnforcerInput!) { registerEnforcer(input: $i) { id } }`, {
-    i: { name: enforcerName, departmentCode: 'ZJJ', certificateNumber: 'ZJJ-2026-0042', certificateValidUntil: '2030-12-31', specialties: ['HOUSING'] },
+    i: { name: enforcerName, departmentCode: 'ZJJ', certificateNumber: `ZJJ-2026-${RUN}`, certificateValidUntil: '2030-12-31', specialties: ['HOUSING'] },
   }, office);
   expect(enforcer.errors).toBeUndefined();
   browser = await launchChromium();
