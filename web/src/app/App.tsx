@@ -2,7 +2,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
 import { OidcCallback } from '../auth/OidcCallback';
@@ -14,6 +14,9 @@ import { AppConfigContext } from './AppConfigContext';
 import { Layout } from './Layout';
 import { APP_ROUTES, HOME_BY_ROLE } from './routes';
 import { Skeleton } from 'antd';
+
+/** The public portal: no sign-in, its own frame (phone-sized screens first). */
+const PublicPortal = lazy(() => import('../public/PublicPortal').then((m) => ({ default: m.PublicPortal })));
 
 /**
  * Colours that meet WCAG 2.1 AA contrast (4.5:1) on white: antd's default link blue and its
@@ -57,6 +60,7 @@ function Shell({ config }: { config: AppConfig }) {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/auth/callback" element={<OidcCallback />} />
+                <Route path="/public" element={<PublicPortal />} />
                 <Route path="/" element={framed(<Home />)} />
                 {APP_ROUTES.filter((r) => r.path !== '/graphiql' || config.explorer).map((r) => (
                   <Route key={r.path} path={r.path} element={r.bare ? <RequireSession>{r.element}</RequireSession> : framed(r.element)} />

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, ApiOutlined, DashboardOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ApiOutlined, AuditOutlined, DashboardOutlined, FundProjectionScreenOutlined, InboxOutlined } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/session';
 
@@ -13,6 +13,10 @@ const ProjectPage = lazy(() => import('../projects/ProjectPage').then((m) => ({ 
 const EntityPage = lazy(() => import('../entities/EntityPage').then((m) => ({ default: m.EntityPage })));
 const GraphiQLPage = lazy(() => import('../explorer/GraphiQLPage'));
 const ReviewPage = lazy(() => import('../review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const IntakeQueue = lazy(() => import('../cases/CaseLists').then((m) => ({ default: m.IntakeQueue })));
+const CaseList = lazy(() => import('../cases/CaseLists').then((m) => ({ default: m.CaseList })));
+const RecordReceivedPage = lazy(() => import('../cases/RecordReceivedPage').then((m) => ({ default: m.RecordReceivedPage })));
+const CasePage = lazy(() => import('../cases/CasePage').then((m) => ({ default: m.CasePage })));
 
 /**
  * The signed-in part of the app. A new work view is one entry here: its path, the roles that may
@@ -41,6 +45,10 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/entities/:creditCode', element: <EntityPage /> },
   { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
   { path: '/review', element: <ReviewPage />, roles: ['LEADER', 'OFFICE'], menu: { zh: '两月研判', en: 'Bimonthly review', icon: <FundProjectionScreenOutlined /> } },
+  { path: '/intake', element: <IntakeQueue />, roles: ['OFFICE'], menu: { zh: '一窗受理', en: 'Intake', icon: <InboxOutlined /> } },
+  { path: '/intake/new', element: <RecordReceivedPage />, roles: ['OFFICE'] },
+  { path: '/cases', element: <CaseList />, roles: ['OFFICE', 'DEPT', 'LEADER'], menu: { zh: '案件办理', en: 'Cases', icon: <AuditOutlined /> } },
+  { path: '/cases/:id', element: <CasePage />, roles: ['OFFICE', 'DEPT', 'LEADER', 'ENFORCER'] },
 ];
 
 export const HOME_MENU = { zh: '首页', en: 'Home', icon: <DashboardOutlined /> };

@@ -1,0 +1,56 @@
+import type { Rule } from 'antd/es/form';
+
+/**
+ * The server's input rules, mirrored for the forms so most mistakes are caught before sending.
+ * The server stays the judge (its refusal is shown on the field it names); these are the same limits:
+ * the kit's defaults (text 1–255 characters, no control characters; prose up to 4000) and the cases
+ * slice's own (names and subject lines up to 200 characters, a complaint within 10 days of knowing).
+ */
+export const MAX_TEXT = 255;
+export const LONG_TEXT = 4000;
+export const NAME_TEXT = 200;
+export const SUMMARY_TEXT = 200;
+export const COMPLAINT_WINDOW_DAYS = 10;
+
+// C0 controls except tab, LF and CR before LF; DEL; C1 controls (the kit's rule).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
+
+type T = (zh: string, en: string) => string;
+
+/** Text the server requires: not blank, at most `max` characters, no control characters. */
+export function textRules(t: T, max: number, required = true): Rule[] {
+  return [
+    ...(required ? [{ required: true, whitespace: true, message: t('必填', 'Required') } satisfies Rule] : []),
+    { max, message: t(`最多 ${max} 个字符`, `At most ${max} characters`) },
+    {
+      validator: (_: unknown, value: unknown) =>
+        typeof value === 'string' && CONTROL.test(value) ? Promise.reject(new Error(t('含有不允许的控制字符', 'Contains a control character'))) : Promise.resolve(),
+    },
+  ];
+}
+
+/** Days from one Asia/Shanghai date (YYYY-MM-DD) to another, as the server counts them. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today in Asia/Shanghai (YYYY-MM-DD), whatever the browser's time zone. */
+export function todayInShanghai(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A `datetime-local` value read as Asia/Shanghai time (UTC+8 all year, no daylight saving), as an instant. */
+export function shanghaiInstant(local: string): string {
+  return new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`).toISOString();
+}
+
+/** The complaint window (national rules): knewOn not in the future and at most 10 days before receipt. */
+export function complaintWindowProblem(knewOn: string, receivedOn: string, today: string): 'future' | 'after-receipt' | 'too-late' | null {
+  if (knewOn > today) return 'future';
+  if (knewOn > receivedOn) return 'after-receipt';
+  if (daysBetween(knewOn, receivedOn) > COMPLAINT_WINDOW_DAYS) return 'too-late';
+  return null;
+}
+
+/** Unified social credit codes: 18 characters of the code's alphabet (the check character is the server's to judge). */
+export const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
