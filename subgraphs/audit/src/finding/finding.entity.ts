@@ -23,11 +23,11 @@ export class AuditFinding {
   projectId: string;
 
   @Property({ type: 'string' })
-  @Field({ description: 'Short title of the finding (审计发现), 1 to 255 characters. Readable by every signed-in role.' })
+  @Field({ description: 'Short title of the finding, 1 to 255 characters. Readable by every signed-in role.' })
   title: string;
 
   @Property({ type: 'text' })
-  @Field({ description: 'What the audit found, in prose, 1 to 4000 characters. Readable by every signed-in role.' })
+  @Field({ description: 'What was found, in prose, 1 to 4000 characters. Readable by every signed-in role.' })
   description: string;
 
   @Property({ type: 'date' })

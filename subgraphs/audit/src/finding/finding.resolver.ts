@@ -13,7 +13,7 @@ export class ProjectRef {
   @Field(() => ID) id: string;
 }
 
-@InputType({ description: 'A new audit finding on a project. OFFICE may record on any project, a DEPT officer only on projects its department supervises.' })
+@InputType({ description: 'A new finding on a project. OFFICE may record on any project, a DEPT officer only on projects its department supervises.' })
 export class RecordAuditFindingInput {
   @Field(() => ID, { description: 'UUID of the tender project the finding is about; must exist in the projects slice.' }) projectId: string;
   @Field({ description: 'Short title, 1 to 255 characters.' }) title: string;
@@ -68,7 +68,7 @@ export class AuditFindingResolver {
   @Mutation(() => AuditFinding, { description: 'Records the rectification of a finding.' })
   async rectifyAuditFinding(
     @Arg('id', () => ID, { description: 'UUID of the finding to close.' }) id: string,
-    @Arg('rectifiedOn', () => LocalDateScalar, { description: 'Day the rectification was completed, YYYY-MM-DD (Asia/Shanghai); not in the future, not before the finding\'s foundOn.' }) rectifiedOn: string,
+    @Arg('rectifiedOn', () => LocalDateScalar, { description: 'Day the rectification was completed, YYYY-MM-DD (Asia/Shanghai); not in the future, not before foundOn.' }) rectifiedOn: string,
     @Ctx() { em, user, loaders }: Context,
   ): Promise<AuditFinding> {
     requireUuid(id, 'id');

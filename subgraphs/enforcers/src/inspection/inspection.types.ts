@@ -125,5 +125,5 @@ export class InspectionFilter {
   @Field(() => ID, { nullable: true, description: 'Only inspections this enforcer (UUID) was drawn for.' }) inspectorId?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'With drawnTo: inspections of the draws in force made in the period (the bimonthly review counts these).' })
   drawnFrom?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) drawnTo?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'With drawnFrom: last day of the period of the draws, YYYY-MM-DD (Asia/Shanghai), inclusive.' }) drawnTo?: string | null;
 }
