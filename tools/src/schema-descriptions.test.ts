@@ -29,15 +29,7 @@ describe('undescribedCoordinates (pnpm schema:check)', () => {
       }
       scalar LocalDate
     `);
-    expect(undescribedCoordinates(schema)).toEqual([
-      'Query.cases(filter:)',
-      'Query.open',
-      'Case',
-      'Case.id',
-      'Status.CLOSED',
-      'Filter.text',
-      'LocalDate',
-    ]);
+    expect(undescribedCoordinates(schema)).toEqual(['Query.cases(filter:)', 'Query.open', 'Case', 'Case.id', 'Status.CLOSED', 'Filter.text', 'LocalDate']);
   });
 
   it('leaves out the root types themselves, built-in scalars and the connection boilerplate', () => {

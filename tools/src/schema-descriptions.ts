@@ -34,12 +34,10 @@ export function undescribedCoordinates(api: GraphQLSchema): string[] {
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!hasText(field.description)) missing.push(`${type.name}.${field.name}`);
-        for (const arg of field.args)
-          if (!hasText(arg.description)) missing.push(`${type.name}.${field.name}(${arg.name}:)`);
+        for (const arg of field.args) if (!hasText(arg.description)) missing.push(`${type.name}.${field.name}(${arg.name}:)`);
       }
     } else if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields()))
-        if (!hasText(field.description)) missing.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields())) if (!hasText(field.description)) missing.push(`${type.name}.${field.name}`);
     } else if (isEnumType(type)) {
       for (const value of type.getValues()) if (!hasText(value.description)) missing.push(`${type.name}.${value.name}`);
     }
