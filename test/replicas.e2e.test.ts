@@ -142,7 +142,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const replica of replicas) replica.process.kill('SIGTERM');
-  await Promise.all(replicas.map((r) => (r.process.exitCode === null ? new Promise((resolve) => r.process.once('exit', resolve)) : undefined)));
+  await Promise.all(replicas.map((r) => (r.process.exitCode === null ? new Promise((resolve) => r.process.once('exit', resolve)) : Promise.resolve())));
   for (const client of databases.values()) await client.end();
   if (admin) {
     for (const name of [...SLICES, 'gateway']) await admin.query(`DROP DATABASE IF EXISTS "${prefix}${name}" WITH (FORCE)`);

@@ -6,8 +6,8 @@ startGateway()
       await gateway.stop();
       process.exit(0);
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
   })
   .catch((error) => {
     console.error(error);

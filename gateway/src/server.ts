@@ -50,8 +50,9 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     for (const [name, value] of Object.entries(internalCallHeaders())) request.http?.headers.set(name, value);
     if (!('requestId' in context)) return; // health checks and schema loads carry no caller
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    const caller = context as GatewayContext;
+    if (caller.authorization) request.http?.headers.set('authorization', caller.authorization);
+    request.http?.headers.set(REQUEST_ID_HEADER, caller.requestId);
   }
 
   /** A subgraph that cannot be reached or does not answer in time: name it; the rest of the answer is still there. */

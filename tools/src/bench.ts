@@ -155,7 +155,7 @@ async function cpuAndStatements(services: Service[]) {
 async function replay(fetches: RecordedFetch[]): Promise<void> {
   const done: Promise<void>[] = [];
   for (const [i, f] of fetches.entries()) {
-    const before = fetches.slice(0, i).map((g, j) => (g.end <= f.start ? done[j] : undefined)).filter(Boolean);
+    const before = fetches.slice(0, i).flatMap((g, j) => (g.end <= f.start ? [done[j]] : []));
     done.push(
       (async () => {
         await Promise.all(before);
@@ -249,7 +249,7 @@ async function main() {
       timings.sort((a, b) => a - b);
       const cpuMsPerRequest = Object.fromEntries(all.map((s) => [s.name, round((after.get(s.name)!.cpuMicros - before.get(s.name)!.cpuMicros) / 1000 / iterations)]));
       const statementsPerRequest = Object.fromEntries(
-        services.map((s) => [s.name, round((after.get(s.name)!.statements - before.get(s.name)!.statements) / iterations)]).filter(([, n]) => n !== 0),
+        services.map((s) => [s.name, round((after.get(s.name)!.statements - before.get(s.name)!.statements) / iterations)] as const).filter(([, n]) => n !== 0),
       );
 
       // Gateway against the same subgraph fetches sent directly, interleaved.

@@ -4,14 +4,15 @@ import { readSubgraphList, repoRoot } from '@hub/kit';
 import { dockerComposeFile } from './docker-compose';
 import { kubernetesManifests } from './kubernetes';
 import { withArchitectureDiagram } from './readme-diagram';
+import { undescribedCoordinates } from './schema-descriptions';
 import { apiSchemaOf, breakingChanges, checkOperations, composeFromCode, schemaDir } from './supergraph';
 
 /**
  * `pnpm compose` regenerates schema/subgraphs/<name>.graphql and schema/supergraph.graphql from
  * the code, and docker-compose.yml and deploy/kubernetes/ from subgraphs.json. `pnpm schema:check`
  * (with --check) writes nothing and fails when the committed files are stale (or a manifest is
- * left over), when composition fails, or when a dashboard operation (schema/operations, web/src) no longer
- * validates; breaking changes against the committed supergraph are listed either way.
+ * left over), when composition fails, when a dashboard operation (schema/operations, web/src) no longer
+ * validates, or when a type, field, argument or enum value of the API schema has no description; breaking changes against the committed supergraph are listed either way.
  */
 async function main() {
   const check = process.argv.includes('--check');
@@ -47,6 +48,14 @@ async function main() {
     for (const p of problems) console.error(`  - ${p.file}, operation ${p.operation}: ${p.message}`);
   }
 
+  // The explorer's documentation is the schema's descriptions: every coordinate a client sees needs one.
+  const undescribed = undescribedCoordinates(api);
+  if (undescribed.length) {
+    if (check) failed = true;
+    console.error(`Schema coordinates without a description (${undescribed.length}; add \`description:\` to the decorator):`);
+    for (const coordinate of undescribed) console.error(`  - ${coordinate}`);
+  }
+
   const files = new Map<string, string>([[supergraphFile, supergraph]]);
   for (const [name, sdl] of composition.subgraphs) files.set(join(dir, 'subgraphs', `${name}.graphql`), sdl);
   files.set(join(repoRoot(), 'docker-compose.yml'), dockerComposeFile(readSubgraphList()));
@@ -64,7 +73,7 @@ async function main() {
       console.error('Committed schema files are stale (run `pnpm compose` and commit):');
       for (const [file] of stale) console.error(`  - ${file.slice(repoRoot().length + 1)}`);
     }
-    if (!failed) console.log(`schema:check ok: ${composition.subgraphs.size} subgraph(s) compose; committed files current; ${problems.length} broken operations`);
+    if (!failed) console.log(`schema:check ok: ${composition.subgraphs.size} subgraph(s) compose; committed files current; ${problems.length} broken operations; every type, field, argument and enum value described`);
   } else {
     for (const [file, content] of files) {
       mkdirSync(dirname(file), { recursive: true });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ensureDatabase, ormOptions, repoRoot } from '@hub/kit';
+import { ensureDatabase, ormOptions, repoRoot, type SubgraphDefinition } from '@hub/kit';
 import { freePort, startEmbeddedPostgres } from './embedded-postgres';
 import { loadSubgraphs } from './load-subgraphs';
 
@@ -17,7 +17,8 @@ async function main() {
   const found =
     loadSubgraphs().find((s) => s.entry.name === name) ??
     (name && existsSync(join(repoRoot(), 'subgraphs', name, 'dist', 'server.js'))
-      ? { entry: { name }, definition: require(join(repoRoot(), 'subgraphs', name, 'dist', 'server.js')).subgraph }
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built module is found at run time
+        { entry: { name }, definition: (require(join(repoRoot(), 'subgraphs', name, 'dist', 'server.js')) as { subgraph: SubgraphDefinition<any> }).subgraph }
       : undefined);
   if (!found) throw new Error(`Usage: pnpm migration:create <subgraph>; "${name}" is not in subgraphs.json`);
   const folder = join(repoRoot(), 'subgraphs', name, 'src', 'migrations');

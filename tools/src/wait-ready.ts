@@ -4,7 +4,7 @@ import type { SupervisedProcess } from './supervisor';
 export function startPhase(line: string): string | undefined {
   let entry: { msg?: string; progress?: string };
   try {
-    entry = JSON.parse(line);
+    entry = JSON.parse(line) as typeof entry;
   } catch {
     return undefined;
   }

@@ -40,7 +40,7 @@ export async function devToken(req: IncomingMessage, res: ServerResponse): Promi
     send(res, 400, { error: `Sign-in request refused: ${(error as Error).message}` });
     return;
   }
-  const role = String(body.role ?? '').toUpperCase() as Role;
+  const role = (typeof body.role === 'string' ? body.role : '').toUpperCase() as Role;
   if (!SIGN_IN_ROLES.includes(role)) {
     send(res, 400, { error: `role must be one of ${SIGN_IN_ROLES.join(', ')}` });
     return;

@@ -38,7 +38,7 @@ export function trustedDocumentsPlugin(documents: TrustedDocuments, mode: 'enfor
   return {
     async requestDidStart({ request }) {
       const extensions = request.extensions as { persistedQuery?: { sha256Hash?: string } } | undefined;
-      const documentId = (request as { documentId?: unknown }).documentId ?? request.extensions?.documentId;
+      const documentId = (request as { documentId?: unknown }).documentId ?? (request.extensions?.documentId as unknown);
       const hash = extensions?.persistedQuery?.sha256Hash ?? (typeof documentId === 'string' ? documentId.replace(/^sha256:/, '') : undefined);
       const registered = hash ? documents.get(hash) : undefined;
       if (registered) {

@@ -23,9 +23,10 @@ function config(overrides: Partial<WebConfig> = {}): WebConfig {
 /** A server with only the web routes; anything they do not answer is "graphql" here. */
 async function serve(web: WebConfig): Promise<{ url: string; server: Server }> {
   const routes = webRoutes(web, log);
-  const server = createServer(async (req, res) => {
-    if (await routes(req, res, new URL(req.url ?? '/', 'http://x'))) return;
-    res.end('graphql');
+  const server = createServer((req, res) => {
+    void routes(req, res, new URL(req.url ?? '/', 'http://x')).then((handled) => {
+      if (!handled) res.end('graphql');
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as { port: number };

@@ -64,6 +64,7 @@ export const PastDate = () => InputRule({ notInFuture: true });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // C0 controls except tab (09), LF (0A) and CR when it starts CR LF; DEL; C1 controls.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
@@ -173,7 +174,7 @@ export function checkArguments(parent: GraphQLObjectType, fieldName: string, arg
  */
 function todayOf(context: unknown): string {
   const today = (context as { loaders?: { today?: unknown } } | undefined)?.loaders?.today;
-  return typeof today === 'function' ? String(today()) : todayInShanghai();
+  return typeof today === 'function' ? String((today as () => string)()) : todayInShanghai();
 }
 
 /**
@@ -192,7 +193,7 @@ export function withInputRules(declared: GraphQLSchema, resolvers: Record<string
     if (typeof resolver !== 'function') continue;
     const resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
     mutations[fieldName] = ((source, args, context, info) => {
-      checkArguments(info.parentType, fieldName, args, ruleOf, todayOf(context));
+      checkArguments(info.parentType, fieldName, args as Record<string, unknown>, ruleOf, todayOf(context));
       return resolve(source, args, context, info);
     }) satisfies GraphQLFieldResolver<unknown, unknown>;
   }

@@ -39,7 +39,7 @@ export async function leanFind<T extends object>(
       if (value !== null && value !== undefined && typeof value !== 'object') row[name] = { [key]: value };
     }
     // Own properties first, prototype last: MikroORM's prototype setters must not run for these.
-    Object.setPrototypeOf(row, entity.prototype);
+    Object.setPrototypeOf(row, entity.prototype as object);
   }
   return rows as unknown as T[] & { total?: number };
 }

@@ -8,8 +8,8 @@ import { LocalDateScalar } from './scalars';
  */
 @InputType({ description: 'A period of days, both ends included (Asia/Shanghai dates).' })
 export class PeriodInput {
-  @Field(() => LocalDateScalar) from: string;
-  @Field(() => LocalDateScalar) to: string;
+  @Field(() => LocalDateScalar, { description: 'First day of the period, YYYY-MM-DD (Asia/Shanghai), included.' }) from: string;
+  @Field(() => LocalDateScalar, { description: 'Last day of the period, YYYY-MM-DD (Asia/Shanghai), included; not before from.' }) to: string;
 }
 
 export function requirePeriod(period: PeriodInput, field = 'period'): PeriodInput {

@@ -1,4 +1,4 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
@@ -51,7 +51,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
         ${FEDERATION_LINK}
         ${printSchemaWithDirectives(schema)}
       `,
-      resolvers: resolvers as any,
+      resolvers: resolvers as GraphQLResolverMap,
     },
   ]);
 }

@@ -195,7 +195,7 @@ export async function runSubgraph(definition: SubgraphDefinition<any>, options: 
     await service.stop();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
   return service;
 }

@@ -147,7 +147,7 @@ export async function restoreSlices(
   loadDefinition: (slice: string) => Promise<SubgraphDefinition<any>>,
 ): Promise<RestoreCheck[]> {
   const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
-  if (manifest.format !== 'hub-backup/1') throw new Error(`${folder}/manifest.json is not a hub backup (format ${manifest.format})`);
+  if (manifest.format !== 'hub-backup/1') throw new Error(`${folder}/manifest.json is not a hub backup (format ${JSON.stringify(manifest.format)})`);
   for (const slice of manifest.slices) {
     for (const [table, entry] of Object.entries(slice.tables)) {
       if (sha256(join(folder, entry.file)) !== entry.sha256) throw new Error(`${entry.file} does not match its checksum in the manifest (table ${table}): the backup is damaged`);

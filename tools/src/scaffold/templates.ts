@@ -195,25 +195,25 @@ export class ${Finding} {
   [OptionalProps]?: 'createdAt' | 'rectifiedOn';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the finding (UUID), assigned by the hub.' })
   id: string = randomUUID();
 
   /** The project (owned by the projects slice), by id: a federation reference, not a foreign key. */
   @Property({ type: 'uuid' })
   @Index()
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of the tender project (招标项目) the finding is about; the project itself is owned by the projects slice.' })
   projectId: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Short title of the finding, 1 to 255 characters. Readable by every signed-in role.' })
   title: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'What was found, in prose, 1 to 4000 characters. Readable by every signed-in role.' })
   description: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the finding was made, YYYY-MM-DD (Asia/Shanghai); not in the future.' })
   foundOn: string;
 
   @Property({ type: 'date' })
@@ -221,7 +221,7 @@ export class ${Finding} {
   rectificationDueOn: string;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the finding was rectified (整改完成), YYYY-MM-DD (Asia/Shanghai); null while still open.' })
   rectifiedOn?: string | null = null;
 
   @Property({ type: 'string' })
@@ -247,13 +247,13 @@ export class ProjectRef {
   @Field(() => ID) id: string;
 }
 
-@InputType()
+@InputType({ description: 'A new finding on a project. OFFICE may record on any project, a DEPT officer only on projects its department supervises.' })
 export class Record${Finding}Input {
-  @Field(() => ID) projectId: string;
-  @Field() title: string;
-  @Field() @LongText() description: string;
-  @Field(() => LocalDateScalar) @PastDate() foundOn: string;
-  @Field(() => LocalDateScalar) rectificationDueOn: string;
+  @Field(() => ID, { description: 'UUID of the tender project the finding is about; must exist in the projects slice.' }) projectId: string;
+  @Field({ description: 'Short title, 1 to 255 characters.' }) title: string;
+  @Field({ description: 'What was found, 1 to 4000 characters.' }) @LongText() description: string;
+  @Field(() => LocalDateScalar, { description: 'Day of the finding, YYYY-MM-DD (Asia/Shanghai); today or earlier.' }) @PastDate() foundOn: string;
+  @Field(() => LocalDateScalar, { description: 'Rectification deadline (整改期限), YYYY-MM-DD (Asia/Shanghai); not before foundOn.' }) rectificationDueOn: string;
 }
 
 /**
@@ -272,7 +272,7 @@ async function requireOwnLane(user: Caller, projects: ${n.pascal}Projects, proje
 export class ${Finding}Resolver {
   @Authorized()
   @Query(() => ${Finding}Connection, { description: 'Findings of the ${n.name} slice, newest first; optionally only open ones.' })
-  async ${n.camel}Findings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false }) openOnly: boolean, @Ctx() { em }: Context) {
+  async ${n.camel}Findings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false, description: 'When true, only findings not yet rectified; default false (all findings).' }) openOnly: boolean, @Ctx() { em }: Context) {
     const window = pageWindow(page);
     const [rows, total] = await em.findAndCount(${Finding}, openOnly ? { rectifiedOn: null } : {}, {
       limit: window.limit,
@@ -289,7 +289,7 @@ export class ${Finding}Resolver {
 
   @Authorized('OFFICE', 'DEPT')
   @Mutation(() => ${Finding}, { description: 'Records a finding on a project.' })
-  async record${Finding}(@Arg('input') input: Record${Finding}Input, @Ctx() { em, user, loaders }: Context): Promise<${Finding}> {
+  async record${Finding}(@Arg('input', { description: 'The finding to record.' }) input: Record${Finding}Input, @Ctx() { em, user, loaders }: Context): Promise<${Finding}> {
     const projectId = requireUuid(input.projectId, 'projectId');
     if (input.rectificationDueOn < input.foundOn) {
       throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
@@ -301,8 +301,8 @@ export class ${Finding}Resolver {
   @Authorized('OFFICE', 'DEPT')
   @Mutation(() => ${Finding}, { description: 'Records the rectification of a finding.' })
   async rectify${Finding}(
-    @Arg('id', () => ID) id: string,
-    @Arg('rectifiedOn', () => LocalDateScalar) rectifiedOn: string,
+    @Arg('id', () => ID, { description: 'UUID of the finding to close.' }) id: string,
+    @Arg('rectifiedOn', () => LocalDateScalar, { description: 'Day the rectification was completed, YYYY-MM-DD (Asia/Shanghai); not in the future, not before foundOn.' }) rectifiedOn: string,
     @Ctx() { em, user, loaders }: Context,
   ): Promise<${Finding}> {
     requireUuid(id, 'id');

@@ -63,7 +63,7 @@ export function LoginPage() {
     setError(undefined);
     try {
       saveSession(await devSignIn(request));
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -21,7 +21,7 @@ export function OidcCallback() {
     finishOidcSignIn(config.signIn, search)
       .then(({ session, next }) => {
         saveSession(session);
-        navigate(safeNext(next), { replace: true });
+        void navigate(safeNext(next), { replace: true });
       })
       .catch((e: Error) => setError(e.message));
     // eslint-disable-next-line react-hooks/exhaustive-deps

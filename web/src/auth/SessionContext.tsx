@@ -13,6 +13,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
     // Leave for sign-in when the token runs out, instead of showing empty pages after.
     const timer = window.setTimeout(() => goToSignIn('expired'), Math.max(0, session.expiresAt - Date.now()));
     return () => window.clearTimeout(timer);
+    // readSession() gives a new object each render: the timer depends on the token only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session?.token]);
   if (!session) {
     const next = location.pathname + location.search;

@@ -32,13 +32,14 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
 
 export function sessionFromToken(token: string, claims: ClaimNames = { role: 'role', department: 'department' }): Session {
   const payload = decodeJwtPayload(token);
-  const role = String(payload[claims.role] ?? '').toUpperCase() as Role;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const role = text(payload[claims.role]).toUpperCase() as Role;
   const department = payload[claims.department];
   if (typeof payload.exp !== 'number') throw new Error('Token has no "exp" claim');
   return {
     token,
-    sub: String(payload.sub ?? ''),
-    name: String(payload.name ?? payload.sub ?? ''),
+    sub: text(payload.sub),
+    name: typeof payload.name === 'string' ? payload.name : text(payload.sub),
     role,
     department: typeof department === 'string' && department ? department.toUpperCase() : undefined,
     expiresAt: payload.exp * 1000,

@@ -14,13 +14,13 @@ export function answerProblems(error: unknown): AnswerProblems {
   const problems: AnswerProblems = { missingSlices: [], forbiddenPaths: [], other: [] };
   if (!error) return problems;
   if (!CombinedGraphQLErrors.is(error)) {
-    problems.other.push((error as Error).message ?? String(error));
+    problems.other.push((error as Error).message ?? JSON.stringify(error));
     return problems;
   }
   for (const e of error.errors) {
     const code = e.extensions?.code;
     if (code === 'SUBGRAPH_UNAVAILABLE') {
-      const name = String(e.extensions?.serviceName ?? 'unknown');
+      const name = typeof e.extensions?.serviceName === 'string' ? e.extensions.serviceName : 'unknown';
       if (!problems.missingSlices.includes(name)) problems.missingSlices.push(name);
     } else if (code === 'FORBIDDEN') {
       problems.forbiddenPaths.push((e.path ?? []).join('.'));

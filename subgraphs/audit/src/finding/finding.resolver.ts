@@ -13,13 +13,13 @@ export class ProjectRef {
   @Field(() => ID) id: string;
 }
 
-@InputType()
+@InputType({ description: 'A new finding on a project. OFFICE may record on any project, a DEPT officer only on projects its department supervises.' })
 export class RecordAuditFindingInput {
-  @Field(() => ID) projectId: string;
-  @Field() title: string;
-  @Field() @LongText() description: string;
-  @Field(() => LocalDateScalar) @PastDate() foundOn: string;
-  @Field(() => LocalDateScalar) rectificationDueOn: string;
+  @Field(() => ID, { description: 'UUID of the tender project the finding is about; must exist in the projects slice.' }) projectId: string;
+  @Field({ description: 'Short title, 1 to 255 characters.' }) title: string;
+  @Field({ description: 'What was found, 1 to 4000 characters.' }) @LongText() description: string;
+  @Field(() => LocalDateScalar, { description: 'Day of the finding, YYYY-MM-DD (Asia/Shanghai); today or earlier.' }) @PastDate() foundOn: string;
+  @Field(() => LocalDateScalar, { description: 'Rectification deadline (整改期限), YYYY-MM-DD (Asia/Shanghai); not before foundOn.' }) rectificationDueOn: string;
 }
 
 /**
@@ -38,7 +38,7 @@ async function requireOwnLane(user: Caller, projects: AuditProjects, projectId: 
 export class AuditFindingResolver {
   @Authorized()
   @Query(() => AuditFindingConnection, { description: 'Findings of the audit slice, newest first; optionally only open ones.' })
-  async auditFindings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false }) openOnly: boolean, @Ctx() { em }: Context) {
+  async auditFindings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false, description: 'When true, only findings not yet rectified; default false (all findings).' }) openOnly: boolean, @Ctx() { em }: Context) {
     const window = pageWindow(page);
     const [rows, total] = await em.findAndCount(AuditFinding, openOnly ? { rectifiedOn: null } : {}, {
       limit: window.limit,
@@ -55,7 +55,7 @@ export class AuditFindingResolver {
 
   @Authorized('OFFICE', 'DEPT')
   @Mutation(() => AuditFinding, { description: 'Records a finding on a project.' })
-  async recordAuditFinding(@Arg('input') input: RecordAuditFindingInput, @Ctx() { em, user, loaders }: Context): Promise<AuditFinding> {
+  async recordAuditFinding(@Arg('input', { description: 'The finding to record.' }) input: RecordAuditFindingInput, @Ctx() { em, user, loaders }: Context): Promise<AuditFinding> {
     const projectId = requireUuid(input.projectId, 'projectId');
     if (input.rectificationDueOn < input.foundOn) {
       throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
@@ -67,8 +67,8 @@ export class AuditFindingResolver {
   @Authorized('OFFICE', 'DEPT')
   @Mutation(() => AuditFinding, { description: 'Records the rectification of a finding.' })
   async rectifyAuditFinding(
-    @Arg('id', () => ID) id: string,
-    @Arg('rectifiedOn', () => LocalDateScalar) rectifiedOn: string,
+    @Arg('id', () => ID, { description: 'UUID of the finding to close.' }) id: string,
+    @Arg('rectifiedOn', () => LocalDateScalar, { description: 'Day the rectification was completed, YYYY-MM-DD (Asia/Shanghai); not in the future, not before foundOn.' }) rectifiedOn: string,
     @Ctx() { em, user, loaders }: Context,
   ): Promise<AuditFinding> {
     requireUuid(id, 'id');

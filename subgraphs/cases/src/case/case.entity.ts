@@ -21,7 +21,7 @@ export enum CaseChannel {
   /** Assigned by a superior authority. */
   REFERRAL = 'REFERRAL',
 }
-registerEnumType(CaseChannel, { name: 'CaseChannel', description: 'How the case came in: ONLINE 一网覆盖, WINDOW 一窗受理, LETTER, PHONE, EMAIL, INSPECTION, REFERRAL.' });
+registerEnumType(CaseChannel, { name: 'CaseChannel', description: 'How the case came in: ONLINE 一网覆盖, WINDOW 一窗受理, LETTER, PHONE, EMAIL, INSPECTION, REFERRAL.', valuesConfig: { ONLINE: { description: 'Submitted online by the public (一网覆盖).' }, WINDOW: { description: 'Taken at the intake window, office 308 (一窗受理).' }, LETTER: { description: 'Received by letter and entered by the office.' }, PHONE: { description: 'Received by telephone and entered by the office.' }, EMAIL: { description: 'Received by e-mail and entered by the office.' }, INSPECTION: { description: 'Opened from an inspection finding (检查发现).' }, REFERRAL: { description: 'Assigned by a superior authority (交办件).' } } });
 
 /** The channels through which the office receives a complaint or report (it enters them with the actual receipt time). */
 export enum IntakeChannel {
@@ -31,7 +31,7 @@ export enum IntakeChannel {
   EMAIL = 'EMAIL',
   ONLINE = 'ONLINE',
 }
-registerEnumType(IntakeChannel, { name: 'IntakeChannel', description: 'Where the office received a complaint or report: WINDOW (office 308), LETTER, PHONE, EMAIL or ONLINE.' });
+registerEnumType(IntakeChannel, { name: 'IntakeChannel', description: 'Where the office received a complaint or report: WINDOW (office 308), LETTER, PHONE, EMAIL or ONLINE.', valuesConfig: { WINDOW: { description: 'At the intake window, office 308 (一窗受理).' }, LETTER: { description: 'By letter.' }, PHONE: { description: 'By telephone.' }, EMAIL: { description: 'By e-mail.' }, ONLINE: { description: 'Online, entered later by the office.' } } });
 
 /**
  * A case (案件): a complaint, report, inspection finding or referral about one tender project,
@@ -50,7 +50,7 @@ export class Case {
   [OptionalProps]?: 'status' | 'version' | 'eventCount' | 'updatedAt' | 'anonymous' | 'handlingDepartments' | 'assignedEnforcerIds' | 'acceptanceDueProvisional' | 'resolutionDueProvisional';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the case (UUID).' })
   id: string = randomUUID();
 
   @Property({ type: 'string', length: 32 })
@@ -60,16 +60,16 @@ export class Case {
 
   @Enum({ items: () => CaseKind, type: 'string' })
   @Index()
-  @Field(() => CaseKind)
+  @Field(() => CaseKind, { description: 'Complaint (投诉), report (举报), inspection finding (检查发现) or referral (交办件).' })
   kind: CaseKind;
 
   @Enum({ items: () => CaseChannel, type: 'string' })
-  @Field(() => CaseChannel)
+  @Field(() => CaseChannel, { description: 'How the case came in (online, window 308, letter, phone, e-mail, inspection, referral); part of the record.' })
   channel: CaseChannel;
 
   @Enum({ items: () => CaseStatus, type: 'string' })
   @Index()
-  @Field(() => CaseStatus)
+  @Field(() => CaseStatus, { description: 'Where the case stands in its life cycle.' })
   status: CaseStatus = CaseStatus.SUBMITTED;
 
   /** Bumped by every write; the UPDATE checks it (optimistic lock) on top of the row lock. */
@@ -98,7 +98,7 @@ export class Case {
   responsibleDepartments: string[];
 
   @Enum({ items: () => CaseRoutingMode, type: 'string', nullable: true })
-  @Field(() => CaseRoutingMode, { nullable: true })
+  @Field(() => CaseRoutingMode, { nullable: true, description: 'How the office handed the case on (自办, 分办 or 转办); null until routed.' })
   routingMode?: CaseRoutingMode | null;
 
   @Property({ type: ArrayType })
@@ -169,15 +169,15 @@ export class Case {
   acceptanceDueProvisional: boolean = false;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day of acceptance (受理), YYYY-MM-DD (Asia/Shanghai); null until accepted.' })
   acceptedOn?: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day of refusal (不予受理), YYYY-MM-DD (Asia/Shanghai); null unless refused.' })
   rejectedOn?: string | null;
 
   @Enum({ items: () => CaseRefusalGround, type: 'string', nullable: true })
-  @Field(() => CaseRefusalGround, { nullable: true })
+  @Field(() => CaseRefusalGround, { nullable: true, description: 'Statutory ground of the refusal; null unless refused.' })
   refusalGround?: CaseRefusalGround | null;
 
   @Property({ type: 'text', nullable: true })
@@ -219,7 +219,7 @@ export class Case {
   feedbackOn?: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the case was archived (归档), YYYY-MM-DD (Asia/Shanghai); null until archived.' })
   archivedOn?: string | null;
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
@@ -235,7 +235,7 @@ export class Case {
 @ObjectType({ description: 'One dated, signed step of a case (全程留痕).' })
 export class CaseEvent {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the trail event (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => Case, { index: true })
@@ -246,19 +246,19 @@ export class CaseEvent {
   sequence: number;
 
   @Enum({ items: () => CaseTransition, type: 'string' })
-  @Field(() => CaseTransition)
+  @Field(() => CaseTransition, { description: 'The step this event records.' })
   transition: CaseTransition;
 
   @Enum({ items: () => CaseStatus, type: 'string', nullable: true })
-  @Field(() => CaseStatus, { nullable: true })
+  @Field(() => CaseStatus, { nullable: true, description: 'Status before the step; null for the intake event (SUBMIT).' })
   fromStatus?: CaseStatus | null;
 
   @Enum({ items: () => CaseStatus, type: 'string' })
-  @Field(() => CaseStatus)
+  @Field(() => CaseStatus, { description: 'Status after the step (equal to fromStatus for SUPERVISE and ASSIGN_ENFORCERS).' })
   toStatus: CaseStatus;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'Instant of the step (ISO 8601 timestamp); kept forever (全程留痕).' })
   at: Date;
 
   @Property({ type: 'string' })
@@ -266,15 +266,15 @@ export class CaseEvent {
   actorSub: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Display name of who took the step (from the signed token); "Public (online intake)" for submissions without a login.' })
   actorName: string;
 
   @Property({ type: 'string', length: 16 })
-  @Field()
+  @Field({ description: 'Role of who took the step: PUBLIC, OFFICE, LEADER, DEPT or ENFORCER.' })
   actorRole: string;
 
   @Property({ type: 'string', length: 16, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Department code of who took the step (e.g. ZJJ, ZWJ); null for the public and leaders.' })
   actorDepartment?: string | null;
 
   @Property({ type: 'text', nullable: true })
@@ -290,10 +290,10 @@ export class CaseEvent {
   enforcerIds?: string[] | null;
 
   @Enum({ items: () => CaseRefusalGround, type: 'string', nullable: true })
-  @Field(() => CaseRefusalGround, { nullable: true })
+  @Field(() => CaseRefusalGround, { nullable: true, description: 'Refusal ground recorded by a REJECT step; null for other steps.' })
   refusalGround?: CaseRefusalGround | null;
 
   @Enum({ items: () => CaseRoutingMode, type: 'string', nullable: true })
-  @Field(() => CaseRoutingMode, { nullable: true })
+  @Field(() => CaseRoutingMode, { nullable: true, description: 'Routing mode chosen by a ROUTE step; null for other steps.' })
   routingMode?: CaseRoutingMode | null;
 }

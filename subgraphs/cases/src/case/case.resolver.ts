@@ -99,7 +99,7 @@ function scopeOrForbidden(user: Caller): FilterQuery<Case> {
 export class CaseResolver {
   @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
   @Query(() => Case, { nullable: true, description: 'A case by id; FORBIDDEN for an enforcer not assigned to it.' })
-  async case(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Case | null> {
+  async case(@Arg('id', () => ID, { description: 'UUID of the case.' }) id: string, @Ctx() ctx: Context): Promise<Case | null> {
     const found = await ctx.em.findOne(Case, { id: requireUuid(id, 'id') });
     if (!found) return null;
     if (caseAccess(ctx.user, found) === 'NONE') throw new ForbiddenError(`Case ${id} is not visible to role ${ctx.user.role}`);
@@ -108,7 +108,7 @@ export class CaseResolver {
 
   @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
   @Query(() => CaseConnection, { description: 'Cases, newest first; a DEPT officer gets summaries of other departments\' cases, an enforcer only the cases assigned to them.' })
-  async cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null, @Ctx() ctx: Context) {
+  async cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true, description: 'Conditions the cases must meet; null lists every case the caller may see.' }) filter: CaseFilter | null, @Ctx() ctx: Context) {
     const window = pageWindow(page);
     const where: FilterQuery<Case>[] = [scopeOrForbidden(ctx.user)];
     if (filter?.kind) where.push({ kind: filter.kind });
@@ -134,8 +134,8 @@ export class CaseResolver {
   })
   async casesDueSoon(
     @Args() page: PageArgs,
-    @Arg('department', () => String, { nullable: true }) department: string | null,
-    @Arg('withinDays', () => Int, { defaultValue: 3 }) withinDays: number,
+    @Arg('department', () => String, { nullable: true, description: 'Department code (e.g. ZJJ); null means the caller\'s own department for a DEPT officer, every department for the office and leaders.' }) department: string | null,
+    @Arg('withinDays', () => Int, { defaultValue: 3, description: 'Calendar days ahead to look, 0 to 60; default 3.' }) withinDays: number,
     @Ctx() ctx: Context,
   ) {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 60) throw new InputError('withinDays must be 0 to 60', { field: 'withinDays', rule: '0..60' });
@@ -148,7 +148,7 @@ export class CaseResolver {
   }
 
   @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })
-  async caseStatusByReceipt(@Arg('receiptNumber') receiptNumber: string, @Arg('secret') secret: string, @Ctx() ctx: Context): Promise<CaseReceiptStatus> {
+  async caseStatusByReceipt(@Arg('receiptNumber', { description: 'Receipt number (受理回执编号) from the submission.' }) receiptNumber: string, @Arg('secret', { description: 'The one-time secret returned with the receipt.' }) secret: string, @Ctx() ctx: Context): Promise<CaseReceiptStatus> {
     const c = await ctx.em.findOne(Case, { receiptNumber: receiptNumber.trim().toUpperCase() });
     // The same answer for an unknown number and a wrong secret: the pair is the credential.
     if (!c || !verifySecret(secret, c.secretHash)) throw new NotFoundError('Case receipt', receiptNumber);
@@ -174,7 +174,7 @@ export class CaseResolver {
     return full(user, c) ? CaseView.FULL : CaseView.SUMMARY;
   }
 
-  @FieldResolver(() => ProjectRef)
+  @FieldResolver(() => ProjectRef, { description: 'The tender project the case is about (owned by the projects slice).' })
   project(@Root() c: Case): ProjectRef {
     return { id: c.projectId };
   }
@@ -289,12 +289,12 @@ export class CaseResolver {
   }
 
   @Mutation(() => CaseReceipt, { description: 'Submit a complaint (投诉) online or at the window: identified, within 10 days of knowing. Idempotent on idempotencyKey.' })
-  async submitComplaint(@Arg('input') input: SubmitComplaintInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+  async submitComplaint(@Arg('input', { description: 'The complaint.' }) input: SubmitComplaintInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
     return receipt(await service(ctx).submitComplaint(input), today(ctx));
   }
 
   @Mutation(() => CaseReceipt, { description: 'Submit a report (举报), anonymously if wished. Idempotent on idempotencyKey.' })
-  async submitReport(@Arg('input') input: SubmitReportInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+  async submitReport(@Arg('input', { description: 'The report.' }) input: SubmitReportInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
     return receipt(await service(ctx).submitReport(input), today(ctx));
   }
 
@@ -303,7 +303,7 @@ export class CaseResolver {
     description:
       'Enter a complaint the office received at the window, by letter, phone, e-mail or online, with the actual receipt time: the 10-day window is judged and the deadlines run from the receipt day. Idempotent on idempotencyKey.',
   })
-  async recordReceivedComplaint(@Arg('input') input: RecordReceivedComplaintInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+  async recordReceivedComplaint(@Arg('input', { description: 'The complaint as received, with its receipt time and channel.' }) input: RecordReceivedComplaintInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
     return receipt(await service(ctx).submitComplaint(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
   }
 
@@ -311,73 +311,73 @@ export class CaseResolver {
   @Mutation(() => CaseReceipt, {
     description: 'Enter a report the office received at the window, by letter, phone, e-mail or online, with the actual receipt time (deadlines run from it). Idempotent on idempotencyKey.',
   })
-  async recordReceivedReport(@Arg('input') input: RecordReceivedReportInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+  async recordReceivedReport(@Arg('input', { description: 'The report as received, with its receipt time and channel.' }) input: RecordReceivedReportInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
     return receipt(await service(ctx).submitReport(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
   }
 
   @Authorized('OFFICE', 'ENFORCER')
   @Mutation(() => Case, { description: 'Open the case of an inspection finding (检查发现), accepted at once; the same findingId always returns the same case.' })
-  openCaseFromInspectionFinding(@Arg('input') input: OpenCaseFromInspectionFindingInput, @Ctx() ctx: Context): Promise<Case> {
+  openCaseFromInspectionFinding(@Arg('input', { description: 'The finding.' }) input: OpenCaseFromInspectionFindingInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).openFromInspectionFinding(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => Case, { description: 'Record a matter assigned by a superior (交办件), accepted at once.' })
-  recordReferral(@Arg('input') input: RecordReferralInput, @Ctx() ctx: Context): Promise<Case> {
+  recordReferral(@Arg('input', { description: 'The referral.' }) input: RecordReferralInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).recordReferral(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => Case, { description: 'Accept a submitted case (受理).' })
-  acceptCase(@Arg('input') input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
+  acceptCase(@Arg('input', { description: 'The case to accept, with an optional comment.' }) input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).acceptCase(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => Case, { description: 'Refuse a submitted case (不予受理) on a statutory ground, or OTHER with a reason.' })
-  rejectCase(@Arg('input') input: RejectCaseInput, @Ctx() ctx: Context): Promise<Case> {
+  rejectCase(@Arg('input', { description: 'The case to refuse and the ground.' }) input: RejectCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).rejectCase(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => Case, { description: "Route an accepted case: 自办, 分办 or 转办 (default: the project's supervising department)." })
-  routeCase(@Arg('input') input: RouteCaseInput, @Ctx() ctx: Context): Promise<Case> {
+  routeCase(@Arg('input', { description: 'The case and how to route it.' }) input: RouteCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).routeCase(input);
   }
 
   @Authorized('DEPT', 'OFFICE')
   @Mutation(() => Case, { description: 'Start the investigation (调查核实), optionally assigning enforcers: the handling department only.' })
-  startInvestigation(@Arg('input') input: StartCaseInvestigationInput, @Ctx() ctx: Context): Promise<Case> {
+  startInvestigation(@Arg('input', { description: 'The case and the enforcers to assign.' }) input: StartCaseInvestigationInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).startInvestigation(input);
   }
 
   @Authorized('DEPT', 'OFFICE')
   @Mutation(() => Case, { description: 'Assign enforcers (by roster id) to a routed or investigated case: the office or the handling department.' })
-  assignEnforcers(@Arg('input') input: AssignCaseEnforcersInput, @Ctx() ctx: Context): Promise<Case> {
+  assignEnforcers(@Arg('input', { description: 'The case and the enforcers to add.' }) input: AssignCaseEnforcersInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).assignEnforcers(input);
   }
 
   @Authorized('DEPT', 'OFFICE')
   @Mutation(() => Case, { description: 'Record the decision (处理决定): substantiated or not, action, penalty — the handling (competent) department only.' })
-  decideCase(@Arg('input') input: DecideCaseInput, @Ctx() ctx: Context): Promise<Case> {
+  decideCase(@Arg('input', { description: 'The case and the decision.' }) input: DecideCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).decideCase(input);
   }
 
   @Authorized('DEPT', 'OFFICE')
   @Mutation(() => Case, { description: 'Record that the result was fed back to the submitter (反馈).' })
-  sendCaseFeedback(@Arg('input') input: SendCaseFeedbackInput, @Ctx() ctx: Context): Promise<Case> {
+  sendCaseFeedback(@Arg('input', { description: 'The case and the feedback.' }) input: SendCaseFeedbackInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).sendFeedback(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => Case, { description: 'Archive a case after feedback or refusal (归档).' })
-  archiveCase(@Arg('input') input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
+  archiveCase(@Arg('input', { description: 'The case to archive.' }) input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).archiveCase(input);
   }
 
   @Authorized('OFFICE', 'LEADER')
   @Mutation(() => Case, { description: 'Add a supervision note (督办) at any time; the status does not change.' })
-  superviseCase(@Arg('input') input: SuperviseCaseInput, @Ctx() ctx: Context): Promise<Case> {
+  superviseCase(@Arg('input', { description: 'The case and the supervision note.' }) input: SuperviseCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).superviseCase(input);
   }
 
@@ -412,7 +412,7 @@ export class DepartmentCasesResolver {
   cases(
     @Root() department: DepartmentRef,
     @Args() page: PageArgs,
-    @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | null,
+    @Arg('status', () => CaseStatus, { nullable: true, description: 'Only cases in this status; null lists all.' }) status: CaseStatus | null,
     @Ctx() { loaders }: Context,
   ) {
     const { limit, offset } = pageWindow(page);
@@ -424,7 +424,7 @@ export class DepartmentCasesResolver {
     nullable: true,
     description: 'Case figures for a period as they stood at its end (today for the current period); each equals cases(filter: { department, review: { period, figure } }).totalCount.',
   })
-  caseStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput) period: PeriodInput, @Ctx() { loaders }: Context) {
+  caseStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput, @Ctx() { loaders }: Context) {
     requirePeriod(period);
     return loaders.caseStats.load({ code: department.code, from: period.from, to: period.to });
   }

@@ -28,27 +28,27 @@ export const RectificationTaskConnection = Connection(RectificationTask, 'Rectif
 
 @InputType({ description: 'A rectification requirement (整改要求) from an inspection, audit, inspection tour or case decision.' })
 export class CreateRectificationTaskInput {
-  @Field(() => RectificationSource) source: RectificationSource;
-  @Field() @InputRule({ maxLength: 100 }) sourceReference: string;
-  @Field(() => ID, { nullable: true }) caseId?: string | null;
-  @Field(() => ID, { nullable: true }) projectId?: string | null;
-  @Field() @LongText() problem: string;
-  @Field() @LongText() measures: string;
-  @Field() responsibleDepartmentCode: string;
-  @Field(() => LocalDateScalar) deadline: string;
+  @Field(() => RectificationSource, { description: 'Where the rectification requirement came from.' }) source: RectificationSource;
+  @Field({ description: 'Reference of the source (inspection record, audit report, tour notice, case receipt), 1 to 100 characters.' }) @InputRule({ maxLength: 100 }) sourceReference: string;
+  @Field(() => ID, { nullable: true, description: 'UUID of the case that ordered the task, if any.' }) caseId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'UUID of the project concerned, if any.' }) projectId?: string | null;
+  @Field({ description: 'The problem to rectify, 1 to 4000 characters; shown in the full view only.' }) @LongText() problem: string;
+  @Field({ description: 'Rectification measures (整改措施), 1 to 4000 characters; shown in the full view only.' }) @LongText() measures: string;
+  @Field({ description: 'Code of the member unit responsible (e.g. ZJJ).' }) responsibleDepartmentCode: string;
+  @Field(() => LocalDateScalar, { description: 'Rectification deadline (整改期限), YYYY-MM-DD (Asia/Shanghai).' }) deadline: string;
 }
 
-@InputType()
+@InputType({ description: 'A progress note on a rectification task, by the office or the responsible department.' })
 export class RectificationProgressInput {
-  @Field(() => ID) taskId: string;
-  @Field() @LongText() note: string;
+  @Field(() => ID, { description: 'UUID of the task.' }) taskId: string;
+  @Field({ description: 'What was done, 1 to 4000 characters; shown in the full view only.' }) @LongText() note: string;
 }
 
-@InputType()
+@InputType({ description: 'Completion of a rectification task (整改完成), by the office or the responsible department.' })
 export class CompleteRectificationInput {
-  @Field(() => ID) taskId: string;
-  @Field() @LongText() completionNote: string;
-  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => ID, { description: 'UUID of the task.' }) taskId: string;
+  @Field({ description: 'How the rectification was completed (整改情况), 1 to 4000 characters.' }) @LongText() completionNote: string;
+  @Field(() => Int, { nullable: true, description: 'The task version the caller saw (RectificationTask.version); a different current version refuses with CONFLICT. Null skips the check.' }) expectedVersion?: number | null;
 }
 
 /**
@@ -144,9 +144,9 @@ export class RectificationResolver {
   @Query(() => RectificationTaskConnection, { description: 'Rectification tasks (整改), nearest deadline first.' })
   async rectificationTasks(
     @Args() page: PageArgs,
-    @Arg('department', () => String, { nullable: true }) department: string | null,
-    @Arg('status', () => RectificationStatus, { nullable: true }) status: RectificationStatus | null,
-    @Arg('overdueOnly', () => Boolean, { defaultValue: false }) overdueOnly: boolean,
+    @Arg('department', () => String, { nullable: true, description: 'Only tasks of this responsible department (code such as ZJJ); null lists every department.' }) department: string | null,
+    @Arg('status', () => RectificationStatus, { nullable: true, description: 'Only tasks in this status; null lists all.' }) status: RectificationStatus | null,
+    @Arg('overdueOnly', () => Boolean, { defaultValue: false, description: 'When true, only open tasks past their deadline (Asia/Shanghai); default false.' }) overdueOnly: boolean,
     @Ctx() { em, loaders }: Context,
   ) {
     const window = pageWindow(page);
@@ -158,12 +158,12 @@ export class RectificationResolver {
     return toConnection(rows, total, window);
   }
 
-  @FieldResolver(() => DepartmentRef)
+  @FieldResolver(() => DepartmentRef, { description: 'The member unit responsible for the rectification.' })
   responsibleDepartment(@Root() task: RectificationTask): DepartmentRef {
     return { code: task.responsibleDepartmentCode };
   }
 
-  @FieldResolver(() => ProjectRef, { nullable: true })
+  @FieldResolver(() => ProjectRef, { nullable: true, description: 'The project concerned; null when the task is not about one project.' })
   project(@Root() task: RectificationTask): ProjectRef | null {
     return task.projectId ? { id: task.projectId } : null;
   }
@@ -210,19 +210,19 @@ export class RectificationResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => RectificationTask, { description: 'Create a rectification task (整改任务).' })
-  createRectificationTask(@Arg('input') input: CreateRectificationTaskInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+  createRectificationTask(@Arg('input', { description: 'The task to create.' }) input: CreateRectificationTaskInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).create(input);
   }
 
   @Authorized('OFFICE', 'DEPT')
   @Mutation(() => RectificationTask, { description: 'Report progress on a rectification task (office or the responsible department).' })
-  reportRectificationProgress(@Arg('input') input: RectificationProgressInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+  reportRectificationProgress(@Arg('input', { description: 'The progress note.' }) input: RectificationProgressInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).reportProgress(input);
   }
 
   @Authorized('OFFICE', 'DEPT')
   @Mutation(() => RectificationTask, { description: 'Complete a rectification task (整改完成).' })
-  completeRectificationTask(@Arg('input') input: CompleteRectificationInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+  completeRectificationTask(@Arg('input', { description: 'The completion.' }) input: CompleteRectificationInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).complete(input);
   }
 }

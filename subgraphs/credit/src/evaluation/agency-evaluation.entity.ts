@@ -12,28 +12,28 @@ export class AgencyEvaluation {
   [OptionalProps]?: 'computedAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the evaluation (UUID).' })
   id: string = randomUUID();
 
   @Property({ type: 'string', length: 18 })
   @Index()
-  @Field()
+  @Field({ description: 'Unified social credit code (统一社会信用代码, 18 characters) of the tender agency.' })
   agencyCreditCode: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Name of the agency when the evaluation was computed.' })
   agencyName: string;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calendar year evaluated (Asia/Shanghai).' })
   year: number;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Score out of the start score (default 100): the start score minus the points of the year\'s records and a deduction per substantiated case (default 5), never below 0.' })
   score: number;
 
   @Enum({ items: () => CreditGrade, type: 'string' })
-  @Field(() => CreditGrade)
+  @Field(() => CreditGrade, { description: 'Grade by score (A, B, C, D). Public.' })
   grade: CreditGrade;
 
   @Property({ type: 'integer' })
@@ -53,7 +53,7 @@ export class AgencyEvaluation {
   basis: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the evaluation was computed, YYYY-MM-DD (Asia/Shanghai).' })
   computedOn: string;
 
   @Property({ type: 'string' })

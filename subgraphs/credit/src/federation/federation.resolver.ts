@@ -48,7 +48,7 @@ export class CaseCreditResolver {
 @Resolver(() => DepartmentRef)
 export class DepartmentCreditResolver {
   @FieldResolver(() => CreditStats, { nullable: true, description: 'The department\'s credit work in a period (bimonthly meeting).' })
-  creditStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput) period: PeriodInput, @Ctx() { loaders }: Context): Promise<CreditStats> {
+  creditStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput, @Ctx() { loaders }: Context): Promise<CreditStats> {
     const { from, to } = requirePeriod(period);
     return loaders.creditStats.load(`${department.code}|${from}|${to}`);
   }

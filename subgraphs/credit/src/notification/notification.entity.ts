@@ -14,7 +14,7 @@ export class PerformanceNotification {
   [OptionalProps]?: 'filedAt' | 'recordedOn' | 'dueProvisional' | 'recordedLate' | 'closedOn' | 'closingNote';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the notification (UUID).' })
   id: string = randomUUID();
 
   @Property({ type: 'string', length: 16 })
@@ -27,7 +27,7 @@ export class PerformanceNotification {
   projectId: string;
 
   @Enum({ items: () => CreditSubjectType, type: 'string' })
-  @Field(() => CreditSubjectType)
+  @Field(() => CreditSubjectType, { description: 'Market entity or practitioner.' })
   subjectType: CreditSubjectType;
 
   @Property({ type: 'string', length: 64 })
@@ -45,7 +45,7 @@ export class PerformanceNotification {
 
   @Property({ type: 'date' })
   @Index()
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day of the written notification, YYYY-MM-DD (Asia/Shanghai); the 7 working days to record run from it.' })
   notifiedOn: string;
 
   @Property({ type: 'date' })
@@ -72,7 +72,7 @@ export class PerformanceNotification {
   filedBy: string;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'Instant the notification was entered (ISO 8601 timestamp).' })
   filedAt: Date = new Date();
 
   @Field({ description: 'Recorded after the due date.' })

@@ -14,7 +14,7 @@ export class NotificationResolver {
   @Query(() => PerformanceNotificationConnection, { description: 'Performance notifications, newest first; a department sees its own.' })
   async performanceNotifications(
     @Args() page: PageArgs,
-    @Arg('filter', () => PerformanceNotificationFilter, { nullable: true }) filter: PerformanceNotificationFilter | null,
+    @Arg('filter', () => PerformanceNotificationFilter, { nullable: true, description: 'Conditions the notifications must meet; null lists all the caller may see.' }) filter: PerformanceNotificationFilter | null,
     @Ctx() { em, user, loaders }: Context,
   ) {
     const window = pageWindow(page);
@@ -23,8 +23,8 @@ export class NotificationResolver {
   }
 
   @Authorized('DEPT', 'OFFICE', 'LEADER')
-  @Query(() => PerformanceNotification, { nullable: true })
-  performanceNotification(@Arg('id', () => ID) id: string, @Ctx() { em, user, loaders }: Context) {
+  @Query(() => PerformanceNotification, { nullable: true, description: 'A performance notification: leaders, the bureau, and the notifying department for its own; null when none has the id.' })
+  performanceNotification(@Arg('id', () => ID, { description: 'UUID of the notification.' }) id: string, @Ctx() { em, user, loaders }: Context) {
     return new NotificationService(em, user, loaders.directories, loaders.today).get(id);
   }
 
@@ -32,22 +32,22 @@ export class NotificationResolver {
   @Mutation(() => PerformanceNotification, {
     description: 'A line department notifies the bureau of performance (履约) findings on a project it supervises; recording is due in 7 working days.',
   })
-  notifyPerformanceFinding(@Arg('input') input: PerformanceNotificationInput, @Ctx() { em, user, loaders }: Context) {
+  notifyPerformanceFinding(@Arg('input', { description: 'The notification.' }) input: PerformanceNotificationInput, @Ctx() { em, user, loaders }: Context) {
     return new NotificationService(em, user, loaders.directories, loaders.today).notify(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => PerformanceNotification, { description: 'The bureau closes a notification without a record (no deduction warranted), with the reason.' })
   closePerformanceNotification(
-    @Arg('id', () => ID) id: string,
-    @Arg('note') note: string,
+    @Arg('id', () => ID, { description: 'UUID of the notification.' }) id: string,
+    @Arg('note', { description: 'Why no record is warranted, 1 to 4000 characters.' }) note: string,
     @Arg('closedOn', () => LocalDateScalar, { nullable: true, description: 'Default today.' }) closedOn: string | null,
     @Ctx() { em, user, loaders }: Context,
   ) {
     return new NotificationService(em, user, loaders.directories, loaders.today).close(id, note, closedOn);
   }
 
-  @FieldResolver(() => ProjectRef)
+  @FieldResolver(() => ProjectRef, { description: 'The project the notification is about.' })
   project(@Root() notification: PerformanceNotification): ProjectRef {
     return { id: notification.projectId };
   }

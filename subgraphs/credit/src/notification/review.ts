@@ -16,13 +16,12 @@ export enum NotificationReviewFigure {
 }
 registerEnumType(NotificationReviewFigure, {
   name: 'NotificationReviewFigure',
-  description: 'A figure of Department.creditStats: the notifications it counts for a period.',
-});
+  description: 'A figure of Department.creditStats: the notifications it counts for a period.', valuesConfig: { RECEIVED: { description: 'Filed (notifiedOn) in the period.' }, RECORDED_ON_TIME: { description: 'Filed in the period and recorded (published) by the period\'s end, on time.' }, RECORDED_LATE: { description: 'Filed in the period and recorded by the period\'s end, after the due date.' }, CLOSED_WITHOUT_RECORD: { description: 'Filed in the period and closed without a record by the period\'s end.' }, OVERDUE: { description: 'Overdue at the period\'s end (today for the current period): neither recorded nor closed, due before it.' } } });
 
 @InputType({ description: 'The notifications one figure of Department.creditStats counts for a period (the same rule, so the list and the figure agree).' })
 export class NotificationReviewInput {
-  @Field(() => PeriodInput) period: PeriodInput;
-  @Field(() => NotificationReviewFigure) figure: NotificationReviewFigure;
+  @Field(() => PeriodInput, { description: 'The review period (e.g. the two months of a bimonthly meeting).' }) period: PeriodInput;
+  @Field(() => NotificationReviewFigure, { description: 'Which figure of Department.creditStats to list.' }) figure: NotificationReviewFigure;
 }
 
 /**

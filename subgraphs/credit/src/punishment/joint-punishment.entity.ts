@@ -13,16 +13,16 @@ import { CreditSubjectType } from '../record/credit-types';
 @ObjectType({ description: 'An entry of the joint punishment list (失信联合惩戒): restricted from `from` up to, not including, `until`.' })
 export class JointPunishmentEntry {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the entry (UUID).' })
   id: string = randomUUID();
 
   @Enum({ items: () => CreditSubjectType, type: 'string' })
-  @Field(() => CreditSubjectType)
+  @Field(() => CreditSubjectType, { description: 'Market entity or practitioner.' })
   subjectType: CreditSubjectType;
 
   @Property({ type: 'string', length: 64 })
   @Index()
-  @Field()
+  @Field({ description: 'The subject: unified social credit code or practitioner UUID.' })
   subjectKey: string;
 
   @ManyToOne(() => CreditRecord)
@@ -35,11 +35,11 @@ export class JointPunishmentEntry {
   departmentCode?: string | null;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Why the subject is listed (the serious violation). Public.' })
   reason: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar, { name: 'from' })
+  @Field(() => LocalDateScalar, { name: 'from', description: 'First day of the restriction (失信联合惩戒), YYYY-MM-DD (Asia/Shanghai).' })
   fromOn: string;
 
   @Property({ type: 'date' })

@@ -19,11 +19,11 @@ export class CreditRecord {
   [OptionalProps]?: 'status' | 'createdAt' | 'publicityEndProvisional' | 'published';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the record (UUID).' })
   id: string = randomUUID();
 
   @Enum({ items: () => CreditSubjectType, type: 'string' })
-  @Field(() => CreditSubjectType)
+  @Field(() => CreditSubjectType, { description: 'Market entity (市场主体) or practitioner (从业人员).' })
   subjectType: CreditSubjectType;
 
   @Property({ type: 'string', length: 64 })
@@ -41,7 +41,7 @@ export class CreditRecord {
   departmentCode?: string | null;
 
   @Enum({ items: () => CreditSourceKind, type: 'string' })
-  @Field(() => CreditSourceKind)
+  @Field(() => CreditSourceKind, { description: 'What the record is based on.' })
   sourceKind: CreditSourceKind;
 
   @Property({ type: 'string', length: 64 })
@@ -56,7 +56,7 @@ export class CreditRecord {
   points: number;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'The facts of the violation. Public once published; drafts are read by the bureau and leaders only.' })
   facts: string;
 
   @Enum({ items: () => StoredCreditStatus, type: 'string' })
@@ -64,7 +64,7 @@ export class CreditRecord {
   status: StoredCreditStatus = StoredCreditStatus.DRAFT;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the draft was created, YYYY-MM-DD (Asia/Shanghai).' })
   createdOn: string;
 
   @Property({ type: 'string' })
@@ -117,18 +117,18 @@ export class CreditRecordEvent {
   [OptionalProps]?: 'at';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the trail event (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => CreditRecord, { index: true })
   record: CreditRecord;
 
   @Enum({ items: () => CreditRecordStatus, type: 'string', nullable: true })
-  @Field(() => CreditRecordStatus, { nullable: true })
+  @Field(() => CreditRecordStatus, { nullable: true, description: 'Status before the step; null for the creation of the draft.' })
   fromStatus?: CreditRecordStatus | null;
 
   @Enum({ items: () => CreditRecordStatus, type: 'string' })
-  @Field(() => CreditRecordStatus)
+  @Field(() => CreditRecordStatus, { description: 'Status after the step.' })
   toStatus: CreditRecordStatus;
 
   @Property({ type: 'date' })
@@ -144,11 +144,11 @@ export class CreditRecordEvent {
   actor: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Display name of who took the step.' })
   actorName: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Note on the step (e.g. the objection decision); null when none.' })
   note?: string | null;
 }
 
@@ -159,7 +159,7 @@ export class CreditObjection {
   [OptionalProps]?: 'outcome' | 'decidedOn' | 'decisionNote';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the objection (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => CreditRecord)
@@ -171,11 +171,11 @@ export class CreditObjection {
   raisedBy: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the objection was raised, YYYY-MM-DD (Asia/Shanghai); within the publicity period.' })
   raisedOn: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'The grounds of the objection.' })
   grounds: string;
 
   @Property({ type: 'string' })
@@ -183,15 +183,15 @@ export class CreditObjection {
   enteredBy: string;
 
   @Enum({ items: () => ObjectionOutcome, type: 'string', nullable: true })
-  @Field(() => ObjectionOutcome, { nullable: true })
+  @Field(() => ObjectionOutcome, { nullable: true, description: 'The bureau\'s decision; null while undecided.' })
   outcome?: ObjectionOutcome | null = null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day of the decision, YYYY-MM-DD (Asia/Shanghai); null while undecided.' })
   decidedOn?: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Reasons of the decision; null while undecided.' })
   decisionNote?: string | null = null;
 
   @Property({ type: 'string', length: 32, nullable: true })

@@ -36,14 +36,14 @@ export function loadStanding(ctx: Context, subjectType: CreditSubjectType, subje
 @Resolver(() => CreditRecord)
 export class CreditRecordResolver {
   @Query(() => CreditRecord, { nullable: true, description: 'A credit record; drafts only for the bureau and leaders.' })
-  creditRecord(@Arg('id', () => ID) id: string, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord | null> {
+  creditRecord(@Arg('id', () => ID, { description: 'UUID of the record.' }) id: string, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord | null> {
     return new CreditRecordService(em, user, loaders.today).get(id);
   }
 
   @Query(() => CreditRecordConnection, { description: 'Credit records, newest first. The public sees published records (past DRAFT) only.' })
   async creditRecords(
     @Args() page: PageArgs,
-    @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | null,
+    @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Conditions the records must meet; null lists all the caller may see.' }) filter: CreditRecordFilter | null,
     @Ctx() { em, user, loaders }: Context,
   ) {
     const window = pageWindow(page);
@@ -54,9 +54,9 @@ export class CreditRecordResolver {
 
   @Query(() => CreditStanding, { description: 'Score, grade and restriction of a subject as of a day (default today, Asia/Shanghai).' })
   creditStanding(
-    @Arg('subjectType', () => CreditSubjectType) subjectType: CreditSubjectType,
-    @Arg('subjectKey') subjectKey: string,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null,
+    @Arg('subjectType', () => CreditSubjectType, { description: 'Market entity or practitioner.' }) subjectType: CreditSubjectType,
+    @Arg('subjectKey', { description: 'The subject: an 18-character unified social credit code, or a practitioner UUID.' }) subjectKey: string,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to compute the standing for, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<CreditStanding> {
     return loadStanding(ctx, subjectType, requireSubject(subjectType, subjectKey, 'subjectKey'), asOf);
@@ -67,7 +67,7 @@ export class CreditRecordResolver {
   })
   async jointPunishmentList(
     @Args() page: PageArgs,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day the entries must be in force on, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null,
     @Arg('startedIn', () => PeriodInput, { nullable: true, description: 'Entries whose restriction started in the period (Department.creditStats counts their subjects as entitiesRestricted).' })
     startedIn: PeriodInput | null,
     @Arg('departmentCode', () => String, { nullable: true, description: 'Entries from this department\'s records.' }) departmentCode: string | null,
@@ -87,7 +87,7 @@ export class CreditRecordResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => CreditRecord, { description: 'Drafts a credit record from a notification, a case decision or an inspection finding (the bureau).' })
-  async createCreditRecord(@Arg('input') input: CreateCreditRecordInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+  async createCreditRecord(@Arg('input', { description: 'The draft to create.' }) input: CreateCreditRecordInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
     // A project named directly is the projects slice's: checked there before anything is written
     // (a record from a notification takes the notification's project, checked when it was notified).
     if (input.projectId) {
@@ -104,7 +104,7 @@ export class CreditRecordResolver {
     description: 'Publishes a draft (公示) today: publicity for 5 working days from today; without objection it takes effect the day after.',
   })
   publishCreditRecord(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'UUID of the draft to publish.' }) id: string,
     @Arg('publishedOn', () => LocalDateScalar, {
       nullable: true,
       description: 'Date of the publication decision, default today; kept in the trail. Publicity always runs its full length from the day the record is published here.',
@@ -117,27 +117,27 @@ export class CreditRecordResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => CreditRecord, { description: 'Enters an objection (异议) the subject raised during publicity, on its behalf.' })
-  recordCreditObjection(@Arg('input') input: CreditObjectionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+  recordCreditObjection(@Arg('input', { description: 'The objection.' }) input: CreditObjectionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
     return new CreditRecordService(em, user, loaders.today).raiseObjection(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => CreditRecord, { description: 'Decides an objection: CORRECTED (rule or points changed, kept in the trail) or UPHELD.' })
-  decideCreditObjection(@Arg('input') input: CreditObjectionDecisionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+  decideCreditObjection(@Arg('input', { description: 'The decision.' }) input: CreditObjectionDecisionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
     return new CreditRecordService(em, user, loaders.today).decideObjection(input);
   }
 
   @FieldResolver(() => CreditRecordStatus, { description: 'Status on a day (default today): EFFECTIVE and EXPIRED follow from the dates.' })
-  status(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null, @Ctx() { loaders }: Context): CreditRecordStatus {
+  status(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to evaluate, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null, @Ctx() { loaders }: Context): CreditRecordStatus {
     return record.statusOn(asOf ?? loaders.today());
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the deduction counts on a day (default today).' })
-  inForce(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | null, @Ctx() { loaders }: Context): boolean {
+  inForce(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to evaluate, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null, @Ctx() { loaders }: Context): boolean {
     return inWindow(record.effectiveOn, record.expiresOn, asOf ?? loaders.today());
   }
 
-  @FieldResolver(() => CreditRule)
+  @FieldResolver(() => CreditRule, { description: 'The catalogue rule the record applies.' })
   rule(@Root() record: CreditRecord, @Ctx() { loaders }: Context): Promise<CreditRule> {
     return loaders.ruleByCode.load(record.rule.code);
   }
@@ -152,7 +152,7 @@ export class CreditRecordResolver {
     return record.subjectType === CreditSubjectType.PRACTITIONER ? { id: record.subjectKey } : null;
   }
 
-  @FieldResolver(() => ProjectRef, { nullable: true })
+  @FieldResolver(() => ProjectRef, { nullable: true, description: 'The project concerned; null when none.' })
   project(@Root() record: CreditRecord): ProjectRef | null {
     return record.projectId ? { id: record.projectId } : null;
   }
@@ -199,12 +199,12 @@ export class CreditStandingResolver {
 
 @Resolver(() => JointPunishmentEntry)
 export class JointPunishmentResolver {
-  @FieldResolver(() => MarketEntityRef, { nullable: true })
+  @FieldResolver(() => MarketEntityRef, { nullable: true, description: 'The market entity, when the subject is one.' })
   marketEntity(@Root() entry: JointPunishmentEntry): MarketEntityRef | null {
     return entry.subjectType === CreditSubjectType.MARKET_ENTITY ? { creditCode: entry.subjectKey } : null;
   }
 
-  @FieldResolver(() => PractitionerRef, { nullable: true })
+  @FieldResolver(() => PractitionerRef, { nullable: true, description: 'The practitioner, when the subject is one.' })
   practitioner(@Root() entry: JointPunishmentEntry): PractitionerRef | null {
     return entry.subjectType === CreditSubjectType.PRACTITIONER ? { id: entry.subjectKey } : null;
   }

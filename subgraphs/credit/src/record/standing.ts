@@ -8,14 +8,14 @@ import { CreditSubjectType } from './credit-types';
 /** A subject's credit as of a day: score, grade, restriction, and its records (resolved separately). */
 @ObjectType({ description: 'Credit standing (信用状况) of a market entity or practitioner as of a day.' })
 export class CreditStanding {
-  @Field(() => CreditSubjectType) subjectType: CreditSubjectType;
-  @Field() subjectKey: string;
+  @Field(() => CreditSubjectType, { description: 'Market entity or practitioner.' }) subjectType: CreditSubjectType;
+  @Field({ description: 'The subject: unified social credit code or practitioner UUID.' }) subjectKey: string;
   @Field(() => LocalDateScalar, { description: 'The day the standing is computed for.' }) asOf: string;
   @Field(() => Int, { description: 'Start score minus the deductions in force on asOf.' }) score: number;
   @Field(() => CreditGrade, { description: 'Grade by score; D while the subject is on the joint punishment list, whatever its score.' }) grade: CreditGrade;
   @Field(() => Int, { description: 'Points of the records in force on asOf.' }) pointsInForce: number;
   @Field({ description: 'On the joint punishment list (失信联合惩戒) on asOf.' }) restricted: boolean;
-  @Field(() => String, { nullable: true }) restrictionReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the subject is on the joint punishment list; null when not restricted.' }) restrictionReason: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day the restriction no longer applies.' }) restrictedUntil: string | null;
 
   /** All of the subject's records (not a GraphQL field: the resolver filters them by the caller). */

@@ -8,11 +8,11 @@ export class CreditRule {
   [OptionalProps]?: 'active' | 'punishmentMonths';
 
   @PrimaryKey({ type: 'string', length: 32 })
-  @Field()
+  @Field({ description: 'Stable rule code of the catalogue.' })
   code: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'The violation the rule covers. Public.' })
   description: string;
 
   @Property({ type: 'integer' })

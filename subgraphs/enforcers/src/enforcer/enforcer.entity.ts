@@ -11,7 +11,7 @@ export enum EnforcerSpecialty {
   WATER = 'WATER',
   AGRICULTURE = 'AGRICULTURE',
 }
-registerEnumType(EnforcerSpecialty, { name: 'EnforcerSpecialty', description: 'Project category an enforcer is qualified to inspect.' });
+registerEnumType(EnforcerSpecialty, { name: 'EnforcerSpecialty', description: 'Project category an enforcer is qualified to inspect.', valuesConfig: { HOUSING: { description: 'Housing construction projects (房屋建筑).' }, MUNICIPAL: { description: 'Municipal works (市政工程).' }, TRANSPORT: { description: 'Transport works (交通工程).' }, WATER: { description: 'Water works (水利工程).' }, AGRICULTURE: { description: 'Agriculture and rural works (农业农村工程).' } } });
 
 /**
  * A certified enforcer of the pooled roster (执法人员名录库). Owned by the office (ZWJ); other slices
@@ -25,11 +25,11 @@ export class Enforcer {
   [OptionalProps]?: 'active' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the roster entry (UUID).' })
   id: string = randomUUID();
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Full name of the enforcer; public for drawn inspectors (一公开), like the department.' })
   name: string;
 
   @Property({ type: 'string', length: 16 })
@@ -58,22 +58,22 @@ export class Enforcer {
 @ObjectType({ description: 'A completed training course (大培训).' })
 export class TrainingRecord {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the training record (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => Enforcer, { index: true })
   enforcer: Enforcer;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Name of the course.' })
   course: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the course was completed, YYYY-MM-DD (Asia/Shanghai).' })
   completedOn: string;
 
   @Property({ type: 'double' })
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Length of the course in hours (class hours, 学时), 0 to 1000.' })
   hours: number;
 }
 
@@ -83,7 +83,7 @@ export class TrainingRecord {
 @ObjectType({ description: 'A conflict of interest (利害关系) between an enforcer and a market entity.' })
 export class ConflictOfInterest {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the record (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => Enforcer, { index: true })
@@ -95,15 +95,15 @@ export class ConflictOfInterest {
   creditCode: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Why the enforcer may not inspect that entity\'s projects.' })
   reason: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the conflict was recorded, YYYY-MM-DD (Asia/Shanghai).' })
   recordedOn: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Who recorded it (token subject).' })
   recordedBy: string;
 }
 
@@ -113,7 +113,7 @@ export class ConflictOfInterest {
 @ObjectType({ description: 'A recusal (回避) of an enforcer from one project.' })
 export class Recusal {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the recusal (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => Enforcer, { index: true })
@@ -121,18 +121,18 @@ export class Recusal {
 
   @Property({ type: 'uuid' })
   @Index()
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of the project the enforcer is recused from.' })
   projectId: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Why the enforcer steps aside (回避事由).' })
   reason: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the recusal was recorded, YYYY-MM-DD (Asia/Shanghai).' })
   recordedOn: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Who recorded it (token subject: the office or the enforcer).' })
   recordedBy: string;
 }

@@ -16,7 +16,7 @@ const DETAIL = 'Shown to the office, the leaders, the enforcer’s department an
 export class EnforcerResolver {
   @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
   @Query(() => EnforcerConnection, { description: 'The roster (执法人员名录库), scoped: office and leaders all, a department its own, an enforcer themself.' })
-  async enforcers(@Args() page: PageArgs, @Arg('filter', () => EnforcerFilter, { nullable: true }) filter: EnforcerFilter | null, @Ctx() { em, user }: Context) {
+  async enforcers(@Args() page: PageArgs, @Arg('filter', () => EnforcerFilter, { nullable: true, description: 'Conditions the roster entries must meet; null lists all the caller may see.' }) filter: EnforcerFilter | null, @Ctx() { em, user }: Context) {
     const window = pageWindow(page);
     const [rows, total] = await new EnforcerService(em, user).list(filter ?? {}, window);
     return toConnection(rows, total, window);
@@ -24,7 +24,7 @@ export class EnforcerResolver {
 
   @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
   @Query(() => Enforcer, { nullable: true, description: 'One roster entry (same scoping as `enforcers`).' })
-  async enforcer(@Arg('id', () => ID) id: string, @Ctx() { loaders, user }: Context): Promise<Enforcer | null> {
+  async enforcer(@Arg('id', () => ID, { description: 'UUID of the roster entry.' }) id: string, @Ctx() { loaders, user }: Context): Promise<Enforcer | null> {
     const enforcer = await loaders.enforcerById.load(requireUuid(id, 'id')).catch(() => null);
     if (enforcer) requireEnforcerDetail(user, enforcer);
     return enforcer;
@@ -72,31 +72,31 @@ export class EnforcerResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => Enforcer, { description: 'Adds a certified enforcer to the roster.' })
-  registerEnforcer(@Arg('input') input: RegisterEnforcerInput, @Ctx() { em, user }: Context) {
+  registerEnforcer(@Arg('input', { description: 'The enforcer to add.' }) input: RegisterEnforcerInput, @Ctx() { em, user }: Context) {
     return new EnforcerService(em, user).register(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => Enforcer, { description: 'Renews a certificate, changes specialties, or (de)activates an enforcer.' })
-  updateEnforcer(@Arg('input') input: UpdateEnforcerInput, @Ctx() { em, user }: Context) {
+  updateEnforcer(@Arg('input', { description: 'The roster entry and its changes.' }) input: UpdateEnforcerInput, @Ctx() { em, user }: Context) {
     return new EnforcerService(em, user).update(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => TrainingRecord, { description: 'Records a completed training course (大培训).' })
-  recordTraining(@Arg('input') input: TrainingInput, @Ctx() { em, user }: Context) {
+  recordTraining(@Arg('input', { description: 'The course completed.' }) input: TrainingInput, @Ctx() { em, user }: Context) {
     return new EnforcerService(em, user).recordTraining(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => ConflictOfInterest, { description: 'Records a conflict of interest: the enforcer is never drawn for projects of that market entity.' })
-  recordConflictOfInterest(@Arg('input') input: ConflictOfInterestInput, @Ctx() { em, user }: Context) {
+  recordConflictOfInterest(@Arg('input', { description: 'The conflict to record.' }) input: ConflictOfInterestInput, @Ctx() { em, user }: Context) {
     return new EnforcerService(em, user).recordConflict(input);
   }
 
   @Authorized('OFFICE', 'ENFORCER')
   @Mutation(() => Recusal, { description: 'Records a recusal (回避) from a project: by the office, or declared by the enforcer.' })
-  async recordRecusal(@Arg('input') input: RecusalInput, @Ctx() { em, user, loaders }: Context) {
+  async recordRecusal(@Arg('input', { description: 'The recusal to record.' }) input: RecusalInput, @Ctx() { em, user, loaders }: Context) {
     // The project is the projects slice's: checked there before anything is written.
     const projectId = requireUuid(input.projectId, 'projectId');
     requireFound(await loaders.ports.existingProjects([projectId]), [projectId], 'projectId', 'project');

@@ -26,7 +26,7 @@ export class DepartmentExtensionResolver {
   @FieldResolver(() => InspectionStats, { nullable: true, description: 'Random-inspection coverage of the department over a period (每两月集中研判).' })
   inspectionStats(
     @Root() department: DepartmentRef,
-    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput,
     @Ctx() { loaders }: Context,
   ): Promise<InspectionStats> {
     requirePeriod(period);

@@ -17,7 +17,7 @@ export enum DrawRoundStatus {
   /** Abandoned (recorded, with the units that did not reveal): a new round needs fresh commitments. */
   ABANDONED = 'ABANDONED',
 }
-registerEnumType(DrawRoundStatus, { name: 'DrawRoundStatus', description: 'COMMITTING → REVEALING → REVEALED → DRAWN, or ABANDONED.' });
+registerEnumType(DrawRoundStatus, { name: 'DrawRoundStatus', description: 'COMMITTING → REVEALING → REVEALED → DRAWN, or ABANDONED.', valuesConfig: { COMMITTING: { description: 'Frozen and published; waiting for every participant\'s commitment.' }, REVEALING: { description: 'Commitments closed; waiting for every participant\'s secret.' }, REVEALED: { description: 'Every secret revealed: the seed is fixed, the draw can be made.' }, DRAWN: { description: 'The draw was made from this round.' }, ABANDONED: { description: 'Abandoned (recorded, with the units that did not reveal); a new round needs fresh commitments.' } } });
 
 /** Statuses of a round still in progress: at most one per plan (a partial unique index). */
 export const OPEN_ROUND_STATUSES = [DrawRoundStatus.COMMITTING, DrawRoundStatus.REVEALING, DrawRoundStatus.REVEALED];
@@ -39,7 +39,7 @@ export class DrawRound {
   [OptionalProps]?: 'status' | 'frozenAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the round (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => InspectionPlan, { index: true })
@@ -50,7 +50,7 @@ export class DrawRound {
   number: number;
 
   @Enum({ items: () => DrawRoundStatus, type: 'string' })
-  @Field(() => DrawRoundStatus)
+  @Field(() => DrawRoundStatus, { description: 'Where the round stands in the commit-reveal procedure.' })
   status: DrawRoundStatus = DrawRoundStatus.COMMITTING;
 
   @Property({ type: 'text', nullable: true })
@@ -83,11 +83,11 @@ export class DrawRound {
   pseudonyms: Record<string, string>;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'Instant the manifest was frozen and published (ISO 8601 timestamp).' })
   frozenAt: Date = new Date();
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Who froze it (token subject of the office user).' })
   frozenBy: string;
 
   @Property({ type: 'timestamptz' })
@@ -99,14 +99,14 @@ export class DrawRound {
   seed?: string | null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Instant the round was abandoned (ISO 8601 timestamp); null unless abandoned.' })
   abandonedAt?: Date | null;
 
   @Property({ type: 'string', nullable: true })
   abandonedBy?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the round was abandoned; null unless abandoned.' })
   abandonReason?: string | null;
 
   @Property({ type: 'jsonb', nullable: true })
@@ -122,14 +122,14 @@ export class DrawCommitment {
   [OptionalProps]?: 'committedAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the commitment (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => DrawRound, { index: true })
   round: DrawRound;
 
   @Property({ type: 'string', length: 16 })
-  @Field()
+  @Field({ description: 'The participating member unit (e.g. ZWJ, ZJJ, LEADING_GROUP).' })
   unitCode: string;
 
   /** Unique across every round: a secret is single-use (a revealed secret is public). */
@@ -142,7 +142,7 @@ export class DrawCommitment {
   committedBy: string;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'Instant the commitment was made (ISO 8601 timestamp).' })
   committedAt: Date = new Date();
 
   /** Shown once every participant has revealed (or the round ended): until then nobody can compute the seed from the graph. */
@@ -153,6 +153,6 @@ export class DrawCommitment {
   revealedBy?: string | null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Instant the secret was revealed (ISO 8601 timestamp); null until then.' })
   revealedAt?: Date | null;
 }

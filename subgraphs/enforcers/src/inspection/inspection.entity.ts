@@ -17,21 +17,21 @@ export enum InspectionStatus {
   /** Its draw was superseded by a recorded redraw. */
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(InspectionStatus, { name: 'InspectionStatus', description: 'ASSIGNED → RECORDED → PUBLISHED; CANCELLED when its draw was superseded.' });
+registerEnumType(InspectionStatus, { name: 'InspectionStatus', description: 'ASSIGNED → RECORDED → PUBLISHED; CANCELLED when its draw was superseded.', valuesConfig: { ASSIGNED: { description: 'Drawn, inspectors assigned, no result yet.' }, RECORDED: { description: 'Checklist results recorded, not yet published.' }, PUBLISHED: { description: 'Results published (一公开): readable by everyone.' }, CANCELLED: { description: 'Its draw was superseded by a recorded redraw.' } } });
 
 export enum ChecklistOutcome {
   COMPLIANT = 'COMPLIANT',
   NON_COMPLIANT = 'NON_COMPLIANT',
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
-registerEnumType(ChecklistOutcome, { name: 'ChecklistOutcome', description: 'Result of one checklist item.' });
+registerEnumType(ChecklistOutcome, { name: 'ChecklistOutcome', description: 'Result of one checklist item.', valuesConfig: { COMPLIANT: { description: 'The project complies with the item (符合).' }, NON_COMPLIANT: { description: 'The project does not comply (不符合); record a finding.' }, NOT_APPLICABLE: { description: 'The item does not apply to this project (不适用).' } } });
 
 export enum FindingSeverity {
   MINOR = 'MINOR',
   MAJOR = 'MAJOR',
   SERIOUS = 'SERIOUS',
 }
-registerEnumType(FindingSeverity, { name: 'FindingSeverity', description: 'How serious an inspection finding is.' });
+registerEnumType(FindingSeverity, { name: 'FindingSeverity', description: 'How serious an inspection finding is.', valuesConfig: { MINOR: { description: 'Minor irregularity (一般问题), as judged by the inspectors.' }, MAJOR: { description: 'Major irregularity (较重问题), as judged by the inspectors.' }, SERIOUS: { description: 'Serious violation (严重问题), as judged by the inspectors.' } } });
 
 /** One item of the inspection-item list (抽查事项清单), with its legal basis. */
 @Entity({ tableName: 'inspection_item' })
@@ -40,7 +40,7 @@ export class InspectionItem {
   [OptionalProps]?: 'active';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the item (UUID).' })
   id: string = randomUUID();
 
   @Property({ type: 'string', length: 40 })
@@ -49,7 +49,7 @@ export class InspectionItem {
   code: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'What the item checks, e.g. 招标文件发售期限. Public.' })
   title: string;
 
   @Property({ type: 'text' })
@@ -61,7 +61,7 @@ export class InspectionItem {
   stages: string[];
 
   @Property({ type: 'boolean' })
-  @Field()
+  @Field({ description: 'Whether new plans may use the item; retired items stay for old plans.' })
   active: boolean = true;
 }
 
@@ -72,16 +72,16 @@ export class InspectionPlan {
   [OptionalProps]?: 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the plan (UUID).' })
   id: string = randomUUID();
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Name of the plan, e.g. 2026年第一批双随机抽查.' })
   name: string;
 
   @Property({ type: 'integer' })
   @Index()
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year of the plan (at least one joint random inspection a year).' })
   year: number;
 
   @Property({ type: 'date' })
@@ -89,7 +89,7 @@ export class InspectionPlan {
   periodFrom: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Last day of the period whose projects form the pool, YYYY-MM-DD (Asia/Shanghai).' })
   periodTo: string;
 
   /** Basis points (500 = 5%): integer, so the count never depends on float rounding. */
@@ -104,11 +104,11 @@ export class InspectionPlan {
   items = new Collection<InspectionItem>(this);
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Who created the plan (token subject of the office user).' })
   createdBy: string;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'Instant the plan was created (ISO 8601 timestamp).' })
   createdAt: Date = new Date();
 }
 
@@ -127,7 +127,7 @@ export class InspectionDraw {
   [OptionalProps]?: 'committedAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the draw (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => InspectionPlan, { index: true })
@@ -142,7 +142,7 @@ export class InspectionDraw {
   round?: DrawRound | null;
 
   @Property({ type: 'string', length: 32 })
-  @Field()
+  @Field({ description: 'Version of the published draw algorithm (draw-v1 legacy, draw-v2 commit-reveal), needed to re-run it.' })
   algorithmVersion: string;
 
   @Property({ type: 'date' })
@@ -153,7 +153,7 @@ export class InspectionDraw {
   samplingRatioBasisPoints: number;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Inspectors drawn per project (at least 2).' })
   inspectorsPerProject: number;
 
   /** The project pool as read from the projects slice, sorted by id. */
@@ -169,11 +169,11 @@ export class InspectionDraw {
   result: DrawResult | DrawV2Result;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'Instant the draw was committed (ISO 8601 timestamp).' })
   committedAt: Date = new Date();
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Who made the draw (token subject of the office user).' })
   committedBy: string;
 
   @ManyToOne(() => InspectionDraw, { nullable: true, fieldName: 'supersedes_id' })
@@ -195,9 +195,9 @@ export class InspectionDraw {
 /** Result of one checklist item (stored as JSON on the inspection). */
 @ObjectType('InspectionChecklistResult', { description: 'Result of one checklist item of an inspection.' })
 export class ChecklistResult {
-  @Field() itemCode: string;
-  @Field(() => ChecklistOutcome) outcome: ChecklistOutcome;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field({ description: 'Code of the inspection item (e.g. CJ-01).' }) itemCode: string;
+  @Field(() => ChecklistOutcome, { description: 'Compliant, non-compliant or not applicable.' }) outcome: ChecklistOutcome;
+  @Field(() => String, { nullable: true, description: 'Inspector\'s note on the item; null when none.' }) note?: string | null;
 }
 
 /** One drawn project's inspection (检查), with its inspectors and results. */
@@ -208,7 +208,7 @@ export class Inspection {
   [OptionalProps]?: 'status' | 'checklist';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the inspection (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => InspectionDraw, { index: true })
@@ -244,26 +244,26 @@ export class Inspection {
 
   @Enum({ items: () => InspectionStatus, type: 'string' })
   @Index()
-  @Field(() => InspectionStatus)
+  @Field(() => InspectionStatus, { description: 'Assigned, recorded, published or cancelled.' })
   status: InspectionStatus = InspectionStatus.ASSIGNED;
 
   @Property({ type: 'json' })
-  @Field(() => [ChecklistResult])
+  @Field(() => [ChecklistResult], { description: 'Result of every checklist item of the plan; empty until recorded.' })
   checklist: ChecklistResult[] = [];
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day of the on-site inspection, YYYY-MM-DD (Asia/Shanghai); null until recorded.' })
   inspectedOn?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Overall conclusion of the inspection; null until recorded. Public once published.' })
   summary?: string | null;
 
   @Property({ type: 'string', nullable: true })
   recordedBy?: string | null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Instant the results were recorded (ISO 8601 timestamp); null until then.' })
   recordedAt?: Date | null;
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -280,7 +280,7 @@ export class InspectionFinding {
   [OptionalProps]?: 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the finding (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => Inspection, { index: true })
@@ -291,11 +291,11 @@ export class InspectionFinding {
   itemCode?: string | null;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'What was found, up to 4000 characters. Public once the inspection is published.' })
   description: string;
 
   @Enum({ items: () => FindingSeverity, type: 'string' })
-  @Field(() => FindingSeverity)
+  @Field(() => FindingSeverity, { description: 'Minor, major or serious.' })
   severity: FindingSeverity;
 
   @Property({ type: 'json' })
@@ -311,10 +311,10 @@ export class InspectionFinding {
   caseOpeningError?: string | null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Instant a case was opened for the finding in the cases slice (ISO 8601 timestamp); null until then.' })
   caseOpenedAt?: Date | null;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'Instant the finding was recorded (ISO 8601 timestamp).' })
   createdAt: Date = new Date();
 }

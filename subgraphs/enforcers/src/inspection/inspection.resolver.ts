@@ -35,7 +35,7 @@ export class InspectionItemResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => InspectionItem, { description: 'Adds an item to the inspection-item list.' })
-  createInspectionItem(@Arg('input') input: CreateInspectionItemInput, @Ctx() ctx: Context) {
+  createInspectionItem(@Arg('input', { description: 'The item to add.' }) input: CreateInspectionItemInput, @Ctx() ctx: Context) {
     return service(ctx).createItem(input);
   }
 }
@@ -44,15 +44,15 @@ export class InspectionItemResolver {
 export class InspectionPlanResolver {
   @Authorized()
   @Query(() => InspectionPlanConnection, { description: 'Random-inspection plans, newest period first.' })
-  async inspectionPlans(@Args() page: PageArgs, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() { em }: Context) {
+  async inspectionPlans(@Args() page: PageArgs, @Arg('year', () => Int, { nullable: true, description: 'Only plans of this year; null lists all.' }) year: number | null, @Ctx() { em }: Context) {
     const window = pageWindow(page);
     const [rows, total] = await em.findAndCount(InspectionPlan, year ? { year } : {}, { limit: window.limit, offset: window.offset, orderBy: { periodFrom: 'desc', id: 'asc' } });
     return toConnection(rows, total, window);
   }
 
   @Authorized()
-  @Query(() => InspectionPlan, { nullable: true })
-  inspectionPlan(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<InspectionPlan | null> {
+  @Query(() => InspectionPlan, { nullable: true, description: 'A plan by id; null when none has it. Any signed-in role.' })
+  inspectionPlan(@Arg('id', () => ID, { description: 'UUID of the plan.' }) id: string, @Ctx() { em }: Context): Promise<InspectionPlan | null> {
     return em.findOne(InspectionPlan, { id: requireUuid(id, 'id') });
   }
 
@@ -61,7 +61,7 @@ export class InspectionPlanResolver {
     return plan.samplingRatioBasisPoints / 10_000;
   }
 
-  @FieldResolver(() => [InspectionItem])
+  @FieldResolver(() => [InspectionItem], { description: 'The inspection items the plan checks.' })
   items(@Root() plan: InspectionPlan, @Ctx() { loaders }: Context): Promise<InspectionItem[]> {
     return loaders.itemsByPlan.load(plan.id);
   }
@@ -83,7 +83,7 @@ export class InspectionPlanResolver {
 
   @Authorized('OFFICE')
   @Mutation(() => InspectionPlan, { description: 'Creates a plan: period, items, sampling ratio ≥ 5%, ≥ 2 inspectors per project.' })
-  createInspectionPlan(@Arg('input') input: CreateInspectionPlanInput, @Ctx() ctx: Context) {
+  createInspectionPlan(@Arg('input', { description: 'The plan to create.' }) input: CreateInspectionPlanInput, @Ctx() ctx: Context) {
     return service(ctx).createPlan(input);
   }
 }
@@ -91,14 +91,14 @@ export class InspectionPlanResolver {
 @Resolver(() => InspectionDraw)
 export class InspectionDrawResolver {
   @Query(() => InspectionDraw, { nullable: true, description: 'A draw: signed-in callers, or anyone once it is published.' })
-  async inspectionDraw(@Arg('id', () => ID) id: string, @Ctx() { loaders, user }: Context): Promise<InspectionDraw | null> {
+  async inspectionDraw(@Arg('id', () => ID, { description: 'UUID of the draw.' }) id: string, @Ctx() { loaders, user }: Context): Promise<InspectionDraw | null> {
     const draw = await loaders.drawById.load(requireUuid(id, 'id')).catch(() => null);
     if (draw && user.role === 'PUBLIC' && !draw.publishedAt) return null;
     return draw;
   }
 
   @Query(() => DrawVerification, { description: 'Re-runs a stored draw from its seed, pool and roster and says whether it matches (public for published draws).' })
-  verifyDraw(@Arg('drawId', () => ID) drawId: string, @Ctx() ctx: Context): Promise<DrawVerification> {
+  verifyDraw(@Arg('drawId', () => ID, { description: 'UUID of the draw to re-run.' }) drawId: string, @Ctx() ctx: Context): Promise<DrawVerification> {
     return service(ctx).verify(drawId);
   }
 
@@ -106,19 +106,19 @@ export class InspectionDrawResolver {
   @Mutation(() => DrawRound, {
     description: 'Freezes and publishes a draw round of a plan (pool, pseudonymous roster snapshot, exclusions, parameters, participants, with the manifest hash); a redraw gives redrawReason. docs/draw.md.',
   })
-  freezeDraw(@Arg('input') input: FreezeDrawInput, @Ctx() ctx: Context) {
+  freezeDraw(@Arg('input', { description: 'The plan, participants, reveal deadline and (for a redraw) the reason.' }) input: FreezeDrawInput, @Ctx() ctx: Context) {
     return service(ctx).freeze(input);
   }
 
   @Authorized('OFFICE', 'DEPT', 'LEADER')
   @Mutation(() => DrawRound, { description: 'A participating unit commits SHA-256 of its 32-byte secret (the office for ZWJ, a department officer for its department, a leader for LEADING_GROUP).' })
-  commitDrawSecret(@Arg('roundId', () => ID) roundId: string, @Arg('commitment') commitment: string, @Ctx() ctx: Context) {
+  commitDrawSecret(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('commitment', { description: 'SHA-256 (64 hex characters) of the unit\'s 32-byte secret; keep the secret until the reveal.' }) commitment: string, @Ctx() ctx: Context) {
     return service(ctx).commit(roundId, commitment);
   }
 
   @Authorized('OFFICE', 'DEPT', 'LEADER')
   @Mutation(() => DrawRound, { description: 'A participating unit reveals its secret once commitments are closed, before the deadline; the office reveals first. The last reveal fixes the seed.' })
-  revealDrawSecret(@Arg('roundId', () => ID) roundId: string, @Arg('secret') secret: string, @Ctx() ctx: Context) {
+  revealDrawSecret(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('secret', { description: 'The unit\'s 32-byte secret (64 hex characters) whose SHA-256 it committed.' }) secret: string, @Ctx() ctx: Context) {
     return service(ctx).reveal(roundId, secret);
   }
 
@@ -126,27 +126,27 @@ export class InspectionDrawResolver {
   @Mutation(() => InspectionDraw, {
     description: "Makes the draw of the plan's round whose secrets are all revealed (the seed nobody chose); a redraw round supersedes the draw in force. One draw in force per plan.",
   })
-  drawInspections(@Arg('planId', () => ID) planId: string, @Ctx() ctx: Context) {
+  drawInspections(@Arg('planId', () => ID, { description: 'UUID of the plan whose revealed round to draw from.' }) planId: string, @Ctx() ctx: Context) {
     return service(ctx).draw(planId);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => DrawRound, { description: 'Ends a round without a draw, recorded with the units that did not commit or reveal (after the deadline once any secret is revealed).' })
-  abandonDrawRound(@Arg('roundId', () => ID) roundId: string, @Arg('reason') reason: string, @Ctx() ctx: Context) {
+  abandonDrawRound(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('reason', { description: 'Why the round is abandoned, 1 to 4000 characters; recorded and public with the round.' }) reason: string, @Ctx() ctx: Context) {
     return service(ctx).abandon(roundId, reason);
   }
 
-  @FieldResolver(() => InspectionPlan)
+  @FieldResolver(() => InspectionPlan, { description: 'The plan the draw was made for.' })
   plan(@Root() draw: InspectionDraw, @Ctx() { loaders }: Context) {
     return loaders.planById.load(draw.plan.id);
   }
 
-  @FieldResolver(() => Float)
+  @FieldResolver(() => Float, { description: 'Share of the pool the plan asked for (0.05 = 5%, at least 5%).' })
   samplingRatio(@Root() draw: InspectionDraw): number {
     return draw.samplingRatioBasisPoints / 10_000;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Number of projects in the pool the draw was made from.' })
   poolSize(@Root() draw: InspectionDraw): number {
     return draw.pool.length;
   }
@@ -179,7 +179,7 @@ export class InspectionDrawResolver {
 
 @Resolver(() => DrawRound)
 export class DrawRoundResolver {
-  @FieldResolver(() => InspectionPlan)
+  @FieldResolver(() => InspectionPlan, { description: 'The plan the round draws for.' })
   plan(@Root() round: DrawRound, @Ctx() { loaders }: Context) {
     return loaders.planById.load(round.plan.id);
   }
@@ -223,12 +223,12 @@ export class DrawCommitmentResolver {
 export class InspectionResolver {
   @Authorized()
   @Query(() => InspectionConnection, { description: 'Inspections the caller may see: office and leaders all, a department its projects’, an enforcer theirs, plus published ones.' })
-  async inspections(@Args() page: PageArgs, @Arg('filter', () => InspectionFilter, { nullable: true }) filter: InspectionFilter | null, @Ctx() ctx: Context) {
+  async inspections(@Args() page: PageArgs, @Arg('filter', () => InspectionFilter, { nullable: true, description: 'Conditions the inspections must meet; null lists all the caller may see.' }) filter: InspectionFilter | null, @Ctx() ctx: Context) {
     return service(ctx).list(filter ?? {}, pageWindow(page));
   }
 
   @Query(() => InspectionConnection, { description: 'Published inspection results (一公开), public.' })
-  async publishedInspections(@Args() page: PageArgs, @Arg('departmentCode', () => String, { nullable: true }) departmentCode: string | null, @Ctx() { em }: Context) {
+  async publishedInspections(@Args() page: PageArgs, @Arg('departmentCode', () => String, { nullable: true, description: 'Only projects supervised by this department (code such as ZJJ); null lists all.' }) departmentCode: string | null, @Ctx() { em }: Context) {
     const window = pageWindow(page);
     const [rows, total] = await em.findAndCount(
       Inspection,
@@ -238,24 +238,24 @@ export class InspectionResolver {
     return toConnection(rows, total, window);
   }
 
-  @Query(() => Inspection, { nullable: true })
-  inspection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Inspection | null> {
+  @Query(() => Inspection, { nullable: true, description: 'One inspection: anyone once published, otherwise the office, leaders, the project\'s department and the drawn inspectors; null when none has the id.' })
+  inspection(@Arg('id', () => ID, { description: 'UUID of the inspection.' }) id: string, @Ctx() ctx: Context): Promise<Inspection | null> {
     return service(ctx).get(id);
   }
 
   @Authorized('OFFICE', 'ENFORCER')
   @Mutation(() => Inspection, { description: 'Records checklist results and findings (the office or an assigned inspector).' })
-  recordInspectionResult(@Arg('input') input: InspectionResultInput, @Ctx() ctx: Context) {
+  recordInspectionResult(@Arg('input', { description: 'The results.' }) input: InspectionResultInput, @Ctx() ctx: Context) {
     return service(ctx).recordResult(input);
   }
 
   @Authorized('OFFICE')
   @Mutation(() => Inspection, { description: 'Publishes recorded results (一公开).' })
-  publishInspection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  publishInspection(@Arg('id', () => ID, { description: 'UUID of the inspection to publish.' }) id: string, @Ctx() ctx: Context) {
     return service(ctx).publish(id);
   }
 
-  @FieldResolver(() => ProjectRef)
+  @FieldResolver(() => ProjectRef, { description: 'The inspected project (owned by the projects slice).' })
   project(@Root() inspection: Inspection): ProjectRef {
     return { id: inspection.projectId };
   }
@@ -265,12 +265,12 @@ export class InspectionResolver {
     return { code: inspection.supervisingDepartmentCode };
   }
 
-  @FieldResolver(() => InspectionPlan)
+  @FieldResolver(() => InspectionPlan, { description: 'The plan the inspection belongs to.' })
   plan(@Root() inspection: Inspection, @Ctx() { loaders }: Context) {
     return loaders.planById.load(inspection.plan.id);
   }
 
-  @FieldResolver(() => InspectionDraw)
+  @FieldResolver(() => InspectionDraw, { description: 'The draw that selected the project and its inspectors.' })
   draw(@Root() inspection: Inspection, @Ctx() { loaders }: Context) {
     return loaders.drawById.load(inspection.draw.id);
   }
@@ -281,7 +281,7 @@ export class InspectionResolver {
     return rows.filter((r): r is Enforcer => r instanceof Enforcer);
   }
 
-  @FieldResolver(() => [InspectionFinding])
+  @FieldResolver(() => [InspectionFinding], { description: 'Problems found in the inspection; public once published.' })
   findings(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<InspectionFinding[]> {
     return loaders.findingsByInspection.load(inspection.id);
   }
@@ -293,7 +293,7 @@ export class InspectionFindingResolver {
   @Mutation(() => InspectionFinding, {
     description: 'Opens a case for the finding in the cases slice; the case id, or the error to retry, is stored on the finding.',
   })
-  openCaseFromFinding(@Arg('findingId', () => ID) findingId: string, @Ctx() ctx: Context) {
+  openCaseFromFinding(@Arg('findingId', () => ID, { description: 'UUID of the finding.' }) findingId: string, @Ctx() ctx: Context) {
     return service(ctx).openCase(findingId);
   }
 

@@ -9,8 +9,8 @@ export class DepartmentResolver {
     return em.find(Department, {}, { orderBy: { position: 'asc', code: 'asc' } });
   }
 
-  @Query(() => Department, { nullable: true })
-  department(@Arg('code', () => ID) code: string, @Ctx() { em }: Context): Promise<Department | null> {
+  @Query(() => Department, { nullable: true, description: 'A member unit by its code; null when no unit has it. Public.' })
+  department(@Arg('code', () => ID, { description: 'Fixed unit code, e.g. ZJJ.' }) code: string, @Ctx() { em }: Context): Promise<Department | null> {
     return em.findOne(Department, { code });
   }
 }

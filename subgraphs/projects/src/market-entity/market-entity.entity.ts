@@ -18,7 +18,7 @@ export class MarketEntity {
   creditCode: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Registered name of the entity. Public.' })
   name: string;
 
   @Property({ type: 'string', nullable: true })

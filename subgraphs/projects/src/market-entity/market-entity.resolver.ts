@@ -11,14 +11,14 @@ export const MarketEntityConnection = Connection(MarketEntity, 'MarketEntity');
 @Resolver(() => MarketEntity)
 export class MarketEntityResolver {
   @Query(() => MarketEntity, { nullable: true, description: 'A market entity by its unified social credit code.' })
-  marketEntity(@Arg('creditCode', () => ID) creditCode: string, @Ctx() { em }: Context): Promise<MarketEntity | null> {
+  marketEntity(@Arg('creditCode', () => ID, { description: '18-character unified social credit code (统一社会信用代码).' }) creditCode: string, @Ctx() { em }: Context): Promise<MarketEntity | null> {
     return em.findOne(MarketEntity, { creditCode });
   }
 
   @Query(() => MarketEntityConnection, { description: 'Market entities, searchable by name or credit code.' })
   async marketEntities(
     @Args() page: PageArgs,
-    @Arg('text', () => String, { nullable: true }) text: string | null,
+    @Arg('text', () => String, { nullable: true, description: 'Text contained in the name or the credit code; null lists all.' }) text: string | null,
     @Ctx() { em }: Context,
   ) {
     const window = pageWindow(page);
@@ -43,7 +43,7 @@ export class MarketEntityResolver {
 
   @Authorized('CENTER')
   @Mutation(() => MarketEntity, { description: 'Registers a market entity on the platform (trading center).' })
-  registerMarketEntity(@Arg('input') input: RegisterMarketEntityInput, @Ctx() { em, user }: Context): Promise<MarketEntity> {
+  registerMarketEntity(@Arg('input', { description: 'The entity to register.' }) input: RegisterMarketEntityInput, @Ctx() { em, user }: Context): Promise<MarketEntity> {
     return new ProjectService(em, user).registerMarketEntity(input);
   }
 }

@@ -8,28 +8,28 @@ import { Practitioner, PractitionerRole } from './practitioner.entity';
 
 export const PractitionerConnection = Connection(Practitioner, 'Practitioner');
 
-@InputType()
+@InputType({ description: 'A practitioner (从业人员) to register. CENTER only.' })
 export class RegisterPractitionerInput {
-  @Field() name: string;
-  @Field(() => PractitionerRole) role: PractitionerRole;
+  @Field({ description: 'Full name, 1 to 255 characters; personal data, readable by signed-in roles only.' }) name: string;
+  @Field(() => PractitionerRole, { description: 'Project manager, agency staff or evaluation expert.' }) role: PractitionerRole;
   @Field({ description: 'Resident identity number; stored, never shown in full.' }) identityNumber: string;
-  @Field(() => String, { nullable: true }) employerCreditCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Unified social credit code of the employing market entity, 18 characters; null when none.' }) employerCreditCode?: string | null;
 }
 
 @Resolver(() => Practitioner)
 export class PractitionerResolver {
   @Authorized()
-  @Query(() => Practitioner, { nullable: true })
-  practitioner(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Practitioner | null> {
+  @Query(() => Practitioner, { nullable: true, description: 'A practitioner (从业人员) by id, identity number masked; null when none has it. Any signed-in role.' })
+  practitioner(@Arg('id', () => ID, { description: 'UUID of the practitioner.' }) id: string, @Ctx() { loaders }: Context): Promise<Practitioner | null> {
     requireUuid(id, 'id');
     return loaders.practitionerById.load(id).catch(() => null);
   }
 
   @Authorized()
-  @Query(() => PractitionerConnection)
+  @Query(() => PractitionerConnection, { description: 'Practitioners (从业人员), identity numbers masked, paged. Any signed-in role.' })
   async practitioners(
     @Args() page: PageArgs,
-    @Arg('role', () => PractitionerRole, { nullable: true }) role: PractitionerRole | null,
+    @Arg('role', () => PractitionerRole, { nullable: true, description: 'Only practitioners with this role; null lists all.' }) role: PractitionerRole | null,
     @Ctx() { em }: Context,
   ) {
     const window = pageWindow(page);
@@ -37,14 +37,14 @@ export class PractitionerResolver {
     return toConnection(rows, total, window);
   }
 
-  @FieldResolver(() => MarketEntity, { nullable: true })
+  @FieldResolver(() => MarketEntity, { nullable: true, description: 'The market entity employing the practitioner; null when not recorded.' })
   employer(@Root() practitioner: Practitioner, @Ctx() { loaders }: Context): Promise<MarketEntity> | null {
     return practitioner.employer ? loaders.marketEntityByCode.load(practitioner.employer.creditCode) : null;
   }
 
   @Authorized('CENTER')
   @Mutation(() => Practitioner, { description: 'Registers a practitioner (从业人员).' })
-  async registerPractitioner(@Arg('input') input: RegisterPractitionerInput, @Ctx() { em }: Context): Promise<Practitioner> {
+  async registerPractitioner(@Arg('input', { description: 'The practitioner to register.' }) input: RegisterPractitionerInput, @Ctx() { em }: Context): Promise<Practitioner> {
     const problem = identityNumberProblem(input.identityNumber);
     if (problem) throw new InputError(`identityNumber ${problem}`, { field: 'identityNumber', rule: 'GB 11643-1999' });
     if (!input.name.trim()) throw new InputError('name must not be empty', { field: 'name', rule: 'required' });

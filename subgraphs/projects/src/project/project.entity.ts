@@ -21,10 +21,10 @@ export enum TenderMethod {
   INVITED = 'INVITED',
 }
 
-registerEnumType(ProjectCategory, { name: 'ProjectCategory', description: 'Construction category: housing, municipal, transport, water, agriculture.' });
-registerEnumType(TenderMethod, { name: 'TenderMethod', description: 'OPEN = 公开招标, INVITED = 邀请招标.' });
-registerEnumType(StageRecordKind, { name: 'StageRecordKind' });
-registerEnumType(IntervalRule, { name: 'IntervalRule', description: 'Statutory interval rules the platform checks.' });
+registerEnumType(ProjectCategory, { name: 'ProjectCategory', description: 'Construction category: housing, municipal, transport, water, agriculture.', valuesConfig: { HOUSING: { description: 'Housing construction (房屋建筑工程).' }, MUNICIPAL: { description: 'Municipal works (市政工程).' }, TRANSPORT: { description: 'Transport works (交通工程).' }, WATER: { description: 'Water works (水利工程).' }, AGRICULTURE: { description: 'Agriculture and rural works (农业农村工程).' } } });
+registerEnumType(TenderMethod, { name: 'TenderMethod', description: 'OPEN = 公开招标, INVITED = 邀请招标.', valuesConfig: { OPEN: { description: 'Open tender (公开招标): any qualified bidder may bid.' }, INVITED: { description: 'Invited tender (邀请招标): only invited bidders may bid.' } } });
+registerEnumType(StageRecordKind, { name: 'StageRecordKind', description: 'Kind of a dated stage record of a project (全程留痕).', valuesConfig: { ANNOUNCEMENT: { description: 'Tender announcement and documents issued (招标公告/招标文件发布).' }, CLARIFICATION: { description: 'Clarification or amendment of the tender documents (答疑澄清).' }, BID_OPENING: { description: 'Bid opening (开标) with at least 3 bids.' }, FAILED_OPENING: { description: 'Opening with fewer than 3 bids: no opening, the project is re-tendered in a new round (流标).' }, EVALUATION_REPORT: { description: 'Evaluation (评标) and its report (评标报告).' }, CANDIDATE_PUBLICITY: { description: 'Publicity of the winning candidates (评标结果公示).' }, AWARD_NOTICE: { description: 'Award publicity and award notice (中标结果公示/中标通知书).' }, CONTRACT_FILING: { description: 'Contract signed and filed (合同备案).' }, PERFORMANCE_START: { description: 'Performance of the contract started (履约).' }, COMPLETION: { description: 'Project completed (竣工).' } } });
+registerEnumType(IntervalRule, { name: 'IntervalRule', description: 'Statutory interval rules the platform checks.', valuesConfig: { DOCUMENTS_TO_DEADLINE_MIN_20_DAYS: { description: 'Tender documents issued to bid deadline at least 20 days.' }, CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE: { description: 'A clarification at least 15 days before the bid deadline, else the deadline must move.' }, MIN_3_BIDS: { description: 'At least 3 bids for an opening; fewer means re-tender.' }, CANDIDATE_PUBLICITY_MIN_3_DAYS: { description: 'Candidate publicity (评标结果公示) of at least 3 days.' }, CONTRACT_WITHIN_30_DAYS_OF_AWARD: { description: 'Contract signed within 30 days of the award notice (中标通知书).' } } });
 
 /** A tender project (招标项目) registered on the trading platform: the centre of the graph. */
 @Entity({ tableName: 'project' })
@@ -35,7 +35,7 @@ export class Project {
   [OptionalProps]?: 'stage' | 'tenderRound' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the project (UUID), assigned by the hub; every slice references projects by it.' })
   id: string = randomUUID();
 
   @Property({ type: 'string', length: 40 })
@@ -44,12 +44,12 @@ export class Project {
   code: string;
 
   @Property({ type: 'string' })
-  @Field()
+  @Field({ description: 'Project name (项目名称). Public (公开), like all tender information.' })
   name: string;
 
   @Enum({ items: () => ProjectCategory, type: 'string' })
   @Index()
-  @Field(() => ProjectCategory)
+  @Field(() => ProjectCategory, { description: 'Construction category (housing, municipal, transport, water, agriculture).' })
   category: ProjectCategory;
 
   @ManyToOne(() => Department, { fieldName: 'supervising_department_code', index: true })
@@ -66,12 +66,12 @@ export class Project {
   budget: string;
 
   @Enum({ items: () => TenderMethod, type: 'string' })
-  @Field(() => TenderMethod)
+  @Field(() => TenderMethod, { description: 'Open (公开招标) or invited (邀请招标) tender.' })
   tenderMethod: TenderMethod;
 
   @Enum({ items: () => ProjectStage, type: 'string' })
   @Index()
-  @Field(() => ProjectStage)
+  @Field(() => ProjectStage, { description: 'Current stage on the platform, in statutory order.' })
   stage: ProjectStage = ProjectStage.REGISTERED;
 
   @Property({ type: 'integer' })
@@ -80,7 +80,7 @@ export class Project {
 
   @Property({ type: 'date' })
   @Index()
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the project was registered on the platform, YYYY-MM-DD (Asia/Shanghai).' })
   registeredOn: string;
 
   @Property({ type: 'date', nullable: true })
@@ -92,7 +92,7 @@ export class Project {
   bidDeadline?: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the candidate publicity (评标结果公示), YYYY-MM-DD (Asia/Shanghai); null before the publicity.' })
   publicityEndsOn?: string | null;
 
   @Property({ type: 'date', nullable: true })
@@ -100,11 +100,11 @@ export class Project {
   awardNoticeOn?: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the contract was signed, YYYY-MM-DD (Asia/Shanghai); null before contract filing (合同备案).' })
   contractSignedOn?: string | null;
 
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
-  @Field(() => DecimalScalar, { nullable: true })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Contract amount in yuan (元), exact decimal string; null before contract filing.' })
   contractAmount?: string | null;
 
   @Property({ type: 'date', nullable: true })
@@ -132,22 +132,22 @@ export class StageRecord {
   [OptionalProps]?: 'recordedAt';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the stage record (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => Project, { index: true })
   project: Project;
 
   @Enum({ items: () => StageRecordKind, type: 'string' })
-  @Field(() => StageRecordKind)
+  @Field(() => StageRecordKind, { description: 'Which stage this record documents.' })
   kind: StageRecordKind;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Tender round of the record: 1, then +1 after each failed opening.' })
   tenderRound: number;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the stage happened, YYYY-MM-DD (Asia/Shanghai).' })
   occurredOn: string;
 
   @Property({ type: 'string' })
@@ -159,11 +159,11 @@ export class StageRecord {
   bidDeadline?: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the publicity this record opened, YYYY-MM-DD (Asia/Shanghai); null for records without publicity.' })
   publicityEndsOn?: string | null;
 
   @Property({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Number of bids at the opening; set on BID_OPENING and FAILED_OPENING records only.' })
   bidCount?: number | null;
 
   @Property({ type: 'string' })
@@ -171,7 +171,7 @@ export class StageRecord {
   recordedBy: string;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'Instant the record was written (ISO 8601 timestamp, UTC), kept forever (全程留痕).' })
   recordedAt: Date = new Date();
 }
 
@@ -184,7 +184,7 @@ export class Bid {
   [OptionalProps]?: 'awarded' | 'bidderCreditCode';
 
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the bid (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => Project, { index: true })
@@ -194,15 +194,15 @@ export class Bid {
   bidder: MarketEntity;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Tender round the bid belongs to: 1, then +1 after each failed opening (re-tender).' })
   tenderRound: number;
 
   @Property({ type: 'decimal', precision: 18, scale: 2 })
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'Bid price in yuan (元), exact decimal string with 2 decimal places.' })
   amount: string;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the bid was submitted, YYYY-MM-DD (Asia/Shanghai).' })
   submittedOn: string;
 
   @Property({ type: 'boolean' })
@@ -220,7 +220,7 @@ export class Bid {
 @ObjectType({ description: 'A statutory interval breach recorded against a project.' })
 export class ProjectFlag {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier of the flag (UUID).' })
   id: string = randomUUID();
 
   @ManyToOne(() => Project, { index: true })
@@ -228,7 +228,7 @@ export class ProjectFlag {
 
   @Enum({ items: () => IntervalRule, type: 'string' })
   @Index()
-  @Field(() => IntervalRule)
+  @Field(() => IntervalRule, { description: 'The statutory interval rule that was not met.' })
   rule: IntervalRule;
 
   @Property({ type: 'integer' })
@@ -244,14 +244,14 @@ export class ProjectFlag {
   unit: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Explanation of the breach in words, for dashboards.' })
   message: string;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Tender round in which the breach happened.' })
   tenderRound: number;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Day the platform raised the flag, YYYY-MM-DD (Asia/Shanghai).' })
   raisedOn: string;
 }

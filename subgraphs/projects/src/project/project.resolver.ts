@@ -22,20 +22,20 @@ export const ProjectConnection = Connection(Project, 'Project');
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => Project, { nullable: true })
-  project(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Project | null> {
+  @Query(() => Project, { nullable: true, description: 'A project by id; null when none has it. Public (公开), no login needed.' })
+  project(@Arg('id', () => ID, { description: 'UUID of the project.' }) id: string, @Ctx() { em }: Context): Promise<Project | null> {
     return em.findOne(Project, { id: requireUuid(id, 'id') });
   }
 
-  @Query(() => Project, { nullable: true })
-  projectByCode(@Arg('code') code: string, @Ctx() { em }: Context): Promise<Project | null> {
+  @Query(() => Project, { nullable: true, description: 'A project by its platform code (项目编号); null when none has it. Public, no login needed.' })
+  projectByCode(@Arg('code', { description: 'Platform project code, exact match.' }) code: string, @Ctx() { em }: Context): Promise<Project | null> {
     return em.findOne(Project, { code });
   }
 
   @Query(() => ProjectConnection, { description: 'Projects, newest registration first, filtered and paged.' })
   async projects(
     @Args() page: PageArgs,
-    @Arg('filter', () => ProjectFilter, { nullable: true }) filter: ProjectFilter | null,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet; null lists all.' }) filter: ProjectFilter | null,
     @Ctx() { em, user }: Context,
   ) {
     return new ProjectService(em, user).list(filter ?? undefined, pageWindow(page));
@@ -45,8 +45,8 @@ export class ProjectResolver {
   @Query(() => ProjectConnection, { description: 'Projects with at least one statutory interval flag (optionally for one rule).' })
   async flaggedProjects(
     @Args() page: PageArgs,
-    @Arg('rule', () => IntervalRule, { nullable: true }) rule: IntervalRule | null,
-    @Arg('supervisingDepartment', () => String, { nullable: true }) supervisingDepartment: string | null,
+    @Arg('rule', () => IntervalRule, { nullable: true, description: 'Only projects flagged for this rule; null means any rule.' }) rule: IntervalRule | null,
+    @Arg('supervisingDepartment', () => String, { nullable: true, description: 'Only projects of this supervising department (code such as ZJJ); null means every department.' }) supervisingDepartment: string | null,
     @Ctx() { em, user }: Context,
   ) {
     const filter = rule ? { flaggedFor: rule } : { flagged: true };
@@ -71,7 +71,7 @@ export class ProjectResolver {
   @FieldResolver(() => [Bid], { description: 'Bids, all rounds unless one is given.' })
   async bids(
     @Root() project: Project,
-    @Arg('tenderRound', () => Int, { nullable: true }) tenderRound: number | null,
+    @Arg('tenderRound', () => Int, { nullable: true, description: 'Only bids of this tender round (1, 2, …); null returns every round.' }) tenderRound: number | null,
     @Ctx() { loaders }: Context,
   ): Promise<Bid[]> {
     const bids = await loaders.bidsByProject.load(project.id);
@@ -96,79 +96,79 @@ export class ProjectResolver {
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Registers a tender project on the platform.' })
-  registerProject(@Arg('input') input: RegisterProjectInput, @Ctx() { em, user }: Context) {
+  registerProject(@Arg('input', { description: 'The project to register.' }) input: RegisterProjectInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).registerProject(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Tender announcement and documents issued (招标公告/招标文件发布).' })
-  announceTender(@Arg('input') input: AnnounceTenderInput, @Ctx() { em, user }: Context) {
+  announceTender(@Arg('input', { description: 'The announcement to record.' }) input: AnnounceTenderInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).announceTender(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Clarification or amendment of the tender documents (答疑澄清).' })
-  recordClarification(@Arg('input') input: ClarificationInput, @Ctx() { em, user }: Context) {
+  recordClarification(@Arg('input', { description: 'The clarification to record.' }) input: ClarificationInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).recordClarification(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Bid, { description: 'A bid received before the deadline.' })
-  recordBid(@Arg('input') input: BidInput, @Ctx() { em, user }: Context) {
+  recordBid(@Arg('input', { description: 'The bid to record.' }) input: BidInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).recordBid(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Bid opening (开标); fewer than 3 bids records a failed opening and a new round.' })
-  openBids(@Arg('input') input: StageStepInput, @Ctx() { em, user }: Context) {
+  openBids(@Arg('input', { description: 'The opening: project, day and opening record reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).openBids(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Evaluation and its report (评标/评标报告).' })
-  recordEvaluation(@Arg('input') input: StageStepInput, @Ctx() { em, user }: Context) {
+  recordEvaluation(@Arg('input', { description: 'The evaluation: project, day and report reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).recordEvaluation(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Candidate publicity (评标结果公示).' })
-  publishCandidates(@Arg('input') input: CandidatePublicityInput, @Ctx() { em, user }: Context) {
+  publishCandidates(@Arg('input', { description: 'The candidate publicity to record.' }) input: CandidatePublicityInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).publishCandidates(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Award publicity and award notice (中标结果公示/中标通知书).' })
-  awardProject(@Arg('input') input: AwardInput, @Ctx() { em, user }: Context) {
+  awardProject(@Arg('input', { description: 'The award to record.' }) input: AwardInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).awardProject(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Contract signed and filed (合同备案).' })
-  fileContract(@Arg('input') input: ContractFilingInput, @Ctx() { em, user }: Context) {
+  fileContract(@Arg('input', { description: 'The contract filing to record.' }) input: ContractFilingInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).fileContract(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Performance started (履约).' })
-  startPerformance(@Arg('input') input: StageStepInput, @Ctx() { em, user }: Context) {
+  startPerformance(@Arg('input', { description: 'The start of performance: project, day and document reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).startPerformance(input);
   }
 
   @Authorized('CENTER')
   @Mutation(() => Project, { description: 'Project completed.' })
-  completeProject(@Arg('input') input: StageStepInput, @Ctx() { em, user }: Context) {
+  completeProject(@Arg('input', { description: 'The completion: project, day and acceptance document reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).completeProject(input);
   }
 }
 
 @Resolver(() => Bid)
 export class BidResolver {
-  @FieldResolver(() => MarketEntity)
+  @FieldResolver(() => MarketEntity, { description: 'The market entity (市场主体) that submitted the bid. Public.' })
   bidder(@Root() bid: Bid, @Ctx() { loaders }: Context): Promise<MarketEntity> {
     return loaders.marketEntityByCode.load(bid.bidder.creditCode);
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project the bid was submitted to.' })
   project(@Root() bid: Bid, @Ctx() { loaders }: Context): Promise<Project> {
     return loaders.projectById.load(bid.project.id);
   }
