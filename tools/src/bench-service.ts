@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { openDatabase, repoRoot, seedSubgraph, serveSubgraph } from '@hub/kit';
-import { startGateway } from '@hub/gateway';
+import { startGateway, type SubgraphFetch } from '@hub/gateway';
 import { loadSubgraphs } from './load-subgraphs';
 
 /**
@@ -38,14 +38,13 @@ async function main() {
   let url: string;
   let counters: () => { merged?: number; refused?: number } = () => ({});
   if (role === 'gateway') {
-    // The gateway's data sources call the global fetch per request: record what they send.
-    const original = globalThis.fetch;
-    globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-      if (!recording || typeof init?.body !== 'string') return original(input, init);
+    // Record what the gateway's data sources send, to replay it directly.
+    const record = (send: SubgraphFetch): SubgraphFetch => async (input, init) => {
+      if (!recording || typeof init?.body !== 'string') return send(input, init);
       const entry: RecordedFetch = { url: String(input), headers: { ...(init.headers as Record<string, string>) }, body: init.body, start: performance.now(), end: 0 };
       recording.push(entry);
       try {
-        const response = await original(input, init);
+        const response = await send(input, init);
         const text = await response.text();
         entry.end = performance.now();
         return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -55,6 +54,7 @@ async function main() {
       }
     };
     const gateway = await startGateway({
+      wrapSubgraphFetch: record,
       port: 0,
       urls: new Map(JSON.parse(process.env.BENCH_URLS ?? '[]') as [string, string][]),
       supergraphFile: join(repoRoot(), 'schema', 'supergraph.graphql'),
