@@ -25,7 +25,10 @@ import { readGatewayConfig, type GatewayConfig } from './config';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
-import { SubgraphTraffic } from './traffic';
+import { subgraphHttp } from './subgraph-http';
+import { SubgraphTraffic, type SubgraphFetch } from './traffic';
+
+export type { SubgraphFetch } from './traffic';
 import { loadTrustedDocuments, readWebConfig, trustedDocumentsPlugin, webRoutes, type WebConfig } from './web';
 
 /** What the gateway keeps per request: the caller's token to forward, and the request id for the logs. */
@@ -132,7 +135,12 @@ export interface RunningGateway {
 
 /** Builds and starts the gateway; `overrides` let tests point at their own subgraphs and files. */
 export async function startGateway(
-  overrides: Partial<GatewayConfig> & { urls?: Map<string, string>; web?: Partial<WebConfig> } = {},
+  overrides: Partial<GatewayConfig> & {
+    urls?: Map<string, string>;
+    web?: Partial<WebConfig>;
+    /** Wraps the HTTP client of subgraph fetches (the benchmark records what the gateway sends). */
+    wrapSubgraphFetch?: (fetch: SubgraphFetch) => SubgraphFetch;
+  } = {},
 ): Promise<RunningGateway> {
   const config = { ...readGatewayConfig(), ...overrides };
   assertSafeForProduction('gateway', { introspection: config.introspection });
@@ -144,6 +152,7 @@ export async function startGateway(
   // Re-read on every schema (re)load, so a department plugged in later is found without a restart.
   const urlOf = (name: string) => (overrides.urls ?? subgraphUrls()).get(name);
   const { traffic: trafficConfig } = config;
+  const subgraphFetch = subgraphHttp(config.subgraphTimeoutMs);
   const traffic = new SubgraphTraffic({
     concurrency: (name) => envInt(`SUBGRAPH_MAX_CONCURRENCY_${name.toUpperCase().replace(/-/g, '_')}`, trafficConfig.maxConcurrency),
     maxQueue: () => trafficConfig.maxQueue,
@@ -156,11 +165,7 @@ export async function startGateway(
     buildService: ({ name, url }) =>
       new AuthForwardingDataSource(name, config.subgraphTimeoutMs, {
         url: urlOf(name) ?? url,
-        fetcher: traffic.fetcher(
-          name,
-          passRefusalsThrough(((input: string, init: RequestInit) =>
-            fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) })) as unknown as typeof fetch) as never,
-        ) as never,
+        fetcher: traffic.fetcher(name, passRefusalsThrough((overrides.wrapSubgraphFetch?.(subgraphFetch) ?? subgraphFetch) as unknown as typeof fetch) as never) as never,
       }),
   });
   validateKitScalarsAtTheEdge(gateway);
@@ -184,6 +189,8 @@ export async function startGateway(
     csrfPrevention: true,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: gatewayFormatError(log),
+    // Compact answers: Apollo Server's default pretty-prints them (more bytes to stringify and send).
+    stringifyResult: JSON.stringify,
     ...protection,
     validationRules: [...protection.validationRules, listCostRule(config.limits.maxCost)],
     plugins: [

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { AnswerHeaders } from './subgraph-http';
 
 /**
  * What the gateway does with its subgraph traffic besides sending it:
@@ -93,7 +94,7 @@ class BufferedAnswer {
   readonly headers: Headers;
 
   constructor(readonly url: string, private readonly buffered: BufferedResponse) {
-    this.headers = new Headers(buffered.headers);
+    this.headers = new AnswerHeaders(Object.fromEntries(buffered.headers)) as unknown as Headers;
   }
 
   get status() {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { openDatabase, repoRoot, seedSubgraph, serveSubgraph } from '@hub/kit';
-import { startGateway } from '@hub/gateway';
+import { startGateway, type SubgraphFetch } from '@hub/gateway';
 import { loadSubgraphs } from './load-subgraphs';
 
 /**
@@ -38,14 +38,13 @@ async function main() {
   let url: string;
   let counters: () => { merged?: number; refused?: number } = () => ({});
   if (role === 'gateway') {
-    // The gateway's data sources call the global fetch per request: record what they send.
-    const original = globalThis.fetch;
-    globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-      if (!recording || typeof init?.body !== 'string') return original(input, init);
-      const entry: RecordedFetch = { url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, headers: { ...(init.headers as Record<string, string>) }, body: init.body, start: performance.now(), end: 0 };
+    // Record what the gateway's data sources send, to replay it directly.
+    const record = (send: SubgraphFetch): SubgraphFetch => async (input, init) => {
+      if (!recording || typeof init?.body !== 'string') return send(input, init);
+      const entry: RecordedFetch = { url: String(input), headers: { ...(init.headers as Record<string, string>) }, body: init.body, start: performance.now(), end: 0 };
       recording.push(entry);
       try {
-        const response = await original(input, init);
+        const response = await send(input, init);
         const text = await response.text();
         entry.end = performance.now();
         return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -55,6 +54,7 @@ async function main() {
       }
     };
     const gateway = await startGateway({
+      wrapSubgraphFetch: record,
       port: 0,
       urls: new Map(JSON.parse(process.env.BENCH_URLS ?? '[]') as [string, string][]),
       supergraphFile: join(repoRoot(), 'schema', 'supergraph.graphql'),
@@ -73,7 +73,7 @@ async function main() {
     url = service.url;
     stop = () => service.stop();
   }
-  process.on('message', (message: { type: string; on?: boolean }) => {
+  process.on('message', async (message: { type: string; on?: boolean }) => {
     if (message.type === 'stats') {
       const cpu = process.cpuUsage();
       process.send!({ type: 'stats', cpuMicros: cpu.user + cpu.system, statements, ...counters() } satisfies ServiceMessage);
@@ -86,8 +86,9 @@ async function main() {
         recording = undefined;
       }
     } else if (message.type === 'stop') {
+      await stop();
       // A normal exit, so that --cpu-prof writes its profile.
-      void stop().finally(() => process.exit(0));
+      process.exit(0);
     }
   });
   // The benchmark died: stop too (and write the CPU profile).

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DataLoader, groupLoader, keyLoader, leanFind, shanghaiDateOf, type Caller, type RequestContext } from '@hub/kit';
 import type { Directories } from './directories';
 import { PerformanceNotification } from './notification/notification.entity';
+import { creditPolicy, type CreditPolicy } from './policy/policy';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './record/credit-record.entity';
 import { CreditSourceKind } from './record/credit-types';
@@ -18,11 +19,17 @@ const newestFirst = { createdOn: 'desc', createdAt: 'desc', id: 'asc' } as const
  */
 export function createLoaders(em: EntityManager, user: Caller, directories: Directories, now: () => Date = () => new Date()) {
   const today = () => shanghaiDateOf(now());
+  let policy: CreditPolicy | undefined;
   return {
     directories,
     user,
     /** Today in Asia/Shanghai on the subgraph's clock (tests fix it). */
     today,
+    /**
+     * The credit policy, read from the environment once per request: a joined view computes a
+     * standing per bidder and day, and eight environment reads for each showed in the profile.
+     */
+    policy: () => (policy ??= creditPolicy()),
     /** Standings computed in this request, by subject and day (loadStanding). */
     standings: new Map<string, Promise<CreditStanding>>(),
     ruleByCode: keyLoader((codes: readonly string[]) => em.find(CreditRule, { code: { $in: [...codes] } }), (r) => r.code, 'CreditRule'),

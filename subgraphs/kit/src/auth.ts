@@ -36,6 +36,16 @@ function verificationKey(): JWTVerifyGetKey | Uint8Array {
   return keyCache.jwks ?? keyCache.secret!;
 }
 
+/**
+ * Tokens already verified, until they expire: every request is verified by the gateway and again by
+ * each subgraph it reaches, and the signature check (HMAC or RSA, claims parsing) showed in every
+ * service's profile. An entry holds for the key source it was verified with (a new secret or JWKS
+ * URL verifies afresh) and ends at the token's `exp` plus the clock skew, as the check itself would;
+ * the cache is bounded and simply emptied when full.
+ */
+const verifiedTokens = new Map<string, { caller: Caller; source: string; validUntil: number }>();
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** A member unit's code: capital letters and digits, as in the department table's key (16 at most). */
 const DEPARTMENT_CODE = /^[A-Z][A-Z0-9]{1,15}$/;
 
@@ -70,12 +80,17 @@ export async function authenticate(authorization: string | undefined | null): Pr
   if (!match) throw new AuthenticationError('Authorization header must be "Bearer <token>"', 'invalid_request');
   try {
     const key = verificationKey();
+    const cached = verifiedTokens.get(match[1]);
+    if (cached && cached.source === keyCache!.source && Date.now() / 1000 < cached.validUntil) return cached.caller;
     // exp is required (a token without it would be valid forever); nbf and exp get the clock skew.
     const options = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, requiredClaims: ['exp'], clockTolerance: CLOCK_SKEW_SECONDS };
     const { payload } =
       key instanceof Uint8Array ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
     checkTokenTimes(payload);
-    return callerFromClaims(payload as Record<string, unknown>);
+    const caller = Object.freeze(callerFromClaims(payload as Record<string, unknown>));
+    if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) verifiedTokens.clear();
+    verifiedTokens.set(match[1], { caller, source: keyCache!.source, validUntil: payload.exp! + CLOCK_SKEW_SECONDS });
+    return caller;
   } catch (error) {
     if (error instanceof AuthenticationError) throw error;
     const { code, claim } = error as { code?: string; claim?: string };

@@ -26,7 +26,7 @@ export function loadStanding(ctx: Context, subjectType: CreditSubjectType, subje
   let standing = ctx.loaders.standings.get(key);
   if (!standing) {
     standing = Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]).then(([records, entries]) =>
-      standingOf(subjectType, subjectKey, day, records, entries),
+      standingOf(subjectType, subjectKey, day, records, entries, ctx.loaders.policy()),
     );
     ctx.loaders.standings.set(key, standing);
   }

@@ -1,6 +1,6 @@
 import { LocalDateScalar, type Caller } from '@hub/kit';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { CreditGrade, creditPolicy, gradeFor, inWindow, scoreAsOf } from '../policy/policy';
+import { CreditGrade, creditPolicy, gradeFor, inWindow, scoreAsOf, type CreditPolicy } from '../policy/policy';
 import type { JointPunishmentEntry } from '../punishment/joint-punishment.entity';
 import type { CreditRecord } from './credit-record.entity';
 import { CreditSubjectType } from './credit-types';
@@ -29,8 +29,8 @@ export function standingOf(
   asOf: string,
   records: readonly CreditRecord[],
   entries: readonly JointPunishmentEntry[],
+  policy: CreditPolicy = creditPolicy(),
 ): CreditStanding {
-  const policy = creditPolicy();
   const mine = records.filter((r) => r.subjectType === subjectType);
   const { score, pointsInForce } = scoreAsOf(mine, asOf, policy);
   // Of overlapping restrictions, the one that lasts longest is the one that matters.
