@@ -73,7 +73,7 @@ async function main() {
     url = service.url;
     stop = () => service.stop();
   }
-  process.on('message', async (message: { type: string; on?: boolean }) => {
+  process.on('message', (message: { type: string; on?: boolean }) => {
     if (message.type === 'stats') {
       const cpu = process.cpuUsage();
       process.send!({ type: 'stats', cpuMicros: cpu.user + cpu.system, statements, ...counters() } satisfies ServiceMessage);
@@ -86,9 +86,8 @@ async function main() {
         recording = undefined;
       }
     } else if (message.type === 'stop') {
-      await stop();
       // A normal exit, so that --cpu-prof writes its profile.
-      process.exit(0);
+      void stop().finally(() => process.exit(0));
     }
   });
   // The benchmark died: stop too (and write the CPU profile).
