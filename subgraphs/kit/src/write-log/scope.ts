@@ -21,6 +21,13 @@ export function runInWriteScope<T>(scope: WriteScope, action: () => T): T {
   return scopes.run(scope, action);
 }
 
+const WRITE_LOGGED = Symbol.for('hub.writeLogged');
+
+/** True for a resolver withWriteLog wrapped (the tests check every mutation of the graph is). */
+export function isWriteLogged(resolver: unknown): boolean {
+  return typeof resolver === 'function' && (resolver as unknown as Record<symbol, unknown>)[WRITE_LOGGED] === true;
+}
+
 /**
  * Wraps every mutation resolver of a subgraph's resolver map so the writes it makes are logged with
  * the mutation's name and the caller (buildFederatedSchema calls it): a new mutation is on the record
@@ -31,10 +38,12 @@ export function withWriteLog(resolvers: Record<string, Record<string, unknown>>)
   for (const [fieldName, resolver] of Object.entries(mutations)) {
     if (typeof resolver !== 'function') continue;
     const resolve = resolver as GraphQLFieldResolver<unknown, { user?: Caller; requestId?: string }>;
-    mutations[fieldName] = ((source, args, context, info) => {
+    const logged: GraphQLFieldResolver<unknown, { user?: Caller; requestId?: string }> = (source, args, context, info) => {
       const caller = context?.user;
       if (!caller) return resolve(source, args, context, info);
       return runInWriteScope({ mutation: fieldName, caller, requestId: context.requestId ?? 'unknown' }, () => resolve(source, args, context, info));
-    }) satisfies GraphQLFieldResolver<unknown, { user?: Caller; requestId?: string }>;
+    };
+    Object.defineProperty(logged, WRITE_LOGGED, { value: true });
+    mutations[fieldName] = logged;
   }
 }

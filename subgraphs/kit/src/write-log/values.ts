@@ -33,7 +33,10 @@ export function displayValue(value: unknown): string | null {
 
 const exposedCache = new WeakMap<object, Set<string>>();
 
-/** The properties of an entity class the graph shows (@Field on the class or a parent), from type-graphql's metadata. */
+/**
+ * The properties of an entity class the graph shows to someone (@Field on the class or a parent, or a
+ * field resolver of the same name), from type-graphql's metadata once the schema is built.
+ */
 function exposedProperties(target: object): Set<string> {
   let names = exposedCache.get(target);
   if (!names) {
@@ -41,6 +44,10 @@ function exposedProperties(target: object): Set<string> {
     const storage = getMetadataStorage();
     for (const field of storage.fields) {
       if (field.target === target || (target as { prototype?: object }).prototype instanceof (field.target as new () => unknown)) names.add(field.name);
+    }
+    // Fields a resolver adds by name (with its row rules), e.g. an enforcer's certificate for the office.
+    for (const resolver of storage.fieldResolvers) {
+      if (resolver.getObjectType?.() === target) names.add(resolver.schemaName);
     }
     exposedCache.set(target, names);
   }
