@@ -50,6 +50,7 @@ describe('a LEADER reads who changed what', () => {
   const today = todayInShanghai();
   const code = (n: number) => withCheckCharacter(`91421002MA${String(5100000 + n).padStart(7, '0')}`);
   const [tenderer, bidder] = [code(1), code(2)];
+  let projectId = '';
 
   it('a credit rule: who overwrote it and its old text and points', async () => {
     const upsert = `mutation($input: CreditRuleInput!) { upsertCreditRule(input: $input) { code } }`;
@@ -85,7 +86,7 @@ describe('a LEADER reads who changed what', () => {
     const project = await ok(`mutation($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, {
       input: { code: 'E2E-WL-001', name: '写入日志测试项目', category: 'HOUSING', supervisingDepartment: 'ZJJ', tendererCreditCode: tenderer, budget: '1000000.00', tenderMethod: 'OPEN', registeredOn: addDays(today, -12) },
     }, tokens.center);
-    const projectId = project.registerProject.id;
+    projectId = project.registerProject.id;
     await ok(`mutation($input: AnnounceTenderInput!) { announceTender(input: $input) { id } }`, { input: { projectId, announcedOn: addDays(today, -10), bidDeadline: addDays(today, 15), documentRef: 'ZB-2026-001' } }, tokens.center);
     const bid = await ok(`mutation($input: BidInput!) { recordBid(input: $input) { id } }`, { input: { projectId, bidderCreditCode: bidder, amount: '980000.00', submittedOn: today } }, tokens.center);
     await ok(`mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id } }`, {
@@ -105,6 +106,25 @@ describe('a LEADER reads who changed what', () => {
 
     const filtered = await ok(`query($filter: WriteLogFilter) { projectsWriteLog(filter: $filter) { totalCount nodes { objectId } } }`, { filter: { mutation: 'recordBid', actorSub: 'center-li' } }, tokens.office);
     expect(filtered.projectsWriteLog).toMatchObject({ totalCount: 1, nodes: [{ objectId: bid.recordBid.id }] });
+  });
+
+  it('masks personal data: a complainant\'s name and contact never appear in full', async () => {
+    const name = '欧阳振华';
+    const contact = '13912345678';
+    await ok(`mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receiptNumber } }`, {
+      input: {
+        idempotencyKey: 'e2e-write-log-1', projectId, complainantName: name, complainantContact: contact, relationToProject: '投标人',
+        knewOn: today, summary: '评标程序违规', details: '评标委员会未按招标文件规定的标准评审',
+      },
+    }, tokens.office);
+    const result = await hub.query(`query($filter: WriteLogFilter) { casesWriteLog(filter: $filter) { nodes { objectType actor { role } changes { field after } } } }`, { filter: { projectId, mutation: 'submitComplaint' } }, tokens.leader);
+    expect(result.errors).toBeUndefined();
+    const text = JSON.stringify(result.data);
+    expect(text).not.toContain(contact);
+    expect(text).not.toContain(name);
+    const entry = result.data.casesWriteLog.nodes.find((n: { objectType: string }) => n.objectType === 'Case');
+    const contactChange = entry.changes.find((c: { field: string }) => /contact/i.test(c.field));
+    expect(contactChange.after).toBe('139******78');
   });
 
   it('is refused to the roles outside LEADER and OFFICE', async () => {
