@@ -177,7 +177,9 @@ export function projectHistoryResolver<T extends { id: string }>(ProjectClass: C
   @Resolver(() => ProjectClass)
   class ProjectHistoryResolver {
     @Authorized(...WRITE_LOG_READERS)
+    // Nullable like every field of Project that depends on other slices: one slice down costs this field only.
     @FieldResolver(() => [WriteLogEntry], {
+      nullable: true,
       description: 'Who changed what about this project, across every slice (its stages and bids, cases, inspections, credit records …), newest first.',
     })
     history(@Root() project: T, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() { em, requestId }: { em: EntityManager; requestId?: string; user: Caller }) {
