@@ -1,8 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInWriteScope } from '@hub/kit';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import type { Directories } from './directories';
+import { CreditRule } from './rule/credit-rule.entity';
 import { createCreditSubgraph } from './server';
 
 /*
@@ -76,6 +78,23 @@ describe('write log (credit slice)', () => {
     const publishMissing = await gql(`mutation { publishCreditRecord(id: "00000000-0000-4000-8000-000000000000") { id } }`);
     expect(publishMissing.errors?.length).toBeGreaterThan(0);
     expect(await logCount()).toBe(before);
+  });
+
+  it('writes its entries in the transaction of the change: a write rolled back after its flush leaves no entry', async () => {
+    const before = await logCount();
+    const scope = { mutation: 'upsertCreditRule', caller: office, requestId: 'rollback-test' };
+    await expect(
+      runInWriteScope(scope, () =>
+        orm.em.fork().transactional(async (em) => {
+          em.create(CreditRule, { code: 'WL-RB', description: '回滚测试', points: 1, serious: false });
+          await em.flush();
+          expect(Number((await em.getConnection().execute('select count(*) as n from write_log', [], 'all', em.getTransactionContext()))[0].n)).toBe(before + 1);
+          throw new Error('a later step fails');
+        }),
+      ),
+    ).rejects.toThrow('a later step fails');
+    expect(await logCount()).toBe(before);
+    expect(await orm.em.fork().count(CreditRule, { code: 'WL-RB' })).toBe(0);
   });
 
   it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {
