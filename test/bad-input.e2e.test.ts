@@ -9,7 +9,7 @@ import {
   type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
-import type { Role } from '@hub/kit';
+import { addDays, todayInShanghai, withCheckCharacter, type Role } from '@hub/kit';
 import { startHub, type Hub } from './harness';
 import { committedApiSchema, objectFieldOwners, standIn, STAND_IN_ID } from './authorization/operations';
 import { loadAccessPolicies } from './authorization/policy';
@@ -212,4 +212,111 @@ describe('bad-input matrix: every leaf of every mutation, bad values by type', (
     expect(problems).toEqual([]);
     expect(changed).toEqual([]);
   }, 600_000);
+});
+
+/*
+ * The "another department's object" variant: every mutation a DEPT officer may call, called by a ZJJ
+ * officer with the ids of JTJ's objects (a JTJ project, case, rectification task, audit finding,
+ * enforcer) in place of the stand-ins, every other argument valid. A department's lane holds for each:
+ * refused FORBIDDEN or NOT_FOUND, and no row changes anywhere.
+ */
+describe('bad-input matrix: a department passing another department\'s objects', () => {
+  const other: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const office = tokens.get('OFFICE');
+    const center = tokens.get('CENTER');
+    const today = todayInShanghai();
+    const ok = async (source: string, variables: Record<string, unknown>, token: string | undefined) => {
+      const response = await hub.query(source, variables, token);
+      expect(response.errors, `${source}: ${JSON.stringify(response.errors)}`).toBeUndefined();
+      return response.data;
+    };
+    const tenderer = withCheckCharacter('91421002MA5200001');
+    other.creditCode = tenderer;
+    await ok(`mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { creditCode } }`, { input: { creditCode: tenderer, name: '沙市区交通建设单位', registeredOn: '2020-01-01' } }, center);
+    const project = async (code: string, department: string, category: string) =>
+      (await ok(`mutation($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, {
+        input: { code, name: `${department} 车道测试项目`, category, supervisingDepartment: department, tendererCreditCode: tenderer, budget: '500000.00', tenderMethod: 'OPEN', registeredOn: today },
+      }, center)).registerProject.id as string;
+    other.project = await project('LANE-JTJ-001', 'JTJ', 'TRANSPORT');
+    other.ownProject = await project('LANE-ZJJ-001', 'ZJJ', 'HOUSING');
+    other.enforcer = (await ok(`mutation($input: RegisterEnforcerInput!) { registerEnforcer(input: $input) { id } }`, {
+      input: { name: '交通执法员', departmentCode: 'JTJ', certificateNumber: 'JTJ-LANE-0001', certificateValidUntil: addDays(today, 300), specialties: ['TRANSPORT'] },
+    }, office)).registerEnforcer.id;
+    other.finding = (await ok(`mutation($input: RecordAuditFindingInput!) { recordAuditFinding(input: $input) { id } }`, {
+      input: { projectId: other.project, title: '审计发现', description: '合同价款调整未经审批', foundOn: today, rectificationDueOn: addDays(today, 30) },
+    }, office)).recordAuditFinding.id;
+    other.task = (await ok(`mutation($input: CreateRectificationTaskInput!) { createRectificationTask(input: $input) { id } }`, {
+      input: { source: 'AUDIT', sourceReference: 'SJ-2026-01', projectId: other.project, problem: '合同管理不规范', measures: '补办审批手续', responsibleDepartmentCode: 'JTJ', deadline: addDays(today, 30) },
+    }, office)).createRectificationTask.id;
+    // A case routed to each department: JTJ's is the foreign object; ZJJ's own case meets JTJ's enforcer.
+    for (const [key, projectId] of [['case', other.project], ['ownCase', other.ownProject]] as const) {
+      await ok(`mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receiptNumber } }`, {
+        input: { idempotencyKey: `lane-${key}`, projectId, complainantName: '投诉人', complainantContact: '027-00000000', relationToProject: '投标人', knewOn: today, summary: '资格审查不公', details: '资格审查标准与招标文件不一致' },
+      }, office);
+      const found = await ok(`query($projectId: ID!) { cases(filter: { projectId: $projectId }) { nodes { id } } }`, { projectId }, office);
+      const caseId = found.cases.nodes[0].id;
+      await ok(`mutation($input: CaseStepInput!) { acceptCase(input: $input) { id } }`, { input: { caseId } }, office);
+      await ok(`mutation($input: RouteCaseInput!) { routeCase(input: $input) { id } }`, { input: { caseId, mode: 'TRANSFERRED' } }, office);
+      other[key] = caseId;
+    }
+  }, 300_000);
+
+  /** Which of JTJ's objects an id argument is given, by the argument's name. */
+  const foreignId = (mutation: string, leaf: string): string | undefined =>
+    ({ projectId: other.project, caseId: other.case, taskId: other.task, enforcerIds: other.enforcer, enforcerId: other.enforcer, id: mutation === 'rectifyAuditFinding' ? other.finding : undefined })[leaf];
+
+  it('refuses each with FORBIDDEN or NOT_FOUND and changes no row', async () => {
+    const schema = committedApiSchema();
+    const policies = await loadAccessPolicies();
+    const owners = objectFieldOwners();
+    const calls: { label: string; source: string; variables: Record<string, unknown> }[] = [];
+    for (const field of Object.values(schema.getMutationType()!.getFields())) {
+      const owner = owners.get(`Mutation.${field.name}`)?.[0];
+      // Lanes are about writes a department makes as itself; what the public may do (a complaint) has none.
+      const allowed = (owner && policies.get(owner)?.[`mutation.${field.name}`]) || [];
+      if (!allowed.includes('DEPT') || allowed.includes('PUBLIC')) continue;
+      const leaves = field.args.flatMap((arg) => leavesOf(arg.type, [arg.name], arg.name));
+      let variables = standIns(field);
+      const replaced: string[] = [];
+      for (const leaf of leaves) {
+        // A credit code the stand-in text is not, so the lane is what is measured.
+        if (leaf.name === 'subjectKey') {
+          const arg = field.args.find((a) => a.name === leaf.path[0])!;
+          variables = { ...variables, [arg.name]: setAt(variables[arg.name], arg.type, leaf.path.slice(1), other.creditCode) };
+          continue;
+        }
+        if (getNullableType(leaf.type).toString() !== 'ID') continue;
+        const id = foreignId(field.name, leaf.name);
+        if (!id) continue;
+        const arg = field.args.find((a) => a.name === leaf.path[0])!;
+        variables = { ...variables, [arg.name]: setAt(variables[arg.name], arg.type, leaf.path.slice(1), id) };
+        replaced.push(leaf.path.join('.'));
+      }
+      if (replaced.length === 0) continue;
+      const declared = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+      const passed = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+      calls.push({ label: `${field.name} (${replaced.join(', ')})`, source: `mutation Lane(${declared}) { ${field.name}(${passed}) { __typename } }`, variables });
+    }
+    // Pooling enforcers across departments is the office's call: ZJJ's own case, JTJ's enforcer.
+    calls.push({
+      label: 'assignEnforcers (own case, another department\'s enforcer)',
+      source: `mutation Lane($input: AssignCaseEnforcersInput!) { assignEnforcers(input: $input) { __typename } }`,
+      variables: { input: { caseId: other.ownCase, enforcerIds: [other.enforcer] } },
+    });
+    expect(calls.map((c) => c.label.split(' ')[0])).toEqual(expect.arrayContaining(['recordAuditFinding', 'rectifyAuditFinding', 'startInvestigation', 'decideCase', 'reportRectificationProgress', 'notifyPerformanceFinding']));
+
+    const before = await snapshot();
+    const problems: string[] = [];
+    for (const call of calls) {
+      const response = await hub.query(call.source, call.variables, tokens.get('DEPT'));
+      const codes = (response.errors ?? []).map((e) => e.extensions?.code);
+      if (codes.length === 0) problems.push(`${call.label}: accepted`);
+      else if (!codes.every((code) => code === 'FORBIDDEN' || code === 'NOT_FOUND')) problems.push(`${call.label}: ${JSON.stringify(response.errors?.map((e) => [e.extensions?.code, e.message]))}`);
+    }
+    const after = await snapshot();
+    expect(problems).toEqual([]);
+    expect(Object.keys(after).filter((table) => after[table] !== before[table])).toEqual([]);
+  }, 300_000);
 });

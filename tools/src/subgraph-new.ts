@@ -28,6 +28,9 @@ function main() {
     writeFileSync(join(folder, file), content);
   }
   list.subgraphs.push({ name, package: `@hub/${name}`, port, owner, description: `${names.pascal} slice (scaffolded)`, reads: ['projects'] });
+  // Project.history (the projects slice) gathers every slice's write log through the graph.
+  const projects = list.subgraphs.find((s) => s.name === 'projects');
+  if (projects) projects.reads = [...new Set([...(projects.reads ?? []), name])];
   writeFileSync(subgraphListFile(), `${JSON.stringify(list, null, 2)}\n`);
   const tsconfigFile = join(root, 'tsconfig.json');
   const tsconfig = JSON.parse(readFileSync(tsconfigFile, 'utf8')) as { references: { path: string }[] };

@@ -7,6 +7,7 @@ import { SIGNED_IN, type AccessPolicy } from '@hub/kit';
  */
 export const accessPolicy: AccessPolicy = {
   'query.auditFindings': SIGNED_IN,
+  'query.auditWriteLog': ['LEADER', 'OFFICE'],
   // Row rule (finding.resolver.ts, requireOwnLane): a DEPT officer only on projects its department
   // supervises; the authorization matrix's "department lanes" block checks it.
   'mutation.recordAuditFinding': ['OFFICE', 'DEPT'],

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { createLoaders, type Loaders } from './loaders';
 import { migrations } from './migrations';
 import { AuditFinding } from './finding/finding.entity';
@@ -9,7 +9,7 @@ import { seedDemoData } from './seed';
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [AuditFindingResolver, ProjectAuditResolver],
+    resolvers: [AuditFindingResolver, ProjectAuditResolver, writeLogQueryResolver('audit')],
     // Not reachable from a root field, so named here to be part of the schema.
     orphanedTypes: [ProjectRef],
     // Project is owned by the projects slice: this slice only adds fields to it.

@@ -6,6 +6,7 @@ import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
  * the office, for 自办 cases) investigates and decides, which department being checked per case.
  */
 export const accessPolicy: AccessPolicy = {
+  'query.casesWriteLog': ['LEADER', 'OFFICE'],
   'query.case': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.cases': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.casesDueSoon': ['LEADER', 'OFFICE', 'DEPT'],

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
-import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { caseAccess } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver } from './case/case.resolver';
@@ -19,7 +19,7 @@ const itself = { __resolveReference: (ref: unknown) => ref };
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [CaseResolver, ProjectCasesResolver, MarketEntityCasesResolver, DepartmentCasesResolver, RectificationResolver],
+    resolvers: [CaseResolver, ProjectCasesResolver, MarketEntityCasesResolver, DepartmentCasesResolver, RectificationResolver, writeLogQueryResolver('cases')],
     referenceResolvers: {
       Project: itself,
       MarketEntity: itself,

@@ -12,6 +12,7 @@ export const accessPolicy: AccessPolicy = {
   'query.creditStanding': EVERYONE,
   'query.jointPunishmentList': EVERYONE,
   'query.creditRules': EVERYONE,
+  'query.creditWriteLog': ['LEADER', 'OFFICE'],
   'query.performanceNotifications': ['LEADER', 'OFFICE', 'DEPT'],
   'query.performanceNotification': ['LEADER', 'OFFICE', 'DEPT'],
   'mutation.computeAgencyEvaluations': ['OFFICE'],
@@ -26,4 +27,5 @@ export const accessPolicy: AccessPolicy = {
   'CreditRecord.notification': ['LEADER', 'OFFICE', 'DEPT'],
   'CreditRecord.events': ['LEADER', 'OFFICE'],
   'CreditRecord.objection': ['LEADER', 'OFFICE'],
+  'CreditRule.history': ['LEADER', 'OFFICE'],
 };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, historyResolver, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { graphDirectories, type Directories } from './directories';
 import { AgencyEvaluation } from './evaluation/agency-evaluation.entity';
 import { AgencyEvaluationResolver } from './evaluation/evaluation.resolver';
@@ -43,6 +43,9 @@ export function buildSchema() {
       CaseCreditResolver,
       DepartmentCreditResolver,
       BidCreditResolver,
+      // The write log: this slice's query and a credit rule's history (rule overwrites change future points).
+      writeLogQueryResolver('credit'),
+      historyResolver(CreditRule, 'code'),
     ],
     // Department and Bid are reached only through _entities here, so they are on no field's path.
     orphanedTypes: [DepartmentRef, BidRef],

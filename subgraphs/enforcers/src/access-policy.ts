@@ -6,6 +6,7 @@ import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
  * and results (一公开); the office plans, draws and keeps the roster; inspectors record results.
  */
 export const accessPolicy: AccessPolicy = {
+  'query.enforcersWriteLog': ['LEADER', 'OFFICE'],
   'query.enforcers': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.enforcer': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.inspectionItems': EVERYONE,
@@ -35,4 +36,5 @@ export const accessPolicy: AccessPolicy = {
   // Object fields guarded by @Authorized (row rules inside them: a department officer reads its own department's roster):
   'Department.enforcers': ['LEADER', 'OFFICE', 'DEPT'],
   'Department.inspectionStats': SIGNED_IN,
+  'Enforcer.history': ['LEADER', 'OFFICE'],
 };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, isUuid, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, historyResolver, isUuid, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { ConflictOfInterest, Enforcer, Recusal, TrainingRecord } from './enforcer/enforcer.entity';
 import { EnforcerResolver } from './enforcer/enforcer.resolver';
 import { DepartmentExtensionResolver, ProjectExtensionResolver } from './federation/federation.resolver';
@@ -35,6 +35,9 @@ export function buildSchema() {
       InspectionFindingResolver,
       DepartmentExtensionResolver,
       ProjectExtensionResolver,
+      // The write log: this slice's query and an enforcer's history.
+      writeLogQueryResolver('enforcers'),
+      historyResolver(Enforcer, 'id'),
     ],
     referenceResolvers: {
       Enforcer: {

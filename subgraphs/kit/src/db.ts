@@ -3,6 +3,8 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import pg from 'pg';
 import { envOptional } from './config';
+import { WriteLogEntry } from './write-log/entry';
+import { WriteLogSubscriber } from './write-log/subscriber';
 
 /**
  * The database of one subgraph. `<NAME>_DATABASE_URL` wins; otherwise `DATABASE_URL` names the
@@ -39,6 +41,8 @@ export async function ensureDatabase(url: string): Promise<void> {
 }
 
 export interface OrmDefinition {
+  /** The slice's name: recorded in its write log entries. */
+  name?: string;
   entities: Options['entities'];
   migrations: MigrationObject[];
 }
@@ -47,7 +51,9 @@ export interface OrmDefinition {
 export function ormOptions(definition: OrmDefinition, clientUrl: string, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
-    entities: definition.entities,
+    // Every slice keeps a write log of its own (write-log/): the entry table and its recorder.
+    entities: [...(definition.entities ?? []), WriteLogEntry],
+    subscribers: [new WriteLogSubscriber(definition.name ?? 'unnamed')],
     extensions: [Migrator],
     migrations: {
       migrationsList: definition.migrations,

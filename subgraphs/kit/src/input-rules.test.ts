@@ -16,12 +16,41 @@ class ThingInput {
   @Field(() => [String], { defaultValue: [] }) tags: string[];
 }
 
+@InputType()
+class ThingFilter {
+  @Field(() => ID, { nullable: true }) ownerId?: string | null;
+  @Field(() => String, { nullable: true }) text?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) from?: string | null;
+}
+
 let writes = 0;
+let reads = 0;
 
 @Resolver()
 class ThingResolver {
   @Query(() => Int) writes(): number {
     return writes;
+  }
+
+  @Query(() => Int)
+  things(
+    @Arg('filter', () => ThingFilter, { nullable: true }) _filter: ThingFilter | null,
+    @Arg('search', () => String, { nullable: true }) _search: string | null,
+    @Arg('first', () => Int, { nullable: true }) _first: number | null,
+    @Arg('after', () => String, { nullable: true }) _after: string | null,
+  ): number {
+    reads += 1;
+    return reads;
+  }
+
+  @Query(() => String, { nullable: true })
+  thing(@Arg('id', () => ID) id: string): string {
+    return id;
+  }
+
+  @Query(() => String, { nullable: true })
+  unit(@Arg('code', () => ID) code: string): string {
+    return code;
   }
 
   @Mutation(() => String)
@@ -73,5 +102,39 @@ describe('input rules', () => {
   it('bounds dates ten years ahead by default', () => {
     expect(() => requireDateInBounds('2037-01-01', 'dueOn', {}, '2026-11-27')).toThrow(/more than 10 years ahead/);
     expect(requireDateInBounds('2030-01-01', 'dueOn', {}, '2026-11-27')).toBe('2030-01-01');
+  });
+});
+
+describe('input rules on query arguments', () => {
+  const things = (variables: Record<string, unknown>) =>
+    graphql({ schema, source: 'query($filter: ThingFilter, $search: String, $first: Int, $after: String) { things(filter: $filter, search: $search, first: $first, after: $after) }', variableValues: variables, contextValue: {} });
+
+  it('accepts valid filters, search text, a long cursor, and a code where the argument is a code', async () => {
+    expect((await things({ filter: { ownerId: valid.ownerId, text: '招标', from: '2024-01-01' }, search: 'x', after: 'c'.repeat(400) })).errors).toBeUndefined();
+    const unit = await graphql({ schema, source: '{ unit(code: "ZJJ") }', contextValue: {} });
+    expect(unit.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['a NUL in search text', { search: 'a\u0000b' }, 'search', 'no control characters'],
+    ['overlong search text', { search: 'x'.repeat(256) }, 'search', 'max 255 characters'],
+    ['an empty search', { search: '' }, 'search', 'required'],
+    ['a filter id that is not a UUID', { filter: { ownerId: 'x'.repeat(60_000) } }, 'ownerId', 'UUID format'],
+    ['a control character in filter text', { filter: { text: 'a\u001bb' } }, 'text', 'no control characters'],
+    ['a filter date before 2000', { filter: { from: '1900-01-01' } }, 'from', 'not before 2000-01-01'],
+    ['a negative page size', { first: -1 }, 'first', 'range 0 to 1000000'],
+  ])('refuses %s as BAD_USER_INPUT naming the argument, before the resolver runs', async (_label, variables, field, rule) => {
+    const before = reads;
+    const result = await things(variables);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, rule });
+    expect(result.errors?.[0].message).toContain(field);
+    expect(result.errors?.[0].message.length).toBeLessThan(300);
+    expect(reads).toBe(before);
+  });
+
+  it('refuses an id argument that is not a UUID, echoing it shortened', async () => {
+    const result = await graphql({ schema, source: 'query($id: ID!) { thing(id: $id) }', variableValues: { id: 'y'.repeat(5000) }, contextValue: {} });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', rule: 'UUID format' });
+    expect(result.errors?.[0].message.length).toBeLessThan(200);
   });
 });

@@ -15,7 +15,7 @@ import { todayInShanghai } from './calendar/calendar';
 import { echo, InputError } from './errors';
 
 /**
- * The input rules every mutation of every slice obeys, in one place. They are checked on the
+ * The input rules every mutation (and every root query's arguments) of every slice obeys, in one place. They are checked on the
  * arguments before a resolver runs (so before any database work), from the GraphQL type of each
  * leaf value, so a new input field gets the default rule of its type without anyone writing a
  * check. A field that needs another limit declares it next to its @Field with @InputRule.
@@ -159,14 +159,35 @@ function checkValue(type: GraphQLInputType, value: unknown, field: string, rule:
   checkLeaf(inner, value, field, rule, today);
 }
 
+/** A plain argument's own rule; 'skip' for one checked elsewhere (a page cursor is checked when decoded). */
+export type ArgumentRule = (argumentName: string) => InputRuleOptions | 'skip';
+
 /** Checks every argument of one field against the rules; throws the first broken rule as BAD_USER_INPUT. */
-export function checkArguments(parent: GraphQLObjectType, fieldName: string, args: Record<string, unknown>, ruleOf: RuleOf, today = todayInShanghai()): void {
+export function checkArguments(
+  parent: GraphQLObjectType,
+  fieldName: string,
+  args: Record<string, unknown>,
+  ruleOf: RuleOf,
+  today = todayInShanghai(),
+  argumentRule: ArgumentRule = () => ({}),
+): void {
   const field = parent.getFields()[fieldName];
   if (!field) return;
   // An input object's fields are named from the object (`projectId`, `checklist[0].note`), as the
   // services name them; a plain argument by its own name.
-  for (const arg of field.args) checkValue(arg.type, args[arg.name], isInputObjectType(getNamedType(arg.type)) ? '' : arg.name, {}, ruleOf, today);
+  for (const arg of field.args) {
+    const rule = argumentRule(arg.name);
+    if (rule === 'skip') continue;
+    checkValue(arg.type, args[arg.name], isInputObjectType(getNamedType(arg.type)) ? '' : arg.name, rule, ruleOf, today);
+  }
 }
+
+/**
+ * Query arguments (ids, filters, search text) meet the same rules as mutation input, with two
+ * exceptions by name: `after` is a cursor (its own check when decoded), and an ID argument named
+ * `code` or `creditCode` is a code (a unit code, a credit code), not a UUID.
+ */
+export const queryArgumentRule: ArgumentRule = (name) => (name === 'after' ? 'skip' : name === 'code' || name === 'creditCode' ? { idShape: 'code', maxLength: 32 } : {});
 
 /**
  * Today for the date rules: the slice's own clock when its request loaders carry one
@@ -179,8 +200,8 @@ function todayOf(context: unknown): string {
 
 /**
  * Reads the @InputRule declarations from the schema type-graphql built (the federated schema is
- * re-parsed from SDL, which carries no extensions) and wraps every mutation resolver of the
- * resolver map so its arguments are checked first.
+ * re-parsed from SDL, which carries no extensions) and wraps every mutation and root query resolver
+ * of the resolver map so its arguments are checked first.
  */
 export function withInputRules(declared: GraphQLSchema, resolvers: Record<string, Record<string, unknown>>): void {
   const ruleOf: RuleOf = (typeName, fieldName) => {
@@ -188,13 +209,15 @@ export function withInputRules(declared: GraphQLSchema, resolvers: Record<string
     if (!isInputObjectType(type)) return {};
     return (((type.getFields()[fieldName]?.extensions ?? {}) as Record<string, unknown>)[EXTENSION_KEY] as InputRuleOptions) ?? {};
   };
-  const mutations = resolvers.Mutation ?? {};
-  for (const [fieldName, resolver] of Object.entries(mutations)) {
-    if (typeof resolver !== 'function') continue;
-    const resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
-    mutations[fieldName] = ((source, args, context, info) => {
-      checkArguments(info.parentType, fieldName, args as Record<string, unknown>, ruleOf, todayOf(context));
-      return resolve(source, args, context, info);
-    }) satisfies GraphQLFieldResolver<unknown, unknown>;
+  for (const [root, argumentRule] of [['Mutation', undefined], ['Query', queryArgumentRule]] as const) {
+    const fields = resolvers[root] ?? {};
+    for (const [fieldName, resolver] of Object.entries(fields)) {
+      if (typeof resolver !== 'function') continue;
+      const resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
+      fields[fieldName] = ((source, args, context, info) => {
+        checkArguments(info.parentType, fieldName, args, ruleOf, todayOf(context), argumentRule);
+        return resolve(source, args, context, info);
+      }) satisfies GraphQLFieldResolver<unknown, unknown>;
+    }
   }
 }

@@ -5,6 +5,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from './auth';
 import { withInputRules } from './input-rules';
+import { withWriteLog } from './write-log/scope';
 
 /**
  * The federation spec every subgraph links, pinned in one place: bump it here and every
@@ -42,6 +43,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   // Every mutation's arguments meet the kit's input rules before its resolver runs.
   withInputRules(schema, resolvers);
+  // Every mutation's writes go on the slice's write log with the mutation's name and caller.
+  withWriteLog(resolvers);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }

@@ -15,6 +15,7 @@ export const accessPolicy: AccessPolicy = {
   'query.practitioner': SIGNED_IN,
   'query.practitioners': SIGNED_IN,
   'query.flaggedProjects': SIGNED_IN,
+  'query.projectsWriteLog': ['LEADER', 'OFFICE'],
   'mutation.registerMarketEntity': ['CENTER'],
   'mutation.registerPractitioner': ['CENTER'],
   'mutation.registerProject': ['CENTER'],
@@ -30,4 +31,6 @@ export const accessPolicy: AccessPolicy = {
   'mutation.completeProject': ['CENTER'],
   // Object fields guarded by @Authorized:
   'Project.flags': SIGNED_IN,
+  'Project.history': ['LEADER', 'OFFICE'],
+  'MarketEntity.history': ['LEADER', 'OFFICE'],
 };

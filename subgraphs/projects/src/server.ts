@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, CachedMemberUnits, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, CachedMemberUnits, historyResolver, projectHistoryResolver, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { memberUnitsIn } from './department/member-units';
 import { Department } from './department/department.entity';
 import { DepartmentResolver } from './department/department.resolver';
@@ -18,7 +18,17 @@ const orNull = <T>(promise: Promise<T>) => promise.catch(() => null);
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [DepartmentResolver, MarketEntityResolver, PractitionerResolver, ProjectResolver, BidResolver],
+    resolvers: [
+      DepartmentResolver,
+      MarketEntityResolver,
+      PractitionerResolver,
+      ProjectResolver,
+      BidResolver,
+      // The write log: this slice's query, a project's history merged across every slice, a market entity's history.
+      writeLogQueryResolver('projects'),
+      projectHistoryResolver(Project, 'projects'),
+      historyResolver(MarketEntity, 'creditCode'),
+    ],
     referenceResolvers: {
       Project: {
         __resolveReference: (ref: { id?: string; code?: string }, { loaders }: Context) =>

@@ -107,6 +107,6 @@ describe('backup and restore', () => {
     // A second restore meets tables and refuses, naming them.
     const again = await restoreSlices(folder, (slice) => urlOn(target.url, slice), async (slice) => definitions[slice]).then(() => undefined, (error: unknown) => error);
     expect(again).toBeInstanceOf(RestoreRefused);
-    expect((again as Error).message).toMatch(/not empty: database bk_\w+_projects already holds 9 tables/);
+    expect((again as Error).message).toMatch(/not empty: database bk_\w+_projects already holds \d+ tables \(bid, /);
   }, 300_000);
 });
