@@ -13,6 +13,7 @@ import { defaultProjectDirectory } from './project-directory';
 import { RectificationProgress, RectificationTask } from './rectification/rectification.entity';
 import { RectificationResolver } from './rectification/rectification.resolver';
 import { seedDemoData } from './seed';
+import { visibility } from './visibility';
 
 /** Stubs of other slices' entities resolve to themselves: this subgraph only adds fields keyed by them. */
 const itself = { __resolveReference: (ref: unknown) => ref };
@@ -20,6 +21,7 @@ const itself = { __resolveReference: (ref: unknown) => ref };
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [CaseResolver, ProjectCasesResolver, MarketEntityCasesResolver, DepartmentCasesResolver, RectificationResolver],
+    visibility,
     referenceResolvers: {
       Project: itself,
       MarketEntity: itself,

@@ -28,3 +28,4 @@ export * from './startup-lock';
 export * from './subgraph';
 export * from './subgraph-list';
 export * from './unique';
+export * from './visibility';

@@ -5,6 +5,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from './auth';
 import { withInputRules } from './input-rules';
+import { withVisibility, type Visibility } from './visibility';
 
 /**
  * The federation spec every subgraph links, pinned in one place: bump it here and every
@@ -23,6 +24,8 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
 
 export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker'> {
   referenceResolvers?: ReferenceResolvers;
+  /** The slice's field visibility declarations (its `src/visibility.ts`): fields a restricted view does not list resolve to null there. */
+  visibility?: readonly Visibility[];
 }
 
 /**
@@ -31,7 +34,7 @@ export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, 'skipCh
  * `buildSubgraphSchema`, and the resolvers plus the entities' reference resolvers are merged back.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
-  const { referenceResolvers = {}, ...buildOptions } = options;
+  const { referenceResolvers = {}, visibility = [], ...buildOptions } = options;
   const schema = await buildSchema({
     validate: false,
     ...buildOptions,
@@ -42,6 +45,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   // Every mutation's arguments meet the kit's input rules before its resolver runs.
   withInputRules(schema, resolvers);
+  withVisibility(schema, resolvers, visibility);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }

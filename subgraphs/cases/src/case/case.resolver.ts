@@ -21,6 +21,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import { DepartmentRef, EnforcerRef, MarketEntityRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { RectificationTask } from '../rectification/rectification.entity';
+import { caseVisibility } from '../visibility';
 import { caseAccess, caseScope, canSeeContact, canSeeSubmitter } from './access';
 import { Case, CaseEvent } from './case.entity';
 import {
@@ -76,7 +77,8 @@ export function resolutionDeadline(c: Case, today: string): CaseDeadline | null 
 
 const service = (ctx: Context) => new CaseService(ctx.em, ctx.user, ctx.loaders.env);
 const today = (ctx: Context) => shanghaiDateOf(ctx.loaders.env.now());
-const full = (user: Caller, c: Case) => caseAccess(user, c) === 'FULL';
+// Fields a summary does not show are hidden by the declaration in ../visibility.ts, not here.
+const full = (ctx: Context, c: Case) => caseVisibility.view(ctx, c) === 'FULL';
 
 function receipt(result: IntakeResult, on: string): CaseReceipt {
   return {
@@ -170,8 +172,8 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => CaseView, { description: 'Which view the caller got.' })
-  view(@Root() c: Case, @Ctx() { user }: Context): CaseView {
-    return full(user, c) ? CaseView.FULL : CaseView.SUMMARY;
+  view(@Root() c: Case, @Ctx() ctx: Context): CaseView {
+    return full(ctx, c) ? CaseView.FULL : CaseView.SUMMARY;
   }
 
   @FieldResolver(() => ProjectRef)
@@ -190,18 +192,18 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => [MarketEntityRef], { nullable: true, description: 'Respondents (被投诉/被举报人); null in the summary view.' })
-  respondents(@Root() c: Case, @Ctx() { user }: Context): MarketEntityRef[] | null {
-    return full(user, c) ? c.respondentCreditCodes.map((creditCode) => ({ creditCode })) : null;
+  respondents(@Root() c: Case): MarketEntityRef[] {
+    return c.respondentCreditCodes.map((creditCode) => ({ creditCode }));
   }
 
   @FieldResolver(() => [EnforcerRef], { description: 'Enforcers assigned to the case (resolved by the enforcers slice); empty in the summary view.' })
-  assignedEnforcers(@Root() c: Case, @Ctx() { user }: Context): EnforcerRef[] {
-    return full(user, c) ? c.assignedEnforcerIds.map((id) => ({ id })) : [];
+  assignedEnforcers(@Root() c: Case): EnforcerRef[] {
+    return c.assignedEnforcerIds.map((id) => ({ id }));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Facts, grounds and evidence; null in the summary view.' })
-  details(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.details : null;
+  details(@Root() c: Case): string {
+    return c.details;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Complainant, reporter, referring authority or inspector. A reporter's identity is for the office only." })
@@ -220,23 +222,23 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'When the complainant knew of the matter (10-day window).' })
-  knewOn(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.knewOn ?? null : null;
+  knewOn(@Root() c: Case): string | null {
+    return c.knewOn ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Stated refusal reason; null in the summary view.' })
-  refusalReason(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.refusalReason ?? null : null;
+  refusalReason(@Root() c: Case): string | null {
+    return c.refusalReason ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Action taken (处理措施); null in the summary view.' })
-  actionTaken(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.actionTaken ?? null : null;
+  actionTaken(@Root() c: Case): string | null {
+    return c.actionTaken ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Penalty by the competent department (行政处罚); null in the summary view.' })
-  penalty(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.penalty ?? null : null;
+  penalty(@Root() c: Case): string | null {
+    return c.penalty ?? null;
   }
 
   @FieldResolver(() => DepartmentRef, { nullable: true, description: 'The department that decided (处罚权属不变).' })
@@ -245,13 +247,13 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The result fed back to the submitter; null in the summary view.' })
-  feedback(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.feedback ?? null : null;
+  feedback(@Root() c: Case): string | null {
+    return c.feedback ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "The superior's document number (交办件)." })
-  referralReference(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.referralReference ?? null : null;
+  referralReference(@Root() c: Case): string | null {
+    return c.referralReference ?? null;
   }
 
   @FieldResolver(() => CaseDeadline, { description: 'Decide whether to accept: complaint 2 working days, report 5 days from receipt.' })
@@ -278,14 +280,14 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => [CaseEvent], { description: 'The trail (全程留痕), oldest first; comments and enforcer ids are null in the summary view.' })
-  async events(@Root() c: Case, @Ctx() { user, loaders }: Context): Promise<CaseEvent[]> {
-    const events = await loaders.eventsByCase.load(c.id);
-    return full(user, c) ? events : events.map((e) => ({ ...e, comment: null, enforcerIds: null }) as CaseEvent);
+  async events(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseEvent[]> {
+    const events = await ctx.loaders.eventsByCase.load(c.id);
+    return full(ctx, c) ? events : events.map((e) => ({ ...e, comment: null, enforcerIds: null }) as CaseEvent);
   }
 
   @FieldResolver(() => [RectificationTask], { description: 'Rectification tasks (整改) ordered by this case; empty in the summary view.' })
-  async rectificationTasks(@Root() c: Case, @Ctx() { user, loaders }: Context): Promise<RectificationTask[]> {
-    return full(user, c) ? loaders.tasksByCase.load(c.id) : [];
+  async rectificationTasks(@Root() c: Case, @Ctx() { loaders }: Context): Promise<RectificationTask[]> {
+    return loaders.tasksByCase.load(c.id);
   }
 
   @Mutation(() => CaseReceipt, { description: 'Submit a complaint (投诉) online or at the window: identified, within 10 days of knowing. Idempotent on idempotencyKey.' })

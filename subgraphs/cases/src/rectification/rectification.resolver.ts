@@ -22,6 +22,7 @@ import { CaseView } from '../case/case.types';
 import { requireText, requireUuid, type CasesEnvironment } from '../case/case.service';
 import { DepartmentRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
+import { rectificationVisibility } from '../visibility';
 import { RectificationProgress, RectificationSource, RectificationStatus, RectificationTask } from './rectification.entity';
 
 export const RectificationTaskConnection = Connection(RectificationTask, 'RectificationTask');
@@ -49,15 +50,6 @@ export class CompleteRectificationInput {
   @Field(() => ID) taskId: string;
   @Field() @LongText() completionNote: string;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
-}
-
-/**
- * A department reads its own rectification tasks in full and other departments' as a summary, like
- * cases; the office and the leaders read all in full (the query itself is for OFFICE, LEADER, DEPT).
- */
-export function rectificationView(user: Caller, task: Pick<RectificationTask, 'responsibleDepartmentCode'>): CaseView {
-  if (user.role === 'OFFICE' || user.role === 'LEADER') return CaseView.FULL;
-  return user.role === 'DEPT' && user.department === task.responsibleDepartmentCode ? CaseView.FULL : CaseView.SUMMARY;
 }
 
 /** Writes on rectification tasks: the office creates them; the office or the responsible department reports progress and completion. */
@@ -184,28 +176,28 @@ export class RectificationResolver {
   }
 
   @FieldResolver(() => CaseView, { description: 'FULL for the office, the leaders and the responsible department; SUMMARY (no problem, measures or notes) for other departments.' })
-  view(@Root() task: RectificationTask, @Ctx() { user }: Context): CaseView {
-    return rectificationView(user, task);
+  view(@Root() task: RectificationTask, @Ctx() ctx: Context): CaseView {
+    return rectificationVisibility.view(ctx, task) === 'FULL' ? CaseView.FULL : CaseView.SUMMARY;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The problem to rectify; null in the SUMMARY view.' })
-  problem(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
-    return rectificationView(user, task) === CaseView.FULL ? task.problem : null;
+  problem(@Root() task: RectificationTask): string | null {
+    return task.problem;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Rectification measures (整改措施); null in the SUMMARY view.' })
-  measures(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
-    return rectificationView(user, task) === CaseView.FULL ? task.measures : null;
+  measures(@Root() task: RectificationTask): string | null {
+    return task.measures;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'How the rectification was completed (整改情况); null in the SUMMARY view.' })
-  completionNote(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
-    return rectificationView(user, task) === CaseView.FULL ? (task.completionNote ?? null) : null;
+  completionNote(@Root() task: RectificationTask): string | null {
+    return task.completionNote ?? null;
   }
 
   @FieldResolver(() => [RectificationProgress], { nullable: true, description: 'Progress notes, oldest first; null in the SUMMARY view.' })
-  progress(@Root() task: RectificationTask, @Ctx() { loaders, user }: Context): Promise<RectificationProgress[]> | null {
-    return rectificationView(user, task) === CaseView.FULL ? loaders.progressByTask.load(task.id) : null;
+  progress(@Root() task: RectificationTask, @Ctx() { loaders }: Context): Promise<RectificationProgress[]> {
+    return loaders.progressByTask.load(task.id);
   }
 
   @Authorized('OFFICE')

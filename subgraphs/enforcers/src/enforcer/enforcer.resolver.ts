@@ -1,6 +1,6 @@
 import { Connection, LocalDateScalar, PageArgs, pageWindow, requireFound, toConnection } from '@hub/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canReadEnforcerDetail, requireEnforcerDetail } from '../access';
+import { requireEnforcerDetail } from '../access';
 import { DepartmentRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { requireUuid } from '../validation';
@@ -36,38 +36,38 @@ export class EnforcerResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: `Enforcement certificate number (执法证号). ${DETAIL}` })
-  certificateNumber(@Root() enforcer: Enforcer, @Ctx() { user }: Context): string | null {
-    return canReadEnforcerDetail(user, enforcer) ? enforcer.certificateNumber : null;
+  certificateNumber(@Root() enforcer: Enforcer): string | null {
+    return enforcer.certificateNumber;
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: `Certificate valid until (inclusive). ${DETAIL}` })
-  certificateValidUntil(@Root() enforcer: Enforcer, @Ctx() { user }: Context): string | null {
-    return canReadEnforcerDetail(user, enforcer) ? enforcer.certificateValidUntil : null;
+  certificateValidUntil(@Root() enforcer: Enforcer): string | null {
+    return enforcer.certificateValidUntil;
   }
 
   @FieldResolver(() => [EnforcerSpecialty], { nullable: true, description: `Project categories the enforcer is qualified for. ${DETAIL}` })
-  specialties(@Root() enforcer: Enforcer, @Ctx() { user }: Context): EnforcerSpecialty[] | null {
-    return canReadEnforcerDetail(user, enforcer) ? enforcer.specialties : null;
+  specialties(@Root() enforcer: Enforcer): EnforcerSpecialty[] | null {
+    return enforcer.specialties;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: `On duty (drawn only when active). ${DETAIL}` })
-  active(@Root() enforcer: Enforcer, @Ctx() { user }: Context): boolean | null {
-    return canReadEnforcerDetail(user, enforcer) ? enforcer.active : null;
+  active(@Root() enforcer: Enforcer): boolean | null {
+    return enforcer.active;
   }
 
   @FieldResolver(() => [TrainingRecord], { nullable: true, description: `Training record (大培训). ${DETAIL}` })
-  async trainingRecords(@Root() enforcer: Enforcer, @Ctx() { user, loaders }: Context): Promise<TrainingRecord[] | null> {
-    return canReadEnforcerDetail(user, enforcer) ? loaders.trainingByEnforcer.load(enforcer.id) : null;
+  async trainingRecords(@Root() enforcer: Enforcer, @Ctx() { loaders }: Context): Promise<TrainingRecord[] | null> {
+    return loaders.trainingByEnforcer.load(enforcer.id);
   }
 
   @FieldResolver(() => [ConflictOfInterest], { nullable: true, description: `Recorded conflicts of interest. ${DETAIL}` })
-  async conflictsOfInterest(@Root() enforcer: Enforcer, @Ctx() { user, loaders }: Context): Promise<ConflictOfInterest[] | null> {
-    return canReadEnforcerDetail(user, enforcer) ? loaders.conflictsByEnforcer.load(enforcer.id) : null;
+  async conflictsOfInterest(@Root() enforcer: Enforcer, @Ctx() { loaders }: Context): Promise<ConflictOfInterest[] | null> {
+    return loaders.conflictsByEnforcer.load(enforcer.id);
   }
 
   @FieldResolver(() => [Recusal], { nullable: true, description: `Recusals from projects. ${DETAIL}` })
-  async recusals(@Root() enforcer: Enforcer, @Ctx() { user, loaders }: Context): Promise<Recusal[] | null> {
-    return canReadEnforcerDetail(user, enforcer) ? loaders.recusalsByEnforcer.load(enforcer.id) : null;
+  async recusals(@Root() enforcer: Enforcer, @Ctx() { loaders }: Context): Promise<Recusal[] | null> {
+    return loaders.recusalsByEnforcer.load(enforcer.id);
   }
 
   @Authorized('OFFICE')
