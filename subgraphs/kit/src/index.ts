@@ -18,6 +18,7 @@ export * from './internal-call';
 export * from './lean';
 export * from './loaders';
 export * from './period';
+export * from './policy-guard';
 export * from './project-stage';
 export * from './production-safety';
 export * from './references';

@@ -116,14 +116,14 @@ export function create${n.pascal}Subgraph(options: { projects?: ${n.pascal}Proje
 /** The ${n.name} subgraph as the hub runs it. */
 export const subgraph: SubgraphDefinition<Loaders> = create${n.pascal}Subgraph();
 `,
-    'src/access-policy.ts': `import { SIGNED_IN, type AccessPolicy } from '@hub/kit';
+    'src/access-policy.ts': `import { SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
 
 /**
  * Who may call this subgraph's root fields and its @Authorized object fields (the authorization matrix
  * of test/authorization.e2e.test.ts checks every role against it; a field without an entry fails it).
  * Adapt it with the resolvers.
  */
-export const accessPolicy: AccessPolicy = {
+export const accessPolicy = {
   'query.${n.camel}Findings': SIGNED_IN,
   // Row rule (finding.resolver.ts, requireOwnLane): a DEPT officer only on projects its department
   // supervises; the authorization matrix's "department lanes" block checks it.
@@ -131,14 +131,17 @@ export const accessPolicy: AccessPolicy = {
   'mutation.rectify${Finding}': ['OFFICE', 'DEPT'],
   // Object fields guarded by @Authorized:
   'Project.${n.camel}Findings': SIGNED_IN,
-};
+} satisfies AccessPolicy;
+
+/** The resolvers' guards, from the policy above: \`@Allowed('mutation.record${Finding}')\` (roles are written only here). */
+export const Allowed = guardsFrom(accessPolicy);
 `,
     'src/access-policy.test.ts': `import { expect, it } from 'vitest';
 import { accessPolicyDrift } from '@hub/kit/testing';
 import { accessPolicy } from './access-policy';
 import { subgraph } from './server';
 
-// The roles are written twice, in the resolvers' @Authorized(...) and in access-policy.ts: they must not drift.
+// The resolvers' guards come from access-policy.ts (@Allowed); this catches a root field without an entry, or a literal @Authorized.
 it("every @Authorized role list equals this slice's access-policy.ts entry, both ways", async () => {
   expect(accessPolicyDrift(await subgraph.buildSchema(), accessPolicy)).toEqual([]);
 });
@@ -232,8 +235,9 @@ export class ${Finding} {
   createdAt: Date = new Date();
 }
 `,
-    'src/finding/finding.resolver.ts': `import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+    'src/finding/finding.resolver.ts': `import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection, LongText, PastDate, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller } from '@hub/kit';
+import { Allowed } from '../access-policy';
 import type { ${n.pascal}Projects } from '../projects-directory';
 import type { Context } from '../loaders';
 import { ${Finding} } from './finding.entity';
@@ -270,7 +274,7 @@ async function requireOwnLane(user: Caller, projects: ${n.pascal}Projects, proje
 
 @Resolver(() => ${Finding})
 export class ${Finding}Resolver {
-  @Authorized()
+  @Allowed('query.${n.camel}Findings')
   @Query(() => ${Finding}Connection, { description: 'Findings of the ${n.name} slice, newest first; optionally only open ones.' })
   async ${n.camel}Findings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false }) openOnly: boolean, @Ctx() { em }: Context) {
     const window = pageWindow(page);
@@ -287,7 +291,7 @@ export class ${Finding}Resolver {
     return !finding.rectifiedOn && finding.rectificationDueOn < todayInShanghai();
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.record${Finding}')
   @Mutation(() => ${Finding}, { description: 'Records a finding on a project.' })
   async record${Finding}(@Arg('input') input: Record${Finding}Input, @Ctx() { em, user, loaders }: Context): Promise<${Finding}> {
     const projectId = requireUuid(input.projectId, 'projectId');
@@ -298,7 +302,7 @@ export class ${Finding}Resolver {
     return em.transactional(async (tx) => tx.create(${Finding}, { ...input, projectId, recordedByDepartment: user.department ?? user.role }));
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.rectify${Finding}')
   @Mutation(() => ${Finding}, { description: 'Records the rectification of a finding.' })
   async rectify${Finding}(
     @Arg('id', () => ID) id: string,
@@ -323,7 +327,7 @@ export class ${Finding}Resolver {
 
 @Resolver(() => ProjectRef)
 export class Project${n.pascal}Resolver {
-  @Authorized()
+  @Allowed('Project.${n.camel}Findings')
   @FieldResolver(() => [${Finding}], { nullable: true, description: 'Findings of the ${n.name} slice on this project.' })
   ${n.camel}Findings(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<${Finding}[]> {
     return loaders.findingsByProject.load(project.id);

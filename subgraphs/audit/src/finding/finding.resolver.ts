@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection, LongText, PastDate, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller } from '@hub/kit';
 import type { AuditProjects } from '../projects-directory';
 import type { Context } from '../loaders';
 import { AuditFinding } from './finding.entity';
+import { Allowed } from '../access-policy';
 
 export const AuditFindingConnection = Connection(AuditFinding, 'AuditFinding');
 
@@ -36,7 +37,7 @@ async function requireOwnLane(user: Caller, projects: AuditProjects, projectId: 
 
 @Resolver(() => AuditFinding)
 export class AuditFindingResolver {
-  @Authorized()
+  @Allowed('query.auditFindings')
   @Query(() => AuditFindingConnection, { description: 'Findings of the audit slice, newest first; optionally only open ones.' })
   async auditFindings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false }) openOnly: boolean, @Ctx() { em }: Context) {
     const window = pageWindow(page);
@@ -53,7 +54,7 @@ export class AuditFindingResolver {
     return !finding.rectifiedOn && finding.rectificationDueOn < todayInShanghai();
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.recordAuditFinding')
   @Mutation(() => AuditFinding, { description: 'Records a finding on a project.' })
   async recordAuditFinding(@Arg('input') input: RecordAuditFindingInput, @Ctx() { em, user, loaders }: Context): Promise<AuditFinding> {
     const projectId = requireUuid(input.projectId, 'projectId');
@@ -64,7 +65,7 @@ export class AuditFindingResolver {
     return em.transactional(async (tx) => tx.create(AuditFinding, { ...input, projectId, recordedByDepartment: user.department ?? user.role }));
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.rectifyAuditFinding')
   @Mutation(() => AuditFinding, { description: 'Records the rectification of a finding.' })
   async rectifyAuditFinding(
     @Arg('id', () => ID) id: string,
@@ -89,7 +90,7 @@ export class AuditFindingResolver {
 
 @Resolver(() => ProjectRef)
 export class ProjectAuditResolver {
-  @Authorized()
+  @Allowed('Project.auditFindings')
   @FieldResolver(() => [AuditFinding], { nullable: true, description: 'Findings of the audit slice on this project.' })
   auditFindings(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<AuditFinding[]> {
     return loaders.findingsByProject.load(project.id);

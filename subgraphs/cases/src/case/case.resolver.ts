@@ -17,7 +17,7 @@ import {
   type KeysetOrder,
 } from '@hub/kit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DepartmentRef, EnforcerRef, MarketEntityRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { RectificationTask } from '../rectification/rectification.entity';
@@ -48,6 +48,7 @@ import { acceptanceDue, CASE_DEADLINE_RULES, deadlineState, resolutionDue } from
 import { caseDeadlineDates } from './firm-up';
 import { caseFigureSql } from './review';
 import { verifySecret } from './receipt';
+import { Allowed } from '../access-policy';
 
 export const CaseConnection = Connection(Case, 'Case');
 
@@ -99,7 +100,7 @@ function scopeOrForbidden(user: Caller): FilterQuery<Case> {
 
 @Resolver(() => Case)
 export class CaseResolver {
-  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
+  @Allowed('query.case')
   @Query(() => Case, { nullable: true, description: 'A case by id; FORBIDDEN for an enforcer not assigned to it.' })
   async case(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Case | null> {
     const found = await ctx.em.findOne(Case, { id: requireUuid(id, 'id') });
@@ -108,7 +109,7 @@ export class CaseResolver {
     return found;
   }
 
-  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
+  @Allowed('query.cases')
   @Query(() => CaseConnection, { description: 'Cases, newest first; a DEPT officer gets summaries of other departments\' cases, an enforcer only the cases assigned to them.' })
   async cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null, @Ctx() ctx: Context) {
     const window = pageWindow(page);
@@ -130,7 +131,7 @@ export class CaseResolver {
     return keysetPage(ctx.em, Case, { $and: where }, window, CASE_ORDER);
   }
 
-  @Authorized('OFFICE', 'LEADER', 'DEPT')
+  @Allowed('query.casesDueSoon')
   @Query(() => CaseConnection, {
     description: 'Open cases of a department whose pending deadline (acceptance, then resolution) is past or within `withinDays` calendar days, soonest first. A DEPT officer defaults to its own department.',
   })
@@ -300,7 +301,7 @@ export class CaseResolver {
     return receipt(await service(ctx).submitReport(input), today(ctx));
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordReceivedComplaint')
   @Mutation(() => CaseReceipt, {
     description:
       'Enter a complaint the office received at the window, by letter, phone, e-mail or online, with the actual receipt time: the 10-day window is judged and the deadlines run from the receipt day. Idempotent on idempotencyKey.',
@@ -309,7 +310,7 @@ export class CaseResolver {
     return receipt(await service(ctx).submitComplaint(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordReceivedReport')
   @Mutation(() => CaseReceipt, {
     description: 'Enter a report the office received at the window, by letter, phone, e-mail or online, with the actual receipt time (deadlines run from it). Idempotent on idempotencyKey.',
   })
@@ -317,73 +318,73 @@ export class CaseResolver {
     return receipt(await service(ctx).submitReport(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
   }
 
-  @Authorized('OFFICE', 'ENFORCER')
+  @Allowed('mutation.openCaseFromInspectionFinding')
   @Mutation(() => Case, { description: 'Open the case of an inspection finding (检查发现), accepted at once; the same findingId always returns the same case.' })
   openCaseFromInspectionFinding(@Arg('input') input: OpenCaseFromInspectionFindingInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).openFromInspectionFinding(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordReferral')
   @Mutation(() => Case, { description: 'Record a matter assigned by a superior (交办件), accepted at once.' })
   recordReferral(@Arg('input') input: RecordReferralInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).recordReferral(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.acceptCase')
   @Mutation(() => Case, { description: 'Accept a submitted case (受理).' })
   acceptCase(@Arg('input') input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).acceptCase(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.rejectCase')
   @Mutation(() => Case, { description: 'Refuse a submitted case (不予受理) on a statutory ground, or OTHER with a reason.' })
   rejectCase(@Arg('input') input: RejectCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).rejectCase(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.routeCase')
   @Mutation(() => Case, { description: "Route an accepted case: 自办, 分办 or 转办 (default: the project's supervising department)." })
   routeCase(@Arg('input') input: RouteCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).routeCase(input);
   }
 
-  @Authorized('DEPT', 'OFFICE')
+  @Allowed('mutation.startInvestigation')
   @Mutation(() => Case, { description: 'Start the investigation (调查核实), optionally assigning enforcers: the handling department only.' })
   startInvestigation(@Arg('input') input: StartCaseInvestigationInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).startInvestigation(input);
   }
 
-  @Authorized('DEPT', 'OFFICE')
+  @Allowed('mutation.assignEnforcers')
   @Mutation(() => Case, { description: 'Assign enforcers (by roster id) to a routed or investigated case: the office or the handling department.' })
   assignEnforcers(@Arg('input') input: AssignCaseEnforcersInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).assignEnforcers(input);
   }
 
-  @Authorized('DEPT', 'OFFICE')
+  @Allowed('mutation.decideCase')
   @Mutation(() => Case, { description: 'Record the decision (处理决定): substantiated or not, action, penalty — the handling (competent) department only.' })
   decideCase(@Arg('input') input: DecideCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).decideCase(input);
   }
 
-  @Authorized('DEPT', 'OFFICE')
+  @Allowed('mutation.sendCaseFeedback')
   @Mutation(() => Case, { description: 'Record that the result was fed back to the submitter (反馈).' })
   sendCaseFeedback(@Arg('input') input: SendCaseFeedbackInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).sendFeedback(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.archiveCase')
   @Mutation(() => Case, { description: 'Archive a case after feedback or refusal (归档).' })
   archiveCase(@Arg('input') input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).archiveCase(input);
   }
 
-  @Authorized('OFFICE', 'LEADER')
+  @Allowed('mutation.superviseCase')
   @Mutation(() => Case, { description: 'Add a supervision note (督办) at any time; the status does not change.' })
   superviseCase(@Arg('input') input: SuperviseCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).superviseCase(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.refreshCaseDeadlines')
   @Mutation(() => Int, {
     description: 'Recompute provisional due dates now (the hub does this by itself at start and when the calendar file changes); returns how many cases changed.',
   })
@@ -421,7 +422,7 @@ export class DepartmentCasesResolver {
     return loaders.casesByDepartment.load({ code: department.code, status: status ?? null, limit, offset });
   }
 
-  @Authorized()
+  @Allowed('Department.caseStats')
   @FieldResolver(() => CaseStats, {
     nullable: true,
     description: 'Case figures for a period as they stood at its end (today for the current period); each equals cases(filter: { department, review: { period, figure } }).totalCount.',

@@ -16,7 +16,7 @@ import {
   LongText,
 } from '@hub/kit';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.entity';
 import { CaseView } from '../case/case.types';
 import { requireText, requireUuid, type CasesEnvironment } from '../case/case.service';
@@ -24,6 +24,7 @@ import { DepartmentRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { rectificationVisibility } from '../visibility';
 import { RectificationProgress, RectificationSource, RectificationStatus, RectificationTask } from './rectification.entity';
+import { Allowed } from '../access-policy';
 
 export const RectificationTaskConnection = Connection(RectificationTask, 'RectificationTask');
 
@@ -132,7 +133,7 @@ export class RectificationService {
 
 @Resolver(() => RectificationTask)
 export class RectificationResolver {
-  @Authorized('OFFICE', 'LEADER', 'DEPT')
+  @Allowed('query.rectificationTasks')
   @Query(() => RectificationTaskConnection, { description: 'Rectification tasks (整改), nearest deadline first.' })
   async rectificationTasks(
     @Args() page: PageArgs,
@@ -200,19 +201,19 @@ export class RectificationResolver {
     return loaders.progressByTask.load(task.id);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.createRectificationTask')
   @Mutation(() => RectificationTask, { description: 'Create a rectification task (整改任务).' })
   createRectificationTask(@Arg('input') input: CreateRectificationTaskInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).create(input);
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.reportRectificationProgress')
   @Mutation(() => RectificationTask, { description: 'Report progress on a rectification task (office or the responsible department).' })
   reportRectificationProgress(@Arg('input') input: RectificationProgressInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).reportProgress(input);
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.completeRectificationTask')
   @Mutation(() => RectificationTask, { description: 'Complete a rectification task (整改完成).' })
   completeRectificationTask(@Arg('input') input: CompleteRectificationInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).complete(input);

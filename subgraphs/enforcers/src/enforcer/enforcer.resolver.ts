@@ -1,5 +1,5 @@
 import { Connection, LocalDateScalar, PageArgs, pageWindow, requireFound, toConnection } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireEnforcerDetail } from '../access';
 import { DepartmentRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -7,6 +7,7 @@ import { requireUuid } from '../validation';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, Recusal, TrainingRecord } from './enforcer.entity';
 import { ConflictOfInterestInput, EnforcerFilter, RecusalInput, RegisterEnforcerInput, TrainingInput, UpdateEnforcerInput } from './enforcer.inputs';
 import { EnforcerService } from './enforcer.service';
+import { Allowed } from '../access-policy';
 
 export const EnforcerConnection = Connection(Enforcer, 'Enforcer');
 
@@ -14,7 +15,7 @@ const DETAIL = 'Shown to the office, the leaders, the enforcer’s department an
 
 @Resolver(() => Enforcer)
 export class EnforcerResolver {
-  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
+  @Allowed('query.enforcers')
   @Query(() => EnforcerConnection, { description: 'The roster (执法人员名录库), scoped: office and leaders all, a department its own, an enforcer themself.' })
   async enforcers(@Args() page: PageArgs, @Arg('filter', () => EnforcerFilter, { nullable: true }) filter: EnforcerFilter | null, @Ctx() { em, user }: Context) {
     const window = pageWindow(page);
@@ -22,7 +23,7 @@ export class EnforcerResolver {
     return toConnection(rows, total, window);
   }
 
-  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
+  @Allowed('query.enforcer')
   @Query(() => Enforcer, { nullable: true, description: 'One roster entry (same scoping as `enforcers`).' })
   async enforcer(@Arg('id', () => ID) id: string, @Ctx() { loaders, user }: Context): Promise<Enforcer | null> {
     const enforcer = await loaders.enforcerById.load(requireUuid(id, 'id')).catch(() => null);
@@ -70,31 +71,31 @@ export class EnforcerResolver {
     return loaders.recusalsByEnforcer.load(enforcer.id);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.registerEnforcer')
   @Mutation(() => Enforcer, { description: 'Adds a certified enforcer to the roster.' })
   registerEnforcer(@Arg('input') input: RegisterEnforcerInput, @Ctx() { em, user }: Context) {
     return new EnforcerService(em, user).register(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.updateEnforcer')
   @Mutation(() => Enforcer, { description: 'Renews a certificate, changes specialties, or (de)activates an enforcer.' })
   updateEnforcer(@Arg('input') input: UpdateEnforcerInput, @Ctx() { em, user }: Context) {
     return new EnforcerService(em, user).update(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordTraining')
   @Mutation(() => TrainingRecord, { description: 'Records a completed training course (大培训).' })
   recordTraining(@Arg('input') input: TrainingInput, @Ctx() { em, user }: Context) {
     return new EnforcerService(em, user).recordTraining(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordConflictOfInterest')
   @Mutation(() => ConflictOfInterest, { description: 'Records a conflict of interest: the enforcer is never drawn for projects of that market entity.' })
   recordConflictOfInterest(@Arg('input') input: ConflictOfInterestInput, @Ctx() { em, user }: Context) {
     return new EnforcerService(em, user).recordConflict(input);
   }
 
-  @Authorized('OFFICE', 'ENFORCER')
+  @Allowed('mutation.recordRecusal')
   @Mutation(() => Recusal, { description: 'Records a recusal (回避) from a project: by the office, or declared by the enforcer.' })
   async recordRecusal(@Arg('input') input: RecusalInput, @Ctx() { em, user, loaders }: Context) {
     // The project is the projects slice's: checked there before anything is written.

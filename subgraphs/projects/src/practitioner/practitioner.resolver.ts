@@ -1,10 +1,11 @@
 import { Connection, InputError, PageArgs, pageWindow, toConnection } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import { requireCreditCode, requireUuid } from '../project/project.service';
 import { identityNumberProblem } from './identity-number';
 import { Practitioner, PractitionerRole } from './practitioner.entity';
+import { Allowed } from '../access-policy';
 
 export const PractitionerConnection = Connection(Practitioner, 'Practitioner');
 
@@ -18,14 +19,14 @@ export class RegisterPractitionerInput {
 
 @Resolver(() => Practitioner)
 export class PractitionerResolver {
-  @Authorized()
+  @Allowed('query.practitioner')
   @Query(() => Practitioner, { nullable: true })
   practitioner(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Practitioner | null> {
     requireUuid(id, 'id');
     return loaders.practitionerById.load(id).catch(() => null);
   }
 
-  @Authorized()
+  @Allowed('query.practitioners')
   @Query(() => PractitionerConnection)
   async practitioners(
     @Args() page: PageArgs,
@@ -42,7 +43,7 @@ export class PractitionerResolver {
     return practitioner.employer ? loaders.marketEntityByCode.load(practitioner.employer.creditCode) : null;
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.registerPractitioner')
   @Mutation(() => Practitioner, { description: 'Registers a practitioner (从业人员).' })
   async registerPractitioner(@Arg('input') input: RegisterPractitionerInput, @Ctx() { em }: Context): Promise<Practitioner> {
     const problem = identityNumberProblem(input.identityNumber);
