@@ -15,5 +15,5 @@ export const accessPolicy = {
   'Project.auditFindings': SIGNED_IN,
 } satisfies AccessPolicy;
 
-/** The resolvers' guards, from the policy above: `@Allowed('mutation.acceptCase')` (roles are written only here). */
+/** The resolvers' guards, from the policy above: `@Allowed('mutation.recordAuditFinding')` (roles are written only here). */
 export const Allowed = guardsFrom(accessPolicy);

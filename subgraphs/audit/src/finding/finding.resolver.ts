@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection, LongText, PastDate, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller } from '@hub/kit';
+import { Allowed } from '../access-policy';
 import type { AuditProjects } from '../projects-directory';
 import type { Context } from '../loaders';
 import { AuditFinding } from './finding.entity';
-import { Allowed } from '../access-policy';
 
 export const AuditFindingConnection = Connection(AuditFinding, 'AuditFinding');
 
