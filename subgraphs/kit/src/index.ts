@@ -20,6 +20,7 @@ export * from './loaders';
 export * from './period';
 export * from './policy-guard';
 export * from './project-stage';
+export * from './random';
 export * from './production-safety';
 export * from './references';
 export * from './logger';
