@@ -1,28 +1,10 @@
-import {
-  Connection,
-  currentCalendar,
-  firmUpCalendarDates,
-  ForbiddenError,
-  LocalDateScalar,
-  NotFoundError,
-  PageArgs,
-  pageWindow,
-  shanghaiDateOf,
-  InputError,
-  keysetPage,
-  PeriodInput,
-  periodEndAsOf,
-  requirePeriod,
-  type Caller,
-  type KeysetOrder,
-} from '@hub/kit';
-import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Connection, currentCalendar, firmUpCalendarDates, LocalDateScalar, PageArgs, pageWindow, shanghaiDateOf, PeriodInput, requirePeriod } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DepartmentRef, EnforcerRef, MarketEntityRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { RectificationTask } from '../rectification/rectification.entity';
 import { caseVisibility } from '../visibility';
-import { caseAccess, caseScope, canSeeContact, canSeeSubmitter } from './access';
+import { canSeeContact, canSeeSubmitter } from './access';
 import { Case, CaseEvent } from './case.entity';
 import {
   AssignCaseEnforcersInput,
@@ -41,27 +23,15 @@ import {
   SubmitReportInput,
   SuperviseCaseInput,
 } from './case.inputs';
-import { CaseService, requireUuid, type IntakeResult } from './case.service';
+import { CaseQueries } from './case.queries';
+import { CaseService, type IntakeResult } from './case.service';
 import { CaseDeadline, CaseReceipt, CaseReceiptStatus, CaseStats, CaseView } from './case.types';
 import { allowedTransitions, CaseStatus, CaseTransition, PENDING_ACCEPTANCE, PENDING_RESOLUTION } from './case-states';
 import { acceptanceDue, CASE_DEADLINE_RULES, deadlineState, resolutionDue } from './deadlines';
 import { caseDeadlineDates } from './firm-up';
-import { caseFigureSql } from './review';
-import { verifySecret } from './receipt';
 import { Allowed } from '../access-policy';
 
 export const CaseConnection = Connection(Case, 'Case');
-
-/** Case lists page by keyset (stable while cases arrive): newest first, and soonest due first. */
-const CASE_ORDER: KeysetOrder = [
-  ['receivedAt', 'desc'],
-  ['id', 'asc'],
-];
-const DUE_ORDER: KeysetOrder = [
-  ['nextDueOn', 'asc'],
-  ['receivedAt', 'asc'],
-  ['id', 'asc'],
-];
 
 /** Acceptance deadline, recomputed on the calendar in force (so a newly published year firms up provisional dates). */
 export function acceptanceDeadline(c: Case, today: string): CaseDeadline {
@@ -77,6 +47,7 @@ export function resolutionDeadline(c: Case, today: string): CaseDeadline | null 
 }
 
 const service = (ctx: Context) => new CaseService(ctx.em, ctx.user, ctx.loaders.env);
+const queries = (ctx: Context) => new CaseQueries(ctx.em, ctx.user, ctx.loaders.env);
 const today = (ctx: Context) => shanghaiDateOf(ctx.loaders.env.now());
 // Fields a summary does not show are hidden by the declaration in ../visibility.ts, not here.
 const full = (ctx: Context, c: Case) => caseVisibility.view(ctx, c) === 'FULL';
@@ -92,43 +63,18 @@ function receipt(result: IntakeResult, on: string): CaseReceipt {
   };
 }
 
-function scopeOrForbidden(user: Caller): FilterQuery<Case> {
-  const scope = caseScope(user);
-  if (scope === null) throw new ForbiddenError(`Role ${user.role} reads no cases`);
-  return scope;
-}
-
 @Resolver(() => Case)
 export class CaseResolver {
   @Allowed('query.case')
   @Query(() => Case, { nullable: true, description: 'A case by id; FORBIDDEN for an enforcer not assigned to it.' })
-  async case(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Case | null> {
-    const found = await ctx.em.findOne(Case, { id: requireUuid(id, 'id') });
-    if (!found) return null;
-    if (caseAccess(ctx.user, found) === 'NONE') throw new ForbiddenError(`Case ${id} is not visible to role ${ctx.user.role}`);
-    return found;
+  case(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Case | null> {
+    return queries(ctx).byId(id);
   }
 
   @Allowed('query.cases')
   @Query(() => CaseConnection, { description: 'Cases, newest first; a DEPT officer gets summaries of other departments\' cases, an enforcer only the cases assigned to them.' })
-  async cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null, @Ctx() ctx: Context) {
-    const window = pageWindow(page);
-    const where: FilterQuery<Case>[] = [scopeOrForbidden(ctx.user)];
-    if (filter?.kind) where.push({ kind: filter.kind });
-    if (filter?.status) where.push({ status: filter.status });
-    if (filter?.department) where.push({ responsibleDepartments: { $contains: [filter.department] } });
-    if (filter?.projectId) where.push({ projectId: requireUuid(filter.projectId, 'filter.projectId') });
-    if (filter?.receivedFrom) where.push({ receivedOn: { $gte: filter.receivedFrom } });
-    if (filter?.receivedTo) where.push({ receivedOn: { $lte: filter.receivedTo } });
-    if (filter?.overdue === true) where.push({ nextDueOn: { $lt: today(ctx) } });
-    if (filter?.overdue === false) where.push({ $or: [{ nextDueOn: null }, { nextDueOn: { $gte: today(ctx) } }] });
-    if (filter?.review) {
-      const period = requirePeriod(filter.review.period, 'filter.review.period');
-      const { sql, params } = caseFigureSql(filter.review.figure, period, periodEndAsOf(period, today(ctx)));
-      const ids = await ctx.em.getConnection().execute<{ id: string }[]>(`select c.id from case_file c where ${sql}`, params);
-      where.push({ id: { $in: ids.map((row) => row.id) } });
-    }
-    return keysetPage(ctx.em, Case, { $and: where }, window, CASE_ORDER);
+  cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null, @Ctx() ctx: Context) {
+    return queries(ctx).list(page, filter);
   }
 
   @Allowed('query.casesDueSoon')
@@ -141,20 +87,12 @@ export class CaseResolver {
     @Arg('withinDays', () => Int, { defaultValue: 3 }) withinDays: number,
     @Ctx() ctx: Context,
   ) {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 60) throw new InputError('withinDays must be 0 to 60', { field: 'withinDays', rule: '0..60' });
-    const window = pageWindow(page);
-    const code = department ?? (ctx.user.role === 'DEPT' ? ctx.user.department : undefined);
-    const limit = currentCalendar().addCalendarDays(today(ctx), withinDays).date;
-    const where: FilterQuery<Case> = { nextDueOn: { $ne: null, $lte: limit }, ...(code ? { responsibleDepartments: { $contains: [code] } } : {}) };
-    // nextDueOn is never null here (the filter), so it can lead the keyset.
-    return keysetPage(ctx.em, Case, where, window, DUE_ORDER);
+    return queries(ctx).dueSoon(page, department, withinDays);
   }
 
   @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })
   async caseStatusByReceipt(@Arg('receiptNumber') receiptNumber: string, @Arg('secret') secret: string, @Ctx() ctx: Context): Promise<CaseReceiptStatus> {
-    const c = await ctx.em.findOne(Case, { receiptNumber: receiptNumber.trim().toUpperCase() });
-    // The same answer for an unknown number and a wrong secret: the pair is the credential.
-    if (!c || !verifySecret(secret, c.secretHash)) throw new NotFoundError('Case receipt', receiptNumber);
+    const c = await queries(ctx).byReceipt(receiptNumber, secret);
     const on = today(ctx);
     return {
       receiptNumber: c.receiptNumber,
