@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
-import { buildFederatedSchema, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, clockOf, type SubgraphDefinition } from '@hub/kit';
 import { caseAccess } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver } from './case/case.resolver';
@@ -56,6 +56,7 @@ export function createCasesSubgraph(options: CasesSubgraphOptions = {}): Subgrap
     migrations,
     buildSchema,
     createLoaders: (em, user) => createLoaders(em, user, environment),
+    clock: clockOf(environment.now),
     seedDemoData,
     calendarDerivedDates: [caseDeadlineDates],
   };

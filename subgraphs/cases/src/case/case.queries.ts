@@ -8,8 +8,8 @@ import {
   periodEndAsOf,
   requirePeriod,
   requireUuid,
-  shanghaiDateOf,
   type Caller,
+  type Clock,
   type KeysetOrder,
   type PageArgs,
 } from '@hub/kit';
@@ -17,7 +17,6 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { caseAccess, caseScope } from './access';
 import { Case } from './case.entity';
 import type { CaseFilter } from './case.inputs';
-import type { CasesEnvironment } from './case.service';
 import { caseFigureSql } from './review';
 import { verifySecret } from './receipt';
 
@@ -37,11 +36,11 @@ export class CaseQueries {
   constructor(
     private readonly em: EntityManager,
     private readonly user: Caller,
-    private readonly env: Pick<CasesEnvironment, 'now'>,
+    private readonly clock: Clock,
   ) {}
 
   private today(): string {
-    return shanghaiDateOf(this.env.now());
+    return this.clock.today();
   }
 
   private scopeOrForbidden(): FilterQuery<Case> {

@@ -1,4 +1,4 @@
-import { Connection, currentCalendar, firmUpCalendarDates, LocalDateScalar, PageArgs, pageWindow, shanghaiDateOf, PeriodInput, requirePeriod } from '@hub/kit';
+import { Connection, currentCalendar, firmUpCalendarDates, LocalDateScalar, PageArgs, pageWindow, PeriodInput, requirePeriod } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DepartmentRef, EnforcerRef, MarketEntityRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -47,8 +47,8 @@ export function resolutionDeadline(c: Case, today: string): CaseDeadline | null 
 }
 
 const service = (ctx: Context) => new CaseService(ctx.em, ctx.user, ctx.loaders.env);
-const queries = (ctx: Context) => new CaseQueries(ctx.em, ctx.user, ctx.loaders.env);
-const today = (ctx: Context) => shanghaiDateOf(ctx.loaders.env.now());
+const queries = (ctx: Context) => new CaseQueries(ctx.em, ctx.user, ctx.clock);
+const today = (ctx: Context) => ctx.clock.today();
 // Fields a summary does not show are hidden by the declaration in ../visibility.ts, not here.
 const full = (ctx: Context, c: Case) => caseVisibility.view(ctx, c) === 'FULL';
 

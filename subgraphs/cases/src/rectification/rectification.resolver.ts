@@ -140,13 +140,13 @@ export class RectificationResolver {
     @Arg('department', () => String, { nullable: true }) department: string | null,
     @Arg('status', () => RectificationStatus, { nullable: true }) status: RectificationStatus | null,
     @Arg('overdueOnly', () => Boolean, { defaultValue: false }) overdueOnly: boolean,
-    @Ctx() { em, loaders }: Context,
+    @Ctx() { em, clock }: Context,
   ) {
     const window = pageWindow(page);
     const where: FilterQuery<RectificationTask> = {};
     if (department) where.responsibleDepartmentCode = department;
     if (status) where.status = status;
-    if (overdueOnly) Object.assign(where, { status: RectificationStatus.OPEN, deadline: { $lt: shanghaiDateOf(loaders.env.now()) } });
+    if (overdueOnly) Object.assign(where, { status: RectificationStatus.OPEN, deadline: { $lt: clock.today() } });
     const [rows, total] = await em.findAndCount(RectificationTask, where, { limit: window.limit, offset: window.offset, orderBy: { deadline: 'asc', id: 'asc' } });
     return toConnection(rows, total, window);
   }
@@ -167,13 +167,13 @@ export class RectificationResolver {
   }
 
   @FieldResolver({ description: 'Open and past its deadline.' })
-  overdue(@Root() task: RectificationTask, @Ctx() { loaders }: Context): boolean {
-    return task.status === RectificationStatus.OPEN && shanghaiDateOf(loaders.env.now()) > task.deadline;
+  overdue(@Root() task: RectificationTask, @Ctx() { clock }: Context): boolean {
+    return task.status === RectificationStatus.OPEN && clock.today() > task.deadline;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Calendar days to the deadline while open (negative when overdue).' })
-  daysLeft(@Root() task: RectificationTask, @Ctx() { loaders }: Context): number | null {
-    return task.status === RectificationStatus.OPEN ? daysBetween(shanghaiDateOf(loaders.env.now()), task.deadline) : null;
+  daysLeft(@Root() task: RectificationTask, @Ctx() { clock }: Context): number | null {
+    return task.status === RectificationStatus.OPEN ? daysBetween(clock.today(), task.deadline) : null;
   }
 
   @FieldResolver(() => CaseView, { description: 'FULL for the office, the leaders and the responsible department; SUMMARY (no problem, measures or notes) for other departments.' })
