@@ -237,7 +237,7 @@ export class ${Finding} {
 }
 `,
     'src/finding/finding.resolver.ts': `import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, LocalDateScalar, PageArgs, todayInShanghai, LongText, PastDate } from '@hub/kit';
+import { Connection, LocalDateScalar, PageArgs, LongText, PastDate } from '@hub/kit';
 import { Allowed } from '../access-policy';
 import type { Context } from '../loaders';
 import { ${Finding} } from './finding.entity';
@@ -273,8 +273,8 @@ export class ${Finding}Resolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Not rectified and past its deadline (Asia/Shanghai).' })
-  overdue(@Root() finding: ${Finding}): boolean {
-    return !finding.rectifiedOn && finding.rectificationDueOn < todayInShanghai();
+  overdue(@Root() finding: ${Finding}, @Ctx() { clock }: Context): boolean {
+    return !finding.rectifiedOn && finding.rectificationDueOn < clock.today();
   }
 
   @Allowed('mutation.record${Finding}')

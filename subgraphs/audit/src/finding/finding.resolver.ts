@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, LocalDateScalar, PageArgs, todayInShanghai, LongText, PastDate } from '@hub/kit';
+import { Connection, LocalDateScalar, PageArgs, LongText, PastDate } from '@hub/kit';
 import { Allowed } from '../access-policy';
 import type { Context } from '../loaders';
 import { AuditFinding } from './finding.entity';
@@ -35,8 +35,8 @@ export class AuditFindingResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Not rectified and past its deadline (Asia/Shanghai).' })
-  overdue(@Root() finding: AuditFinding): boolean {
-    return !finding.rectifiedOn && finding.rectificationDueOn < todayInShanghai();
+  overdue(@Root() finding: AuditFinding, @Ctx() { clock }: Context): boolean {
+    return !finding.rectifiedOn && finding.rectificationDueOn < clock.today();
   }
 
   @Allowed('mutation.recordAuditFinding')
