@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isInterfaceType, isObjectType } from 'graphql';
-import { ROLES, todayInShanghai, type AccessPolicy, type Role } from '@hub/kit';
+import { getNamedType, isInterfaceType, isLeafType, isNonNullType, isObjectType } from 'graphql';
+import { PUBLIC_CALLER, ROLES, todayInShanghai, type AccessPolicy, type Caller, type Role } from '@hub/kit';
+import { as } from '@hub/kit/testing';
 import { startHub, type GraphQLResponse, type Hub } from './harness';
 import { committedApiSchema, objectFieldOwners, objectFieldProbe, rootFieldProbes, STAND_IN_ID, type RootFieldProbe } from './authorization/operations';
 import { loadAccessPolicies, restrictedObjectFields } from './authorization/policy';
+import { loadVisibility } from './authorization/visibility';
 
 /*
  * The authorization matrix (issue 6): every role × every root field and mutation of the committed
@@ -562,4 +564,86 @@ describe('department lanes: a line department writes only in its own lane, the o
     expect(await read(zjj)).toMatchObject({ view: 'FULL', problem: '价款调整无依据', measures: '重新核定' });
     expect(await read(jtj)).toMatchObject({ view: 'SUMMARY', problem: null, measures: null });
   });
+});
+
+/*
+ * Declared field visibility (each slice's src/visibility.ts): every field of every type with views, for
+ * every view a demo row gives a caller, asked straight at the owning subgraph's port (the side door the
+ * gateway's own paths go through). The fields come from the built schema, so a field added to such a
+ * type is checked here with no new test: unless a restricted view lists it, it must come back empty.
+ */
+describe('declared field visibility: every field of every view, on the demo data', () => {
+  /** Types without a federation key are reached through a root list of their slice. */
+  const REACH: Partial<Record<string, (selection: string) => string>> = {
+    RectificationTask: (selection) => `{ list: rectificationTasks(first: 500) { nodes { ${selection} } } }`,
+  };
+
+  it('each restricted view returns null (or an empty list) for every field it does not list, and each view is seen', async () => {
+    const declarations = await loadVisibility();
+    const enforcerSub = (
+      await hub.subgraphs.get('cases')!.orm.em.getConnection().execute<{ id: string }[]>('select unnest(assigned_enforcer_ids) as id from case_file limit 1')
+    )[0]?.id;
+    expect(enforcerSub, 'the demo data assigns an enforcer to some case').toBeDefined();
+    const callers: { label: string; caller: Caller; token?: string }[] = [
+      { label: 'LEADER', caller: as('LEADER'), token: tokens.get('LEADER') },
+      { label: 'OFFICE', caller: as('OFFICE', 'ZWJ'), token: tokens.get('OFFICE') },
+      { label: 'CENTER', caller: as('CENTER', 'JYZX'), token: tokens.get('CENTER') },
+      { label: 'DEPT ZJJ', caller: as('DEPT', 'ZJJ', 'dept-test'), token: tokens.get('DEPT') },
+      { label: 'DEPT JTJ', caller: as('DEPT', 'JTJ', 'dept-test'), token: await hub.token('DEPT', 'JTJ') },
+      { label: 'ENFORCER (assigned to a case)', caller: as('ENFORCER', 'ZJJ', enforcerSub), token: await hub.token('ENFORCER', 'ZJJ', enforcerSub) },
+      { label: 'PUBLIC', caller: PUBLIC_CALLER },
+    ];
+    const problems: string[] = [];
+    let checked = 0;
+    for (const [subgraph, list] of declarations) {
+      const { service, orm } = hub.subgraphs.get(subgraph)!;
+      for (const declaration of list) {
+        const type = service.schema.getType(declaration.type);
+        if (!isObjectType(type)) throw new Error(`${subgraph}: ${declaration.type} is not an object type`);
+        const fields = Object.values(type.getFields()).filter((f) => !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined));
+        const selection = fields.map((f) => (isLeafType(getNamedType(f.type)) ? f.name : `${f.name} { __typename }`)).join(' ');
+        const rows = (await orm.em.fork().find(declaration.entity, {}, { limit: 300 })) as { id: string }[];
+        const seen = new Set<string>();
+        const refused = new Set<string>();
+        let fullValues = 0;
+        for (const { label, caller, token } of callers) {
+          const reach = REACH[declaration.type];
+          const answer = reach
+            ? await hub.query(reach(selection), {}, token, service.url)
+            : await hub.query(`query($r: [_Any!]!) { list: _entities(representations: $r) { ... on ${declaration.type} { ${selection} } } }`, { r: rows.map((row) => ({ __typename: declaration.type, id: row.id })) }, token, service.url);
+          // A role the root list refuses reads none of these rows: the row rules are the root-field matrix's business.
+          if (answer.errors?.some((e) => DENIALS.has(e.extensions?.code))) continue;
+          expect(answer.errors, `${subgraph} ${declaration.type} as ${label}`).toBeUndefined();
+          const objects = ((reach ? answer.data.list.nodes : answer.data.list) as (Record<string, unknown> | null)[]).filter((o): o is Record<string, unknown> => o !== null);
+          const returned = new Map(objects.map((o) => [o.id as string, o]));
+          for (const row of rows) {
+            const view = declaration.viewOf(caller, row);
+            const object = returned.get(row.id);
+            if (!object) {
+              refused.add(view);
+              continue;
+            }
+            seen.add(view);
+            for (const field of fields) {
+              const value = object[field.name];
+              const empty = value === null || (Array.isArray(value) && value.length === 0);
+              if (!declaration.isShown(view, field.name)) {
+                checked += 1;
+                if (!empty) problems.push(`${declaration.type}.${field.name} shown in view ${view} to ${label} (row ${row.id}), which src/visibility.ts does not list for it`);
+              } else if (declaration.full.includes(view) && !empty && Object.keys(declaration.shows).some((v) => !declaration.isShown(v, field.name))) {
+                fullValues += 1;
+              }
+            }
+          }
+        }
+        for (const view of [...declaration.full, ...Object.keys(declaration.shows)]) {
+          // A view whose rows the slice refuses whole (e.g. a case an enforcer is not assigned to) has no fields to check.
+          if (!seen.has(view) && !refused.has(view)) problems.push(`${subgraph} ${declaration.type}: no demo row gave view ${view} to any caller`);
+        }
+        if (fullValues === 0) problems.push(`${subgraph} ${declaration.type}: the full view never returned a value for a field the restricted views hide`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
+  }, 180_000);
 });

@@ -1,11 +1,11 @@
-import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
+import { EVERYONE, SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
 
 /**
  * Who may call this subgraph's root fields (docs/domain.md, "Who may do what"): one intake window open to
  * everyone; cases are not for the trading center; the office routes; the handling department (or
  * the office, for 自办 cases) investigates and decides, which department being checked per case.
  */
-export const accessPolicy: AccessPolicy = {
+export const accessPolicy = {
   'query.casesWriteLog': ['LEADER', 'OFFICE'],
   'query.case': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.cases': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
@@ -35,4 +35,7 @@ export const accessPolicy: AccessPolicy = {
   'mutation.completeRectificationTask': ['OFFICE', 'DEPT'],
   // Object fields guarded by @Authorized:
   'Department.caseStats': SIGNED_IN,
-};
+} satisfies AccessPolicy;
+
+/** The resolvers' guards, from the policy above: `@Allowed('mutation.acceptCase')` (roles are written only here). */
+export const Allowed = guardsFrom(accessPolicy);

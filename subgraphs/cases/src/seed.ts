@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, memberUnits, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
+import { addDays, memberUnits, seededRandom, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
 import { Case } from './case/case.entity';
 import { CaseService, type CasesEnvironment } from './case/case.service';
 import { CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case/case-states';
@@ -8,17 +8,8 @@ import type { ProjectDirectory, ProjectFacts } from './project-directory';
 import { RectificationSource } from './rectification/rectification.entity';
 import { RectificationService } from './rectification/rectification.resolver';
 
-/** Deterministic PRNG (mulberry32), as in the projects seed: the same demo data on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The kit's deterministic PRNG (mulberry32): the same demo data on every machine. */
+export const prng = seededRandom;
 
 /** A project as the seed reads it from the projects subgraph. */
 export interface SeedProject {

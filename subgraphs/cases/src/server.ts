@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
-import { buildFederatedSchema, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, clockOf, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { caseAccess } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver } from './case/case.resolver';
@@ -13,6 +13,7 @@ import { defaultProjectDirectory } from './project-directory';
 import { RectificationProgress, RectificationTask } from './rectification/rectification.entity';
 import { RectificationResolver } from './rectification/rectification.resolver';
 import { seedDemoData } from './seed';
+import { visibility } from './visibility';
 
 /** Stubs of other slices' entities resolve to themselves: this subgraph only adds fields keyed by them. */
 const itself = { __resolveReference: (ref: unknown) => ref };
@@ -20,6 +21,7 @@ const itself = { __resolveReference: (ref: unknown) => ref };
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [CaseResolver, ProjectCasesResolver, MarketEntityCasesResolver, DepartmentCasesResolver, RectificationResolver, writeLogQueryResolver('cases')],
+    visibility,
     referenceResolvers: {
       Project: itself,
       MarketEntity: itself,
@@ -54,6 +56,7 @@ export function createCasesSubgraph(options: CasesSubgraphOptions = {}): Subgrap
     migrations,
     buildSchema,
     createLoaders: (em, user) => createLoaders(em, user, environment),
+    clock: clockOf(environment.now),
     seedDemoData,
     calendarDerivedDates: [caseDeadlineDates],
   };

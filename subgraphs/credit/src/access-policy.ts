@@ -1,11 +1,11 @@
-import { EVERYONE, type AccessPolicy } from '@hub/kit';
+import { EVERYONE, guardsFrom, type AccessPolicy } from '@hub/kit';
 
 /**
  * Who may call this subgraph's root fields (docs/domain.md "Who may do what"): published records,
  * standings, the joint punishment list and agency evaluations are public; the bureau (ZWJ office)
  * writes; a line department notifies performance findings on the projects it supervises.
  */
-export const accessPolicy: AccessPolicy = {
+export const accessPolicy = {
   'query.agencyEvaluations': EVERYONE,
   'query.creditRecord': EVERYONE,
   'query.creditRecords': EVERYONE,
@@ -28,4 +28,7 @@ export const accessPolicy: AccessPolicy = {
   'CreditRecord.events': ['LEADER', 'OFFICE'],
   'CreditRecord.objection': ['LEADER', 'OFFICE'],
   'CreditRule.history': ['LEADER', 'OFFICE'],
-};
+} satisfies AccessPolicy;
+
+/** The resolvers' guards, from the policy above: `@Allowed('mutation.acceptCase')` (roles are written only here). */
+export const Allowed = guardsFrom(accessPolicy);

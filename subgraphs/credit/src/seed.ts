@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, daysBetween, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
+import { addDays, daysBetween, seededRandom, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
 import { GraphCaseDirectory, type AgencyInfo, type CaseDirectory, type Directories, type ProjectDirectory, type ProjectInfo } from './directories';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { NotificationService } from './notification/notification.service';
@@ -7,17 +7,8 @@ import { CreditRecordService } from './record/credit-record.service';
 import { CreditSourceKind, CreditSubjectType, ObjectionOutcome } from './record/credit-types';
 import { CreditRule } from './rule/credit-rule.entity';
 
-/** Deterministic PRNG (mulberry32), as in the projects seed: the same seed gives the same demo data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The kit's deterministic PRNG (mulberry32): the same demo data on every machine. */
+export const prng = seededRandom;
 
 /** The demo rule catalogue: ordinary deductions and three serious rules that lead to joint punishment. */
 export const DEMO_RULES: { code: string; description: string; points: number; serious: boolean; punishmentMonths?: number }[] = [

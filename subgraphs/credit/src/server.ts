@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, historyResolver, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, clockOf, historyResolver, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { graphDirectories, type Directories } from './directories';
 import { AgencyEvaluation } from './evaluation/agency-evaluation.entity';
 import { AgencyEvaluationResolver } from './evaluation/evaluation.resolver';
@@ -80,6 +80,7 @@ export function createCreditSubgraph(directories: Directories, options: CreditSu
     migrations,
     buildSchema,
     createLoaders: (em, user) => createLoaders(em, user, directories, options.now),
+    clock: clockOf(options.now),
     seedDemoData,
     calendarDerivedDates: creditCalendarDates,
   };

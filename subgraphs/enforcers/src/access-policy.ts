@@ -1,11 +1,11 @@
-import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
+import { EVERYONE, SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
 
 /**
  * Who may call this subgraph's root fields (docs/domain.md "Who may do what"): the roster (执法人员名录库)
  * is not for the trading center or the public; the public sees the item list and published draws
  * and results (一公开); the office plans, draws and keeps the roster; inspectors record results.
  */
-export const accessPolicy: AccessPolicy = {
+export const accessPolicy = {
   'query.enforcersWriteLog': ['LEADER', 'OFFICE'],
   'query.enforcers': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.enforcer': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
@@ -37,4 +37,7 @@ export const accessPolicy: AccessPolicy = {
   'Department.enforcers': ['LEADER', 'OFFICE', 'DEPT'],
   'Department.inspectionStats': SIGNED_IN,
   'Enforcer.history': ['LEADER', 'OFFICE'],
-};
+} satisfies AccessPolicy;
+
+/** The resolvers' guards, from the policy above: `@Allowed('mutation.acceptCase')` (roles are written only here). */
+export const Allowed = guardsFrom(accessPolicy);

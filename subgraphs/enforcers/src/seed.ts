@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, memberUnits, type SeedEnvironment } from '@hub/kit';
+import { addDays, memberUnits, seededRandom, type SeedEnvironment } from '@hub/kit';
 import type { PoolProject } from './draw/draw';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, TrainingRecord } from './enforcer/enforcer.entity';
 import { ChecklistOutcome, FindingSeverity, Inspection, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection/inspection.entity';
@@ -8,17 +8,8 @@ import { freezeRound, makeDraw, recordCommitment, recordReveal } from './inspect
 import { commitmentOf } from './draw/algorithm';
 import { GraphProjectPoolSource } from './ports';
 
-/** Deterministic PRNG (mulberry32, as in the projects seed): the same demo data on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The kit's deterministic PRNG (mulberry32): the same demo data on every machine. */
+export const prng = seededRandom;
 
 /** A version-4-shaped UUID from the PRNG, so demo ids are stable across machines. */
 function uuidFrom(random: () => number): string {

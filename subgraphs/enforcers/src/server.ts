@@ -18,6 +18,7 @@ import { createLoaders, type Context, type Loaders } from './loaders';
 import { migrations } from './migrations';
 import { graphPorts, type Ports } from './ports';
 import { seedDemoData } from './seed';
+import { visibility } from './visibility';
 
 /** A missing reference resolves to null (the federation convention), not an error for the whole list. */
 const orNull = <T>(promise: Promise<T>) => promise.catch(() => null);
@@ -39,6 +40,7 @@ export function buildSchema() {
       writeLogQueryResolver('enforcers'),
       historyResolver(Enforcer, 'id'),
     ],
+    visibility,
     referenceResolvers: {
       Enforcer: {
         __resolveReference: (ref: { id: string }, { loaders }: Context) => orNull(loaders.enforcerById.load(ref.id)),

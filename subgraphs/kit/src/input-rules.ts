@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import { Extensions } from 'type-graphql';
 import { todayInShanghai } from './calendar/calendar';
+import type { Clock } from './clock';
 import { echo, InputError } from './errors';
 
 /**
@@ -193,9 +194,9 @@ export const queryArgumentRule: ArgumentRule = (name) => (name === 'after' ? 'sk
  * Today for the date rules: the slice's own clock when its request loaders carry one
  * (`loaders.today()`, which tests fix), else the system clock, in Asia/Shanghai.
  */
+/** Today on the slice's clock (the request context's), so a test's fixed clock applies to the date rules too. */
 function todayOf(context: unknown): string {
-  const today = (context as { loaders?: { today?: unknown } } | undefined)?.loaders?.today;
-  return typeof today === 'function' ? String((today as () => string)()) : todayInShanghai();
+  return (context as { clock?: Clock } | undefined)?.clock?.today() ?? todayInShanghai();
 }
 
 /**

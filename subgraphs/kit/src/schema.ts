@@ -6,6 +6,7 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 import { authChecker } from './auth';
 import { withInputRules } from './input-rules';
 import { withWriteLog } from './write-log/scope';
+import { withVisibility, type Visibility } from './visibility';
 
 /**
  * The federation spec every subgraph links, pinned in one place: bump it here and every
@@ -24,6 +25,8 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
 
 export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker'> {
   referenceResolvers?: ReferenceResolvers;
+  /** The slice's field visibility declarations (its `src/visibility.ts`): fields a restricted view does not list resolve to null there. */
+  visibility?: readonly Visibility[];
 }
 
 /**
@@ -32,7 +35,7 @@ export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, 'skipCh
  * `buildSubgraphSchema`, and the resolvers plus the entities' reference resolvers are merged back.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
-  const { referenceResolvers = {}, ...buildOptions } = options;
+  const { referenceResolvers = {}, visibility = [], ...buildOptions } = options;
   const schema = await buildSchema({
     validate: false,
     ...buildOptions,
@@ -45,6 +48,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   withInputRules(schema, resolvers);
   // Every mutation's writes go on the slice's write log with the mutation's name and caller.
   withWriteLog(resolvers);
+  withVisibility(schema, resolvers, visibility);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }

@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { Logger } from 'pino';
 import { authenticate, type Caller } from './auth';
 import { startCalendarFirmUp, type CalendarDerivedDates } from './calendar/firm-up';
+import { systemClock, type Clock } from './clock';
 import { envBool, envInt } from './config';
 import { databaseReadiness, databaseUnavailableError, isDatabaseUnavailable } from './database-availability';
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
@@ -21,11 +22,13 @@ import { isUniqueViolation, uniqueViolationRefusal } from './unique';
 import { readSubgraphList, subgraphPort, subgraphUrl } from './subgraph-list';
 import { withStartupLock } from './startup-lock';
 
-/** The per-request context every resolver receives: a fresh entity-manager fork, the caller, this request's loaders. */
+/** The per-request context every resolver receives: a fresh entity-manager fork, the caller, this request's loaders, the slice's clock. */
 export interface RequestContext<L = unknown> {
   em: EntityManager;
   user: Caller;
   loaders: L;
+  /** The slice's clock (SubgraphDefinition.clock): "today" for resolvers, services and the input rules. */
+  clock: Clock;
   requestId: string;
   log: Logger;
 }
@@ -45,6 +48,8 @@ export interface SubgraphDefinition<L = unknown> {
   buildSchema(): Promise<GraphQLSchema>;
   /** New DataLoaders for one request (never shared between requests). */
   createLoaders(em: EntityManager, user: Caller): L;
+  /** The slice's clock, carried by every request's context (default the system clock; tests fix it). */
+  clock?: Clock;
   /**
    * Loads deterministic demo data. The kit runs it in one transaction and records completion
    * (`loadDemoDataOnce`), so it runs at most once per database and never leaves half a demo.
@@ -56,6 +61,11 @@ export interface SubgraphDefinition<L = unknown> {
   referenceTables?: readonly string[];
   /** Only for the slice that owns the member units (projects): read them from its own database instead of through the graph. */
   memberUnits?(orm: MikroORM): MemberUnitSource;
+}
+
+/** The one place a request's context is put together (the HTTP server and the in-process test runner). */
+export function requestContext<L>(definition: SubgraphDefinition<L>, em: EntityManager, user: Caller, requestId: string, log: Logger): RequestContext<L> {
+  return { em, user, loaders: definition.createLoaders(em, user), clock: definition.clock ?? systemClock, requestId, log };
 }
 
 export interface SubgraphService {
@@ -144,7 +154,7 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     context: async (req, requestId) => {
       const user = await checkDepartmentClaim(await authenticate(req.headers.authorization));
       const em = orm.em.fork();
-      return { em, user, loaders: definition.createLoaders(em, user), requestId, log: log.child({ requestId }) };
+      return requestContext(definition, em, user, requestId, log.child({ requestId }));
     },
   });
   const port = await listen(httpServer, options.port, options.host);

@@ -3,7 +3,7 @@ import { graphql, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inject } from 'vitest';
 import { PUBLIC_CALLER, type Caller, type Role } from './auth';
-import { openDatabase, type SeedEnvironment, type SubgraphDefinition } from './subgraph';
+import { openDatabase, requestContext, type SeedEnvironment, type SubgraphDefinition } from './subgraph';
 import { loadDemoDataOnce } from './demo-data';
 import { createLogger } from './logger';
 
@@ -46,7 +46,7 @@ export async function run<D = any>(
     schema,
     source,
     variableValues: variables,
-    contextValue: { em, user, loaders: definition.createLoaders(em, user), requestId: 'test', log: createLogger('test') },
+    contextValue: requestContext(definition, em, user, 'test', createLogger('test')),
   });
   return result as any;
 }

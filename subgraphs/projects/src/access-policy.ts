@@ -1,10 +1,10 @@
-import { EVERYONE, SIGNED_IN, type AccessPolicy } from '@hub/kit';
+import { EVERYONE, SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
 
 /**
  * Who may call this subgraph's root fields (docs/domain.md "Who may do what"): tender information is
  * public (公开); people and interval flags need a login; the trading center (JYZX) writes.
  */
-export const accessPolicy: AccessPolicy = {
+export const accessPolicy = {
   'query.departments': EVERYONE,
   'query.department': EVERYONE,
   'query.marketEntity': EVERYONE,
@@ -33,4 +33,7 @@ export const accessPolicy: AccessPolicy = {
   'Project.flags': SIGNED_IN,
   'Project.history': ['LEADER', 'OFFICE'],
   'MarketEntity.history': ['LEADER', 'OFFICE'],
-};
+} satisfies AccessPolicy;
+
+/** The resolvers' guards, from the policy above: `@Allowed('mutation.acceptCase')` (roles are written only here). */
+export const Allowed = guardsFrom(accessPolicy);

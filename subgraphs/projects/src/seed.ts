@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, type Caller, type SeedEnvironment, CREDIT_CODE_ALPHABET, withCheckCharacter } from '@hub/kit';
+import { addDays, CREDIT_CODE_ALPHABET, seededRandom, withCheckCharacter, type Caller, type SeedEnvironment } from '@hub/kit';
 import { memberUnitsIn } from './department/member-units';
 import { MarketEntity } from './market-entity/market-entity.entity';
 import { withIdentityCheck } from './practitioner/identity-number';
@@ -7,17 +7,8 @@ import { Practitioner, PractitionerRole } from './practitioner/practitioner.enti
 import { Bid, Project, ProjectCategory, TenderMethod } from './project/project.entity';
 import { ProjectService } from './project/project.service';
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same demo data on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The kit's deterministic PRNG (mulberry32): the same demo data on every machine. */
+export const prng = seededRandom;
 
 const DEMO = { entities: 150, projects: 200, practitioners: 40 };
 const CATEGORY_BY_DEPARTMENT: Record<string, ProjectCategory[]> = {

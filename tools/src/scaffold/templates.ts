@@ -63,7 +63,8 @@ export function scaffoldFiles(n: Names): Record<string, string> {
 
 Scaffolded by \`pnpm subgraph:new ${n.name}\`. It owns its database (\`hub_${n.snake}\`) and joins the
 graph on \`Project\` by id: \`Project.${n.camel}Findings\`. Adapt the example \`${Finding}\` with the
-department's own slice; keep the shape (entity + resolver + loader + migration + tests).
+department's own slice; keep the shape (entity, a thin resolver that maps GraphQL to a service call, the
+service with the queries, validation and transactions, loader, migration, tests).
 
 - Build and test only this slice: \`pnpm exec tsc -b subgraphs/${n.name} && pnpm exec vitest run subgraphs/${n.name}\`
 - After changing entities: \`pnpm migration:create ${n.name}\`
@@ -116,14 +117,14 @@ export function create${n.pascal}Subgraph(options: { projects?: ${n.pascal}Proje
 /** The ${n.name} subgraph as the hub runs it. */
 export const subgraph: SubgraphDefinition<Loaders> = create${n.pascal}Subgraph();
 `,
-    'src/access-policy.ts': `import { SIGNED_IN, type AccessPolicy } from '@hub/kit';
+    'src/access-policy.ts': `import { SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
 
 /**
  * Who may call this subgraph's root fields and its @Authorized object fields (the authorization matrix
  * of test/authorization.e2e.test.ts checks every role against it; a field without an entry fails it).
  * Adapt it with the resolvers.
  */
-export const accessPolicy: AccessPolicy = {
+export const accessPolicy = {
   'query.${n.camel}Findings': SIGNED_IN,
   'query.${n.camel}WriteLog': ['LEADER', 'OFFICE'],
   // Row rule (finding.resolver.ts, requireOwnLane): a DEPT officer only on projects its department
@@ -132,14 +133,17 @@ export const accessPolicy: AccessPolicy = {
   'mutation.rectify${Finding}': ['OFFICE', 'DEPT'],
   // Object fields guarded by @Authorized:
   'Project.${n.camel}Findings': SIGNED_IN,
-};
+} satisfies AccessPolicy;
+
+/** The resolvers' guards, from the policy above: \`@Allowed('mutation.record${Finding}')\` (roles are written only here). */
+export const Allowed = guardsFrom(accessPolicy);
 `,
     'src/access-policy.test.ts': `import { expect, it } from 'vitest';
 import { accessPolicyDrift } from '@hub/kit/testing';
 import { accessPolicy } from './access-policy';
 import { subgraph } from './server';
 
-// The roles are written twice, in the resolvers' @Authorized(...) and in access-policy.ts: they must not drift.
+// The resolvers' guards come from access-policy.ts (@Allowed); this catches a root field without an entry, or a guard written by hand.
 it("every @Authorized role list equals this slice's access-policy.ts entry, both ways", async () => {
   expect(accessPolicyDrift(await subgraph.buildSchema(), accessPolicy)).toEqual([]);
 });
@@ -233,11 +237,12 @@ export class ${Finding} {
   createdAt: Date = new Date();
 }
 `,
-    'src/finding/finding.resolver.ts': `import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection, LongText, PastDate, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller } from '@hub/kit';
-import type { ${n.pascal}Projects } from '../projects-directory';
+    'src/finding/finding.resolver.ts': `import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, LocalDateScalar, PageArgs, LongText, PastDate } from '@hub/kit';
+import { Allowed } from '../access-policy';
 import type { Context } from '../loaders';
 import { ${Finding} } from './finding.entity';
+import { ${Finding}Service } from './finding.service';
 
 export const ${Finding}Connection = Connection(${Finding}, '${Finding}');
 
@@ -257,6 +262,54 @@ export class Record${Finding}Input {
   @Field(() => LocalDateScalar, { description: 'Rectification deadline (整改期限), YYYY-MM-DD (Asia/Shanghai); not before foundOn.' }) rectificationDueOn: string;
 }
 
+/** Resolvers map GraphQL to a service call: queries, validation and transactions live in ${Finding}Service. */
+const service = ({ em, user, loaders }: Context) => new ${Finding}Service(em, user, loaders.projects);
+
+@Resolver(() => ${Finding})
+export class ${Finding}Resolver {
+  @Allowed('query.${n.camel}Findings')
+  @Query(() => ${Finding}Connection, { description: 'Findings of the ${n.name} slice, newest first; optionally only open ones.' })
+  ${n.camel}Findings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false, description: 'When true, only findings not yet rectified; default false (all findings).' }) openOnly: boolean, @Ctx() ctx: Context) {
+    return service(ctx).list(page, openOnly);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not rectified and past its deadline (Asia/Shanghai).' })
+  overdue(@Root() finding: ${Finding}, @Ctx() { clock }: Context): boolean {
+    return !finding.rectifiedOn && finding.rectificationDueOn < clock.today();
+  }
+
+  @Allowed('mutation.record${Finding}')
+  @Mutation(() => ${Finding}, { description: 'Records a finding on a project.' })
+  record${Finding}(@Arg('input', { description: 'The finding to record.' }) input: Record${Finding}Input, @Ctx() ctx: Context): Promise<${Finding}> {
+    return service(ctx).record(input);
+  }
+
+  @Allowed('mutation.rectify${Finding}')
+  @Mutation(() => ${Finding}, { description: 'Records the rectification of a finding.' })
+  rectify${Finding}(
+    @Arg('id', () => ID, { description: 'UUID of the finding to close.' }) id: string,
+    @Arg('rectifiedOn', () => LocalDateScalar, { description: 'Day the rectification was completed, YYYY-MM-DD (Asia/Shanghai); not in the future, not before foundOn.' }) rectifiedOn: string,
+    @Ctx() ctx: Context,
+  ): Promise<${Finding}> {
+    return service(ctx).rectify(id, rectifiedOn);
+  }
+}
+
+@Resolver(() => ProjectRef)
+export class Project${n.pascal}Resolver {
+  @Allowed('Project.${n.camel}Findings')
+  @FieldResolver(() => [${Finding}], { nullable: true, description: 'Findings of the ${n.name} slice on this project.' })
+  ${n.camel}Findings(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<${Finding}[]> {
+    return loaders.findingsByProject.load(project.id);
+  }
+}
+`,
+    'src/finding/finding.service.ts': `import type { EntityManager } from '@mikro-orm/postgresql';
+import { ConflictError, InputError, NotFoundError, pageWindow, toConnection, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller, type PageArgs } from '@hub/kit';
+import type { ${n.pascal}Projects } from '../projects-directory';
+import { ${Finding} } from './finding.entity';
+import type { Record${Finding}Input } from './finding.resolver';
+
 /**
  * The project must exist (in the projects slice), and a line department works only on the projects
  * it supervises (谁主管，谁监管): a ZJJ officer records and closes no findings on a JTJ project.
@@ -269,13 +322,17 @@ async function requireOwnLane(user: Caller, projects: ${n.pascal}Projects, proje
   }
 }
 
-@Resolver(() => ${Finding})
-export class ${Finding}Resolver {
-  @Authorized()
-  @Query(() => ${Finding}Connection, { description: 'Findings of the ${n.name} slice, newest first; optionally only open ones.' })
-  async ${n.camel}Findings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false, description: 'When true, only findings not yet rectified; default false (all findings).' }) openOnly: boolean, @Ctx() { em }: Context) {
+/** Reads and writes of findings for one caller: validation, row rules and transactions (a failed write changes nothing). */
+export class ${Finding}Service {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly user: Caller,
+    private readonly projects: ${n.pascal}Projects,
+  ) {}
+
+  async list(page: PageArgs, openOnly: boolean) {
     const window = pageWindow(page);
-    const [rows, total] = await em.findAndCount(${Finding}, openOnly ? { rectifiedOn: null } : {}, {
+    const [rows, total] = await this.em.findAndCount(${Finding}, openOnly ? { rectifiedOn: null } : {}, {
       limit: window.limit,
       offset: window.offset,
       orderBy: { foundOn: 'desc', id: 'asc' },
@@ -283,35 +340,22 @@ export class ${Finding}Resolver {
     return toConnection(rows, total, window);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Not rectified and past its deadline (Asia/Shanghai).' })
-  overdue(@Root() finding: ${Finding}): boolean {
-    return !finding.rectifiedOn && finding.rectificationDueOn < todayInShanghai();
-  }
-
-  @Authorized('OFFICE', 'DEPT')
-  @Mutation(() => ${Finding}, { description: 'Records a finding on a project.' })
-  async record${Finding}(@Arg('input', { description: 'The finding to record.' }) input: Record${Finding}Input, @Ctx() { em, user, loaders }: Context): Promise<${Finding}> {
+  async record(input: Record${Finding}Input): Promise<${Finding}> {
     const projectId = requireUuid(input.projectId, 'projectId');
     if (input.rectificationDueOn < input.foundOn) {
       throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
     }
-    await requireOwnLane(user, loaders.projects, projectId, 'projectId');
-    return em.transactional(async (tx) => tx.create(${Finding}, { ...input, projectId, recordedByDepartment: user.department ?? user.role }));
+    await requireOwnLane(this.user, this.projects, projectId, 'projectId');
+    return this.em.transactional(async (tx) => tx.create(${Finding}, { ...input, projectId, recordedByDepartment: this.user.department ?? this.user.role }));
   }
 
-  @Authorized('OFFICE', 'DEPT')
-  @Mutation(() => ${Finding}, { description: 'Records the rectification of a finding.' })
-  async rectify${Finding}(
-    @Arg('id', () => ID, { description: 'UUID of the finding to close.' }) id: string,
-    @Arg('rectifiedOn', () => LocalDateScalar, { description: 'Day the rectification was completed, YYYY-MM-DD (Asia/Shanghai); not in the future, not before foundOn.' }) rectifiedOn: string,
-    @Ctx() { em, user, loaders }: Context,
-  ): Promise<${Finding}> {
+  async rectify(id: string, rectifiedOn: string): Promise<${Finding}> {
     requireUuid(id, 'id');
     requireDateInBounds(rectifiedOn, 'rectifiedOn', { notInFuture: true });
-    const found = await em.findOne(${Finding}, { id });
+    const found = await this.em.findOne(${Finding}, { id });
     if (!found) throw new NotFoundError('${Finding}', id);
-    await requireOwnLane(user, loaders.projects, found.projectId, 'id');
-    return em.transactional(async (tx) => {
+    await requireOwnLane(this.user, this.projects, found.projectId, 'id');
+    return this.em.transactional(async (tx) => {
       const finding = await tx.findOne(${Finding}, { id });
       if (!finding) throw new NotFoundError('${Finding}', id);
       if (finding.rectifiedOn) throw new ConflictError(\`Finding \${id} was already rectified on \${finding.rectifiedOn}\`, { rectifiedOn: finding.rectifiedOn });
@@ -319,15 +363,6 @@ export class ${Finding}Resolver {
       finding.rectifiedOn = rectifiedOn;
       return finding;
     });
-  }
-}
-
-@Resolver(() => ProjectRef)
-export class Project${n.pascal}Resolver {
-  @Authorized()
-  @FieldResolver(() => [${Finding}], { nullable: true, description: 'Findings of the ${n.name} slice on this project.' })
-  ${n.camel}Findings(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<${Finding}[]> {
-    return loaders.findingsByProject.load(project.id);
   }
 }
 `,

@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, ConflictError, InputError, LocalDateScalar, NotFoundError, PageArgs, pageWindow, todayInShanghai, toConnection, LongText, PastDate, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller } from '@hub/kit';
-import type { AuditProjects } from '../projects-directory';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, LocalDateScalar, PageArgs, LongText, PastDate } from '@hub/kit';
+import { Allowed } from '../access-policy';
 import type { Context } from '../loaders';
 import { AuditFinding } from './finding.entity';
+import { AuditFindingService } from './finding.service';
 
 export const AuditFindingConnection = Connection(AuditFinding, 'AuditFinding');
 
@@ -22,74 +23,42 @@ export class RecordAuditFindingInput {
   @Field(() => LocalDateScalar, { description: 'Rectification deadline (整改期限), YYYY-MM-DD (Asia/Shanghai); not before foundOn.' }) rectificationDueOn: string;
 }
 
-/**
- * The project must exist (in the projects slice), and a line department works only on the projects
- * it supervises (谁主管，谁监管): a ZJJ officer records and closes no findings on a JTJ project.
- */
-async function requireOwnLane(user: Caller, projects: AuditProjects, projectId: string, field: string): Promise<void> {
-  const supervising = await projects.supervisingDepartments([projectId]);
-  requireFound(supervising, [projectId], field, 'project');
-  if (user.role === 'DEPT' && supervising.get(projectId) !== user.department) {
-    throw new ForbiddenError(`${field}: the project is supervised by ${supervising.get(projectId)}; a ${user.department} officer records and closes findings only on its own department's projects`);
-  }
-}
+/** Resolvers map GraphQL to a service call: queries, validation and transactions live in AuditFindingService. */
+const service = ({ em, user, loaders }: Context) => new AuditFindingService(em, user, loaders.projects);
 
 @Resolver(() => AuditFinding)
 export class AuditFindingResolver {
-  @Authorized()
+  @Allowed('query.auditFindings')
   @Query(() => AuditFindingConnection, { description: 'Findings of the audit slice, newest first; optionally only open ones.' })
-  async auditFindings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false, description: 'When true, only findings not yet rectified; default false (all findings).' }) openOnly: boolean, @Ctx() { em }: Context) {
-    const window = pageWindow(page);
-    const [rows, total] = await em.findAndCount(AuditFinding, openOnly ? { rectifiedOn: null } : {}, {
-      limit: window.limit,
-      offset: window.offset,
-      orderBy: { foundOn: 'desc', id: 'asc' },
-    });
-    return toConnection(rows, total, window);
+  auditFindings(@Args() page: PageArgs, @Arg('openOnly', { defaultValue: false, description: 'When true, only findings not yet rectified; default false (all findings).' }) openOnly: boolean, @Ctx() ctx: Context) {
+    return service(ctx).list(page, openOnly);
   }
 
   @FieldResolver(() => Boolean, { description: 'Not rectified and past its deadline (Asia/Shanghai).' })
-  overdue(@Root() finding: AuditFinding): boolean {
-    return !finding.rectifiedOn && finding.rectificationDueOn < todayInShanghai();
+  overdue(@Root() finding: AuditFinding, @Ctx() { clock }: Context): boolean {
+    return !finding.rectifiedOn && finding.rectificationDueOn < clock.today();
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.recordAuditFinding')
   @Mutation(() => AuditFinding, { description: 'Records a finding on a project.' })
-  async recordAuditFinding(@Arg('input', { description: 'The finding to record.' }) input: RecordAuditFindingInput, @Ctx() { em, user, loaders }: Context): Promise<AuditFinding> {
-    const projectId = requireUuid(input.projectId, 'projectId');
-    if (input.rectificationDueOn < input.foundOn) {
-      throw new InputError('rectificationDueOn must not be before foundOn', { field: 'rectificationDueOn', rule: 'after foundOn' });
-    }
-    await requireOwnLane(user, loaders.projects, projectId, 'projectId');
-    return em.transactional(async (tx) => tx.create(AuditFinding, { ...input, projectId, recordedByDepartment: user.department ?? user.role }));
+  recordAuditFinding(@Arg('input', { description: 'The finding to record.' }) input: RecordAuditFindingInput, @Ctx() ctx: Context): Promise<AuditFinding> {
+    return service(ctx).record(input);
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.rectifyAuditFinding')
   @Mutation(() => AuditFinding, { description: 'Records the rectification of a finding.' })
-  async rectifyAuditFinding(
+  rectifyAuditFinding(
     @Arg('id', () => ID, { description: 'UUID of the finding to close.' }) id: string,
     @Arg('rectifiedOn', () => LocalDateScalar, { description: 'Day the rectification was completed, YYYY-MM-DD (Asia/Shanghai); not in the future, not before foundOn.' }) rectifiedOn: string,
-    @Ctx() { em, user, loaders }: Context,
+    @Ctx() ctx: Context,
   ): Promise<AuditFinding> {
-    requireUuid(id, 'id');
-    requireDateInBounds(rectifiedOn, 'rectifiedOn', { notInFuture: true });
-    const found = await em.findOne(AuditFinding, { id });
-    if (!found) throw new NotFoundError('AuditFinding', id);
-    await requireOwnLane(user, loaders.projects, found.projectId, 'id');
-    return em.transactional(async (tx) => {
-      const finding = await tx.findOne(AuditFinding, { id });
-      if (!finding) throw new NotFoundError('AuditFinding', id);
-      if (finding.rectifiedOn) throw new ConflictError(`Finding ${id} was already rectified on ${finding.rectifiedOn}`, { rectifiedOn: finding.rectifiedOn });
-      if (rectifiedOn < finding.foundOn) throw new InputError('rectifiedOn must not be before foundOn', { field: 'rectifiedOn', rule: 'after foundOn' });
-      finding.rectifiedOn = rectifiedOn;
-      return finding;
-    });
+    return service(ctx).rectify(id, rectifiedOn);
   }
 }
 
 @Resolver(() => ProjectRef)
 export class ProjectAuditResolver {
-  @Authorized()
+  @Allowed('Project.auditFindings')
   @FieldResolver(() => [AuditFinding], { nullable: true, description: 'Findings of the audit slice on this project.' })
   auditFindings(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<AuditFinding[]> {
     return loaders.findingsByProject.load(project.id);

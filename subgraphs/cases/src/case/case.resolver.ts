@@ -1,27 +1,10 @@
-import {
-  Connection,
-  currentCalendar,
-  firmUpCalendarDates,
-  ForbiddenError,
-  LocalDateScalar,
-  NotFoundError,
-  PageArgs,
-  pageWindow,
-  shanghaiDateOf,
-  InputError,
-  keysetPage,
-  PeriodInput,
-  periodEndAsOf,
-  requirePeriod,
-  type Caller,
-  type KeysetOrder,
-} from '@hub/kit';
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, currentCalendar, firmUpCalendarDates, LocalDateScalar, PageArgs, pageWindow, PeriodInput, requirePeriod } from '@hub/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DepartmentRef, EnforcerRef, MarketEntityRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { RectificationTask } from '../rectification/rectification.entity';
-import { caseAccess, caseScope, canSeeContact, canSeeSubmitter } from './access';
+import { caseVisibility } from '../visibility';
+import { canSeeContact, canSeeSubmitter } from './access';
 import { Case, CaseEvent } from './case.entity';
 import {
   AssignCaseEnforcersInput,
@@ -40,26 +23,15 @@ import {
   SubmitReportInput,
   SuperviseCaseInput,
 } from './case.inputs';
-import { CaseService, requireUuid, type IntakeResult } from './case.service';
+import { CaseQueries } from './case.queries';
+import { CaseService, type IntakeResult } from './case.service';
 import { CaseDeadline, CaseReceipt, CaseReceiptStatus, CaseStats, CaseView } from './case.types';
 import { allowedTransitions, CaseStatus, CaseTransition, PENDING_ACCEPTANCE, PENDING_RESOLUTION } from './case-states';
 import { acceptanceDue, CASE_DEADLINE_RULES, deadlineState, resolutionDue } from './deadlines';
 import { caseDeadlineDates } from './firm-up';
-import { caseFigureSql } from './review';
-import { verifySecret } from './receipt';
+import { Allowed } from '../access-policy';
 
 export const CaseConnection = Connection(Case, 'Case');
-
-/** Case lists page by keyset (stable while cases arrive): newest first, and soonest due first. */
-const CASE_ORDER: KeysetOrder = [
-  ['receivedAt', 'desc'],
-  ['id', 'asc'],
-];
-const DUE_ORDER: KeysetOrder = [
-  ['nextDueOn', 'asc'],
-  ['receivedAt', 'asc'],
-  ['id', 'asc'],
-];
 
 /** Acceptance deadline, recomputed on the calendar in force (so a newly published year firms up provisional dates). */
 export function acceptanceDeadline(c: Case, today: string): CaseDeadline {
@@ -75,8 +47,10 @@ export function resolutionDeadline(c: Case, today: string): CaseDeadline | null 
 }
 
 const service = (ctx: Context) => new CaseService(ctx.em, ctx.user, ctx.loaders.env);
-const today = (ctx: Context) => shanghaiDateOf(ctx.loaders.env.now());
-const full = (user: Caller, c: Case) => caseAccess(user, c) === 'FULL';
+const queries = (ctx: Context) => new CaseQueries(ctx.em, ctx.user, ctx.clock);
+const today = (ctx: Context) => ctx.clock.today();
+// Fields a summary does not show are hidden by the declaration in ../visibility.ts, not here.
+const full = (ctx: Context, c: Case) => caseVisibility.view(ctx, c) === 'FULL';
 
 function receipt(result: IntakeResult, on: string): CaseReceipt {
   return {
@@ -89,46 +63,21 @@ function receipt(result: IntakeResult, on: string): CaseReceipt {
   };
 }
 
-function scopeOrForbidden(user: Caller): FilterQuery<Case> {
-  const scope = caseScope(user);
-  if (scope === null) throw new ForbiddenError(`Role ${user.role} reads no cases`);
-  return scope;
-}
-
 @Resolver(() => Case)
 export class CaseResolver {
-  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
+  @Allowed('query.case')
   @Query(() => Case, { nullable: true, description: 'A case by id; FORBIDDEN for an enforcer not assigned to it.' })
-  async case(@Arg('id', () => ID, { description: 'UUID of the case.' }) id: string, @Ctx() ctx: Context): Promise<Case | null> {
-    const found = await ctx.em.findOne(Case, { id: requireUuid(id, 'id') });
-    if (!found) return null;
-    if (caseAccess(ctx.user, found) === 'NONE') throw new ForbiddenError(`Case ${id} is not visible to role ${ctx.user.role}`);
-    return found;
+  case(@Arg('id', () => ID, { description: 'UUID of the case.' }) id: string, @Ctx() ctx: Context): Promise<Case | null> {
+    return queries(ctx).byId(id);
   }
 
-  @Authorized('OFFICE', 'LEADER', 'DEPT', 'ENFORCER')
+  @Allowed('query.cases')
   @Query(() => CaseConnection, { description: 'Cases, newest first; a DEPT officer gets summaries of other departments\' cases, an enforcer only the cases assigned to them.' })
-  async cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true, description: 'Conditions the cases must meet; null lists every case the caller may see.' }) filter: CaseFilter | null, @Ctx() ctx: Context) {
-    const window = pageWindow(page);
-    const where: FilterQuery<Case>[] = [scopeOrForbidden(ctx.user)];
-    if (filter?.kind) where.push({ kind: filter.kind });
-    if (filter?.status) where.push({ status: filter.status });
-    if (filter?.department) where.push({ responsibleDepartments: { $contains: [filter.department] } });
-    if (filter?.projectId) where.push({ projectId: requireUuid(filter.projectId, 'filter.projectId') });
-    if (filter?.receivedFrom) where.push({ receivedOn: { $gte: filter.receivedFrom } });
-    if (filter?.receivedTo) where.push({ receivedOn: { $lte: filter.receivedTo } });
-    if (filter?.overdue === true) where.push({ nextDueOn: { $lt: today(ctx) } });
-    if (filter?.overdue === false) where.push({ $or: [{ nextDueOn: null }, { nextDueOn: { $gte: today(ctx) } }] });
-    if (filter?.review) {
-      const period = requirePeriod(filter.review.period, 'filter.review.period');
-      const { sql, params } = caseFigureSql(filter.review.figure, period, periodEndAsOf(period, today(ctx)));
-      const ids = await ctx.em.getConnection().execute<{ id: string }[]>(`select c.id from case_file c where ${sql}`, params);
-      where.push({ id: { $in: ids.map((row) => row.id) } });
-    }
-    return keysetPage(ctx.em, Case, { $and: where }, window, CASE_ORDER);
+  cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true, description: 'Conditions the cases must meet; null lists every case the caller may see.' }) filter: CaseFilter | null, @Ctx() ctx: Context) {
+    return queries(ctx).list(page, filter);
   }
 
-  @Authorized('OFFICE', 'LEADER', 'DEPT')
+  @Allowed('query.casesDueSoon')
   @Query(() => CaseConnection, {
     description: 'Open cases of a department whose pending deadline (acceptance, then resolution) is past or within `withinDays` calendar days, soonest first. A DEPT officer defaults to its own department.',
   })
@@ -138,20 +87,12 @@ export class CaseResolver {
     @Arg('withinDays', () => Int, { defaultValue: 3, description: 'Calendar days ahead to look, 0 to 60; default 3.' }) withinDays: number,
     @Ctx() ctx: Context,
   ) {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 60) throw new InputError('withinDays must be 0 to 60', { field: 'withinDays', rule: '0..60' });
-    const window = pageWindow(page);
-    const code = department ?? (ctx.user.role === 'DEPT' ? ctx.user.department : undefined);
-    const limit = currentCalendar().addCalendarDays(today(ctx), withinDays).date;
-    const where: FilterQuery<Case> = { nextDueOn: { $ne: null, $lte: limit }, ...(code ? { responsibleDepartments: { $contains: [code] } } : {}) };
-    // nextDueOn is never null here (the filter), so it can lead the keyset.
-    return keysetPage(ctx.em, Case, where, window, DUE_ORDER);
+    return queries(ctx).dueSoon(page, department, withinDays);
   }
 
   @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })
   async caseStatusByReceipt(@Arg('receiptNumber', { description: 'Receipt number (受理回执编号) from the submission.' }) receiptNumber: string, @Arg('secret', { description: 'The one-time secret returned with the receipt.' }) secret: string, @Ctx() ctx: Context): Promise<CaseReceiptStatus> {
-    const c = await ctx.em.findOne(Case, { receiptNumber: receiptNumber.trim().toUpperCase() });
-    // The same answer for an unknown number and a wrong secret: the pair is the credential.
-    if (!c || !verifySecret(secret, c.secretHash)) throw new NotFoundError('Case receipt', receiptNumber);
+    const c = await queries(ctx).byReceipt(receiptNumber, secret);
     const on = today(ctx);
     return {
       receiptNumber: c.receiptNumber,
@@ -170,8 +111,8 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => CaseView, { description: 'Which view the caller got.' })
-  view(@Root() c: Case, @Ctx() { user }: Context): CaseView {
-    return full(user, c) ? CaseView.FULL : CaseView.SUMMARY;
+  view(@Root() c: Case, @Ctx() ctx: Context): CaseView {
+    return full(ctx, c) ? CaseView.FULL : CaseView.SUMMARY;
   }
 
   @FieldResolver(() => ProjectRef, { description: 'The tender project the case is about (owned by the projects slice).' })
@@ -190,18 +131,18 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => [MarketEntityRef], { nullable: true, description: 'Respondents (被投诉/被举报人); null in the summary view.' })
-  respondents(@Root() c: Case, @Ctx() { user }: Context): MarketEntityRef[] | null {
-    return full(user, c) ? c.respondentCreditCodes.map((creditCode) => ({ creditCode })) : null;
+  respondents(@Root() c: Case): MarketEntityRef[] {
+    return c.respondentCreditCodes.map((creditCode) => ({ creditCode }));
   }
 
   @FieldResolver(() => [EnforcerRef], { description: 'Enforcers assigned to the case (resolved by the enforcers slice); empty in the summary view.' })
-  assignedEnforcers(@Root() c: Case, @Ctx() { user }: Context): EnforcerRef[] {
-    return full(user, c) ? c.assignedEnforcerIds.map((id) => ({ id })) : [];
+  assignedEnforcers(@Root() c: Case): EnforcerRef[] {
+    return c.assignedEnforcerIds.map((id) => ({ id }));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Facts, grounds and evidence; null in the summary view.' })
-  details(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.details : null;
+  details(@Root() c: Case): string {
+    return c.details;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Complainant, reporter, referring authority or inspector. A reporter's identity is for the office only." })
@@ -220,23 +161,23 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'When the complainant knew of the matter (10-day window).' })
-  knewOn(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.knewOn ?? null : null;
+  knewOn(@Root() c: Case): string | null {
+    return c.knewOn ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Stated refusal reason; null in the summary view.' })
-  refusalReason(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.refusalReason ?? null : null;
+  refusalReason(@Root() c: Case): string | null {
+    return c.refusalReason ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Action taken (处理措施); null in the summary view.' })
-  actionTaken(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.actionTaken ?? null : null;
+  actionTaken(@Root() c: Case): string | null {
+    return c.actionTaken ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Penalty by the competent department (行政处罚); null in the summary view.' })
-  penalty(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.penalty ?? null : null;
+  penalty(@Root() c: Case): string | null {
+    return c.penalty ?? null;
   }
 
   @FieldResolver(() => DepartmentRef, { nullable: true, description: 'The department that decided (处罚权属不变).' })
@@ -245,13 +186,13 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The result fed back to the submitter; null in the summary view.' })
-  feedback(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.feedback ?? null : null;
+  feedback(@Root() c: Case): string | null {
+    return c.feedback ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "The superior's document number (交办件)." })
-  referralReference(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return full(user, c) ? c.referralReference ?? null : null;
+  referralReference(@Root() c: Case): string | null {
+    return c.referralReference ?? null;
   }
 
   @FieldResolver(() => CaseDeadline, { description: 'Decide whether to accept: complaint 2 working days, report 5 days from receipt.' })
@@ -278,14 +219,14 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => [CaseEvent], { description: 'The trail (全程留痕), oldest first; comments and enforcer ids are null in the summary view.' })
-  async events(@Root() c: Case, @Ctx() { user, loaders }: Context): Promise<CaseEvent[]> {
-    const events = await loaders.eventsByCase.load(c.id);
-    return full(user, c) ? events : events.map((e) => ({ ...e, comment: null, enforcerIds: null }) as CaseEvent);
+  async events(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseEvent[]> {
+    const events = await ctx.loaders.eventsByCase.load(c.id);
+    return full(ctx, c) ? events : events.map((e) => ({ ...e, comment: null, enforcerIds: null }) as CaseEvent);
   }
 
   @FieldResolver(() => [RectificationTask], { description: 'Rectification tasks (整改) ordered by this case; empty in the summary view.' })
-  async rectificationTasks(@Root() c: Case, @Ctx() { user, loaders }: Context): Promise<RectificationTask[]> {
-    return full(user, c) ? loaders.tasksByCase.load(c.id) : [];
+  async rectificationTasks(@Root() c: Case, @Ctx() { loaders }: Context): Promise<RectificationTask[]> {
+    return loaders.tasksByCase.load(c.id);
   }
 
   @Mutation(() => CaseReceipt, { description: 'Submit a complaint (投诉) online or at the window: identified, within 10 days of knowing. Idempotent on idempotencyKey.' })
@@ -298,7 +239,7 @@ export class CaseResolver {
     return receipt(await service(ctx).submitReport(input), today(ctx));
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordReceivedComplaint')
   @Mutation(() => CaseReceipt, {
     description:
       'Enter a complaint the office received at the window, by letter, phone, e-mail or online, with the actual receipt time: the 10-day window is judged and the deadlines run from the receipt day. Idempotent on idempotencyKey.',
@@ -307,7 +248,7 @@ export class CaseResolver {
     return receipt(await service(ctx).submitComplaint(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordReceivedReport')
   @Mutation(() => CaseReceipt, {
     description: 'Enter a report the office received at the window, by letter, phone, e-mail or online, with the actual receipt time (deadlines run from it). Idempotent on idempotencyKey.',
   })
@@ -315,73 +256,73 @@ export class CaseResolver {
     return receipt(await service(ctx).submitReport(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
   }
 
-  @Authorized('OFFICE', 'ENFORCER')
+  @Allowed('mutation.openCaseFromInspectionFinding')
   @Mutation(() => Case, { description: 'Open the case of an inspection finding (检查发现), accepted at once; the same findingId always returns the same case.' })
   openCaseFromInspectionFinding(@Arg('input', { description: 'The finding.' }) input: OpenCaseFromInspectionFindingInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).openFromInspectionFinding(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordReferral')
   @Mutation(() => Case, { description: 'Record a matter assigned by a superior (交办件), accepted at once.' })
   recordReferral(@Arg('input', { description: 'The referral.' }) input: RecordReferralInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).recordReferral(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.acceptCase')
   @Mutation(() => Case, { description: 'Accept a submitted case (受理).' })
   acceptCase(@Arg('input', { description: 'The case to accept, with an optional comment.' }) input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).acceptCase(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.rejectCase')
   @Mutation(() => Case, { description: 'Refuse a submitted case (不予受理) on a statutory ground, or OTHER with a reason.' })
   rejectCase(@Arg('input', { description: 'The case to refuse and the ground.' }) input: RejectCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).rejectCase(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.routeCase')
   @Mutation(() => Case, { description: "Route an accepted case: 自办, 分办 or 转办 (default: the project's supervising department)." })
   routeCase(@Arg('input', { description: 'The case and how to route it.' }) input: RouteCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).routeCase(input);
   }
 
-  @Authorized('DEPT', 'OFFICE')
+  @Allowed('mutation.startInvestigation')
   @Mutation(() => Case, { description: 'Start the investigation (调查核实), optionally assigning enforcers: the handling department only.' })
   startInvestigation(@Arg('input', { description: 'The case and the enforcers to assign.' }) input: StartCaseInvestigationInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).startInvestigation(input);
   }
 
-  @Authorized('DEPT', 'OFFICE')
+  @Allowed('mutation.assignEnforcers')
   @Mutation(() => Case, { description: 'Assign enforcers (by roster id) to a routed or investigated case: the office or the handling department.' })
   assignEnforcers(@Arg('input', { description: 'The case and the enforcers to add.' }) input: AssignCaseEnforcersInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).assignEnforcers(input);
   }
 
-  @Authorized('DEPT', 'OFFICE')
+  @Allowed('mutation.decideCase')
   @Mutation(() => Case, { description: 'Record the decision (处理决定): substantiated or not, action, penalty — the handling (competent) department only.' })
   decideCase(@Arg('input', { description: 'The case and the decision.' }) input: DecideCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).decideCase(input);
   }
 
-  @Authorized('DEPT', 'OFFICE')
+  @Allowed('mutation.sendCaseFeedback')
   @Mutation(() => Case, { description: 'Record that the result was fed back to the submitter (反馈).' })
   sendCaseFeedback(@Arg('input', { description: 'The case and the feedback.' }) input: SendCaseFeedbackInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).sendFeedback(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.archiveCase')
   @Mutation(() => Case, { description: 'Archive a case after feedback or refusal (归档).' })
   archiveCase(@Arg('input', { description: 'The case to archive.' }) input: CaseStepInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).archiveCase(input);
   }
 
-  @Authorized('OFFICE', 'LEADER')
+  @Allowed('mutation.superviseCase')
   @Mutation(() => Case, { description: 'Add a supervision note (督办) at any time; the status does not change.' })
   superviseCase(@Arg('input', { description: 'The case and the supervision note.' }) input: SuperviseCaseInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).superviseCase(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.refreshCaseDeadlines')
   @Mutation(() => Int, {
     description: 'Recompute provisional due dates now (the hub does this by itself at start and when the calendar file changes); returns how many cases changed.',
   })
@@ -419,7 +360,7 @@ export class DepartmentCasesResolver {
     return loaders.casesByDepartment.load({ code: department.code, status: status ?? null, limit, offset });
   }
 
-  @Authorized()
+  @Allowed('Department.caseStats')
   @FieldResolver(() => CaseStats, {
     nullable: true,
     description: 'Case figures for a period as they stood at its end (today for the current period); each equals cases(filter: { department, review: { period, figure } }).totalCount.',

@@ -16,13 +16,15 @@ import {
   LongText,
 } from '@hub/kit';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.entity';
 import { CaseView } from '../case/case.types';
 import { requireText, requireUuid, type CasesEnvironment } from '../case/case.service';
 import { DepartmentRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
+import { rectificationVisibility } from '../visibility';
 import { RectificationProgress, RectificationSource, RectificationStatus, RectificationTask } from './rectification.entity';
+import { Allowed } from '../access-policy';
 
 export const RectificationTaskConnection = Connection(RectificationTask, 'RectificationTask');
 
@@ -49,15 +51,6 @@ export class CompleteRectificationInput {
   @Field(() => ID, { description: 'UUID of the task.' }) taskId: string;
   @Field({ description: 'How the rectification was completed (整改情况), 1 to 4000 characters.' }) @LongText() completionNote: string;
   @Field(() => Int, { nullable: true, description: 'The task version the caller saw (RectificationTask.version); a different current version refuses with CONFLICT. Null skips the check.' }) expectedVersion?: number | null;
-}
-
-/**
- * A department reads its own rectification tasks in full and other departments' as a summary, like
- * cases; the office and the leaders read all in full (the query itself is for OFFICE, LEADER, DEPT).
- */
-export function rectificationView(user: Caller, task: Pick<RectificationTask, 'responsibleDepartmentCode'>): CaseView {
-  if (user.role === 'OFFICE' || user.role === 'LEADER') return CaseView.FULL;
-  return user.role === 'DEPT' && user.department === task.responsibleDepartmentCode ? CaseView.FULL : CaseView.SUMMARY;
 }
 
 /** Writes on rectification tasks: the office creates them; the office or the responsible department reports progress and completion. */
@@ -140,20 +133,20 @@ export class RectificationService {
 
 @Resolver(() => RectificationTask)
 export class RectificationResolver {
-  @Authorized('OFFICE', 'LEADER', 'DEPT')
+  @Allowed('query.rectificationTasks')
   @Query(() => RectificationTaskConnection, { description: 'Rectification tasks (整改), nearest deadline first.' })
   async rectificationTasks(
     @Args() page: PageArgs,
     @Arg('department', () => String, { nullable: true, description: 'Only tasks of this responsible department (code such as ZJJ); null lists every department.' }) department: string | null,
     @Arg('status', () => RectificationStatus, { nullable: true, description: 'Only tasks in this status; null lists all.' }) status: RectificationStatus | null,
     @Arg('overdueOnly', () => Boolean, { defaultValue: false, description: 'When true, only open tasks past their deadline (Asia/Shanghai); default false.' }) overdueOnly: boolean,
-    @Ctx() { em, loaders }: Context,
+    @Ctx() { em, clock }: Context,
   ) {
     const window = pageWindow(page);
     const where: FilterQuery<RectificationTask> = {};
     if (department) where.responsibleDepartmentCode = department;
     if (status) where.status = status;
-    if (overdueOnly) Object.assign(where, { status: RectificationStatus.OPEN, deadline: { $lt: shanghaiDateOf(loaders.env.now()) } });
+    if (overdueOnly) Object.assign(where, { status: RectificationStatus.OPEN, deadline: { $lt: clock.today() } });
     const [rows, total] = await em.findAndCount(RectificationTask, where, { limit: window.limit, offset: window.offset, orderBy: { deadline: 'asc', id: 'asc' } });
     return toConnection(rows, total, window);
   }
@@ -174,53 +167,53 @@ export class RectificationResolver {
   }
 
   @FieldResolver({ description: 'Open and past its deadline.' })
-  overdue(@Root() task: RectificationTask, @Ctx() { loaders }: Context): boolean {
-    return task.status === RectificationStatus.OPEN && shanghaiDateOf(loaders.env.now()) > task.deadline;
+  overdue(@Root() task: RectificationTask, @Ctx() { clock }: Context): boolean {
+    return task.status === RectificationStatus.OPEN && clock.today() > task.deadline;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Calendar days to the deadline while open (negative when overdue).' })
-  daysLeft(@Root() task: RectificationTask, @Ctx() { loaders }: Context): number | null {
-    return task.status === RectificationStatus.OPEN ? daysBetween(shanghaiDateOf(loaders.env.now()), task.deadline) : null;
+  daysLeft(@Root() task: RectificationTask, @Ctx() { clock }: Context): number | null {
+    return task.status === RectificationStatus.OPEN ? daysBetween(clock.today(), task.deadline) : null;
   }
 
   @FieldResolver(() => CaseView, { description: 'FULL for the office, the leaders and the responsible department; SUMMARY (no problem, measures or notes) for other departments.' })
-  view(@Root() task: RectificationTask, @Ctx() { user }: Context): CaseView {
-    return rectificationView(user, task);
+  view(@Root() task: RectificationTask, @Ctx() ctx: Context): CaseView {
+    return rectificationVisibility.view(ctx, task) === 'FULL' ? CaseView.FULL : CaseView.SUMMARY;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The problem to rectify; null in the SUMMARY view.' })
-  problem(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
-    return rectificationView(user, task) === CaseView.FULL ? task.problem : null;
+  problem(@Root() task: RectificationTask): string | null {
+    return task.problem;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Rectification measures (整改措施); null in the SUMMARY view.' })
-  measures(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
-    return rectificationView(user, task) === CaseView.FULL ? task.measures : null;
+  measures(@Root() task: RectificationTask): string | null {
+    return task.measures;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'How the rectification was completed (整改情况); null in the SUMMARY view.' })
-  completionNote(@Root() task: RectificationTask, @Ctx() { user }: Context): string | null {
-    return rectificationView(user, task) === CaseView.FULL ? (task.completionNote ?? null) : null;
+  completionNote(@Root() task: RectificationTask): string | null {
+    return task.completionNote ?? null;
   }
 
   @FieldResolver(() => [RectificationProgress], { nullable: true, description: 'Progress notes, oldest first; null in the SUMMARY view.' })
-  progress(@Root() task: RectificationTask, @Ctx() { loaders, user }: Context): Promise<RectificationProgress[]> | null {
-    return rectificationView(user, task) === CaseView.FULL ? loaders.progressByTask.load(task.id) : null;
+  progress(@Root() task: RectificationTask, @Ctx() { loaders }: Context): Promise<RectificationProgress[]> {
+    return loaders.progressByTask.load(task.id);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.createRectificationTask')
   @Mutation(() => RectificationTask, { description: 'Create a rectification task (整改任务).' })
   createRectificationTask(@Arg('input', { description: 'The task to create.' }) input: CreateRectificationTaskInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).create(input);
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.reportRectificationProgress')
   @Mutation(() => RectificationTask, { description: 'Report progress on a rectification task (office or the responsible department).' })
   reportRectificationProgress(@Arg('input', { description: 'The progress note.' }) input: RectificationProgressInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).reportProgress(input);
   }
 
-  @Authorized('OFFICE', 'DEPT')
+  @Allowed('mutation.completeRectificationTask')
   @Mutation(() => RectificationTask, { description: 'Complete a rectification task (整改完成).' })
   completeRectificationTask(@Arg('input', { description: 'The completion.' }) input: CompleteRectificationInput, @Ctx() ctx: Context): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).complete(input);

@@ -1,9 +1,10 @@
 import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MarketEntityRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { AgencyEvaluation } from './agency-evaluation.entity';
 import { EvaluationService } from './evaluation.service';
+import { Allowed } from '../access-policy';
 
 export const AgencyEvaluationConnection = Connection(AgencyEvaluation, 'AgencyEvaluation');
 
@@ -20,7 +21,7 @@ export class AgencyEvaluationResolver {
     return toConnection(rows, total, window);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.computeAgencyEvaluations')
   @Mutation(() => [AgencyEvaluation], { description: 'Computes (or recomputes) the year\'s evaluation of every agency active that year.' })
   computeAgencyEvaluations(@Arg('year', () => Int, { description: 'Calendar year to evaluate, e.g. 2026.' }) year: number, @Ctx() { em, user, loaders }: Context): Promise<AgencyEvaluation[]> {
     return new EvaluationService(em, user, loaders.directories).compute(year);

@@ -1,16 +1,17 @@
 import { Connection, currentCalendar, LocalDateScalar, PageArgs, pageWindow, toConnection } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { PerformanceNotification } from './notification.entity';
 import { PerformanceNotificationFilter, PerformanceNotificationInput } from './notification.inputs';
 import { NotificationService } from './notification.service';
+import { Allowed } from '../access-policy';
 
 export const PerformanceNotificationConnection = Connection(PerformanceNotification, 'PerformanceNotification');
 
 @Resolver(() => PerformanceNotification)
 export class NotificationResolver {
-  @Authorized('DEPT', 'OFFICE', 'LEADER')
+  @Allowed('query.performanceNotifications')
   @Query(() => PerformanceNotificationConnection, { description: 'Performance notifications, newest first; a department sees its own.' })
   async performanceNotifications(
     @Args() page: PageArgs,
@@ -22,13 +23,13 @@ export class NotificationResolver {
     return toConnection(rows, total, window);
   }
 
-  @Authorized('DEPT', 'OFFICE', 'LEADER')
+  @Allowed('query.performanceNotification')
   @Query(() => PerformanceNotification, { nullable: true, description: 'A performance notification: leaders, the bureau, and the notifying department for its own; null when none has the id.' })
   performanceNotification(@Arg('id', () => ID, { description: 'UUID of the notification.' }) id: string, @Ctx() { em, user, loaders }: Context) {
     return new NotificationService(em, user, loaders.directories, loaders.today).get(id);
   }
 
-  @Authorized('DEPT')
+  @Allowed('mutation.notifyPerformanceFinding')
   @Mutation(() => PerformanceNotification, {
     description: 'A line department notifies the bureau of performance (履约) findings on a project it supervises; recording is due in 7 working days.',
   })
@@ -36,7 +37,7 @@ export class NotificationResolver {
     return new NotificationService(em, user, loaders.directories, loaders.today).notify(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.closePerformanceNotification')
   @Mutation(() => PerformanceNotification, { description: 'The bureau closes a notification without a record (no deduction warranted), with the reason.' })
   closePerformanceNotification(
     @Arg('id', () => ID, { description: 'UUID of the notification.' }) id: string,

@@ -1,5 +1,5 @@
 import { Connection, InputError, LocalDateScalar, PageArgs, PeriodInput, pageWindow, requirePeriod, requireUuid, toConnection } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CaseRef, MarketEntityRef, PractitionerRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { PerformanceNotification } from '../notification/notification.entity';
@@ -11,6 +11,7 @@ import { CreateCreditRecordInput, CreditObjectionDecisionInput, CreditObjectionI
 import { CreditRecordService, requireSubject } from './credit-record.service';
 import { CreditRecordStatus, CreditSourceKind, CreditSubjectType } from './credit-types';
 import { CreditStanding, standingOf, visibleRecords } from './standing';
+import { Allowed } from '../access-policy';
 
 export const CreditRecordConnection = Connection(CreditRecord, 'CreditRecord');
 export const JointPunishmentConnection = Connection(JointPunishmentEntry, 'JointPunishmentEntry');
@@ -85,7 +86,7 @@ export class CreditRecordResolver {
     return toConnection(rows, total, window);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.createCreditRecord')
   @Mutation(() => CreditRecord, { description: 'Drafts a credit record from a notification, a case decision or an inspection finding (the bureau).' })
   async createCreditRecord(@Arg('input', { description: 'The draft to create.' }) input: CreateCreditRecordInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
     // A project named directly is the projects slice's: checked there before anything is written
@@ -99,7 +100,7 @@ export class CreditRecordResolver {
     return new CreditRecordService(em, user, loaders.today).create(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.publishCreditRecord')
   @Mutation(() => CreditRecord, {
     description: 'Publishes a draft (公示) today: publicity for 5 working days from today; without objection it takes effect the day after.',
   })
@@ -115,13 +116,13 @@ export class CreditRecordResolver {
     return new CreditRecordService(em, user, loaders.today).publish(id, publishedOn);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.recordCreditObjection')
   @Mutation(() => CreditRecord, { description: 'Enters an objection (异议) the subject raised during publicity, on its behalf.' })
   recordCreditObjection(@Arg('input', { description: 'The objection.' }) input: CreditObjectionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
     return new CreditRecordService(em, user, loaders.today).raiseObjection(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.decideCreditObjection')
   @Mutation(() => CreditRecord, { description: 'Decides an objection: CORRECTED (rule or points changed, kept in the trail) or UPHELD.' })
   decideCreditObjection(@Arg('input', { description: 'The decision.' }) input: CreditObjectionDecisionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
     return new CreditRecordService(em, user, loaders.today).decideObjection(input);
@@ -162,7 +163,7 @@ export class CreditRecordResolver {
     return record.sourceKind === CreditSourceKind.CASE_DECISION ? { id: record.sourceRef } : null;
   }
 
-  @Authorized('DEPT', 'OFFICE', 'LEADER')
+  @Allowed('CreditRecord.notification')
   @FieldResolver(() => PerformanceNotification, { nullable: true, description: 'The notification it records; a department sees its own.' })
   async notification(@Root() record: CreditRecord, @Ctx() { loaders, user }: Context): Promise<PerformanceNotification | null> {
     if (record.sourceKind !== CreditSourceKind.PERFORMANCE_NOTIFICATION) return null;
@@ -171,13 +172,13 @@ export class CreditRecordResolver {
     return notification;
   }
 
-  @Authorized('OFFICE', 'LEADER')
+  @Allowed('CreditRecord.events')
   @FieldResolver(() => [CreditRecordEvent], { description: 'The trail of status changes (全程留痕), oldest first.' })
   events(@Root() record: CreditRecord, @Ctx() { loaders }: Context): Promise<CreditRecordEvent[]> {
     return loaders.eventsByRecord.load(record.id);
   }
 
-  @Authorized('OFFICE', 'LEADER')
+  @Allowed('CreditRecord.objection')
   @FieldResolver(() => CreditObjection, { nullable: true, description: 'The objection and its decision (bureau and leaders only).' })
   async objection(@Root() record: CreditRecord, @Ctx() { loaders }: Context): Promise<CreditObjection | null> {
     return (await loaders.objectionsByRecord.load(record.id))[0] ?? null;

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../loaders';
 import { CreditRuleInput } from '../record/credit-record.inputs';
 import { CreditRecordService } from '../record/credit-record.service';
 import { CreditRule } from './credit-rule.entity';
+import { Allowed } from '../access-policy';
 
 @Resolver(() => CreditRule)
 export class CreditRuleResolver {
@@ -11,7 +12,7 @@ export class CreditRuleResolver {
     return em.find(CreditRule, includeInactive ? {} : { active: true }, { orderBy: { code: 'asc' } });
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.upsertCreditRule')
   @Mutation(() => CreditRule, { description: 'Adds or changes a catalogue rule (the bureau). Existing records keep their points.' })
   upsertCreditRule(@Arg('input', { description: 'The rule to add or change.' }) input: CreditRuleInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRule> {
     return new CreditRecordService(em, user, loaders.today).upsertRule(input);

@@ -1,16 +1,17 @@
 import { ForbiddenError, PeriodInput, requirePeriod } from '@hub/kit';
-import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { canReadInspection, seesEverything } from '../access';
 import { Enforcer } from '../enforcer/enforcer.entity';
 import { Inspection } from '../inspection/inspection.entity';
 import { InspectionStats } from '../inspection/inspection.types';
 import { statsKey, type Context } from '../loaders';
 import { DepartmentRef, ProjectRef } from './refs';
+import { Allowed } from '../access-policy';
 
 /** Fields this slice adds to Department (owned by projects), batched per request. */
 @Resolver(() => DepartmentRef)
 export class DepartmentExtensionResolver {
-  @Authorized('OFFICE', 'LEADER', 'DEPT')
+  @Allowed('Department.enforcers')
   @FieldResolver(() => [Enforcer], {
     nullable: true,
     description: "The department's enforcers on the roster: office and leaders read every department's, a department officer its own (null with an error for others).",
@@ -22,7 +23,7 @@ export class DepartmentExtensionResolver {
     return loaders.enforcersByDepartment.load(department.code);
   }
 
-  @Authorized()
+  @Allowed('Department.inspectionStats')
   @FieldResolver(() => InspectionStats, { nullable: true, description: 'Random-inspection coverage of the department over a period (每两月集中研判).' })
   inspectionStats(
     @Root() department: DepartmentRef,

@@ -1,5 +1,5 @@
 import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReadInspection } from '../access';
 import { Enforcer } from '../enforcer/enforcer.entity';
 import { CaseRef, DepartmentRef, MarketEntityRef, ProjectRef } from '../federation/refs';
@@ -20,6 +20,7 @@ import {
   InspectionFilter,
   InspectionResultInput,
 } from './inspection.types';
+import { Allowed } from '../access-policy';
 
 export const InspectionConnection = Connection(Inspection, 'Inspection');
 export const InspectionPlanConnection = Connection(InspectionPlan, 'InspectionPlan');
@@ -33,7 +34,7 @@ export class InspectionItemResolver {
     return em.find(InspectionItem, {}, { orderBy: { code: 'asc' } });
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.createInspectionItem')
   @Mutation(() => InspectionItem, { description: 'Adds an item to the inspection-item list.' })
   createInspectionItem(@Arg('input', { description: 'The item to add.' }) input: CreateInspectionItemInput, @Ctx() ctx: Context) {
     return service(ctx).createItem(input);
@@ -42,7 +43,7 @@ export class InspectionItemResolver {
 
 @Resolver(() => InspectionPlan)
 export class InspectionPlanResolver {
-  @Authorized()
+  @Allowed('query.inspectionPlans')
   @Query(() => InspectionPlanConnection, { description: 'Random-inspection plans, newest period first.' })
   async inspectionPlans(@Args() page: PageArgs, @Arg('year', () => Int, { nullable: true, description: 'Only plans of this year; null lists all.' }) year: number | null, @Ctx() { em }: Context) {
     const window = pageWindow(page);
@@ -50,7 +51,7 @@ export class InspectionPlanResolver {
     return toConnection(rows, total, window);
   }
 
-  @Authorized()
+  @Allowed('query.inspectionPlan')
   @Query(() => InspectionPlan, { nullable: true, description: 'A plan by id; null when none has it. Any signed-in role.' })
   inspectionPlan(@Arg('id', () => ID, { description: 'UUID of the plan.' }) id: string, @Ctx() { em }: Context): Promise<InspectionPlan | null> {
     return em.findOne(InspectionPlan, { id: requireUuid(id, 'id') });
@@ -81,7 +82,7 @@ export class InspectionPlanResolver {
     return (await loaders.drawsByPlan.load(plan.id)).find((d) => !d.supersededAt) ?? null;
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.createInspectionPlan')
   @Mutation(() => InspectionPlan, { description: 'Creates a plan: period, items, sampling ratio ≥ 5%, ≥ 2 inspectors per project.' })
   createInspectionPlan(@Arg('input', { description: 'The plan to create.' }) input: CreateInspectionPlanInput, @Ctx() ctx: Context) {
     return service(ctx).createPlan(input);
@@ -102,7 +103,7 @@ export class InspectionDrawResolver {
     return service(ctx).verify(drawId);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.freezeDraw')
   @Mutation(() => DrawRound, {
     description: 'Freezes and publishes a draw round of a plan (pool, pseudonymous roster snapshot, exclusions, parameters, participants, with the manifest hash); a redraw gives redrawReason. docs/draw.md.',
   })
@@ -110,19 +111,19 @@ export class InspectionDrawResolver {
     return service(ctx).freeze(input);
   }
 
-  @Authorized('OFFICE', 'DEPT', 'LEADER')
+  @Allowed('mutation.commitDrawSecret')
   @Mutation(() => DrawRound, { description: 'A participating unit commits SHA-256 of its 32-byte secret (the office for ZWJ, a department officer for its department, a leader for LEADING_GROUP).' })
   commitDrawSecret(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('commitment', { description: 'SHA-256 (64 hex characters) of the unit\'s 32-byte secret; keep the secret until the reveal.' }) commitment: string, @Ctx() ctx: Context) {
     return service(ctx).commit(roundId, commitment);
   }
 
-  @Authorized('OFFICE', 'DEPT', 'LEADER')
+  @Allowed('mutation.revealDrawSecret')
   @Mutation(() => DrawRound, { description: 'A participating unit reveals its secret once commitments are closed, before the deadline; the office reveals first. The last reveal fixes the seed.' })
   revealDrawSecret(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('secret', { description: 'The unit\'s 32-byte secret (64 hex characters) whose SHA-256 it committed.' }) secret: string, @Ctx() ctx: Context) {
     return service(ctx).reveal(roundId, secret);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.drawInspections')
   @Mutation(() => InspectionDraw, {
     description: "Makes the draw of the plan's round whose secrets are all revealed (the seed nobody chose); a redraw round supersedes the draw in force. One draw in force per plan.",
   })
@@ -130,7 +131,7 @@ export class InspectionDrawResolver {
     return service(ctx).draw(planId);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.abandonDrawRound')
   @Mutation(() => DrawRound, { description: 'Ends a round without a draw, recorded with the units that did not commit or reveal (after the deadline once any secret is revealed).' })
   abandonDrawRound(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('reason', { description: 'Why the round is abandoned, 1 to 4000 characters; recorded and public with the round.' }) reason: string, @Ctx() ctx: Context) {
     return service(ctx).abandon(roundId, reason);
@@ -221,7 +222,7 @@ export class DrawCommitmentResolver {
 
 @Resolver(() => Inspection)
 export class InspectionResolver {
-  @Authorized()
+  @Allowed('query.inspections')
   @Query(() => InspectionConnection, { description: 'Inspections the caller may see: office and leaders all, a department its projects’, an enforcer theirs, plus published ones.' })
   async inspections(@Args() page: PageArgs, @Arg('filter', () => InspectionFilter, { nullable: true, description: 'Conditions the inspections must meet; null lists all the caller may see.' }) filter: InspectionFilter | null, @Ctx() ctx: Context) {
     return service(ctx).list(filter ?? {}, pageWindow(page));
@@ -243,13 +244,13 @@ export class InspectionResolver {
     return service(ctx).get(id);
   }
 
-  @Authorized('OFFICE', 'ENFORCER')
+  @Allowed('mutation.recordInspectionResult')
   @Mutation(() => Inspection, { description: 'Records checklist results and findings (the office or an assigned inspector).' })
   recordInspectionResult(@Arg('input', { description: 'The results.' }) input: InspectionResultInput, @Ctx() ctx: Context) {
     return service(ctx).recordResult(input);
   }
 
-  @Authorized('OFFICE')
+  @Allowed('mutation.publishInspection')
   @Mutation(() => Inspection, { description: 'Publishes recorded results (一公开).' })
   publishInspection(@Arg('id', () => ID, { description: 'UUID of the inspection to publish.' }) id: string, @Ctx() ctx: Context) {
     return service(ctx).publish(id);
@@ -289,7 +290,7 @@ export class InspectionResolver {
 
 @Resolver(() => InspectionFinding)
 export class InspectionFindingResolver {
-  @Authorized('OFFICE', 'ENFORCER')
+  @Allowed('mutation.openCaseFromFinding')
   @Mutation(() => InspectionFinding, {
     description: 'Opens a case for the finding in the cases slice; the case id, or the error to retry, is stored on the finding.',
   })

@@ -8,7 +8,15 @@ export enum WriteOperation {
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
 }
-registerEnumType(WriteOperation, { name: 'WriteOperation', description: 'What a write did to one object: created, changed or deleted it.' });
+registerEnumType(WriteOperation, {
+  name: 'WriteOperation',
+  description: 'What a write did to one object: created, changed or deleted it.',
+  valuesConfig: {
+    CREATE: { description: 'The object was created (新增); every field has only an after value.' },
+    UPDATE: { description: 'The object was changed (修改); the changed fields with before and after.' },
+    DELETE: { description: 'The object was deleted (删除); every field has only a before value.' },
+  },
+});
 
 /** One changed field of a write-log entry, as the graph may show it (personal data masked, internal values hidden). */
 @ObjectType({ description: 'One field a write changed: its value before and after, as text (personal data masked, values the graph never shows hidden).' })
@@ -29,7 +37,7 @@ export class WriteLogChange {
 @Directive('@shareable')
 export class WriteLogActor {
   @Field({ description: 'Subject of the token (staff id, or the enforcer’s roster id).' }) sub: string;
-  @Field() name: string;
+  @Field({ description: 'Name of the caller as the token gave it (姓名).' }) name: string;
   @Field({ description: 'Role: LEADER, OFFICE, CENTER, DEPT, ENFORCER or PUBLIC.' }) role: string;
   @Field(() => String, { nullable: true, description: 'Member unit code of the caller, if any.' }) department: string | null;
 }
@@ -47,7 +55,7 @@ export class WriteLogActor {
 @Directive('@shareable')
 export class WriteLogEntry {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of this log entry.' })
   id: string = randomUUID();
 
   @Property({ type: 'timestamptz' })
@@ -78,13 +86,13 @@ export class WriteLogEntry {
   @Property({ type: 'string', length: 16, nullable: true })
   actorDepartment: string | null = null;
 
-  @Field(() => WriteLogActor)
+  @Field(() => WriteLogActor, { description: 'Who made the write (操作人): subject, name, role and member unit from the token.' })
   get actor(): WriteLogActor {
     return { sub: this.actorSub, name: this.actorName, role: this.actorRole, department: this.actorDepartment ?? null };
   }
 
   @Enum({ items: () => WriteOperation, type: 'string', length: 8 })
-  @Field(() => WriteOperation)
+  @Field(() => WriteOperation, { description: 'Whether the object was created, changed or deleted.' })
   operation: WriteOperation;
 
   @Property({ type: 'string', length: 100 })
@@ -100,6 +108,6 @@ export class WriteLogEntry {
   projectId: string | null = null;
 
   @Property({ type: 'jsonb' })
-  @Field(() => [WriteLogChange])
+  @Field(() => [WriteLogChange], { description: 'The fields the write changed, before → after (personal data masked; values the graph never shows appear as “(not shown)”).' })
   changes: WriteLogChange[] = [];
 }

@@ -34,7 +34,7 @@ export class WriteLogFilter {
   @Field(() => ID, { nullable: true, description: 'Entries about objects of this project.' })
   projectId?: string | null;
 
-  @Field(() => WriteOperation, { nullable: true })
+  @Field(() => WriteOperation, { nullable: true, description: 'Only entries of this kind of write (created, changed, deleted).' })
   operation?: WriteOperation | null;
 }
 
@@ -110,7 +110,7 @@ export function writeLogQueryResolver(slice: string): ClassType {
       name: writeLogQueryName(slice),
       description: `The ${slice} slice's write log (操作日志), newest first: every object created, changed or deleted by a mutation, with who, when and what changed (personal data masked).`,
     })
-    log(@Arg('filter', () => WriteLogFilter, { nullable: true }) filter: WriteLogFilter | null, @Args() page: PageArgs, @Ctx() { em }: { em: EntityManager }) {
+    log(@Arg('filter', () => WriteLogFilter, { nullable: true, description: 'Conditions the entries must meet (time range, actor, mutation, object, project, kind of write); null lists every entry.' }) filter: WriteLogFilter | null, @Args() page: PageArgs, @Ctx() { em }: { em: EntityManager }) {
       return readWriteLog(em, filter, page);
     }
   }
@@ -126,7 +126,7 @@ export function historyResolver<T extends object>(Target: ClassType<T>, key: key
   class HistoryResolver {
     @Authorized(...WRITE_LOG_READERS)
     @FieldResolver(() => [WriteLogEntry], { description: `Who changed this ${typeName} and what changed, newest first (the write log).` })
-    history(@Root() root: T, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() { em }: { em: EntityManager }) {
+    history(@Root() root: T, @Arg('first', () => Int, { defaultValue: 50, description: 'How many of the newest entries to return; default 50, at most 200 (older ones through the slice’s write-log query).' }) first: number, @Ctx() { em }: { em: EntityManager }) {
       return objectHistory(em, typeName, String(root[key]), first);
     }
   }
@@ -182,7 +182,7 @@ export function projectHistoryResolver<T extends { id: string }>(ProjectClass: C
       nullable: true,
       description: 'Who changed what about this project, across every slice (its stages and bids, cases, inspections, credit records …), newest first.',
     })
-    history(@Root() project: T, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() { em, requestId }: { em: EntityManager; requestId?: string; user: Caller }) {
+    history(@Root() project: T, @Arg('first', () => Int, { defaultValue: 50, description: 'How many of the newest entries to return; default 50, at most 200 (older ones through the slice’s write-log query).' }) first: number, @Ctx() { em, requestId }: { em: EntityManager; requestId?: string; user: Caller }) {
       return projectHistory(em, slice, project.id, first, requestId);
     }
   }

@@ -1,10 +1,11 @@
 import { PageArgs, pageWindow, toConnection, Connection } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
 import { Bid, Project } from '../project/project.entity';
 import { ProjectService } from '../project/project.service';
 import { RegisterMarketEntityInput } from '../project/project.inputs';
 import { MarketEntity } from './market-entity.entity';
+import { Allowed } from '../access-policy';
 
 export const MarketEntityConnection = Connection(MarketEntity, 'MarketEntity');
 
@@ -41,7 +42,7 @@ export class MarketEntityResolver {
     return loaders.bidsByBidder.load(entity.creditCode);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.registerMarketEntity')
   @Mutation(() => MarketEntity, { description: 'Registers a market entity on the platform (trading center).' })
   registerMarketEntity(@Arg('input', { description: 'The entity to register.' }) input: RegisterMarketEntityInput, @Ctx() { em, user }: Context): Promise<MarketEntity> {
     return new ProjectService(em, user).registerMarketEntity(input);

@@ -1,10 +1,11 @@
 import { Connection, InputError, PageArgs, pageWindow, toConnection } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import { requireCreditCode, requireUuid } from '../project/project.service';
 import { identityNumberProblem } from './identity-number';
 import { Practitioner, PractitionerRole } from './practitioner.entity';
+import { Allowed } from '../access-policy';
 
 export const PractitionerConnection = Connection(Practitioner, 'Practitioner');
 
@@ -18,14 +19,14 @@ export class RegisterPractitionerInput {
 
 @Resolver(() => Practitioner)
 export class PractitionerResolver {
-  @Authorized()
+  @Allowed('query.practitioner')
   @Query(() => Practitioner, { nullable: true, description: 'A practitioner (从业人员) by id, identity number masked; null when none has it. Any signed-in role.' })
   practitioner(@Arg('id', () => ID, { description: 'UUID of the practitioner.' }) id: string, @Ctx() { loaders }: Context): Promise<Practitioner | null> {
     requireUuid(id, 'id');
     return loaders.practitionerById.load(id).catch(() => null);
   }
 
-  @Authorized()
+  @Allowed('query.practitioners')
   @Query(() => PractitionerConnection, { description: 'Practitioners (从业人员), identity numbers masked, paged. Any signed-in role.' })
   async practitioners(
     @Args() page: PageArgs,
@@ -42,7 +43,7 @@ export class PractitionerResolver {
     return practitioner.employer ? loaders.marketEntityByCode.load(practitioner.employer.creditCode) : null;
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.registerPractitioner')
   @Mutation(() => Practitioner, { description: 'Registers a practitioner (从业人员).' })
   async registerPractitioner(@Arg('input', { description: 'The practitioner to register.' }) input: RegisterPractitionerInput, @Ctx() { em }: Context): Promise<Practitioner> {
     const problem = identityNumberProblem(input.identityNumber);

@@ -1,5 +1,5 @@
 import { Connection, PageArgs, pageWindow } from '@hub/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Department } from '../department/department.entity';
 import type { Context } from '../loaders';
 import { MarketEntity } from '../market-entity/market-entity.entity';
@@ -17,6 +17,7 @@ import {
 } from './project.inputs';
 import { ProjectService, requireUuid } from './project.service';
 import { IntervalRule, stepsAllowedAt } from './stages';
+import { Allowed } from '../access-policy';
 
 export const ProjectConnection = Connection(Project, 'Project');
 
@@ -41,7 +42,7 @@ export class ProjectResolver {
     return new ProjectService(em, user).list(filter ?? undefined, pageWindow(page));
   }
 
-  @Authorized()
+  @Allowed('query.flaggedProjects')
   @Query(() => ProjectConnection, { description: 'Projects with at least one statutory interval flag (optionally for one rule).' })
   async flaggedProjects(
     @Args() page: PageArgs,
@@ -83,7 +84,7 @@ export class ProjectResolver {
     return loaders.stageRecordsByProject.load(project.id);
   }
 
-  @Authorized()
+  @Allowed('Project.flags')
   @FieldResolver(() => [ProjectFlag], { description: 'Statutory interval breaches recorded by the platform.' })
   flags(@Root() project: Project, @Ctx() { loaders }: Context): Promise<ProjectFlag[]> {
     return loaders.flagsByProject.load(project.id);
@@ -94,67 +95,67 @@ export class ProjectResolver {
     return stepsAllowedAt(project.stage);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.registerProject')
   @Mutation(() => Project, { description: 'Registers a tender project on the platform.' })
   registerProject(@Arg('input', { description: 'The project to register.' }) input: RegisterProjectInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).registerProject(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.announceTender')
   @Mutation(() => Project, { description: 'Tender announcement and documents issued (招标公告/招标文件发布).' })
   announceTender(@Arg('input', { description: 'The announcement to record.' }) input: AnnounceTenderInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).announceTender(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.recordClarification')
   @Mutation(() => Project, { description: 'Clarification or amendment of the tender documents (答疑澄清).' })
   recordClarification(@Arg('input', { description: 'The clarification to record.' }) input: ClarificationInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).recordClarification(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.recordBid')
   @Mutation(() => Bid, { description: 'A bid received before the deadline.' })
   recordBid(@Arg('input', { description: 'The bid to record.' }) input: BidInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).recordBid(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.openBids')
   @Mutation(() => Project, { description: 'Bid opening (开标); fewer than 3 bids records a failed opening and a new round.' })
   openBids(@Arg('input', { description: 'The opening: project, day and opening record reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).openBids(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.recordEvaluation')
   @Mutation(() => Project, { description: 'Evaluation and its report (评标/评标报告).' })
   recordEvaluation(@Arg('input', { description: 'The evaluation: project, day and report reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).recordEvaluation(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.publishCandidates')
   @Mutation(() => Project, { description: 'Candidate publicity (评标结果公示).' })
   publishCandidates(@Arg('input', { description: 'The candidate publicity to record.' }) input: CandidatePublicityInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).publishCandidates(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.awardProject')
   @Mutation(() => Project, { description: 'Award publicity and award notice (中标结果公示/中标通知书).' })
   awardProject(@Arg('input', { description: 'The award to record.' }) input: AwardInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).awardProject(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.fileContract')
   @Mutation(() => Project, { description: 'Contract signed and filed (合同备案).' })
   fileContract(@Arg('input', { description: 'The contract filing to record.' }) input: ContractFilingInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).fileContract(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.startPerformance')
   @Mutation(() => Project, { description: 'Performance started (履约).' })
   startPerformance(@Arg('input', { description: 'The start of performance: project, day and document reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).startPerformance(input);
   }
 
-  @Authorized('CENTER')
+  @Allowed('mutation.completeProject')
   @Mutation(() => Project, { description: 'Project completed.' })
   completeProject(@Arg('input', { description: 'The completion: project, day and acceptance document reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
     return new ProjectService(em, user).completeProject(input);
