@@ -75,6 +75,11 @@ export function LoginPage() {
   useEffect(() => {
     clearSession();
     if (direct) void signIn(direct);
+    // Opening the app signed out goes straight on to the provider; after an expiry or a sign-out the
+    // page stays, so the user reads why and chooses to sign in again.
+    else if (config.signIn.mode === 'oidc' && (!reason || reason === 'required')) {
+      startOidcSignIn(config.signIn, next).catch((e: Error) => setError(e.message));
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -89,7 +94,7 @@ export function LoginPage() {
           {reason === 'signed-out' && <Alert type="success" showIcon title={t('已退出登录。', 'You are signed out.')} />}
           {error && <Alert type="error" showIcon role="alert" title={error} />}
           {config.signIn.mode === 'oidc' ? (
-            <Button type="primary" block onClick={() => void startOidcSignIn(config.signIn as never, next)}>
+            <Button type="primary" block onClick={() => startOidcSignIn(config.signIn as never, next).catch((e: Error) => setError(e.message))}>
               {t('统一身份认证登录', 'Sign in with the identity provider')}
             </Button>
           ) : config.signIn.mode === 'unconfigured' ? (
