@@ -8,11 +8,11 @@ import { PAGE_SIZE } from '../config';
 import { PagedTable } from '../data/PagedTable';
 import { useCursorPager } from '../data/paging';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
-import { JoinedProjectsDocument, LeaderCaseTilesDocument, LeaderCreditTilesDocument, LeaderDepartmentsDocument, type JoinedProjectsQuery, type ProjectStage } from '../gql/graphql';
+import { JoinedProjectsDocument, LeaderCaseTilesDocument, LeaderCreditTilesDocument, LeaderDepartmentsDocument, type JoinedProjectsQuery, type JoinedProjectsQueryVariables, type ProjectStage } from '../gql/graphql';
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
-import { countDueWithin, coverage, filterJoined, hasOpenCases } from './overview';
+import { countDueWithin, coverage, hasOpenCases, joinedVariables } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
@@ -99,10 +99,9 @@ function JoinedView() {
   const [openCases, setOpenCases] = useState(false);
   const [lowGrade, setLowGrade] = useState(false);
   const { data, loading, error } = useQuery(JoinedProjectsDocument, {
-    variables: { first: PAGE_SIZE, after: pager.after, filter: { supervisingDepartment: department, stage } },
+    variables: joinedVariables(PAGE_SIZE, pager.after, { supervisingDepartment: department, stage, hasOpenCases: openCases, hasBidderGradedCOrD: lowGrade }) as JoinedProjectsQueryVariables,
   });
   const connection = data?.projects;
-  const rows = connection ? { ...connection, nodes: filterJoined(connection.nodes, { openCases, lowGrade }) } : connection;
   const columns: TableColumnsType<JoinedRow> = [
     {
       title: t('项目', 'Project'),
@@ -188,18 +187,27 @@ function JoinedView() {
           }}
           options={Object.keys(STAGE_LABELS).map((s) => ({ value: s as ProjectStage, label: label(STAGE_LABELS, s, lang) }))}
         />
-        <Checkbox checked={openCases} onChange={(e) => setOpenCases(e.target.checked)}>
+        <Checkbox
+          checked={openCases}
+          onChange={(e) => {
+            setOpenCases(e.target.checked);
+            pager.reset();
+          }}
+        >
           {t('有在办案件', 'Has open cases')}
         </Checkbox>
-        <Checkbox checked={lowGrade} onChange={(e) => setLowGrade(e.target.checked)}>
+        <Checkbox
+          checked={lowGrade}
+          onChange={(e) => {
+            setLowGrade(e.target.checked);
+            pager.reset();
+          }}
+        >
           {t('有C/D级投标人', 'Has a bidder graded C or D')}
         </Checkbox>
-        {(openCases || lowGrade) && (
-          <Typography.Text type="secondary">{t('（勾选条件在当前页内筛选）', '(ticked conditions filter the current page)')}</Typography.Text>
-        )}
       </Space>
       <PagedTable<JoinedRow>
-        connection={rows}
+        connection={connection}
         columns={columns}
         pager={pager}
         pageSize={PAGE_SIZE}
