@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Checkbox, Col, Row, Select, Skeleton, Space, Statistic, Typography, type TableColumnsType } from 'antd';
 import { Tag } from '../data/Tag';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
@@ -17,7 +17,7 @@ import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
 
-function Tiles() {
+function Tiles({ chartsNow }: { chartsNow: boolean }) {
   const { t, lang } = useLocale();
   const today = shanghaiToday();
   const period = twoMonthPeriod(today);
@@ -84,14 +84,19 @@ function Tiles() {
           style={{ marginTop: 16 }}
           title={t(`各部门本期情况（${period.from} 至 ${period.to}）`, `Departments this period (${period.from} to ${period.to})`)}
         >
-          <EChart option={chart} label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")} testId="department-chart" />
+          {/* The chart's library loads once the tiles and the joined view are on screen: it is not needed to read them. */}
+          {chartsNow ? (
+            <EChart option={chart} label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")} testId="department-chart" />
+          ) : (
+            <Skeleton.Node active style={{ width: '100%', height: 300 }} />
+          )}
         </Card>
       )}
     </>
   );
 }
 
-function JoinedView() {
+function JoinedView({ onSettled }: { onSettled: () => void }) {
   const { t, lang } = useLocale();
   const pager = useCursorPager();
   const [department, setDepartment] = useState<string>();
@@ -102,6 +107,9 @@ function JoinedView() {
     variables: joinedVariables(PAGE_SIZE, pager.after, { supervisingDepartment: department, stage, hasOpenCases: openCases, hasBidderGradedCOrD: lowGrade }) as JoinedProjectsQueryVariables,
   });
   const connection = data?.projects;
+  useEffect(() => {
+    if (!loading) onSettled();
+  }, [loading, onSettled]);
   const columns: TableColumnsType<JoinedRow> = [
     {
       title: t('项目', 'Project'),
@@ -222,13 +230,15 @@ function JoinedView() {
 /** 领导驾驶舱: the district at a glance, for leaders and the supervision office. */
 export function LeaderOverview() {
   const { t } = useLocale();
+  const [tableSettled, setTableSettled] = useState(false);
+  const settle = useCallback(() => setTableSettled(true), []);
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('领导驾驶舱', 'Leader overview')}
       </Typography.Title>
-      <Tiles />
-      <JoinedView />
+      <Tiles chartsNow={tableSettled} />
+      <JoinedView onSettled={settle} />
     </>
   );
 }
