@@ -189,6 +189,27 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it("the development sign-in picks an enforcer from the department's roster", async () => {
+    const office = await hub.token('OFFICE', 'ZWJ');
+    const { data } = await hub.query('{ enforcers(filter: { departmentCode: "ZJJ", active: true }, first: 1) { nodes { id name } } }', {}, office);
+    const enforcer = data.enforcers.nodes[0] as { id: string; name: string };
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/login`);
+    await page.getByRole('combobox', { name: '角色' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /执法人员/ }).click();
+    await page.getByRole('combobox', { name: '部门' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /ZJJ/ }).click();
+    await page.getByRole('combobox', { name: '执法人员' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: enforcer.name }).first().click();
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(`${origin}/`);
+    await page.getByTestId('current-user').getByText(new RegExp(enforcer.name)).waitFor();
+    const session = JSON.parse((await page.evaluate(() => localStorage.getItem('hub.session')))!) as { sub: string; role: string };
+    expect(session).toMatchObject({ sub: enforcer.id, role: 'ENFORCER' });
+    await context.close();
+  });
+
   it('a session the gateway no longer accepts leads back to sign-in, not to an empty page', async () => {
     const context = await newContext();
     const page = await context.newPage();

@@ -32,6 +32,10 @@ export function dockerComposeObject(list: SubgraphList): Record<string, unknown>
     DATABASE_URL: `postgres://hub:${required('POSTGRES_PASSWORD')}@postgres:5432/postgres`,
     AUTH_JWT_SECRET: required('AUTH_JWT_SECRET'),
     AUTH_JWKS_URL: '${AUTH_JWKS_URL:-}',
+    // The identity provider's token rules and the web app's sign-in (README, Signing in (production)).
+    ...Object.fromEntries(
+      ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ROLE_CLAIM', 'AUTH_DEPARTMENT_CLAIM', 'AUTH_NAME_CLAIM', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_SCOPE'].map((name) => [name, `\${${name}:-}`]),
+    ),
     HUB_INTERNAL_KEY: required('HUB_INTERNAL_KEY'),
     INTROSPECTION: 'false',
     SEED_DEMO: '${SEED_DEMO:-false}',

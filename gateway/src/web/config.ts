@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { envBool, envOptional, repoRoot } from '@hub/kit';
+import { envBool, envOptional, repoRoot, tokenRules } from '@hub/kit';
 
 /** How users sign in to the web app: the development picker, or an OpenID Connect provider. */
 export type SignInSettings =
@@ -45,8 +45,9 @@ export function readWebConfig(): WebConfig {
             issuer,
             clientId,
             scope: envOptional('OIDC_SCOPE') ?? 'openid profile',
-            roleClaim: envOptional('OIDC_ROLE_CLAIM') ?? 'role',
-            departmentClaim: envOptional('OIDC_DEPARTMENT_CLAIM') ?? 'department',
+            // The claim names the gateway and subgraphs verify (AUTH_*_CLAIM): the app reads the same.
+            roleClaim: tokenRules().roleClaim,
+            departmentClaim: tokenRules().departmentClaim,
           }
         : production
           ? { mode: 'unconfigured' }

@@ -20,8 +20,57 @@ export interface Caller {
 
 export const PUBLIC_CALLER: Caller = Object.freeze({ sub: 'anonymous', name: 'Public', role: 'PUBLIC' });
 
+/** The hub's own `iss` and `aud` (development tokens); an identity provider's are configured (tokenRules). */
 export const TOKEN_ISSUER = 'supervision-hub';
 export const TOKEN_AUDIENCE = 'supervision-hub';
+
+/**
+ * What a token must say and where its claims are, read from the environment by the gateway and every
+ * subgraph alike (the same variables, so they accept the same tokens). Defaults fit the hub's own
+ * development tokens; with an identity provider set them to its `iss`, the `aud` it puts in access
+ * tokens for the hub, and the names of its role and department claims. A claim name may be a dotted
+ * path into nested claims (e.g. Keycloak's `realm_access.roles`).
+ */
+export interface TokenRules {
+  /** AUTH_ISSUER: the `iss` every token must carry. */
+  issuer: string;
+  /** AUTH_AUDIENCE: an `aud` every token must carry. */
+  audience: string;
+  /** AUTH_ROLE_CLAIM: the claim holding the hub role (a string, or a list holding exactly one hub role). */
+  roleClaim: string;
+  /** AUTH_DEPARTMENT_CLAIM: the claim holding the department code. */
+  departmentClaim: string;
+  /** AUTH_NAME_CLAIM: the display name (falls back to `sub`). */
+  nameClaim: string;
+}
+
+export function tokenRules(): TokenRules {
+  return {
+    issuer: envString('AUTH_ISSUER', TOKEN_ISSUER),
+    audience: envString('AUTH_AUDIENCE', TOKEN_AUDIENCE),
+    roleClaim: envString('AUTH_ROLE_CLAIM', 'role'),
+    departmentClaim: envString('AUTH_DEPARTMENT_CLAIM', 'department'),
+    nameClaim: envString('AUTH_NAME_CLAIM', 'name'),
+  };
+}
+
+/** A claim by name or dotted path (`realm_access.roles`). */
+export function claimAt(claims: Record<string, unknown>, path: string): unknown {
+  if (path in claims) return claims[path];
+  let value: unknown = claims;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function setClaimAt(claims: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let target = claims;
+  for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+  target[parts[parts.length - 1]!] = value;
+}
 
 let keyCache: { jwks?: JWTVerifyGetKey; secret?: Uint8Array; source: string } | undefined;
 
@@ -43,31 +92,41 @@ function verificationKey(): JWTVerifyGetKey | Uint8Array {
  * URL verifies afresh) and ends at the token's `exp` plus the clock skew, as the check itself would;
  * the cache is bounded and simply emptied when full.
  */
-const verifiedTokens = new Map<string, { caller: Caller; source: string; validUntil: number }>();
+const verifiedTokens = new Map<string, { caller: Caller; source: string; rules: string; validUntil: number }>();
 const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** A member unit's code: capital letters and digits, as in the department table's key (16 at most). */
 const DEPARTMENT_CODE = /^[A-Z][A-Z0-9]{1,15}$/;
 
 /** Checks the claims' shape; a token that verifies but carries nonsense is as bad as a forged one. */
-export function callerFromClaims(claims: Record<string, unknown>): Caller {
-  const role = claims.role;
-  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role) || role === 'PUBLIC') {
-    throw new AuthenticationError(`Token claim "role" must be one of ${ROLES.filter((r) => r !== 'PUBLIC').join(', ')}`);
+export function callerFromClaims(claims: Record<string, unknown>, rules: TokenRules = tokenRules()): Caller {
+  const signInRoles = ROLES.filter((r) => r !== 'PUBLIC') as string[];
+  const raw = claimAt(claims, rules.roleClaim);
+  // A provider often sends a list of groups or roles: exactly one of them must be a hub role.
+  const candidates = (Array.isArray(raw) ? raw : [raw]).filter((r): r is string => typeof r === 'string' && signInRoles.includes(r));
+  if (candidates.length !== 1) {
+    throw new AuthenticationError(
+      candidates.length > 1
+        ? `Token claim "${rules.roleClaim}" names several hub roles (${candidates.join(', ')}): exactly one is allowed`
+        : `Token claim "${rules.roleClaim}" must be one of ${signInRoles.join(', ')}`,
+    );
   }
+  const role = candidates[0] as Role;
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') throw new AuthenticationError('Token claim "sub" is missing');
-  const department = typeof claims.department === 'string' ? claims.department : undefined;
+  const departmentValue = claimAt(claims, rules.departmentClaim);
+  const department = typeof departmentValue === 'string' ? departmentValue : undefined;
   // Shape only: which units exist is reference data in the projects slice, checked by the subgraphs
   // (checkDepartmentClaim in departments.ts, cached); the gateway only needs a well-formed caller.
   if (role === 'DEPT' && !department) {
-    throw new AuthenticationError('A DEPT token needs claim "department" set to its line department\'s code (e.g. ZJJ)');
+    throw new AuthenticationError(`A DEPT token needs claim "${rules.departmentClaim}" set to its line department's code (e.g. ZJJ)`);
   }
   if (department !== undefined && !DEPARTMENT_CODE.test(department)) {
-    throw new AuthenticationError(`Token claim "department" must be a unit code (capital letters, e.g. ZJJ), got "${department}"`);
+    throw new AuthenticationError(`Token claim "${rules.departmentClaim}" must be a unit code (capital letters, e.g. ZJJ), got "${department}"`);
   }
-  const name = typeof claims.name === 'string' ? claims.name : sub;
-  return { sub, name, role: role as Role, department };
+  const nameValue = claimAt(claims, rules.nameClaim);
+  const name = typeof nameValue === 'string' && nameValue ? nameValue : sub;
+  return { sub, name, role, department };
 }
 
 /**
@@ -80,16 +139,19 @@ export async function authenticate(authorization: string | undefined | null): Pr
   if (!match) throw new AuthenticationError('Authorization header must be "Bearer <token>"', 'invalid_request');
   try {
     const key = verificationKey();
+    const rules = tokenRules();
+    // Remembered only for the key and the token rules it was verified under (settings can change).
+    const rulesKey = JSON.stringify(rules);
     const cached = verifiedTokens.get(match[1]);
-    if (cached && cached.source === keyCache!.source && Date.now() / 1000 < cached.validUntil) return cached.caller;
+    if (cached && cached.source === keyCache!.source && cached.rules === rulesKey && Date.now() / 1000 < cached.validUntil) return cached.caller;
     // exp is required (a token without it would be valid forever); nbf and exp get the clock skew.
-    const options = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, requiredClaims: ['exp'], clockTolerance: CLOCK_SKEW_SECONDS };
+    const options = { issuer: rules.issuer, audience: rules.audience, requiredClaims: ['exp'], clockTolerance: CLOCK_SKEW_SECONDS };
     const { payload } =
       key instanceof Uint8Array ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
     checkTokenTimes(payload);
-    const caller = Object.freeze(callerFromClaims(payload as Record<string, unknown>));
+    const caller = Object.freeze(callerFromClaims(payload as Record<string, unknown>, rules));
     if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) verifiedTokens.clear();
-    verifiedTokens.set(match[1], { caller, source: keyCache!.source, validUntil: payload.exp! + CLOCK_SKEW_SECONDS });
+    verifiedTokens.set(match[1], { caller, source: keyCache!.source, rules: rulesKey, validUntil: payload.exp! + CLOCK_SKEW_SECONDS });
     return caller;
   } catch (error) {
     if (error instanceof AuthenticationError) throw error;
@@ -101,7 +163,9 @@ export async function authenticate(authorization: string | undefined | null): Pr
           ? 'the token has no "exp" (expiry) claim; tokens must expire'
           : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'nbf'
             ? 'the token is not valid yet ("nbf" is in the future)'
-            : 'the token is invalid';
+            : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (claim === 'iss' || claim === 'aud')
+              ? `the token's "${claim}" is not the one this hub accepts (AUTH_ISSUER / AUTH_AUDIENCE)`
+              : 'the token is invalid';
     throw new AuthenticationError(`Authentication failed: ${reason}`);
   }
 }
@@ -129,13 +193,17 @@ export function checkTokenTimes(payload: { iat?: number; exp?: number }, now = M
 /** Signs a development token with the HS256 secret. Production tokens come from the identity provider (JWKS). */
 export async function signDevToken(caller: Omit<Caller, 'name'> & { name?: string }, expiresIn = '12h'): Promise<string> {
   const secret = new TextEncoder().encode(envString('AUTH_JWT_SECRET', DEV_JWT_SECRET));
-  const claims: Record<string, unknown> = { role: caller.role, name: caller.name ?? caller.sub };
-  if (caller.department) claims.department = caller.department;
+  // Shaped by the same rules the verifier applies, so a development token passes whatever they are.
+  const rules = tokenRules();
+  const claims: Record<string, unknown> = {};
+  setClaimAt(claims, rules.roleClaim, caller.role);
+  setClaimAt(claims, rules.nameClaim, caller.name ?? caller.sub);
+  if (caller.department) setClaimAt(claims, rules.departmentClaim, caller.department);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(caller.sub)
-    .setIssuer(TOKEN_ISSUER)
-    .setAudience(TOKEN_AUDIENCE)
+    .setIssuer(rules.issuer)
+    .setAudience(rules.audience)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(secret);

@@ -123,7 +123,9 @@ function projectsGraph(): MemberUnitSource {
       const list = readSubgraphList();
       const entry = list.subgraphs.find((s) => s.name === 'projects');
       if (!entry) throw new Error('subgraphs.json lists no "projects" subgraph, which owns the member units');
-      client = new GraphClient(subgraphUrl(entry, list));
+      // The member units are public reference data: read anonymously, so the check works whoever
+      // signs users' tokens (an identity provider's JWKS accepts no development service token).
+      client = new GraphClient(subgraphUrl(entry, list), null);
     }
     return client;
   });

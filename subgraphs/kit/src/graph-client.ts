@@ -10,17 +10,18 @@ import { internalCallHeaders } from './internal-call';
 export class GraphClient {
   constructor(
     private readonly url: string,
-    private readonly caller: Omit<Caller, 'name'> & { name?: string } = { sub: 'service', role: 'OFFICE', department: 'ZWJ' },
+    /** null: an anonymous read of public data, which needs no token whichever issuer signs them. */
+    private readonly caller: (Omit<Caller, 'name'> & { name?: string }) | null = { sub: 'service', role: 'OFFICE', department: 'ZWJ' },
     private readonly timeoutMs = 10_000,
   ) {}
 
   async request<T>(query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<T> {
-    const token = envOptional('SERVICE_TOKEN') ?? (await signDevToken(this.caller, '5m'));
+    const token = this.caller ? (envOptional('SERVICE_TOKEN') ?? (await signDevToken(this.caller, '5m'))) : undefined;
     const response = await fetch(this.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...internalCallHeaders(),
         ...(requestId ? { 'x-request-id': requestId } : {}),
       },

@@ -8,11 +8,11 @@ import { LoginPage } from '../auth/LoginPage';
 import { OidcCallback } from '../auth/OidcCallback';
 import { RequireSession, useSession } from '../auth/SessionContext';
 import type { AppConfig } from '../config';
-import { createClient } from '../data/client';
 import { LocaleProvider, useLocale } from '../i18n/locale';
 import { AppConfigContext } from './AppConfigContext';
 import { Layout } from './Layout';
 import { APP_ROUTES, HOME_BY_ROLE } from './routes';
+import { appClient } from './warm-start';
 import { Skeleton } from 'antd';
 
 /** The public portal: no sign-in, its own frame (phone-sized screens first). */
@@ -45,7 +45,7 @@ function NotFound() {
 
 function Shell({ config }: { config: AppConfig }) {
   const { lang } = useLocale();
-  const client = useMemo(() => createClient(config.graphqlPath), [config.graphqlPath]);
+  const client = useMemo(() => appClient(config.graphqlPath), [config.graphqlPath]);
   const framed = (element: React.ReactNode) => (
     <RequireSession>
       <Layout>{element}</Layout>

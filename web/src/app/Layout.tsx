@@ -3,6 +3,7 @@ import { Button, Layout as AntLayout, Menu, Segmented, Space, Typography } from 
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../auth/SessionContext';
+import { endOidcSession } from '../auth/oidc';
 import { goToSignIn } from '../auth/session';
 import { label, ROLE_LABELS } from '../i18n/labels';
 import { useLocale, type Lang } from '../i18n/locale';
@@ -46,7 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
               { label: 'EN', value: 'en' },
             ]}
           />
-          <Button icon={<LogoutOutlined />} onClick={() => goToSignIn('signed-out')}>
+          <Button icon={<LogoutOutlined />} onClick={() => goToSignIn('signed-out', config.signIn.mode === 'oidc' ? () => endOidcSession(config.signIn as never, session.idToken) : undefined)}>
             {t('退出', 'Sign out')}
           </Button>
         </Space>

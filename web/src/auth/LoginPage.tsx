@@ -3,10 +3,10 @@ import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAppConfig } from '../app/AppConfigContext';
-import { SignInDepartmentsDocument } from '../gql/graphql';
+import { SignInDepartmentsDocument, SignInRosterDocument } from '../gql/graphql';
 import { label, ROLE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
-import { devSignIn, directSignInRequest, type DevSignInRequest } from './dev-sign-in';
+import { devSignIn, directSignInRequest, useDevRosterToken, type DevSignInRequest } from './dev-sign-in';
 import { startOidcSignIn } from './oidc';
 import { clearSession, safeNext, saveSession, type Role } from './session';
 
@@ -19,6 +19,15 @@ function DevPicker({ onSignIn, busy }: { onSignIn: (request: DevSignInRequest) =
   const role = Form.useWatch('role', form);
   const { data } = useQuery(SignInDepartmentsDocument, { context: { anonymous: true }, fetchPolicy: 'cache-first' });
   const departments = (data?.departments ?? []).filter((d) => d.kind === 'LINE' || role === 'ENFORCER');
+  const department = Form.useWatch('department', form);
+  // The roster is not public: read with a development office token (the endpoint exists only in development).
+  const rosterToken = useDevRosterToken(role === 'ENFORCER');
+  const roster = useQuery(SignInRosterDocument, {
+    variables: { department: department ?? '' },
+    skip: role !== 'ENFORCER' || !department || !rosterToken,
+    context: { anonymous: true, headers: { authorization: `Bearer ${rosterToken}` } },
+    fetchPolicy: 'cache-first',
+  });
   return (
     <Form form={form} layout="vertical" initialValues={{ role: 'LEADER' }} onFinish={onSignIn} aria-label={t('开发环境登录', 'Development sign-in')}>
       <Form.Item label={t('角色', 'Role')} name="role" rules={[{ required: true }]}>
@@ -28,13 +37,24 @@ function DevPicker({ onSignIn, busy }: { onSignIn: (request: DevSignInRequest) =
         <Form.Item label={t('部门', 'Department')} name="department" rules={[{ required: true, message: t('请选择部门', 'Choose a department') }]}>
           <Select
             aria-label={t('部门', 'Department')}
+            onChange={() => form.setFieldValue('sub', undefined)}
             options={departments.map((d) => ({ value: d.code, label: `${lang === 'zh' ? d.nameZh : d.name}（${d.code}）` }))}
           />
         </Form.Item>
       )}
       {role === 'ENFORCER' && (
-        <Form.Item label={t('执法人员编号', 'Enforcer id')} name="sub" rules={[{ required: true, message: t('请输入执法人员编号', 'Enter the enforcer id') }]}>
-          <Input />
+        <Form.Item label={t('执法人员', 'Enforcer')} name="sub" rules={[{ required: true, message: t('请选择执法人员', 'Choose an enforcer') }]}>
+          <Select
+            aria-label={t('执法人员', 'Enforcer')}
+            showSearch
+            optionFilterProp="label"
+            loading={roster.loading}
+            disabled={!department}
+            placeholder={department ? undefined : t('先选择部门', 'Choose the department first')}
+            notFoundContent={roster.loading ? undefined : t('该部门名录库中没有执法人员', 'No enforcer of this department on the roster')}
+            options={(roster.data?.enforcers.nodes ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.id.slice(0, 8)}）` }))}
+            onChange={(id: string) => form.setFieldValue('name', roster.data?.enforcers.nodes.find((e) => e.id === id)?.name)}
+          />
         </Form.Item>
       )}
       <Form.Item label={t('姓名（可选）', 'Name (optional)')} name="name">
@@ -75,6 +95,11 @@ export function LoginPage() {
   useEffect(() => {
     clearSession();
     if (direct) void signIn(direct);
+    // Opening the app signed out goes straight on to the provider; after an expiry or a sign-out the
+    // page stays, so the user reads why and chooses to sign in again.
+    else if (config.signIn.mode === 'oidc' && (!reason || reason === 'required')) {
+      startOidcSignIn(config.signIn, next).catch((e: Error) => setError(e.message));
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -89,7 +114,7 @@ export function LoginPage() {
           {reason === 'signed-out' && <Alert type="success" showIcon title={t('已退出登录。', 'You are signed out.')} />}
           {error && <Alert type="error" showIcon role="alert" title={error} />}
           {config.signIn.mode === 'oidc' ? (
-            <Button type="primary" block onClick={() => void startOidcSignIn(config.signIn as never, next)}>
+            <Button type="primary" block onClick={() => startOidcSignIn(config.signIn as never, next).catch((e: Error) => setError(e.message))}>
               {t('统一身份认证登录', 'Sign in with the identity provider')}
             </Button>
           ) : config.signIn.mode === 'unconfigured' ? (

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { sessionFromToken, type Role, type Session } from './session';
 
 export interface DevSignInRequest {
@@ -29,4 +30,16 @@ export function directSignInRequest(search: URLSearchParams): DevSignInRequest |
     sub: search.get('sub') || undefined,
     name: search.get('name') || undefined,
   };
+}
+
+/** Development only: a short office token for the sign-in picker's roster question (undefined until it arrives). */
+export function useDevRosterToken(wanted: boolean): string | undefined {
+  const [token, setToken] = useState<string>();
+  useEffect(() => {
+    if (!wanted || token) return;
+    devSignIn({ role: 'OFFICE', sub: 'sign-in-picker', name: 'sign-in picker' })
+      .then((session) => setToken(session.token))
+      .catch(() => undefined);
+  }, [wanted, token]);
+  return token;
 }

@@ -85,5 +85,22 @@ export async function finishOidcSignIn(settings: OidcSettings, search: URLSearch
   if (!response.ok || !body.access_token) throw new Error(body.error_description ?? body.error ?? `Token exchange answered HTTP ${response.status}`);
   // The access token is what the gateway verifies (JWKS); its claims name the role and department.
   const session = sessionFromToken(body.access_token, { role: settings.roleClaim, department: settings.departmentClaim });
-  return { session, next: pending.next };
+  return { session: { ...session, idToken: body.id_token }, next: pending.next };
+}
+
+/**
+ * Sign-out ends the provider's session too (RP-initiated logout), or the next sign-in would pass
+ * through the provider without asking; the provider sends the user back to the sign-in page.
+ */
+export async function endOidcSession(settings: OidcSettings, idToken: string | undefined): Promise<boolean> {
+  const discovery = await discover(settings.issuer).catch(() => undefined);
+  if (!discovery?.end_session_endpoint) return false;
+  const url = new URL(discovery.end_session_endpoint);
+  url.search = new URLSearchParams({
+    client_id: settings.clientId,
+    post_logout_redirect_uri: `${window.location.origin}/login?reason=signed-out`,
+    ...(idToken ? { id_token_hint: idToken } : {}),
+  }).toString();
+  window.location.assign(url.toString());
+  return true;
 }

@@ -12,6 +12,8 @@ export interface Session {
   department?: string;
   /** Milliseconds since the epoch (the token's `exp`). */
   expiresAt: number;
+  /** From an identity provider: its ID token, the hint for ending the provider's session at sign-out. */
+  idToken?: string;
 }
 
 const STORAGE_KEY = 'hub.session';
@@ -30,11 +32,26 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
   return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
 }
 
+const HUB_ROLES: readonly Role[] = ['LEADER', 'OFFICE', 'CENTER', 'DEPT', 'ENFORCER'];
+
+/** A claim by name or dotted path (`realm_access.roles`), as the gateway reads it (AUTH_ROLE_CLAIM). */
+function claimAt(payload: Record<string, unknown>, path: string): unknown {
+  if (path in payload) return payload[path];
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
 export function sessionFromToken(token: string, claims: ClaimNames = { role: 'role', department: 'department' }): Session {
   const payload = decodeJwtPayload(token);
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const role = text(payload[claims.role]).toUpperCase() as Role;
-  const department = payload[claims.department];
+  const roleValue = claimAt(payload, claims.role);
+  // A provider may send a list of roles or groups; the hub role is the one among them the hub knows.
+  const role = ((Array.isArray(roleValue) ? roleValue : [roleValue]).map((r) => String(r ?? '').toUpperCase()).find((r) => (HUB_ROLES as string[]).includes(r)) ??
+    String(roleValue ?? '').toUpperCase()) as Role;
+  const department = claimAt(payload, claims.department);
   if (typeof payload.exp !== 'number') throw new Error('Token has no "exp" claim');
   return {
     token,
@@ -78,7 +95,7 @@ export function safeNext(next: string | null | undefined): string {
 /** Leaves the current page for sign-in, remembering where the user was; `expired` says why. */
 let leaving = false;
 
-export function goToSignIn(reason: 'expired' | 'signed-out' | 'required'): void {
+export function goToSignIn(reason: 'expired' | 'signed-out' | 'required', leave?: () => Promise<boolean>): void {
   // Several queries may fail with the same expired token: leave once.
   if (leaving) return;
   leaving = true;
@@ -86,5 +103,8 @@ export function goToSignIn(reason: 'expired' | 'signed-out' | 'required'): void 
   const here = window.location.pathname + window.location.search;
   const params = new URLSearchParams({ reason });
   if (reason !== 'signed-out') params.set('next', safeNext(here));
-  window.location.assign(`/login?${params}`);
+  const toSignIn = () => window.location.assign(`/login?${params}`);
+  // `leave`: another way out first (the identity provider's sign-out), the sign-in page when it has none.
+  if (leave) void leave().then((left) => left || toSignIn(), toSignIn);
+  else toSignIn();
 }

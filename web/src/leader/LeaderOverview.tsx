@@ -1,23 +1,23 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Checkbox, Col, Row, Select, Skeleton, Space, Statistic, Typography, type TableColumnsType } from 'antd';
 import { Tag } from '../data/Tag';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
 import { PagedTable } from '../data/PagedTable';
 import { useCursorPager } from '../data/paging';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
-import { JoinedProjectsDocument, LeaderCaseTilesDocument, LeaderCreditTilesDocument, LeaderDepartmentsDocument, type JoinedProjectsQuery, type ProjectStage } from '../gql/graphql';
+import { JoinedProjectsDocument, LeaderCaseTilesDocument, LeaderCreditTilesDocument, LeaderDepartmentsDocument, type JoinedProjectsQuery, type JoinedProjectsQueryVariables, type ProjectStage } from '../gql/graphql';
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
-import { countDueWithin, coverage, filterJoined, hasOpenCases } from './overview';
+import { countDueWithin, coverage, hasOpenCases, joinedVariables } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
 
-function Tiles() {
+function Tiles({ chartsNow }: { chartsNow: boolean }) {
   const { t, lang } = useLocale();
   const today = shanghaiToday();
   const period = twoMonthPeriod(today);
@@ -84,14 +84,19 @@ function Tiles() {
           style={{ marginTop: 16 }}
           title={t(`各部门本期情况（${period.from} 至 ${period.to}）`, `Departments this period (${period.from} to ${period.to})`)}
         >
-          <EChart option={chart} label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")} testId="department-chart" />
+          {/* The chart's library loads once the tiles and the joined view are on screen: it is not needed to read them. */}
+          {chartsNow ? (
+            <EChart option={chart} label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")} testId="department-chart" />
+          ) : (
+            <Skeleton.Node active style={{ width: '100%', height: 300 }} />
+          )}
         </Card>
       )}
     </>
   );
 }
 
-function JoinedView() {
+function JoinedView({ onSettled }: { onSettled: () => void }) {
   const { t, lang } = useLocale();
   const pager = useCursorPager();
   const [department, setDepartment] = useState<string>();
@@ -99,10 +104,12 @@ function JoinedView() {
   const [openCases, setOpenCases] = useState(false);
   const [lowGrade, setLowGrade] = useState(false);
   const { data, loading, error } = useQuery(JoinedProjectsDocument, {
-    variables: { first: PAGE_SIZE, after: pager.after, filter: { supervisingDepartment: department, stage } },
+    variables: joinedVariables(PAGE_SIZE, pager.after, { supervisingDepartment: department, stage, hasOpenCases: openCases, hasBidderGradedCOrD: lowGrade }) as JoinedProjectsQueryVariables,
   });
   const connection = data?.projects;
-  const rows = connection ? { ...connection, nodes: filterJoined(connection.nodes, { openCases, lowGrade }) } : connection;
+  useEffect(() => {
+    if (!loading) onSettled();
+  }, [loading, onSettled]);
   const columns: TableColumnsType<JoinedRow> = [
     {
       title: t('项目', 'Project'),
@@ -188,18 +195,27 @@ function JoinedView() {
           }}
           options={Object.keys(STAGE_LABELS).map((s) => ({ value: s as ProjectStage, label: label(STAGE_LABELS, s, lang) }))}
         />
-        <Checkbox checked={openCases} onChange={(e) => setOpenCases(e.target.checked)}>
+        <Checkbox
+          checked={openCases}
+          onChange={(e) => {
+            setOpenCases(e.target.checked);
+            pager.reset();
+          }}
+        >
           {t('有在办案件', 'Has open cases')}
         </Checkbox>
-        <Checkbox checked={lowGrade} onChange={(e) => setLowGrade(e.target.checked)}>
+        <Checkbox
+          checked={lowGrade}
+          onChange={(e) => {
+            setLowGrade(e.target.checked);
+            pager.reset();
+          }}
+        >
           {t('有C/D级投标人', 'Has a bidder graded C or D')}
         </Checkbox>
-        {(openCases || lowGrade) && (
-          <Typography.Text type="secondary">{t('（勾选条件在当前页内筛选）', '(ticked conditions filter the current page)')}</Typography.Text>
-        )}
       </Space>
       <PagedTable<JoinedRow>
-        connection={rows}
+        connection={connection}
         columns={columns}
         pager={pager}
         pageSize={PAGE_SIZE}
@@ -214,13 +230,15 @@ function JoinedView() {
 /** 领导驾驶舱: the district at a glance, for leaders and the supervision office. */
 export function LeaderOverview() {
   const { t } = useLocale();
+  const [tableSettled, setTableSettled] = useState(false);
+  const settle = useCallback(() => setTableSettled(true), []);
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('领导驾驶舱', 'Leader overview')}
       </Typography.Title>
-      <Tiles />
-      <JoinedView />
+      <Tiles chartsNow={tableSettled} />
+      <JoinedView onSettled={settle} />
     </>
   );
 }

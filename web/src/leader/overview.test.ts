@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDueWithin, coverage, filterJoined, pendingDeadline } from './overview';
+import { countDueWithin, coverage, hasOpenCases, joinedVariables, pendingDeadline } from './overview';
 import { monthStarts, shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 describe('leader overview figures', () => {
@@ -16,16 +16,19 @@ describe('leader overview figures', () => {
     expect(coverage([{ poolSize: 0, drawn: 0 }])).toBeNull();
   });
 
-  it('filters the joined view on open cases and bidders graded C or D', () => {
-    const rows = [
-      { id: 'a', stage: 'AWARDED', cases: [{ status: 'ARCHIVED' }], bids: [{ bidderCreditAtBid: { grade: 'C' } }] },
-      { id: 'b', stage: 'AWARDED', cases: [{ status: 'INVESTIGATING' }], bids: [{ bidderCreditAtBid: { grade: 'A' } }] },
-      { id: 'c', stage: 'AWARDED', cases: null, bids: [{ bidderCreditAtBid: null }] },
-    ];
-    expect(filterJoined(rows, {}).map((r) => r.id)).toEqual(['a', 'b', 'c']);
-    expect(filterJoined(rows, { openCases: true }).map((r) => r.id)).toEqual(['b']);
-    expect(filterJoined(rows, { lowGrade: true }).map((r) => r.id)).toEqual(['a']);
-    expect(filterJoined(rows, { openCases: true, lowGrade: true })).toEqual([]);
+  it('marks open cases (not rejected or archived), as the server-side filter counts them', () => {
+    expect(hasOpenCases({ stage: 'AWARDED', cases: [{ status: 'ARCHIVED' }, { status: 'REJECTED' }], bids: [] })).toBe(false);
+    expect(hasOpenCases({ stage: 'AWARDED', cases: [{ status: 'INVESTIGATING' }], bids: [] })).toBe(true);
+    expect(hasOpenCases({ stage: 'AWARDED', cases: null, bids: [] })).toBe(false);
+  });
+
+  it('sends the joined view its filters, ticked conditions included, and only those set', () => {
+    expect(joinedVariables(20, undefined, {})).toEqual({ first: 20, after: undefined, filter: {} });
+    expect(joinedVariables(20, 'x', { stage: 'AWARDED', hasOpenCases: true, hasBidderGradedCOrD: false })).toEqual({
+      first: 20,
+      after: 'x',
+      filter: { stage: 'AWARDED', hasOpenCases: true },
+    });
   });
 });
 

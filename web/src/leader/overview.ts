@@ -54,10 +54,13 @@ export function hasOpenCases(row: JoinedRow): boolean {
   return (row.cases ?? []).some((c) => !CLOSED.has(c.status));
 }
 
-export function hasLowGradeBidder(row: JoinedRow): boolean {
-  return row.bids.some((b) => b.bidderCreditAtBid?.grade === 'C' || b.bidderCreditAtBid?.grade === 'D');
-}
-
-export function filterJoined<R extends JoinedRow>(rows: readonly R[], filter: { openCases?: boolean; lowGrade?: boolean }): R[] {
-  return rows.filter((r) => (!filter.openCases || hasOpenCases(r)) && (!filter.lowGrade || hasLowGradeBidder(r)));
+/** The joined view's variables, one shape for the view and the warm start (identical operations are shared). Conditions not set are left out. */
+export function joinedVariables(
+  first: number,
+  after: string | undefined,
+  filter: { supervisingDepartment?: string; stage?: string; hasOpenCases?: boolean; hasBidderGradedCOrD?: boolean },
+) {
+  // The server decides "has open cases" and "has a bidder graded C or D" before paging, so pages and the total are right.
+  const set = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== false));
+  return { first, after, filter: set };
 }

@@ -14,6 +14,18 @@ export class ProjectFilter {
   @Field(() => String, { nullable: true, description: 'Credit code of the tenderer, agency or a bidder.' }) party?: string;
   @Field(() => IntervalRule, { nullable: true, description: 'Only projects flagged for this rule.' }) flaggedFor?: IntervalRule;
   @Field(() => Boolean, { nullable: true, description: 'Only projects with at least one interval flag.' }) flagged?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only projects with at least one open case (not rejected or archived) the caller may see; asked of the cases slice before paging.',
+  })
+  hasOpenCases?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only projects with a bidder graded C or D at the bid (bidderCreditAtBid); asked of the credit slice before paging.',
+  })
+  hasBidderGradedCOrD?: boolean;
+  /** Not in the schema: the projects the other slices' conditions left (see cross-slice-filter.ts). */
+  ids?: string[];
 }
 
 @InputType({ description: 'A tender project entering the trading platform. Written by the trading center (CENTER, JYZX) only.' })

@@ -15,6 +15,7 @@ import {
   RegisterProjectInput,
   StageStepInput,
 } from './project.inputs';
+import { callerGraph, needsOtherSlices, resolveCrossSliceFilter } from './cross-slice-filter';
 import { ProjectService, requireUuid } from './project.service';
 import { IntervalRule, stepsAllowedAt } from './stages';
 import { Allowed } from '../access-policy';
@@ -39,7 +40,8 @@ export class ProjectResolver {
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet; null lists all.' }) filter: ProjectFilter | null,
     @Ctx() { em, user }: Context,
   ) {
-    return new ProjectService(em, user).list(filter ?? undefined, pageWindow(page));
+    const resolved = filter && needsOtherSlices(filter) ? await resolveCrossSliceFilter(em, filter, callerGraph(user)) : filter;
+    return new ProjectService(em, user).list(resolved ?? undefined, pageWindow(page));
   }
 
   @Allowed('query.flaggedProjects')

@@ -85,6 +85,7 @@ export function projectWhere(filter: ProjectFilter = {}): FilterQuery<Project> {
   if (filter.flaggedFor) where.push({ flagRows: { $some: { rule: filter.flaggedFor } } });
   if (filter.flagged === true) where.push({ flagRows: { $some: {} } });
   if (filter.flagged === false) where.push({ flagRows: { $none: {} } });
+  if (filter.ids) where.push({ id: { $in: filter.ids } });
   return (where.length ? { $and: where } : {}) as FilterQuery<Project>;
 }
 
