@@ -47,10 +47,11 @@ function claimAt(payload: Record<string, unknown>, path: string): unknown {
 
 export function sessionFromToken(token: string, claims: ClaimNames = { role: 'role', department: 'department' }): Session {
   const payload = decodeJwtPayload(token);
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const roleValue = claimAt(payload, claims.role);
   // A provider may send a list of roles or groups; the hub role is the one among them the hub knows.
-  const role = ((Array.isArray(roleValue) ? roleValue : [roleValue]).map((r) => String(r ?? '').toUpperCase()).find((r) => (HUB_ROLES as string[]).includes(r)) ??
-    String(roleValue ?? '').toUpperCase()) as Role;
+  const role = ((Array.isArray(roleValue) ? roleValue : [roleValue]).map((r) => text(r).toUpperCase()).find((r) => (HUB_ROLES as string[]).includes(r)) ??
+    text(roleValue).toUpperCase()) as Role;
   const department = claimAt(payload, claims.department);
   if (typeof payload.exp !== 'number') throw new Error('Token has no "exp" claim');
   return {
