@@ -1,4 +1,4 @@
-import { AppstoreOutlined, ApiOutlined, DashboardOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ApiOutlined, AuditOutlined, DashboardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/session';
 
@@ -12,6 +12,11 @@ const ProjectList = lazy(() => import('../projects/ProjectList').then((m) => ({ 
 const ProjectPage = lazy(() => import('../projects/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 const EntityPage = lazy(() => import('../entities/EntityPage').then((m) => ({ default: m.EntityPage })));
 const GraphiQLPage = lazy(() => import('../explorer/GraphiQLPage'));
+const InspectionsHome = lazy(() => import('../inspections/InspectionsHome').then((m) => ({ default: m.InspectionsHome })));
+const PlanPage = lazy(() => import('../inspections/PlanPage').then((m) => ({ default: m.PlanPage })));
+const DrawPage = lazy(() => import('../inspections/DrawPage').then((m) => ({ default: m.DrawPage })));
+const InspectionPage = lazy(() => import('../inspections/InspectionPage').then((m) => ({ default: m.InspectionPage })));
+const CreditWork = lazy(() => import('../credit/CreditWork').then((m) => ({ default: m.CreditWork })));
 
 /**
  * The signed-in part of the app. A new work view is one entry here: its path, the roles that may
@@ -38,6 +43,11 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/projects', element: <ProjectList />, menu: { zh: '项目', en: 'Projects', icon: <AppstoreOutlined /> } },
   { path: '/projects/:id', element: <ProjectPage /> },
   { path: '/entities/:creditCode', element: <EntityPage /> },
+  { path: '/inspections', element: <InspectionsHome />, roles: ['OFFICE', 'ENFORCER', 'DEPT', 'LEADER'], menu: { zh: '双随机抽查', en: 'Inspections', icon: <AuditOutlined /> } },
+  { path: '/inspections/plans/:id', element: <PlanPage />, roles: ['OFFICE', 'ENFORCER', 'DEPT', 'LEADER'] },
+  { path: '/inspections/draws/:id', element: <DrawPage /> },
+  { path: '/inspections/:id', element: <InspectionPage /> },
+  { path: '/credit', element: <CreditWork />, roles: ['OFFICE', 'DEPT', 'LEADER'], menu: { zh: '信用管理', en: 'Credit', icon: <SafetyCertificateOutlined /> } },
   { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
 ];
 
