@@ -407,6 +407,7 @@ function Records() {
     },
     { title: t('条款', 'Rule'), key: 'rule', render: (_, r) => `${r.rule.code} ${r.rule.description}` },
     { title: t('扣分', 'Points'), dataIndex: 'points' },
+    { title: t('事实', 'Facts'), dataIndex: 'facts' },
     { title: t('来源', 'Source'), key: 'src', render: (_, r) => SOURCE_LABELS[r.sourceKind]?.[lang === 'zh' ? 0 : 1] ?? r.sourceKind },
     { title: t('状态', 'Status'), key: 'st', render: (_, r) => <Tag color={STATUS_COLOURS[r.status]}>{label(CREDIT_STATUS_LABELS, r.status, lang)}</Tag> },
     {
