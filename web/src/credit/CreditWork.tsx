@@ -36,6 +36,7 @@ import {
 import { CREDIT_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from './GradeTag';
+import { FormContrast } from '../forms/FormContrast';
 
 type Notification = CreditNotificationsQuery['performanceNotifications']['nodes'][number];
 type Rule = { code: string; description: string; points: number; serious: boolean; punishmentMonths?: number | null; active: boolean };
@@ -68,6 +69,7 @@ const textRule = (t: (zh: string, en: string) => string, max = 255) => ({
 export function CreditWork() {
   const { t } = useLocale();
   return (
+    <FormContrast>
     <>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('信用管理', 'Credit')}
@@ -82,6 +84,7 @@ export function CreditWork() {
         ]}
       />
     </>
+    </FormContrast>
   );
 }
 

@@ -11,6 +11,7 @@ import { InspectionPageDocument, PublishInspectionDocument, RecordInspectionResu
 import { INSPECTION_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { OUTCOME_LABELS, SEVERITY_LABELS } from './labels';
+import { FormContrast } from '../forms/FormContrast';
 
 type Inspection = NonNullable<InspectionPageQuery['inspection']>;
 
@@ -20,9 +21,11 @@ export function InspectionPage() {
   const { t } = useLocale();
   const { data, loading, error, refetch } = useQuery(InspectionPageDocument, { variables: { id } });
   return (
+    <FormContrast>
     <QueryState loading={loading} error={error} data={data}>
       {(d) => (d.inspection ? <InspectionView inspection={d.inspection} reload={() => void refetch()} /> : <Alert type="warning" title={t('未找到该检查', 'No such inspection')} />)}
     </QueryState>
+    </FormContrast>
   );
 }
 

@@ -21,6 +21,7 @@ import {
 import { INSPECTION_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { ROUND_STATUS_LABELS } from './labels';
+import { FormContrast } from '../forms/FormContrast';
 
 type InspectionRow = WorkInspectionsQuery['inspections']['nodes'][number];
 type PlanRow = InspectionPlansQuery['inspectionPlans']['nodes'][number];
@@ -32,6 +33,7 @@ export function InspectionsHome() {
   const { t } = useLocale();
   const session = useSession();
   return (
+    <FormContrast>
     <>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('双随机抽查', 'Random inspections')}
@@ -44,6 +46,7 @@ export function InspectionsHome() {
         ]}
       />
     </>
+    </FormContrast>
   );
 }
 

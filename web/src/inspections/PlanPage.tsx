@@ -22,6 +22,7 @@ import { label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { ROUND_STATUS_LABELS, UNIT_LABELS, unitOf } from './labels';
 import { commitmentOf, freshSecret, isValidSecret } from './verify';
+import { FormContrast } from '../forms/FormContrast';
 
 type Plan = NonNullable<InspectionPlanPageQuery['inspectionPlan']>;
 const OPEN = ['COMMITTING', 'REVEALING', 'REVEALED'];
@@ -35,6 +36,7 @@ export function PlanPage() {
   const { t } = useLocale();
   const { data, loading, error, refetch } = useQuery(InspectionPlanPageDocument, { variables: { id } });
   return (
+    <FormContrast>
     <QueryState loading={loading} error={error} data={data}>
       {(d) =>
         d.inspectionPlan ? (
@@ -44,6 +46,7 @@ export function PlanPage() {
         )
       }
     </QueryState>
+    </FormContrast>
   );
 }
 
