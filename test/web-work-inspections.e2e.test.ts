@@ -207,9 +207,17 @@ describe('inspection and credit work in the browser', { timeout: 600_000 }, () =
     await enforcer.getByRole('button', { name: '保存检查结果' }).click();
     await enforcer.getByText(/统一社会信用代码无效/).waitFor();
     await expectAccessible(enforcer, 'inspection: record form');
+    // Nothing typed is lost: the finding is still there; without the bad code it goes through.
+    expect(await enforcer.getByLabel('问题描述').inputValue()).toBe('招标文件设置了排斥潜在投标人的资格条件');
     await enforcer.locator('.ant-select-selection-item-remove').last().click();
     await enforcer.getByRole('button', { name: '保存检查结果' }).click();
-    await enforcer.getByTestId('inspection-status').getByText('已录入结果').waitFor();
+    try {
+      await enforcer.getByTestId('inspection-status').getByText('已录入结果').waitFor();
+    } catch (error) {
+      await screenshot(enforcer, 'work-inspection-record-failed');
+      const shown = await enforcer.locator('[data-testid="refusal"], .ant-form-item-explain-error').allTextContents();
+      throw new Error(`the result was not recorded; the page shows: ${JSON.stringify(shown)} (${(error as Error).message})`);
+    }
     await enforcer.getByText('招标文件设置了排斥潜在投标人的资格条件').waitFor();
     // Publishing is the office's: not offered to the enforcer.
     expect(await enforcer.getByRole('button', { name: /公开检查结果/ }).count()).toBe(0);
