@@ -126,7 +126,8 @@ function RecordForm({ inspection, reload }: { inspection: Inspection; reload: ()
             inspectionId: inspection.id,
             inspectedOn: v.inspectedOn,
             summary: v.summary || undefined,
-            checklist: v.checklist.map((c) => ({ itemCode: c.itemCode, outcome: c.outcome!, note: c.note || undefined })),
+            // The item codes are not form fields (only registered fields are submitted): the rows follow the plan's items.
+            checklist: v.checklist.map((c, i) => ({ itemCode: inspection.plan.items[i]!.code, outcome: c.outcome!, note: c.note || undefined })),
             findings: (v.findings ?? []).map((f) => ({ itemCode: f.itemCode || undefined, description: f.description, severity: f.severity, respondentCreditCodes: f.respondentCreditCodes ?? [] })),
           },
         },
