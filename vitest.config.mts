@@ -30,6 +30,8 @@ export default defineConfig({
       { find: /^@hub\/kit$/, replacement: resolve(import.meta.dirname, 'subgraphs/kit/src/index.ts') },
       { find: /^@hub\/gateway$/, replacement: resolve(import.meta.dirname, 'gateway/src/server.ts') },
       { find: /^@hub\/tools\/(.*)$/, replacement: resolve(import.meta.dirname, 'tools/src/$1') },
+      // The web app imports the draw algorithm from the enforcers slice (web/vite.config.ts).
+      { find: /^@hub\/draw\/(.*)$/, replacement: resolve(import.meta.dirname, 'subgraphs/enforcers/src/draw/$1') },
       // One graphql instance (CommonJS) for type-graphql and @apollo/subgraph alike.
       { find: /^graphql$/, replacement: fromKit.resolve('graphql') },
     ],

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -16,6 +17,10 @@ function trustedDocuments(): Plugin {
 /** The gateway serves `dist/`: hashed files under /assets/ (cached immutably), index.html for every app route. */
 export default defineConfig({
   plugins: [react(), trustedDocuments()],
+  resolve: {
+    // The published draw algorithm, bundled as is (pure TypeScript, no imports beyond its SHA-256): the browser re-runs the very code the server runs.
+    alias: [{ find: /^@hub\/draw\/(.*)$/, replacement: `${fileURLToPath(new URL('../subgraphs/enforcers/src/draw/', import.meta.url))}$1` }],
+  },
   build: {
     outDir: 'dist',
     assetsDir: 'assets',

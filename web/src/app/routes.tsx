@@ -1,4 +1,4 @@
-import { AppstoreOutlined, ApiOutlined, AuditOutlined, DashboardOutlined, FundProjectionScreenOutlined, InboxOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ApiOutlined, AuditOutlined, DashboardOutlined, FundProjectionScreenOutlined, InboxOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/session';
 
@@ -17,6 +17,11 @@ const IntakeQueue = lazy(() => import('../cases/CaseLists').then((m) => ({ defau
 const CaseList = lazy(() => import('../cases/CaseLists').then((m) => ({ default: m.CaseList })));
 const RecordReceivedPage = lazy(() => import('../cases/RecordReceivedPage').then((m) => ({ default: m.RecordReceivedPage })));
 const CasePage = lazy(() => import('../cases/CasePage').then((m) => ({ default: m.CasePage })));
+const InspectionsHome = lazy(() => import('../inspections/InspectionsHome').then((m) => ({ default: m.InspectionsHome })));
+const PlanPage = lazy(() => import('../inspections/PlanPage').then((m) => ({ default: m.PlanPage })));
+const DrawPage = lazy(() => import('../inspections/DrawPage').then((m) => ({ default: m.DrawPage })));
+const InspectionPage = lazy(() => import('../inspections/InspectionPage').then((m) => ({ default: m.InspectionPage })));
+const CreditWork = lazy(() => import('../credit/CreditWork').then((m) => ({ default: m.CreditWork })));
 
 /**
  * The signed-in part of the app. A new work view is one entry here: its path, the roles that may
@@ -43,6 +48,11 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/projects', element: <ProjectList />, menu: { zh: '项目', en: 'Projects', icon: <AppstoreOutlined /> } },
   { path: '/projects/:id', element: <ProjectPage /> },
   { path: '/entities/:creditCode', element: <EntityPage /> },
+  { path: '/inspections', element: <InspectionsHome />, roles: ['OFFICE', 'ENFORCER', 'DEPT', 'LEADER'], menu: { zh: '双随机抽查', en: 'Inspections', icon: <AuditOutlined /> } },
+  { path: '/inspections/plans/:id', element: <PlanPage />, roles: ['OFFICE', 'ENFORCER', 'DEPT', 'LEADER'] },
+  { path: '/inspections/draws/:id', element: <DrawPage /> },
+  { path: '/inspections/:id', element: <InspectionPage /> },
+  { path: '/credit', element: <CreditWork />, roles: ['OFFICE', 'DEPT', 'LEADER'], menu: { zh: '信用管理', en: 'Credit', icon: <SafetyCertificateOutlined /> } },
   { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
   { path: '/review', element: <ReviewPage />, roles: ['LEADER', 'OFFICE'], menu: { zh: '两月研判', en: 'Bimonthly review', icon: <FundProjectionScreenOutlined /> } },
   { path: '/intake', element: <IntakeQueue />, roles: ['OFFICE'], menu: { zh: '一窗受理', en: 'Intake', icon: <InboxOutlined /> } },

@@ -54,3 +54,23 @@ export function complaintWindowProblem(knewOn: string, receivedOn: string, today
 
 /** Unified social credit codes: 18 characters of the code's alphabet (the check character is the server's to judge). */
 export const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015: 18 characters of the 31-character alphabet, the last a check character (mod 31). */
+export function isCreditCode(code: string): boolean {
+  if (code.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 18; i += 1) {
+    const value = ALPHABET.indexOf(code[i]!);
+    if (value < 0) return false;
+    if (i < 17) sum += value * WEIGHTS[i]!;
+  }
+  return code[17] === ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** The kit's text rule: no control characters except newline and tab (CR only before LF). */
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL.test(text);
+}
