@@ -79,6 +79,9 @@ export default tseslint.config(
       // antd's and our hooks return functions that are bound (or use no `this`), e.g.
       // `const { message } = App.useApp()`; the rule cannot see that through their types.
       '@typescript-eslint/unbound-method': 'off',
+      // React and antd event props (onClick, onFinish, …) take async handlers; ours catch and show their
+      // own errors (forms/useSubmit, the refusal helpers), so a returned promise is not lost work.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
   {

@@ -40,6 +40,7 @@ beforeAll(async () => {
     execFileSync('pnpm', ['--filter', '@hub/web', 'build'], { cwd: repoRoot(), stdio: 'inherit' });
   }
   // The provider's address first (its issuer URL is part of the hub's configuration); it answers once built.
+  // eslint-disable-next-line prefer-const -- assigned once the provider exists, which needs this server's address
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   idpServer = createServer((req, res) => {
     providerHits.push(req.url ?? '');
@@ -93,7 +94,8 @@ beforeAll(async () => {
     // The app fetches discovery and exchanges the code from its own origin.
     clientBasedCORS: (_ctx, requestOrigin) => requestOrigin === origin,
   });
-  handler = provider.callback();
+  const callback = provider.callback();
+  handler = (req, res) => void callback(req, res);
   browser = await launchChromium();
 }, 600_000);
 

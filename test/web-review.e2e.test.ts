@@ -191,13 +191,13 @@ describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 },
     let compared = 0;
     for (const [name, figures] of Object.entries(SHEETS)) {
       const sheet = workbook.getWorksheet(name)!;
-      expect(String(sheet.getCell('A1').value), name).toContain(`${PERIOD.from} 至 ${PERIOD.to}`);
+      expect(sheet.getCell('A1').text, name).toContain(`${PERIOD.from} 至 ${PERIOD.to}`);
       const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
       // Every column is checked: a figure added to the workbook without a check here fails.
       expect(headers, name).toEqual(['部门', ...Object.keys(figures)]);
       const rows = new Map<string, unknown[]>();
       sheet.eachRow((row, number) => {
-        if (number > 3) rows.set(String(row.getCell(1).value), headers.map((_, i) => row.getCell(i + 1).value));
+        if (number > 3) rows.set(row.getCell(1).text, headers.map((_, i) => row.getCell(i + 1).value));
       });
       expect([...rows.keys()], name).toEqual([...line.map((d) => d.nameZh), '合计']);
       for (const d of line) {

@@ -216,7 +216,7 @@ export function withInputRules(declared: GraphQLSchema, resolvers: Record<string
       if (typeof resolver !== 'function') continue;
       const resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
       fields[fieldName] = ((source, args, context, info) => {
-        checkArguments(info.parentType, fieldName, args, ruleOf, todayOf(context), argumentRule);
+        checkArguments(info.parentType, fieldName, args as Record<string, unknown>, ruleOf, todayOf(context), argumentRule);
         return resolve(source, args, context, info);
       }) satisfies GraphQLFieldResolver<unknown, unknown>;
     }

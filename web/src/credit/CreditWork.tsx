@@ -149,7 +149,7 @@ function Notifications() {
           aria-label={t('通报范围', 'Which notifications')}
           value={state}
           onChange={(e) => {
-            setState(e.target.value);
+            setState(e.target.value as typeof state);
             pager.reset();
           }}
           optionType="button"

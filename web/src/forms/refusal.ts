@@ -34,7 +34,7 @@ export function refusalOf(error: unknown): Refusal {
   const refusal: Refusal = { fields: [], general: [], conflict: false };
   if (!error) return refusal;
   if (!CombinedGraphQLErrors.is(error)) {
-    refusal.general.push((error as Error).message ?? String(error));
+    refusal.general.push(error instanceof Error ? error.message : 'The request failed');
     return refusal;
   }
   for (const e of error.errors) {

@@ -13,6 +13,7 @@ export const SUMMARY_TEXT = 200;
 export const COMPLAINT_WINDOW_DAYS = 10;
 
 // C0 controls except tab, LF and CR before LF; DEL; C1 controls (the kit's rule).
+// eslint-disable-next-line no-control-regex -- matching control characters is the rule
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
 
 type T = (zh: string, en: string) => string;

@@ -28,7 +28,7 @@ export function refusalOf(error: unknown, formFields: readonly string[]): Refusa
   if (!error) return refusal;
   if (!CombinedGraphQLErrors.is(error)) {
     refusal.transport = true;
-    refusal.general.push((error as Error).message ?? String(error));
+    refusal.general.push(error instanceof Error ? error.message : 'The request failed');
     return refusal;
   }
   for (const e of error.errors) {

@@ -161,7 +161,7 @@ function NewPlanForm() {
           },
         },
       });
-      if (data) navigate(`/inspections/plans/${data.createInspectionPlan.id}`);
+      if (data) void navigate(`/inspections/plans/${data.createInspectionPlan.id}`);
     },
     { name: 'name', periodFrom: 'periodFrom', periodTo: 'periodTo', itemCodes: 'itemCodes', samplingRatio: 'samplingPercent', inspectorsPerProject: 'inspectorsPerProject' },
   );

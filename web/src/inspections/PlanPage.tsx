@@ -195,7 +195,7 @@ function RoundProcedure({ round, plan, reload }: { round: RoundPartsFragment; pl
   const [draw] = useMutation(DrawInspectionsDocument);
   const drawing = useSubmit<void>(undefined, async () => {
     const { data } = await draw({ variables: { planId: plan.id } });
-    if (data) navigate(`/inspections/draws/${data.drawInspections.id}`);
+    if (data) void navigate(`/inspections/draws/${data.drawInspections.id}`);
   });
   const anyRevealed = round.commitments.some((c) => c.revealed);
   const pastDeadline = new Date(round.revealDeadline).getTime() < Date.now();

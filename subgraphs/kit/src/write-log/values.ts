@@ -28,7 +28,8 @@ export function displayValue(value: unknown): string | null {
     const key = (value as { __helper: { getSerializedPrimaryKey(): string } }).__helper.getSerializedPrimaryKey();
     return String(key);
   }
-  return JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined only for undefined, functions and symbols: none is a stored value.
+  return JSON.stringify(value) ?? '';
 }
 
 const exposedCache = new WeakMap<object, Set<string>>();
