@@ -51,7 +51,7 @@ describe('authorization matrix: every role × every root field', () => {
     policies = await loadAccessPolicies();
   });
 
-  it('has an expected outcome for every root field and mutation of the supergraph, in its subgraph\'s access policy (deny by default)', () => {
+  it("has an expected outcome for every root field and mutation of the supergraph, in its subgraph's access policy (deny by default)", () => {
     const missing = probes
       .filter((p) => !(`${p.kind}.${p.field}` in (policies.get(p.subgraph) ?? {})))
       .map((p) => `subgraphs/${p.subgraph}/src/access-policy.ts lacks '${p.kind}.${p.field}'`);
@@ -75,7 +75,8 @@ describe('authorization matrix: every role × every root field', () => {
         const expected: Outcome = allowed.includes(role) ? 'allow' : 'deny';
         const actual = outcomeOf(response);
         gatewayOutcomes.set(`${role} ${p.kind}.${p.field}`, actual);
-        if (actual !== expected) mismatches.push(`${role} ${p.kind}.${p.field}: expected ${expected}, got ${actual} ${JSON.stringify(response.errors ?? response.data)}`);
+        if (actual !== expected)
+          mismatches.push(`${role} ${p.kind}.${p.field}: expected ${expected}, got ${actual} ${JSON.stringify(response.errors ?? response.data)}`);
         for (const error of response.errors ?? []) {
           if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') {
             unexpected.push(`${role} ${p.kind}.${p.field}: ${error.extensions.code} ${error.message}`);
@@ -90,7 +91,7 @@ describe('authorization matrix: every role × every root field', () => {
     expect(unexpected).toEqual([]);
   }, 180_000);
 
-  it('declares every object field guarded by @Authorized in its subgraph\'s access policy, with the same roles (deny by default)', () => {
+  it("declares every object field guarded by @Authorized in its subgraph's access policy, with the same roles (deny by default)", () => {
     const owners = objectFieldOwners();
     const sorted = (roles: readonly string[]) => [...roles].sort();
     const guarded = Object.fromEntries([...restrictedObjectFields()].map(([key, roles]) => [key, sorted(roles)]));
@@ -121,7 +122,8 @@ describe('authorization matrix: every role × every root field', () => {
           for (const step of fieldProbe.parentPath) parents = parents.flatMap((p) => (p as Record<string, unknown> | null)?.[step] ?? []);
           const outcome = refused ? 'deny' : parents.length === 0 ? 'unreached' : 'allow';
           const expected = allowed.includes(role) ? ['allow'] : ['deny', 'unreached'];
-          if (!expected.includes(outcome)) mismatches.push(`${role} ${key} (${subgraph}): expected ${expected.join(' or ')}, got ${outcome} ${JSON.stringify(response.errors ?? [])}`);
+          if (!expected.includes(outcome))
+            mismatches.push(`${role} ${key} (${subgraph}): expected ${expected.join(' or ')}, got ${outcome} ${JSON.stringify(response.errors ?? [])}`);
         }
       }
     }
@@ -197,21 +199,45 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     expect(roster.errors).toBeUndefined();
     const enforcerId: string = roster.data.enforcers.nodes[0].id;
     const submit = async (mutation: string, input: Record<string, unknown>) => {
-      const receipt = await hub.query(`mutation($i: ${mutation === 'submitComplaint' ? 'SubmitComplaintInput' : 'SubmitReportInput'}!) { ${mutation}(input: $i) { receiptNumber } }`, { i: input });
+      const receipt = await hub.query(
+        `mutation($i: ${mutation === 'submitComplaint' ? 'SubmitComplaintInput' : 'SubmitReportInput'}!) { ${mutation}(input: $i) { receiptNumber } }`,
+        { i: input },
+      );
       expect(receipt.errors).toBeUndefined();
-      const listed = await hub.query(`query($p: ID!) { cases(first: 100, filter: { projectId: $p }) { nodes { id receiptNumber } } }`, { p: projectId }, office);
+      const listed = await hub.query(
+        `query($p: ID!) { cases(first: 100, filter: { projectId: $p }) { nodes { id receiptNumber } } }`,
+        { p: projectId },
+        office,
+      );
       const id: string = listed.data.cases.nodes.find((c: { receiptNumber: string }) => c.receiptNumber === receipt.data[mutation].receiptNumber).id;
-      for (const step of [`acceptCase(input: { caseId: "${id}" }) { id }`, `routeCase(input: { caseId: "${id}", mode: TRANSFERRED, departmentCodes: ["ZJJ"] }) { id }`, `assignEnforcers(input: { caseId: "${id}", enforcerIds: ["${enforcerId}"] }) { id }`]) {
+      for (const step of [
+        `acceptCase(input: { caseId: "${id}" }) { id }`,
+        `routeCase(input: { caseId: "${id}", mode: TRANSFERRED, departmentCodes: ["ZJJ"] }) { id }`,
+        `assignEnforcers(input: { caseId: "${id}", enforcerIds: ["${enforcerId}"] }) { id }`,
+      ]) {
         const done = await hub.query(`mutation { ${step} }`, {}, office);
         expect(done.errors).toBeUndefined();
       }
       return id;
     };
     complaintId = await submit('submitComplaint', {
-      idempotencyKey: 'matrix-complaint', projectId, complainantName: '武汉某建筑公司', complainantContact: '13900000000', relationToProject: 'bidder',
-      knewOn: todayInShanghai(), summary: '资格审查不公', details: '评审专家与投标人有利害关系',
+      idempotencyKey: 'matrix-complaint',
+      projectId,
+      complainantName: '武汉某建筑公司',
+      complainantContact: '13900000000',
+      relationToProject: 'bidder',
+      knewOn: todayInShanghai(),
+      summary: '资格审查不公',
+      details: '评审专家与投标人有利害关系',
     });
-    reportId = await submit('submitReport', { idempotencyKey: 'matrix-report', projectId, reporterName: '张某', reporterContact: '13700000000', summary: '围标串标', details: '三家投标文件雷同' });
+    reportId = await submit('submitReport', {
+      idempotencyKey: 'matrix-report',
+      projectId,
+      reporterName: '张某',
+      reporterContact: '13700000000',
+      summary: '围标串标',
+      details: '三家投标文件雷同',
+    });
     callers = {
       LEADER: tokens.get('LEADER'),
       OFFICE: office,
@@ -241,7 +267,10 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     const observed: Record<string, Record<string, CaseSight[]>> = {};
     for (const [caller, token] of Object.entries(callers)) {
       observed[caller] = {};
-      for (const [kind, id] of [['complaint', complaintId], ['report', reportId]] as const) {
+      for (const [kind, id] of [
+        ['complaint', complaintId],
+        ['report', reportId],
+      ] as const) {
         const byId = await hub.query(`query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id }, token);
         if (!byId.data?.case) expect(byId.errors?.[0].extensions?.code, `${caller} case(id) refused with a reason`).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
         const underProject = await hub.query(`query($p: ID!) { project(id: $p) { cases { ${CASE_FIELDS} } } }`, { p: projectId }, token);
@@ -257,7 +286,10 @@ describe('sensitive fields on the demo data, for every caller, through every pat
       }
     }
     const expected = Object.fromEntries(
-      Object.entries(expectations).map(([caller, e]) => [caller, { complaint: [e.complaint, e.complaint, e.complaint], report: [e.report, e.report, e.report] }]),
+      Object.entries(expectations).map(([caller, e]) => [
+        caller,
+        { complaint: [e.complaint, e.complaint, e.complaint], report: [e.report, e.report, e.report] },
+      ]),
     );
     expect(observed).toEqual(expected);
   });
@@ -276,14 +308,24 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     const zjj = callers['DEPT ZJJ (handling)'];
     const listed = await hub.query(`{ cases(first: 100) { nodes { view details submitterName submitterContact handlingDepartments { code } } } }`, {}, zjj);
     expect(listed.errors).toBeUndefined();
-    const nodes: { view: string; details: string | null; submitterName: string | null; submitterContact: string | null; handlingDepartments: { code: string }[] }[] = listed.data.cases.nodes;
+    const nodes: {
+      view: string;
+      details: string | null;
+      submitterName: string | null;
+      submitterContact: string | null;
+      handlingDepartments: { code: string }[];
+    }[] = listed.data.cases.nodes;
     const others = nodes.filter((c) => !c.handlingDepartments.some((d) => d.code === 'ZJJ'));
     const own = nodes.filter((c) => c.handlingDepartments.some((d) => d.code === 'ZJJ'));
     expect(others.length).toBeGreaterThan(0);
     expect(own.length).toBeGreaterThan(0);
     for (const c of others) expect(c).toMatchObject({ view: 'SUMMARY', details: null, submitterName: null, submitterContact: null });
     for (const c of own) expect(c.view).toBe('FULL');
-    const jtjCases = await hub.query(`{ department(code: "JTJ") { cases(first: 100) { nodes { view details submitterName handlingDepartments { code } } } } }`, {}, zjj);
+    const jtjCases = await hub.query(
+      `{ department(code: "JTJ") { cases(first: 100) { nodes { view details submitterName handlingDepartments { code } } } } }`,
+      {},
+      zjj,
+    );
     expect(jtjCases.errors).toBeUndefined();
     // A case split (分办) between JTJ and ZJJ is ZJJ's own as well; the rest of JTJ's are summaries.
     const notShared = jtjCases.data.department.cases.nodes.filter((c: (typeof nodes)[number]) => !c.handlingDepartments.some((d) => d.code === 'ZJJ'));
@@ -296,27 +338,55 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     const zjj = callers['DEPT ZJJ (handling)'];
     const jtj = callers['DEPT JTJ (other)'];
     const code = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.code;
-    const enforcerId: string = (await hub.query(`{ enforcers(first: 1, filter: { departmentCode: "ZJJ" }) { nodes { id } } }`, {}, office)).data.enforcers.nodes[0].id;
+    const enforcerId: string = (await hub.query(`{ enforcers(first: 1, filter: { departmentCode: "ZJJ" }) { nodes { id } } }`, {}, office)).data.enforcers
+      .nodes[0].id;
     // Which projects the demo draws picked depends on the project ids: take an open inspection of any department.
-    const inspections = await hub.query(`{ inspections(first: 1, filter: { status: ASSIGNED }) { nodes { id status supervisingDepartment { code } } } }`, {}, office);
+    const inspections = await hub.query(
+      `{ inspections(first: 1, filter: { status: ASSIGNED }) { nodes { id status supervisingDepartment { code } } } }`,
+      {},
+      office,
+    );
     const unpublished = inspections.data.inspections.nodes[0];
     expect(unpublished, 'the demo data has an unpublished inspection').toBeDefined();
     const inspectionDepartment: string = unpublished.supervisingDepartment.code;
     const inspectionOwn = await hub.token('DEPT', inspectionDepartment);
     const inspectionOther = await hub.token('DEPT', inspectionDepartment === 'JTJ' ? 'ZJJ' : 'JTJ');
-    const task = await hub.query(`mutation($p: ID!, $c: ID!) { createRectificationTask(input: { source: CASE_DECISION, sourceReference: "matrix", caseId: $c, projectId: $p, problem: "评标报告错误", measures: "重新评审", responsibleDepartmentCode: "ZJJ", deadline: "2030-01-01" }) { id } }`, { p: projectId, c: complaintId }, office);
+    const task = await hub.query(
+      `mutation($p: ID!, $c: ID!) { createRectificationTask(input: { source: CASE_DECISION, sourceReference: "matrix", caseId: $c, projectId: $p, problem: "评标报告错误", measures: "重新评审", responsibleDepartmentCode: "ZJJ", deadline: "2030-01-01" }) { id } }`,
+      { p: projectId, c: complaintId },
+      office,
+    );
     expect(task.errors).toBeUndefined();
     const taskId: string = task.data.createRectificationTask.id;
-    const tenderer: string = (await hub.query(`query($p: ID!) { project(id: $p) { tenderer { creditCode } } }`, { p: projectId }, office)).data.project.tenderer.creditCode;
+    const tenderer: string = (await hub.query(`query($p: ID!) { project(id: $p) { tenderer { creditCode } } }`, { p: projectId }, office)).data.project.tenderer
+      .creditCode;
     const notify = (token?: string) =>
-      hub.query(`mutation($p: ID!, $s: String!) { notifyPerformanceFinding(input: { projectId: $p, subjectType: MARKET_ENTITY, subjectKey: $s, facts: "项目经理未到岗" }) { id } }`, { p: projectId, s: tenderer }, token);
+      hub.query(
+        `mutation($p: ID!, $s: String!) { notifyPerformanceFinding(input: { projectId: $p, subjectType: MARKET_ENTITY, subjectKey: $s, facts: "项目经理未到岗" }) { id } }`,
+        { p: projectId, s: tenderer },
+        token,
+      );
     const notified = await notify(zjj);
     expect(notified.errors).toBeUndefined();
     const notificationId: string = notified.data.notifyPerformanceFinding.id;
 
-    const matters: { what: string; run: (token?: string) => Promise<GraphQLResponse>; granted: (r: GraphQLResponse) => boolean; own?: string; other?: string }[] = [
-      { what: 'roster detail of its enforcer', run: (t) => hub.query(`query($id: ID!) { enforcer(id: $id) { id certificateNumber } }`, { id: enforcerId }, t), granted: (r) => !!r.data?.enforcer?.certificateNumber },
-      { what: 'its enforcers in the roster', run: (t) => hub.query(`{ enforcers(first: 100, filter: { departmentCode: "ZJJ" }) { totalCount } }`, {}, t), granted: (r) => r.data?.enforcers?.totalCount > 0 },
+    const matters: {
+      what: string;
+      run: (token?: string) => Promise<GraphQLResponse>;
+      granted: (r: GraphQLResponse) => boolean;
+      own?: string;
+      other?: string;
+    }[] = [
+      {
+        what: 'roster detail of its enforcer',
+        run: (t) => hub.query(`query($id: ID!) { enforcer(id: $id) { id certificateNumber } }`, { id: enforcerId }, t),
+        granted: (r) => !!r.data?.enforcer?.certificateNumber,
+      },
+      {
+        what: 'its enforcers in the roster',
+        run: (t) => hub.query(`{ enforcers(first: 100, filter: { departmentCode: "ZJJ" }) { totalCount } }`, {}, t),
+        granted: (r) => r.data?.enforcers?.totalCount > 0,
+      },
       {
         what: 'an unpublished inspection of its project',
         run: (t) => hub.query(`query($id: ID!) { inspection(id: $id) { id } }`, { id: unpublished.id }, t),
@@ -324,10 +394,22 @@ describe('sensitive fields on the demo data, for every caller, through every pat
         own: inspectionOwn,
         other: inspectionOther,
       },
-      { what: 'its performance notification', run: (t) => hub.query(`query($id: ID!) { performanceNotification(id: $id) { id } }`, { id: notificationId }, t), granted: (r) => !!r.data?.performanceNotification },
+      {
+        what: 'its performance notification',
+        run: (t) => hub.query(`query($id: ID!) { performanceNotification(id: $id) { id } }`, { id: notificationId }, t),
+        granted: (r) => !!r.data?.performanceNotification,
+      },
       { what: 'notifying performance findings on its project', run: notify, granted: (r) => !!r.data?.notifyPerformanceFinding },
-      { what: 'progress on its rectification task', run: (t) => hub.query(`mutation($id: ID!) { reportRectificationProgress(input: { taskId: $id, note: "已约谈" }) { id } }`, { id: taskId }, t), granted: (r) => !!r.data?.reportRectificationProgress },
-      { what: 'the investigation of its case', run: (t) => hub.query(`mutation($id: ID!) { startInvestigation(input: { caseId: $id }) { id } }`, { id: complaintId }, t), granted: (r) => !!r.data?.startInvestigation },
+      {
+        what: 'progress on its rectification task',
+        run: (t) => hub.query(`mutation($id: ID!) { reportRectificationProgress(input: { taskId: $id, note: "已约谈" }) { id } }`, { id: taskId }, t),
+        granted: (r) => !!r.data?.reportRectificationProgress,
+      },
+      {
+        what: 'the investigation of its case',
+        run: (t) => hub.query(`mutation($id: ID!) { startInvestigation(input: { caseId: $id }) { id } }`, { id: complaintId }, t),
+        granted: (r) => !!r.data?.startInvestigation,
+      },
     ];
     const observed: Record<string, { ZJJ: boolean; JTJ: boolean }> = {};
     const refusals: string[] = [];
@@ -373,7 +455,8 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     expect(theirs.errors).toBeUndefined();
     const seen: Seen[] = theirs.data.inspections.nodes;
     expect(seen.map((i) => i.id)).toContain(unpublished!.id);
-    for (const i of seen) expect(i.status === 'PUBLISHED' || i.inspectors.some((e) => e.id === inspectorId), `inspection ${i.id} shown to an enforcer not on it`).toBe(true);
+    for (const i of seen)
+      expect(i.status === 'PUBLISHED' || i.inspectors.some((e) => e.id === inspectorId), `inspection ${i.id} shown to an enforcer not on it`).toBe(true);
     const someoneElses = nodes.find((i) => i.status !== 'PUBLISHED' && i.status !== 'CANCELLED' && !i.inspectors.some((e) => e.id === inspectorId));
     expect(someoneElses, 'the demo data has an unpublished inspection without this inspector').toBeDefined();
     const other = await hub.query(`query($id: ID!) { inspection(id: $id) { id } }`, { id: someoneElses!.id }, inspector);
@@ -388,7 +471,15 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     }`;
     const period = { from: '2024-01-01', to: '2026-12-31' };
     type Joined = {
-      projects: { pageInfo: { endCursor: string }; nodes: { cases: { id: string }[] | null; inspections: { status: string }[] | null; creditRecords: { status: string }[] | null; auditFindings: unknown[] | null }[] };
+      projects: {
+        pageInfo: { endCursor: string };
+        nodes: {
+          cases: { id: string }[] | null;
+          inspections: { status: string }[] | null;
+          creditRecords: { status: string }[] | null;
+          auditFindings: unknown[] | null;
+        }[];
+      };
       department: { cases: { nodes: unknown[] } | null; caseStats: unknown; enforcers: unknown[] | null };
     };
     const tally = (data: Joined) => {
@@ -449,7 +540,12 @@ describe('sensitive fields on the demo data, for every caller, through every pat
         const ids = (underProject.data?.project?.creditRecords ?? []).map((r: { id: string }) => r.id);
         expect(ids.includes(draft.id), `${caller} project.creditRecords`).toBe(mayRead);
       }
-      const entities = await hub.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditRecord { id } } }`, { r: [{ __typename: 'CreditRecord', id: draft.id }] }, token, creditUrl);
+      const entities = await hub.query(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditRecord { id } } }`,
+        { r: [{ __typename: 'CreditRecord', id: draft.id }] },
+        token,
+        creditUrl,
+      );
       expect(entities.data?._entities?.[0]?.id ?? null, `${caller} _entities(draft)`).toBe(mayRead ? draft.id : null);
     }
   });
@@ -515,13 +611,16 @@ describe('department lanes: a line department writes only in its own lane, the o
     zjj = tokens.get('DEPT')!;
     jtj = await hub.token('DEPT', 'JTJ');
     const first = async (department: string) =>
-      (await hub.query(`query($d: String) { projects(first: 1, filter: { supervisingDepartment: $d }) { nodes { id } } }`, { d: department }, office)).data.projects.nodes[0].id as string;
+      (await hub.query(`query($d: String) { projects(first: 1, filter: { supervisingDepartment: $d }) { nodes { id } } }`, { d: department }, office)).data
+        .projects.nodes[0].id as string;
     zjjProject = await first('ZJJ');
     jtjProject = await first('JTJ');
   });
 
   const RECORD = `mutation($input: RecordAuditFindingInput!) { recordAuditFinding(input: $input) { id } }`;
-  const finding = (projectId: string) => ({ input: { projectId, title: '结算审计发现', description: '多计工程量', foundOn: '2025-03-01', rectificationDueOn: '2025-06-01' } });
+  const finding = (projectId: string) => ({
+    input: { projectId, title: '结算审计发现', description: '多计工程量', foundOn: '2025-03-01', rectificationDueOn: '2025-06-01' },
+  });
 
   it('audit: a ZJJ officer records and closes findings on ZJJ projects only', async () => {
     expect(deny(await hub.query(RECORD, finding(jtjProject), zjj))).toBe(true);
@@ -536,31 +635,57 @@ describe('department lanes: a line department writes only in its own lane, the o
 
   it("cases: a DEPT handler assigns only its own department's enforcers, the office anyone's", async () => {
     const roster = async (department: string) =>
-      (await hub.query(`query($d: String) { enforcers(first: 1, filter: { departmentCode: $d }) { nodes { id } } }`, { d: department }, office)).data.enforcers.nodes[0].id as string;
+      (await hub.query(`query($d: String) { enforcers(first: 1, filter: { departmentCode: $d }) { nodes { id } } }`, { d: department }, office)).data.enforcers
+        .nodes[0].id as string;
     const [zjjEnforcer, jtjEnforcer] = [await roster('ZJJ'), await roster('JTJ')];
     const receipt = await hub.query(`mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { receiptNumber } }`, {
-      i: { idempotencyKey: 'lanes-complaint', projectId: zjjProject, complainantName: '某公司', complainantContact: '13900000001', relationToProject: 'bidder', knewOn: todayInShanghai(), summary: '评标不公', details: '评分错误' },
+      i: {
+        idempotencyKey: 'lanes-complaint',
+        projectId: zjjProject,
+        complainantName: '某公司',
+        complainantContact: '13900000001',
+        relationToProject: 'bidder',
+        knewOn: todayInShanghai(),
+        summary: '评标不公',
+        details: '评分错误',
+      },
     });
     const listed = await hub.query(`query($p: ID!) { cases(first: 100, filter: { projectId: $p }) { nodes { id receiptNumber } } }`, { p: zjjProject }, office);
     const id = listed.data.cases.nodes.find((c: { receiptNumber: string }) => c.receiptNumber === receipt.data.submitComplaint.receiptNumber).id;
-    for (const step of [`acceptCase(input: { caseId: "${id}" }) { id }`, `routeCase(input: { caseId: "${id}", mode: TRANSFERRED, departmentCodes: ["ZJJ"] }) { id }`]) {
+    for (const step of [
+      `acceptCase(input: { caseId: "${id}" }) { id }`,
+      `routeCase(input: { caseId: "${id}", mode: TRANSFERRED, departmentCodes: ["ZJJ"] }) { id }`,
+    ]) {
       expect((await hub.query(`mutation { ${step} }`, {}, office)).errors).toBeUndefined();
     }
-    const assign = (enforcerId: string, token: string) => hub.query(`mutation { assignEnforcers(input: { caseId: "${id}", enforcerIds: ["${enforcerId}"] }) { id } }`, {}, token);
+    const assign = (enforcerId: string, token: string) =>
+      hub.query(`mutation { assignEnforcers(input: { caseId: "${id}", enforcerIds: ["${enforcerId}"] }) { id } }`, {}, token);
     expect(deny(await assign(jtjEnforcer, zjj))).toBe(true);
     expect((await assign(zjjEnforcer, zjj)).errors).toBeUndefined();
     expect((await assign(jtjEnforcer, office)).errors).toBeUndefined();
   });
 
   it("rectification: a department reads its own tasks in full and other departments' as a summary", async () => {
-    const created = await hub.query(`mutation($i: CreateRectificationTaskInput!) { createRectificationTask(input: $i) { id } }`, {
-      i: { source: 'AUDIT', sourceReference: '沙审〔2026〕1号', projectId: zjjProject, problem: '价款调整无依据', measures: '重新核定', responsibleDepartmentCode: 'ZJJ', deadline: todayInShanghai() },
-    }, office);
+    const created = await hub.query(
+      `mutation($i: CreateRectificationTaskInput!) { createRectificationTask(input: $i) { id } }`,
+      {
+        i: {
+          source: 'AUDIT',
+          sourceReference: '沙审〔2026〕1号',
+          projectId: zjjProject,
+          problem: '价款调整无依据',
+          measures: '重新核定',
+          responsibleDepartmentCode: 'ZJJ',
+          deadline: todayInShanghai(),
+        },
+      },
+      office,
+    );
     expect(created.errors).toBeUndefined();
     const read = async (token: string) =>
-      (await hub.query(`{ rectificationTasks(first: 100, department: "ZJJ") { nodes { id view problem measures } } }`, {}, token)).data.rectificationTasks.nodes.find(
-        (n: { id: string }) => n.id === created.data.createRectificationTask.id,
-      );
+      (
+        await hub.query(`{ rectificationTasks(first: 100, department: "ZJJ") { nodes { id view problem measures } } }`, {}, token)
+      ).data.rectificationTasks.nodes.find((n: { id: string }) => n.id === created.data.createRectificationTask.id);
     expect(await read(zjj)).toMatchObject({ view: 'FULL', problem: '价款调整无依据', measures: '重新核定' });
     expect(await read(jtj)).toMatchObject({ view: 'SUMMARY', problem: null, measures: null });
   });
@@ -610,11 +735,18 @@ describe('declared field visibility: every field of every view, on the demo data
           const reach = REACH[declaration.type];
           const answer = reach
             ? await hub.query(reach(selection), {}, token, service.url)
-            : await hub.query(`query($r: [_Any!]!) { list: _entities(representations: $r) { ... on ${declaration.type} { ${selection} } } }`, { r: rows.map((row) => ({ __typename: declaration.type, id: row.id })) }, token, service.url);
+            : await hub.query(
+                `query($r: [_Any!]!) { list: _entities(representations: $r) { ... on ${declaration.type} { ${selection} } } }`,
+                { r: rows.map((row) => ({ __typename: declaration.type, id: row.id })) },
+                token,
+                service.url,
+              );
           // A role the root list refuses reads none of these rows: the row rules are the root-field matrix's business.
           if (answer.errors?.some((e) => DENIALS.has(e.extensions?.code))) continue;
           expect(answer.errors, `${subgraph} ${declaration.type} as ${label}`).toBeUndefined();
-          const objects = ((reach ? answer.data.list.nodes : answer.data.list) as (Record<string, unknown> | null)[]).filter((o): o is Record<string, unknown> => o !== null);
+          const objects = ((reach ? answer.data.list.nodes : answer.data.list) as (Record<string, unknown> | null)[]).filter(
+            (o): o is Record<string, unknown> => o !== null,
+          );
           const returned = new Map(objects.map((o) => [o.id as string, o]));
           for (const row of rows) {
             const view = declaration.viewOf(caller, row);
@@ -629,7 +761,10 @@ describe('declared field visibility: every field of every view, on the demo data
               const empty = value === null || (Array.isArray(value) && value.length === 0);
               if (!declaration.isShown(view, field.name)) {
                 checked += 1;
-                if (!empty) problems.push(`${declaration.type}.${field.name} shown in view ${view} to ${label} (row ${row.id}), which src/visibility.ts does not list for it`);
+                if (!empty)
+                  problems.push(
+                    `${declaration.type}.${field.name} shown in view ${view} to ${label} (row ${row.id}), which src/visibility.ts does not list for it`,
+                  );
               } else if (declaration.full.includes(view) && !empty && Object.keys(declaration.shows).some((v) => !declaration.isShown(v, field.name))) {
                 fullValues += 1;
               }

@@ -1,14 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  getNullableType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-} from 'graphql';
+import { getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLField, type GraphQLInputType } from 'graphql';
 import { addDays, todayInShanghai, withCheckCharacter, type Role } from '@hub/kit';
 import { startHub, type Hub } from './harness';
 import { committedApiSchema, objectFieldOwners, standIn, STAND_IN_ID } from './authorization/operations';
@@ -36,7 +27,11 @@ const OVERLONG = 'x'.repeat(5_000);
 /** Bad values for a leaf of the given (named) type. */
 function badValues(type: GraphQLInputType): { label: string; value: unknown }[] {
   const named = getNullableType(type);
-  if (isEnumType(named)) return [{ label: 'unknown enum value', value: 'NOT_A_VALUE' }, { label: 'wrong type', value: 7 }];
+  if (isEnumType(named))
+    return [
+      { label: 'unknown enum value', value: 'NOT_A_VALUE' },
+      { label: 'wrong type', value: 7 },
+    ];
   if (!isScalarType(named)) return [];
   switch (named.name) {
     case 'String':
@@ -153,9 +148,13 @@ async function snapshot(): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const [name, { orm }] of hub.subgraphs) {
     const connection = orm.em.getConnection();
-    const tables = (await connection.execute(`select tablename from pg_tables where schemaname = 'public' and tablename not like 'mikro_orm%'`)) as { tablename: string }[];
+    const tables = (await connection.execute(`select tablename from pg_tables where schemaname = 'public' and tablename not like 'mikro_orm%'`)) as {
+      tablename: string;
+    }[];
     for (const { tablename } of tables) {
-      const [row] = (await connection.execute(`select count(*)::text as n, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as sum from "${tablename}" t`)) as { n: string; sum: string }[];
+      const [row] = (await connection.execute(
+        `select count(*)::text as n, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as sum from "${tablename}" t`,
+      )) as { n: string; sum: string }[];
       result[`${name}.${tablename}`] = `${row.n}:${row.sum}`;
     }
   }
@@ -179,7 +178,13 @@ describe('bad-input matrix: every leaf of every mutation, bad values by type', (
       const leaves = field.args.flatMap((arg) => leavesOf(arg.type, [arg.name], arg.name));
       for (const leaf of leaves) {
         for (const bad of badValues(leaf.type)) {
-          cases.push({ label: `${role} ${field.name} ${leaf.path.join('.')} ${bad.label}`, source, variables: withValue(field, leaf.path, bad.value), token: tokens.get(role), field: leaf.name });
+          cases.push({
+            label: `${role} ${field.name} ${leaf.path.join('.')} ${bad.label}`,
+            source,
+            variables: withValue(field, leaf.path, bad.value),
+            token: tokens.get(role),
+            field: leaf.name,
+          });
         }
       }
       if (leaves.some((leaf) => getNullableType(leaf.type).toString() === 'ID' && field.args.some((a) => isNonNullType(a.type)))) {
@@ -220,7 +225,7 @@ describe('bad-input matrix: every leaf of every mutation, bad values by type', (
  * enforcer) in place of the stand-ins, every other argument valid. A department's lane holds for each:
  * refused FORBIDDEN or NOT_FOUND, and no row changes anywhere.
  */
-describe('bad-input matrix: a department passing another department\'s objects', () => {
+describe("bad-input matrix: a department passing another department's objects", () => {
   const other: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -234,27 +239,94 @@ describe('bad-input matrix: a department passing another department\'s objects',
     };
     const tenderer = withCheckCharacter('91421002MA5200001');
     other.creditCode = tenderer;
-    await ok(`mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { creditCode } }`, { input: { creditCode: tenderer, name: '沙市区交通建设单位', registeredOn: '2020-01-01' } }, center);
+    await ok(
+      `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { creditCode } }`,
+      { input: { creditCode: tenderer, name: '沙市区交通建设单位', registeredOn: '2020-01-01' } },
+      center,
+    );
     const project = async (code: string, department: string, category: string) =>
-      (await ok(`mutation($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, {
-        input: { code, name: `${department} 车道测试项目`, category, supervisingDepartment: department, tendererCreditCode: tenderer, budget: '500000.00', tenderMethod: 'OPEN', registeredOn: today },
-      }, center)).registerProject.id as string;
+      (
+        await ok(
+          `mutation($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`,
+          {
+            input: {
+              code,
+              name: `${department} 车道测试项目`,
+              category,
+              supervisingDepartment: department,
+              tendererCreditCode: tenderer,
+              budget: '500000.00',
+              tenderMethod: 'OPEN',
+              registeredOn: today,
+            },
+          },
+          center,
+        )
+      ).registerProject.id as string;
     other.project = await project('LANE-JTJ-001', 'JTJ', 'TRANSPORT');
     other.ownProject = await project('LANE-ZJJ-001', 'ZJJ', 'HOUSING');
-    other.enforcer = (await ok(`mutation($input: RegisterEnforcerInput!) { registerEnforcer(input: $input) { id } }`, {
-      input: { name: '交通执法员', departmentCode: 'JTJ', certificateNumber: 'JTJ-LANE-0001', certificateValidUntil: addDays(today, 300), specialties: ['TRANSPORT'] },
-    }, office)).registerEnforcer.id;
-    other.finding = (await ok(`mutation($input: RecordAuditFindingInput!) { recordAuditFinding(input: $input) { id } }`, {
-      input: { projectId: other.project, title: '审计发现', description: '合同价款调整未经审批', foundOn: today, rectificationDueOn: addDays(today, 30) },
-    }, office)).recordAuditFinding.id;
-    other.task = (await ok(`mutation($input: CreateRectificationTaskInput!) { createRectificationTask(input: $input) { id } }`, {
-      input: { source: 'AUDIT', sourceReference: 'SJ-2026-01', projectId: other.project, problem: '合同管理不规范', measures: '补办审批手续', responsibleDepartmentCode: 'JTJ', deadline: addDays(today, 30) },
-    }, office)).createRectificationTask.id;
+    other.enforcer = (
+      await ok(
+        `mutation($input: RegisterEnforcerInput!) { registerEnforcer(input: $input) { id } }`,
+        {
+          input: {
+            name: '交通执法员',
+            departmentCode: 'JTJ',
+            certificateNumber: 'JTJ-LANE-0001',
+            certificateValidUntil: addDays(today, 300),
+            specialties: ['TRANSPORT'],
+          },
+        },
+        office,
+      )
+    ).registerEnforcer.id;
+    other.finding = (
+      await ok(
+        `mutation($input: RecordAuditFindingInput!) { recordAuditFinding(input: $input) { id } }`,
+        {
+          input: { projectId: other.project, title: '审计发现', description: '合同价款调整未经审批', foundOn: today, rectificationDueOn: addDays(today, 30) },
+        },
+        office,
+      )
+    ).recordAuditFinding.id;
+    other.task = (
+      await ok(
+        `mutation($input: CreateRectificationTaskInput!) { createRectificationTask(input: $input) { id } }`,
+        {
+          input: {
+            source: 'AUDIT',
+            sourceReference: 'SJ-2026-01',
+            projectId: other.project,
+            problem: '合同管理不规范',
+            measures: '补办审批手续',
+            responsibleDepartmentCode: 'JTJ',
+            deadline: addDays(today, 30),
+          },
+        },
+        office,
+      )
+    ).createRectificationTask.id;
     // A case routed to each department: JTJ's is the foreign object; ZJJ's own case meets JTJ's enforcer.
-    for (const [key, projectId] of [['case', other.project], ['ownCase', other.ownProject]] as const) {
-      await ok(`mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receiptNumber } }`, {
-        input: { idempotencyKey: `lane-${key}`, projectId, complainantName: '投诉人', complainantContact: '027-00000000', relationToProject: '投标人', knewOn: today, summary: '资格审查不公', details: '资格审查标准与招标文件不一致' },
-      }, office);
+    for (const [key, projectId] of [
+      ['case', other.project],
+      ['ownCase', other.ownProject],
+    ] as const) {
+      await ok(
+        `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receiptNumber } }`,
+        {
+          input: {
+            idempotencyKey: `lane-${key}`,
+            projectId,
+            complainantName: '投诉人',
+            complainantContact: '027-00000000',
+            relationToProject: '投标人',
+            knewOn: today,
+            summary: '资格审查不公',
+            details: '资格审查标准与招标文件不一致',
+          },
+        },
+        office,
+      );
       const found = await ok(`query($projectId: ID!) { cases(filter: { projectId: $projectId }) { nodes { id } } }`, { projectId }, office);
       const caseId = found.cases.nodes[0].id;
       await ok(`mutation($input: CaseStepInput!) { acceptCase(input: $input) { id } }`, { input: { caseId } }, office);
@@ -265,7 +337,14 @@ describe('bad-input matrix: a department passing another department\'s objects',
 
   /** Which of JTJ's objects an id argument is given, by the argument's name. */
   const foreignId = (mutation: string, leaf: string): string | undefined =>
-    ({ projectId: other.project, caseId: other.case, taskId: other.task, enforcerIds: other.enforcer, enforcerId: other.enforcer, id: mutation === 'rectifyAuditFinding' ? other.finding : undefined })[leaf];
+    ({
+      projectId: other.project,
+      caseId: other.case,
+      taskId: other.task,
+      enforcerIds: other.enforcer,
+      enforcerId: other.enforcer,
+      id: mutation === 'rectifyAuditFinding' ? other.finding : undefined,
+    })[leaf];
 
   it('refuses each with FORBIDDEN or NOT_FOUND and changes no row', async () => {
     const schema = committedApiSchema();
@@ -297,15 +376,28 @@ describe('bad-input matrix: a department passing another department\'s objects',
       if (replaced.length === 0) continue;
       const declared = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
       const passed = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-      calls.push({ label: `${field.name} (${replaced.join(', ')})`, source: `mutation Lane(${declared}) { ${field.name}(${passed}) { __typename } }`, variables });
+      calls.push({
+        label: `${field.name} (${replaced.join(', ')})`,
+        source: `mutation Lane(${declared}) { ${field.name}(${passed}) { __typename } }`,
+        variables,
+      });
     }
     // Pooling enforcers across departments is the office's call: ZJJ's own case, JTJ's enforcer.
     calls.push({
-      label: 'assignEnforcers (own case, another department\'s enforcer)',
+      label: "assignEnforcers (own case, another department's enforcer)",
       source: `mutation Lane($input: AssignCaseEnforcersInput!) { assignEnforcers(input: $input) { __typename } }`,
       variables: { input: { caseId: other.ownCase, enforcerIds: [other.enforcer] } },
     });
-    expect(calls.map((c) => c.label.split(' ')[0])).toEqual(expect.arrayContaining(['recordAuditFinding', 'rectifyAuditFinding', 'startInvestigation', 'decideCase', 'reportRectificationProgress', 'notifyPerformanceFinding']));
+    expect(calls.map((c) => c.label.split(' ')[0])).toEqual(
+      expect.arrayContaining([
+        'recordAuditFinding',
+        'rectifyAuditFinding',
+        'startInvestigation',
+        'decideCase',
+        'reportRectificationProgress',
+        'notifyPerformanceFinding',
+      ]),
+    );
 
     const before = await snapshot();
     const problems: string[] = [];
@@ -313,7 +405,8 @@ describe('bad-input matrix: a department passing another department\'s objects',
       const response = await hub.query(call.source, call.variables, tokens.get('DEPT'));
       const codes = (response.errors ?? []).map((e) => e.extensions?.code);
       if (codes.length === 0) problems.push(`${call.label}: accepted`);
-      else if (!codes.every((code) => code === 'FORBIDDEN' || code === 'NOT_FOUND')) problems.push(`${call.label}: ${JSON.stringify(response.errors?.map((e) => [e.extensions?.code, e.message]))}`);
+      else if (!codes.every((code) => code === 'FORBIDDEN' || code === 'NOT_FOUND'))
+        problems.push(`${call.label}: ${JSON.stringify(response.errors?.map((e) => [e.extensions?.code, e.message]))}`);
     }
     const after = await snapshot();
     expect(problems).toEqual([]);

@@ -6,7 +6,16 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarFile, firmUpCalendarDates, repoRoot, startCalendarFirmUp, withCheckCharacter, type CalendarFirmUp, type FirmUpReport, type Logger } from '@hub/kit';
+import {
+  calendarFile,
+  firmUpCalendarDates,
+  repoRoot,
+  startCalendarFirmUp,
+  withCheckCharacter,
+  type CalendarFirmUp,
+  type FirmUpReport,
+  type Logger,
+} from '@hub/kit';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import { Case } from '../subgraphs/cases/src/case/case.entity';
 import { complaintInput, createWorld, SUBMIT_COMPLAINT } from '../subgraphs/cases/src/test-support/fixtures';
@@ -76,9 +85,20 @@ beforeAll(async () => {
   const accepted = await cases.gql(SUBMIT_COMPLAINT, { input: complaintInput(cases.projectOf('ZJJ'), { knewOn: '2026-12-29' }) }, as('PUBLIC'));
   ids.accepted = (await cases.orm.em.fork().findOneOrFail(Case, { receiptNumber: accepted.data.submitComplaint.receiptNumber })).id;
   await cases.gql(`mutation($id: ID!) { acceptCase(input: { caseId: $id }) { status } }`, { id: ids.accepted }, office);
-  const report = await cases.gql(`mutation($input: RecordReceivedReportInput!) { recordReceivedReport(input: $input) { receiptNumber } }`, {
-    input: { idempotencyKey: randomUUID(), projectId: cases.projectOf('ZJJ'), summary: '举报', details: '来信', receivedAt: '2026-12-30T01:00:00Z', channel: 'LETTER' },
-  }, office);
+  const report = await cases.gql(
+    `mutation($input: RecordReceivedReportInput!) { recordReceivedReport(input: $input) { receiptNumber } }`,
+    {
+      input: {
+        idempotencyKey: randomUUID(),
+        projectId: cases.projectOf('ZJJ'),
+        summary: '举报',
+        details: '来信',
+        receivedAt: '2026-12-30T01:00:00Z',
+        channel: 'LETTER',
+      },
+    },
+    office,
+  );
   ids.report = (await cases.orm.em.fork().findOneOrFail(Case, { receiptNumber: report.data.recordReceivedReport.receiptNumber })).id;
 
   // Credit: a notification of 2026-12-28 and a serious record published that day (the clock says 12-30: publication happens today).
@@ -88,12 +108,20 @@ beforeAll(async () => {
     input: { code: 'YZ-01', description: '串通投标', points: 30, serious: true, punishmentMonths: 24 },
   });
   const subject = withCheckCharacter('91421002MA4700001');
-  ids.notification = (await creditGql(`mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id } }`, {
-    input: { projectId: project, subjectType: 'MARKET_ENTITY', subjectKey: subject, facts: '履约问题', notifiedOn: '2026-12-28' },
-  }, as('DEPT', 'ZJJ'))).notifyPerformanceFinding.id;
-  ids.record = (await creditGql(`mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`, {
-    input: { sourceKind: 'PERFORMANCE_NOTIFICATION', sourceRef: ids.notification, ruleCode: 'YZ-01' },
-  })).createCreditRecord.id;
+  ids.notification = (
+    await creditGql(
+      `mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id } }`,
+      {
+        input: { projectId: project, subjectType: 'MARKET_ENTITY', subjectKey: subject, facts: '履约问题', notifiedOn: '2026-12-28' },
+      },
+      as('DEPT', 'ZJJ'),
+    )
+  ).notifyPerformanceFinding.id;
+  ids.record = (
+    await creditGql(`mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`, {
+      input: { sourceKind: 'PERFORMANCE_NOTIFICATION', sourceRef: ids.notification, ruleCode: 'YZ-01' },
+    })
+  ).createCreditRecord.id;
   await creditGql(`mutation($id: ID!) { publishCreditRecord(id: $id) { id } }`, { id: ids.record });
 });
 
@@ -145,14 +173,17 @@ describe('firming up calendar-derived dates when the calendar gains a year', () 
       record: ['2027-01-06', true, '2027-01-07', '2028-01-07'],
       punishment: ['2027-01-07', '2029-01-07'],
     });
-    for (const [orm, jobs] of [[cases.orm, cases.subgraph.calendarDerivedDates], [creditOrm, credit.calendarDerivedDates]] as const) {
+    for (const [orm, jobs] of [
+      [cases.orm, cases.subgraph.calendarDerivedDates],
+      [creditOrm, credit.calendarDerivedDates],
+    ] as const) {
       const { log, reports } = recordingLogger();
       watchers.push(await startCalendarFirmUp(orm.em.fork(), jobs ?? [], log));
       expect(reports).toEqual([expect.objectContaining({ reason: 'start', changed: 0, coverage: { firstYear: 2023, lastYear: 2026 } })]);
     }
   });
 
-  it('recomputes every slice\'s dates once pnpm calendar:set-year adds 2027, and a second run changes nothing', async () => {
+  it("recomputes every slice's dates once pnpm calendar:set-year adds 2027, and a second run changes nothing", async () => {
     watchers.splice(0).forEach((w) => w.stop());
     const casesLog = recordingLogger();
     const creditLog = recordingLogger();

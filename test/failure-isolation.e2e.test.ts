@@ -32,7 +32,10 @@ describe('failure isolation', () => {
       expect(node.creditRecords).toEqual([]);
     }
     expect(degraded.errors?.length).toBeGreaterThan(0);
-    expect(degraded.errors?.[0]).toMatchObject({ message: 'The cases service cannot be reached; the fields it provides are missing from this answer', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cases' } });
+    expect(degraded.errors?.[0]).toMatchObject({
+      message: 'The cases service cannot be reached; the fields it provides are missing from this answer',
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cases' },
+    });
 
     const ready = (await (await fetch(new URL('/health/ready', hub.gateway.url))).json()) as Readiness;
     expect(ready.ok).toBe(false);
@@ -52,7 +55,11 @@ describe('subgraph timeouts', () => {
     try {
       expect((await fetch(new URL('/health/live', gateway.url))).status).toBe(200);
       const ready = (await (await fetch(new URL('/health/ready', gateway.url))).json()) as Readiness;
-      expect(ready.subgraphs).toMatchObject({ projects: 'ready', cases: expect.stringMatching(/unreachable/), credit: expect.stringMatching(/unreachable|HTTP|timeout|abort/i) });
+      expect(ready.subgraphs).toMatchObject({
+        projects: 'ready',
+        cases: expect.stringMatching(/unreachable/),
+        credit: expect.stringMatching(/unreachable|HTTP|timeout|abort/i),
+      });
       const started = Date.now();
       const response = await fetch(gateway.url, {
         method: 'POST',

@@ -73,7 +73,11 @@ describe('gateway limits against abusive queries', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i += 1) statuses.push((await hub.query(`{ departments { code } }`, {}, token, limited.url)).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
-      const refused = await fetch(limited.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ departments { code } }' }) });
+      const refused = await fetch(limited.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ departments { code } }' }),
+      });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     } finally {

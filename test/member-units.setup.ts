@@ -14,6 +14,11 @@ useMemberUnitSource(
     { code: 'SLJ', name: 'Water Resources and Lakes Bureau', nameZh: '区水利和湖泊局', kind: 'LINE' },
     { code: 'NYJ', name: 'Agriculture and Rural Affairs Bureau', nameZh: '区农业农村局', kind: 'LINE' },
     { code: 'JYZX', name: 'Public Resources Trading Center', nameZh: '区公共资源交易中心', kind: 'TRADING_CENTER' },
-    { code: 'ZWJ', name: 'Government Services and Big Data Bureau (Trading Supervision Bureau)', nameZh: '区政务服务和大数据管理局', kind: 'SUPERVISION_OFFICE' },
+    {
+      code: 'ZWJ',
+      name: 'Government Services and Big Data Bureau (Trading Supervision Bureau)',
+      nameZh: '区政务服务和大数据管理局',
+      kind: 'SUPERVISION_OFFICE',
+    },
   ]),
 );

@@ -21,12 +21,29 @@ afterAll(async () => hub?.stop());
 
 async function createProject(code: string): Promise<string> {
   const creditCode = withCheckCharacter(`91421002MA49${String(code.length).padStart(5, '0')}`);
-  await hub.query(`mutation($i: RegisterMarketEntityInput!) { registerMarketEntity(input: $i) { creditCode } }`, {
-    i: { creditCode, name: 'Tenderer', registeredOn: '2024-01-01' },
-  }, center);
-  const result = await hub.query(`mutation($i: RegisterProjectInput!) { registerProject(input: $i) { id } }`, {
-    i: { code, name: 'Plug-in test', category: 'WATER', supervisingDepartment: 'SLJ', tendererCreditCode: creditCode, budget: '1000.00', tenderMethod: 'OPEN', registeredOn: '2024-05-01' },
-  }, center);
+  await hub.query(
+    `mutation($i: RegisterMarketEntityInput!) { registerMarketEntity(input: $i) { creditCode } }`,
+    {
+      i: { creditCode, name: 'Tenderer', registeredOn: '2024-01-01' },
+    },
+    center,
+  );
+  const result = await hub.query(
+    `mutation($i: RegisterProjectInput!) { registerProject(input: $i) { id } }`,
+    {
+      i: {
+        code,
+        name: 'Plug-in test',
+        category: 'WATER',
+        supervisingDepartment: 'SLJ',
+        tendererCreditCode: creditCode,
+        budget: '1000.00',
+        tenderMethod: 'OPEN',
+        registeredOn: '2024-05-01',
+      },
+    },
+    center,
+  );
   expect(result.errors).toBeUndefined();
   return result.data.registerProject.id;
 }
@@ -35,9 +52,13 @@ describe('a department plugged in with the scaffold (subgraphs/audit)', () => {
   it('joins its findings to a project through the gateway', async () => {
     const projectId = await createProject('PLUG-1');
     const office = await hub.token('OFFICE', 'ZWJ');
-    const recorded = await hub.query(`mutation($i: RecordAuditFindingInput!) { recordAuditFinding(input: $i) { id } }`, {
-      i: { projectId, title: 'Contract amount above budget', description: '…', foundOn: '2024-09-01', rectificationDueOn: '2024-10-31' },
-    }, office);
+    const recorded = await hub.query(
+      `mutation($i: RecordAuditFindingInput!) { recordAuditFinding(input: $i) { id } }`,
+      {
+        i: { projectId, title: 'Contract amount above budget', description: '…', foundOn: '2024-09-01', rectificationDueOn: '2024-10-31' },
+      },
+      office,
+    );
     expect(recorded.errors).toBeUndefined();
     const joined = await hub.query(`query($id: ID!) { project(id: $id) { code auditFindings { title overdue } } }`, { id: projectId }, leader);
     expect(joined.errors).toBeUndefined();

@@ -27,7 +27,7 @@ interface Row {
 async function walk<T>(query: string, filter: Record<string, unknown>, first: number): Promise<{ nodes: T[]; totalCount: number }> {
   const nodes: T[] = [];
   let totalCount = -1;
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const result: { data?: any; errors?: unknown[] } = await hub.query(query, { first, after, filter }, leader);
     expect(result.errors).toBeUndefined();
     nodes.push(...(result.data.projects.nodes as T[]));
@@ -41,8 +41,22 @@ const FULL = /* GraphQL */ `
   query ($first: Int!, $after: String, $filter: ProjectFilter) {
     projects(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id stage cases { status } bids { bidderCreditAtBid { grade } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        stage
+        cases {
+          status
+        }
+        bids {
+          bidderCreditAtBid {
+            grade
+          }
+        }
+      }
     }
   }
 `;
@@ -50,8 +64,13 @@ const IDS = /* GraphQL */ `
   query ($first: Int!, $after: String, $filter: ProjectFilter) {
     projects(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+      }
     }
   }
 `;
@@ -75,7 +94,10 @@ describe('the project list filtered by what other slices own', { timeout: 300_00
     for (const { filter, expected } of cases) {
       // Small pages: a filter applied to each page after cutting it would give short pages and a wrong total.
       const { nodes, totalCount } = await walk<{ id: string }>(IDS, filter, 7);
-      expect(nodes.map((n) => n.id), JSON.stringify(filter)).toEqual(expected.map((r) => r.id));
+      expect(
+        nodes.map((n) => n.id),
+        JSON.stringify(filter),
+      ).toEqual(expected.map((r) => r.id));
       expect(totalCount, JSON.stringify(filter)).toBe(expected.length);
     }
     // Combined with a condition of the projects slice itself.

@@ -32,7 +32,11 @@ describe('the graph through the gateway (projects on demo data)', () => {
 
   it('pages with cursors and filters by department and text', async () => {
     const token = await hub.token('DEPT', 'ZJJ');
-    const first = await hub.query(`{ projects(first: 10, filter: { supervisingDepartment: "ZJJ" }) { totalCount pageInfo { hasNextPage endCursor } nodes { code } } }`, {}, token);
+    const first = await hub.query(
+      `{ projects(first: 10, filter: { supervisingDepartment: "ZJJ" }) { totalCount pageInfo { hasNextPage endCursor } nodes { code } } }`,
+      {},
+      token,
+    );
     expect(first.data.projects.totalCount).toBe(40);
     const next = await hub.query(
       `query($after: String) { projects(first: 10, after: $after, filter: { supervisingDepartment: "ZJJ" }) { nodes { code } } }`,
@@ -45,7 +49,11 @@ describe('the graph through the gateway (projects on demo data)', () => {
   });
 
   it('lists flagged projects with the rule and the numbers', async () => {
-    const result = await hub.query(`{ flaggedProjects(first: 50) { totalCount nodes { code flags { rule required actual unit message } } } }`, {}, await hub.token('OFFICE'));
+    const result = await hub.query(
+      `{ flaggedProjects(first: 50) { totalCount nodes { code flags { rule required actual unit message } } } }`,
+      {},
+      await hub.token('OFFICE'),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.flaggedProjects.totalCount).toBeGreaterThan(0);
     const flag = result.data.flaggedProjects.nodes[0].flags[0];

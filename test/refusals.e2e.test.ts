@@ -20,8 +20,12 @@ describe('refusals reach the caller with their rule', () => {
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'LocalDate format' });
   });
 
-  it("an impossible date written in the query is refused at validation, naming the rule", async () => {
-    const result = await hub.query(`mutation { registerMarketEntity(input: { creditCode: "x", name: "X", registeredOn: "2026-13-01" }) { creditCode } }`, {}, center);
+  it('an impossible date written in the query is refused at validation, naming the rule', async () => {
+    const result = await hub.query(
+      `mutation { registerMarketEntity(input: { creditCode: "x", name: "X", registeredOn: "2026-13-01" }) { creditCode } }`,
+      {},
+      center,
+    );
     expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.errors?.[0].message).toMatch(/LocalDate must be a real calendar date/);
   });
@@ -59,7 +63,11 @@ describe('tokens', () => {
   });
 
   it('answers a malformed Authorization header with invalid_request', async () => {
-    const response = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: '{"query":"{ __typename }"}' });
+    const response = await fetch(hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_request"/);
   });

@@ -105,40 +105,49 @@ async function graphql<D = any>(gateway: Replica, token: string, query: string, 
   return { status: response.status, retryAfter: response.headers.get('retry-after'), ...body };
 }
 
-beforeAll(async () => {
-  const list = readSubgraphList();
-  for (const name of SLICES) slicePorts.set(name, [await freePort(), await freePort()]);
-  // URLs of the A and B replicas; the slices not started here point at a closed port.
-  const urls = (side: 0 | 1) =>
-    Object.fromEntries(
-      list.subgraphs.map((s) => [`${envName(s.name)}_URL`, slicePorts.has(s.name) ? `http://127.0.0.1:${slicePorts.get(s.name)![side]}/graphql` : 'http://127.0.0.1:9/graphql']),
+beforeAll(
+  async () => {
+    const list = readSubgraphList();
+    for (const name of SLICES) slicePorts.set(name, [await freePort(), await freePort()]);
+    // URLs of the A and B replicas; the slices not started here point at a closed port.
+    const urls = (side: 0 | 1) =>
+      Object.fromEntries(
+        list.subgraphs.map((s) => [
+          `${envName(s.name)}_URL`,
+          slicePorts.has(s.name) ? `http://127.0.0.1:${slicePorts.get(s.name)![side]}/graphql` : 'http://127.0.0.1:9/graphql',
+        ]),
+      );
+    const gatewayEnv = { ...baseEnv(), RATE_LIMIT_STORE: 'postgres', RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) };
+    const [gatewayPortA, gatewayPortB] = [await freePort(), await freePort()];
+    gateways.push(
+      start('gateway A', 'gateway/dist/index.js', { ...gatewayEnv, ...urls(0), GATEWAY_PORT: String(gatewayPortA) }, gatewayPortA),
+      start('gateway B', 'gateway/dist/index.js', { ...gatewayEnv, ...urls(1), GATEWAY_PORT: String(gatewayPortB) }, gatewayPortB),
     );
-  const gatewayEnv = { ...baseEnv(), RATE_LIMIT_STORE: 'postgres', RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) };
-  const [gatewayPortA, gatewayPortB] = [await freePort(), await freePort()];
-  gateways.push(
-    start('gateway A', 'gateway/dist/index.js', { ...gatewayEnv, ...urls(0), GATEWAY_PORT: String(gatewayPortA) }, gatewayPortA),
-    start('gateway B', 'gateway/dist/index.js', { ...gatewayEnv, ...urls(1), GATEWAY_PORT: String(gatewayPortB) }, gatewayPortB),
-  );
-  for (const name of SLICES) {
-    const entry = `subgraphs/${name}/dist/index.js`;
-    // Demo data reads the other slices through the A replicas.
-    const env = { ...baseEnv(), ...urls(0), SEED_DEMO: 'true' };
-    const [a, b] = slicePorts.get(name)!;
-    const pair = [start(`${name} A`, entry, { ...env, [`${envName(name)}_PORT`]: String(a) }, a), start(`${name} B`, entry, { ...env, [`${envName(name)}_PORT`]: String(b) }, b)];
-    await Promise.all(pair.map((r) => waitReady(r)));
-  }
-  // The gateways' readiness also asks for credit and audit, not started here: liveness, then the slices started.
-  await Promise.all(gateways.map((g) => waitReady(g, '/health/live')));
-  admin = new pg.Client({ connectionString: inject('pgServerUrl') });
-  await admin.connect();
-  for (const name of [...SLICES, 'gateway']) {
-    const url = new URL(inject('pgServerUrl'));
-    url.pathname = `/${prefix}${name}`;
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    databases.set(name, client);
-  }
-}, READY_MS * (SLICES.length + 1));
+    for (const name of SLICES) {
+      const entry = `subgraphs/${name}/dist/index.js`;
+      // Demo data reads the other slices through the A replicas.
+      const env = { ...baseEnv(), ...urls(0), SEED_DEMO: 'true' };
+      const [a, b] = slicePorts.get(name)!;
+      const pair = [
+        start(`${name} A`, entry, { ...env, [`${envName(name)}_PORT`]: String(a) }, a),
+        start(`${name} B`, entry, { ...env, [`${envName(name)}_PORT`]: String(b) }, b),
+      ];
+      await Promise.all(pair.map((r) => waitReady(r)));
+    }
+    // The gateways' readiness also asks for credit and audit, not started here: liveness, then the slices started.
+    await Promise.all(gateways.map((g) => waitReady(g, '/health/live')));
+    admin = new pg.Client({ connectionString: inject('pgServerUrl') });
+    await admin.connect();
+    for (const name of [...SLICES, 'gateway']) {
+      const url = new URL(inject('pgServerUrl'));
+      url.pathname = `/${prefix}${name}`;
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      databases.set(name, client);
+    }
+  },
+  READY_MS * (SLICES.length + 1),
+);
 
 afterAll(async () => {
   for (const replica of replicas) replica.process.kill('SIGTERM');
@@ -167,7 +176,10 @@ describe('two replicas of every service against one PostgreSQL', () => {
     }
     for (const name of SLICES) {
       const waited = replicas.filter((r) => r.name.startsWith(`${name} `) && r.output.includes('another replica is applying migrations or loading demo data'));
-      expect(waited.map((r) => r.name), name).toHaveLength(1);
+      expect(
+        waited.map((r) => r.name),
+        name,
+      ).toHaveLength(1);
     }
   });
 
@@ -176,8 +188,14 @@ describe('two replicas of every service against one PostgreSQL', () => {
       const entry = readSubgraphList().subgraphs.find((s) => s.name === name)!;
       const { subgraph } = (await import(subgraphModulePath(entry, 'src'))) as { subgraph: SubgraphDefinition };
       const { rows } = await db(name).query<{ name: string; n: string }>('SELECT name, count(*) AS n FROM mikro_orm_migrations GROUP BY name ORDER BY name');
-      expect(rows.map((r) => r.name), name).toEqual(subgraph.migrations.map((m) => m.name).sort());
-      expect(rows.every((r) => Number(r.n) === 1), name).toBe(true);
+      expect(
+        rows.map((r) => r.name),
+        name,
+      ).toEqual(subgraph.migrations.map((m) => m.name).sort());
+      expect(
+        rows.every((r) => Number(r.n) === 1),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -214,7 +232,14 @@ describe('two replicas of every service against one PostgreSQL', () => {
   describe('domain rules hold across replicas (enforced in the database)', () => {
     let project: { id: string; creditCode: string };
     const today = new Date().toISOString().slice(0, 10);
-    const SUBMIT = /* GraphQL */ `mutation ($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receiptNumber duplicate } }`;
+    const SUBMIT = /* GraphQL */ `
+      mutation ($input: SubmitComplaintInput!) {
+        submitComplaint(input: $input) {
+          receiptNumber
+          duplicate
+        }
+      }
+    `;
     const complaint = (idempotencyKey: string) => ({
       idempotencyKey,
       projectId: project.id,
@@ -228,7 +253,9 @@ describe('two replicas of every service against one PostgreSQL', () => {
     });
 
     beforeAll(async () => {
-      const { rows } = await db('projects').query<{ id: string; tenderer_credit_code: string }>('SELECT id, tenderer_credit_code FROM project ORDER BY code LIMIT 1');
+      const { rows } = await db('projects').query<{ id: string; tenderer_credit_code: string }>(
+        'SELECT id, tenderer_credit_code FROM project ORDER BY code LIMIT 1',
+      );
       project = { id: rows[0].id, creditCode: rows[0].tenderer_credit_code };
     });
 
@@ -248,12 +275,22 @@ describe('two replicas of every service against one PostgreSQL', () => {
       const key = randomUUID();
       expect((await graphql(gateways[0], token, SUBMIT, { input: complaint(key) })).errors).toBeUndefined();
       const { rows } = await db('cases').query<{ id: string }>('SELECT id FROM case_file WHERE idempotency_key = $1', [key]);
-      const accept = /* GraphQL */ `mutation ($input: CaseStepInput!) { acceptCase(input: $input) { id status } }`;
+      const accept = /* GraphQL */ `
+        mutation ($input: CaseStepInput!) {
+          acceptCase(input: $input) {
+            id
+            status
+          }
+        }
+      `;
       const results = await Promise.all(Array.from({ length: 4 }, (_, i) => graphql(gateways[i % 2], token, accept, { input: { caseId: rows[0].id } })));
       const accepted = results.filter((r) => !r.errors);
       expect(accepted).toHaveLength(1);
       for (const r of results.filter((r) => r.errors)) expect(r.errors?.[0].extensions?.code, r.errors?.[0].message).toBe('CONFLICT');
-      const events = await db('cases').query<{ sequence: number; transition: string }>('SELECT sequence, transition FROM case_event WHERE case_id = $1 ORDER BY sequence', [rows[0].id]);
+      const events = await db('cases').query<{ sequence: number; transition: string }>(
+        'SELECT sequence, transition FROM case_event WHERE case_id = $1 ORDER BY sequence',
+        [rows[0].id],
+      );
       expect(events.rows).toEqual([
         { sequence: 1, transition: 'SUBMIT' },
         { sequence: 2, transition: 'ACCEPT' },
@@ -262,15 +299,37 @@ describe('two replicas of every service against one PostgreSQL', () => {
 
     it('draw: one plan drawn concurrently through both gateways gets one committed draw', async () => {
       const token = await signDevToken({ sub: `office-${randomUUID()}`, role: 'OFFICE', department: 'ZWJ' });
-      const created = await graphql(gateways[0], token, /* GraphQL */ `mutation ($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`, {
-        input: { name: `replica test ${randomUUID()}`, periodFrom: '2025-01-01', periodTo: '2025-12-31', itemCodes: ['CJ-01', 'CJ-03'], samplingRatio: 0.1 },
-      });
+      const created = await graphql(
+        gateways[0],
+        token,
+        /* GraphQL */ `
+          mutation ($input: CreateInspectionPlanInput!) {
+            createInspectionPlan(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: { name: `replica test ${randomUUID()}`, periodFrom: '2025-01-01', periodTo: '2025-12-31', itemCodes: ['CJ-01', 'CJ-03'], samplingRatio: 0.1 },
+        },
+      );
       expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
       const planId = created.data.createInspectionPlan.id;
       // The draw procedure (docs/draw.md): freeze, the office and a leader (witness) commit, then reveal (the office first).
-      const frozen = await graphql(gateways[0], token, /* GraphQL */ `mutation ($input: FreezeDrawInput!) { freezeDraw(input: $input) { id } }`, {
-        input: { planId, participantUnits: ['ZWJ', 'LEADING_GROUP'], revealDeadline: new Date(Date.now() + 86_400_000).toISOString() },
-      });
+      const frozen = await graphql(
+        gateways[0],
+        token,
+        /* GraphQL */ `
+          mutation ($input: FreezeDrawInput!) {
+            freezeDraw(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: { planId, participantUnits: ['ZWJ', 'LEADING_GROUP'], revealDeadline: new Date(Date.now() + 86_400_000).toISOString() },
+        },
+      );
       expect(frozen.errors, JSON.stringify(frozen.errors)).toBeUndefined();
       const roundId = frozen.data.freezeDraw.id;
       const leader = await signDevToken({ sub: `leader-${randomUUID()}`, role: 'LEADER' });
@@ -280,14 +339,42 @@ describe('two replicas of every service against one PostgreSQL', () => {
       ] as const;
       for (const [caller, secret] of parties) {
         const commitment = createHash('sha256').update(Buffer.from(secret, 'hex')).digest('hex');
-        const committed = await graphql(gateways[1], caller, /* GraphQL */ `mutation ($id: ID!, $c: String!) { commitDrawSecret(roundId: $id, commitment: $c) { status } }`, { id: roundId, c: commitment });
+        const committed = await graphql(
+          gateways[1],
+          caller,
+          /* GraphQL */ `
+            mutation ($id: ID!, $c: String!) {
+              commitDrawSecret(roundId: $id, commitment: $c) {
+                status
+              }
+            }
+          `,
+          { id: roundId, c: commitment },
+        );
         expect(committed.errors, JSON.stringify(committed.errors)).toBeUndefined();
       }
       for (const [caller, secret] of parties) {
-        const revealed = await graphql(gateways[0], caller, /* GraphQL */ `mutation ($id: ID!, $s: String!) { revealDrawSecret(roundId: $id, secret: $s) { status } }`, { id: roundId, s: secret });
+        const revealed = await graphql(
+          gateways[0],
+          caller,
+          /* GraphQL */ `
+            mutation ($id: ID!, $s: String!) {
+              revealDrawSecret(roundId: $id, secret: $s) {
+                status
+              }
+            }
+          `,
+          { id: roundId, s: secret },
+        );
         expect(revealed.errors, JSON.stringify(revealed.errors)).toBeUndefined();
       }
-      const draw = /* GraphQL */ `mutation ($planId: ID!) { drawInspections(planId: $planId) { id } }`;
+      const draw = /* GraphQL */ `
+        mutation ($planId: ID!) {
+          drawInspections(planId: $planId) {
+            id
+          }
+        }
+      `;
       const results = await Promise.all(Array.from({ length: 4 }, (_, i) => graphql(gateways[i % 2], token, draw, { planId })));
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       for (const r of results.filter((r) => r.errors)) expect(r.errors?.[0].extensions?.code, r.errors?.[0].message).toBe('CONFLICT');

@@ -21,7 +21,18 @@ describe('cases through the gateway', () => {
     const projectId = found.data.projects.nodes[0].id;
     const submitted = await hub.query(
       `mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { receiptNumber secret status acceptanceDeadline { dueOn provisional daysLeft } } }`,
-      { i: { idempotencyKey: 'e2e-complaint-1', projectId, complainantName: '湖北某建设有限公司', complainantContact: '13800000001', relationToProject: 'bidder', knewOn: todayInShanghai(), summary: '评标未按招标文件评审', details: '评分表计算错误' } },
+      {
+        i: {
+          idempotencyKey: 'e2e-complaint-1',
+          projectId,
+          complainantName: '湖北某建设有限公司',
+          complainantContact: '13800000001',
+          relationToProject: 'bidder',
+          knewOn: todayInShanghai(),
+          summary: '评标未按招标文件评审',
+          details: '评分表计算错误',
+        },
+      },
     );
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data.submitComplaint.acceptanceDeadline.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -37,7 +48,11 @@ describe('cases through the gateway', () => {
     expect((await step(`decideCase(input: { caseId: "$C", substantiated: true, actionTaken: "责令改正" }) { status }`, zjj)).errors).toBeUndefined();
     expect((await step(`sendCaseFeedback(input: { caseId: "$C", feedback: "经查属实，已责令改正" }) { status }`, zjj)).errors).toBeUndefined();
     expect((await step(`archiveCase(input: { caseId: "$C" }) { status }`, office)).data.archiveCase.status).toBe('ARCHIVED');
-    const joined = await hub.query(`query($id: ID!) { project(id: $id) { name cases { receiptNumber status events { transition actorRole } } } }`, { id: projectId }, office);
+    const joined = await hub.query(
+      `query($id: ID!) { project(id: $id) { name cases { receiptNumber status events { transition actorRole } } } }`,
+      { id: projectId },
+      office,
+    );
     expect(joined.errors).toBeUndefined();
     const theCase = joined.data.project.cases.find((c: { receiptNumber: string }) => c.receiptNumber === submitted.data.submitComplaint.receiptNumber);
     expect(theCase.status).toBe('ARCHIVED');
@@ -66,13 +81,27 @@ describe('joint random inspections through the gateway', () => {
     const roundId = frozen.data.freezeDraw.id;
     const leader = await hub.token('LEADER');
     const secrets = { office: randomBytes(32).toString('hex'), leader: randomBytes(32).toString('hex') };
-    const parties = [[office, secrets.office], [leader, secrets.leader]] as const;
+    const parties = [
+      [office, secrets.office],
+      [leader, secrets.leader],
+    ] as const;
     for (const [token, secret] of parties) {
       const commitment = createHash('sha256').update(Buffer.from(secret, 'hex')).digest('hex');
-      expect((await hub.query(`mutation($id: ID!, $c: String!) { commitDrawSecret(roundId: $id, commitment: $c) { status } }`, { id: roundId, c: commitment }, token)).errors).toBeUndefined();
+      expect(
+        (
+          await hub.query(
+            `mutation($id: ID!, $c: String!) { commitDrawSecret(roundId: $id, commitment: $c) { status } }`,
+            { id: roundId, c: commitment },
+            token,
+          )
+        ).errors,
+      ).toBeUndefined();
     }
     for (const [token, secret] of parties) {
-      expect((await hub.query(`mutation($id: ID!, $s: String!) { revealDrawSecret(roundId: $id, secret: $s) { status } }`, { id: roundId, s: secret }, token)).errors).toBeUndefined();
+      expect(
+        (await hub.query(`mutation($id: ID!, $s: String!) { revealDrawSecret(roundId: $id, secret: $s) { status } }`, { id: roundId, s: secret }, token))
+          .errors,
+      ).toBeUndefined();
     }
     const draw = await hub.query(
       `mutation($id: ID!) { drawInspections(planId: $id) { id poolSize inspections { project { id } inspectors { name department { code } } } } }`,
@@ -84,7 +113,11 @@ describe('joint random inspections through the gateway', () => {
     expect(poolSize).toBeGreaterThan(0);
     expect(inspections.length).toBeGreaterThanOrEqual(Math.max(1, Math.ceil(poolSize * 0.05)));
     for (const inspection of inspections) expect(inspection.inspectors.length).toBeGreaterThanOrEqual(2);
-    const verified = await hub.query(`query($id: ID!) { verifyDraw(drawId: $id) { matches commitmentsMatch seedMatches } }`, { id: draw.data.drawInspections.id }, office);
+    const verified = await hub.query(
+      `query($id: ID!) { verifyDraw(drawId: $id) { matches commitmentsMatch seedMatches } }`,
+      { id: draw.data.drawInspections.id },
+      office,
+    );
     expect(verified.data.verifyDraw).toEqual({ matches: true, commitmentsMatch: true, seedMatches: true });
     const project = await hub.query(
       `query($id: ID!) { project(id: $id) { code inspections { inspectors { name department { code name } } } } }`,

@@ -67,20 +67,24 @@ beforeAll(async () => {
   gatewayUrl = `http://127.0.0.1:${port}/graphql`;
   // Every other subgraph points at a closed loopback port: this test touches only projects.
   const urls = Object.fromEntries(readSubgraphList().subgraphs.map((s) => [`${s.name.toUpperCase().replace(/-/g, '_')}_URL`, 'http://127.0.0.1:9/graphql']));
-  gateway = spawn(process.execPath, ['--require', join(repoRoot(), 'subgraphs', 'kit', 'dist', 'tracing-register.js'), join(repoRoot(), 'gateway', 'dist', 'index.js')], {
-    env: {
-      ...process.env,
-      ...urls,
-      PROJECTS_URL: `http://127.0.0.1:${projectsPort}/graphql`,
-      GATEWAY_PORT: String(port),
-      OTEL_TRACING: 'true',
-      OTEL_SERVICE_NAME: 'gateway',
-      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
-      OTEL_BSP_SCHEDULE_DELAY: '100',
-      LOG_LEVEL: 'warn',
+  gateway = spawn(
+    process.execPath,
+    ['--require', join(repoRoot(), 'subgraphs', 'kit', 'dist', 'tracing-register.js'), join(repoRoot(), 'gateway', 'dist', 'index.js')],
+    {
+      env: {
+        ...process.env,
+        ...urls,
+        PROJECTS_URL: `http://127.0.0.1:${projectsPort}/graphql`,
+        GATEWAY_PORT: String(port),
+        OTEL_TRACING: 'true',
+        OTEL_SERVICE_NAME: 'gateway',
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   gateway.stdout?.on('data', (c: Buffer) => (gatewayLog += c.toString()));
   gateway.stderr?.on('data', (c: Buffer) => (gatewayLog += c.toString()));
   const deadline = Date.now() + 30_000;
@@ -102,10 +106,15 @@ afterAll(async () => {
 
 describe('OpenTelemetry tracing of a running gateway (OTEL_TRACING=true)', () => {
   it('exports the incoming request span, the gateway spans and the fetch to the subgraph in one trace, with the context propagated', async () => {
-    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ departments { code } }' }) });
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ departments { code } }' }),
+    });
     expect(await response.json()).toEqual({ data: { departments: [{ code: 'ZJJ' }] } });
     const deadline = Date.now() + 10_000;
-    while (!spans.some((s) => s.span.kind === 2 && s.span.name.startsWith('POST')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!spans.some((s) => s.span.kind === 2 && s.span.name.startsWith('POST')) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
 
     // SERVER = 2, CLIENT = 3 in OTLP JSON.
     const incoming = spans.find((s) => s.span.kind === 2 && s.span.name.startsWith('POST'));

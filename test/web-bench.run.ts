@@ -33,7 +33,10 @@ it('measures the leader overview', async () => {
     // Measured in the page, at the first frame showing both (no round trip to this process in the figure).
     const onScreen = (await (
       await page.waitForFunction(
-        () => (document.querySelector('[data-testid="leader-tiles"] .ant-statistic-content-value') && document.querySelector('.ant-table-row') ? performance.now() : 0),
+        () =>
+          document.querySelector('[data-testid="leader-tiles"] .ant-statistic-content-value') && document.querySelector('.ant-table-row')
+            ? performance.now()
+            : 0,
         undefined,
         { polling: 'raf', timeout: 60_000 },
       )
@@ -50,7 +53,8 @@ it('measures the leader overview', async () => {
     scripts = sizes;
     await context.close();
   }
-  const kb = (beforeData: boolean) => Math.round(([...scripts.values()].filter((s) => s.beforeData === beforeData).reduce((a, b) => a + b.bytes, 0) / 1024) * 10) / 10;
+  const kb = (beforeData: boolean) =>
+    Math.round(([...scripts.values()].filter((s) => s.beforeData === beforeData).reduce((a, b) => a + b.bytes, 0) / 1024) * 10) / 10;
   const report = {
     firstViewJsGzipKb: kb(true),
     afterDataJsGzipKb: kb(false),

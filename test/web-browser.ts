@@ -15,7 +15,14 @@ export async function devSession(origin: string, request: { role: string; depart
   const response = await fetch(`${origin}/auth/dev-token`, { method: 'POST', body: JSON.stringify(request) });
   const { token } = (await response.json()) as { token: string };
   const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-  return JSON.stringify({ token, sub: claims.sub, name: claims.name, role: claims.role, department: claims.department, expiresAt: (claims.exp as number) * 1000 });
+  return JSON.stringify({
+    token,
+    sub: claims.sub,
+    name: claims.name,
+    role: claims.role,
+    department: claims.department,
+    expiresAt: (claims.exp as number) * 1000,
+  });
 }
 
 /**

@@ -103,7 +103,16 @@ afterAll(async () => {
   await browser?.close();
   await hub?.stop();
   await new Promise((resolve) => idpServer?.close(resolve));
-  for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_SCOPE', 'AUTH_ROLE_CLAIM', 'AUTH_DEPARTMENT_CLAIM', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) {
+  for (const name of [
+    'OIDC_ISSUER',
+    'OIDC_CLIENT_ID',
+    'OIDC_SCOPE',
+    'AUTH_ROLE_CLAIM',
+    'AUTH_DEPARTMENT_CLAIM',
+    'AUTH_JWKS_URL',
+    'AUTH_ISSUER',
+    'AUTH_AUDIENCE',
+  ]) {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
@@ -152,7 +161,10 @@ describe('production sign-in through an OpenID Connect provider', { timeout: 300
     await signInAtProvider(page, 'zjj-officer');
     // Back in the app after the code exchange: the department's own dashboard with its data.
     await page.getByRole('heading', { name: /部门工作台/ }).waitFor();
-    await page.getByTestId('current-user').getByText(/王建国/).waitFor();
+    await page
+      .getByTestId('current-user')
+      .getByText(/王建国/)
+      .waitFor();
     await page.getByTestId('current-user').getByText(/ZJJ/).waitFor();
     await page.locator('[data-testid="stage-chart"] canvas').waitFor();
     await page.getByTestId('inspections').locator('.ant-table-row').first().waitFor();

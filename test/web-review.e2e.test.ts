@@ -64,10 +64,18 @@ async function signIn(context: BrowserContext, query: string): Promise<Page> {
 async function expectAccessible(page: Page, view: string): Promise<void> {
   await page.addScriptTag({ path: axeScript });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
   expect(violations, `${view}: accessibility violations`).toEqual([]);
 }
@@ -87,12 +95,41 @@ async function graphFigures(period: { from: string; to: string }): Promise<Graph
     /* GraphQL */ `
       query ($period: PeriodInput!) {
         departments {
-          code nameZh kind
-          caseStats(period: $period) { received accepted rejected resolvedOnTime resolvedLate overdue byKind { kind count } }
-          inspectionStats(period: $period) { poolSize drawn ratio done findings }
-          creditStats(period: $period) { notificationsReceived recordedOnTime recordedLate closedWithoutRecord overdue recordsPublished pointsDeducted entitiesRestricted }
+          code
+          nameZh
+          kind
+          caseStats(period: $period) {
+            received
+            accepted
+            rejected
+            resolvedOnTime
+            resolvedLate
+            overdue
+            byKind {
+              kind
+              count
+            }
+          }
+          inspectionStats(period: $period) {
+            poolSize
+            drawn
+            ratio
+            done
+            findings
+          }
+          creditStats(period: $period) {
+            notificationsReceived
+            recordedOnTime
+            recordedLate
+            closedWithoutRecord
+            overdue
+            recordsPublished
+            pointsDeducted
+            entitiesRestricted
+          }
         }
-      }`,
+      }
+    `,
     { period },
     await hub.token('LEADER'),
   );
@@ -142,7 +179,11 @@ async function expectScreenFigures(page: Page, line: GraphDepartment[]): Promise
   for (const [name, figures] of Object.entries(SHEETS)) {
     const section = page.getByTestId(SECTION_TEST_IDS[name]!);
     for (const d of line) {
-      const cells = await section.getByRole('row').filter({ has: page.getByRole('cell', { name: d.nameZh, exact: true }) }).getByRole('cell').allTextContents();
+      const cells = await section
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: d.nameZh, exact: true }) })
+        .getByRole('cell')
+        .allTextContents();
       const expected = Object.entries(figures).map(([header, figure]) => (header === '覆盖率' ? `${(figure(d) * 100).toFixed(1)}%` : String(figure(d))));
       expect(cells.slice(1), `${name} ${d.nameZh}`).toEqual(expected);
     }
@@ -176,7 +217,8 @@ describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 },
     const cases = page.getByTestId('review-cases');
     for (const d of line) await cases.getByRole('cell', { name: d.nameZh, exact: true }).waitFor();
     // Only line departments: the trading center and the office are member units but supervise no projects.
-    for (const d of departments.filter((x) => x.kind !== 'LINE')) await expect(cases.getByRole('cell', { name: d.nameZh, exact: true }).count()).resolves.toBe(0);
+    for (const d of departments.filter((x) => x.kind !== 'LINE'))
+      await expect(cases.getByRole('cell', { name: d.nameZh, exact: true }).count()).resolves.toBe(0);
     await expectScreenFigures(page, line);
     for (const key of ['cases', 'inspections', 'credit']) await page.getByTestId(`review-chart-${key}`).locator('canvas').waitFor();
     await expectAccessible(page, 'review');
@@ -197,7 +239,11 @@ describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 },
       expect(headers, name).toEqual(['部门', ...Object.keys(figures)]);
       const rows = new Map<string, unknown[]>();
       sheet.eachRow((row, number) => {
-        if (number > 3) rows.set(row.getCell(1).text, headers.map((_, i) => row.getCell(i + 1).value));
+        if (number > 3)
+          rows.set(
+            row.getCell(1).text,
+            headers.map((_, i) => row.getCell(i + 1).value),
+          );
       });
       expect([...rows.keys()], name).toEqual([...line.map((d) => d.nameZh), '合计']);
       for (const d of line) {

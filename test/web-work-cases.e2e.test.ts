@@ -47,16 +47,37 @@ beforeAll(async () => {
   }
   const center = await token('CENTER', 'JYZX');
   const office = await token('OFFICE', 'ZWJ');
-  const entity = await query(`mutation($i: RegisterMarketEntityInput!) { registerMarketEntity(input: $i) { creditCode } }`, { i: { creditCode: TENDERER, name: TENDERER_NAME, registeredOn: '2020-01-01' } }, center);
+  const entity = await query(
+    `mutation($i: RegisterMarketEntityInput!) { registerMarketEntity(input: $i) { creditCode } }`,
+    { i: { creditCode: TENDERER, name: TENDERER_NAME, registeredOn: '2020-01-01' } },
+    center,
+  );
   expect(entity.errors).toBeUndefined();
-  const project = await query(`mutation($i: RegisterProjectInput!) { registerProject(input: $i) { id } }`, {
-    i: { code: PROJECT_CODE, name: PROJECT_NAME, category: 'HOUSING', supervisingDepartment: 'ZJJ', tendererCreditCode: TENDERER, budget: '1200000.00', tenderMethod: 'OPEN', registeredOn: '2026-01-05' },
-  }, center);
+  const project = await query(
+    `mutation($i: RegisterProjectInput!) { registerProject(input: $i) { id } }`,
+    {
+      i: {
+        code: PROJECT_CODE,
+        name: PROJECT_NAME,
+        category: 'HOUSING',
+        supervisingDepartment: 'ZJJ',
+        tendererCreditCode: TENDERER,
+        budget: '1200000.00',
+        tenderMethod: 'OPEN',
+        registeredOn: '2026-01-05',
+      },
+    },
+    center,
+  );
   expect(project.errors).toBeUndefined();
   enforcerName = `李明${RUN}`;
-  const enforcer = await query(`mutation($i: RegisterEnforcerInput!) { registerEnforcer(input: $i) { id } }`, {
-    i: { name: enforcerName, departmentCode: 'ZJJ', certificateNumber: `ZJJ-2026-${RUN}`, certificateValidUntil: '2030-12-31', specialties: ['HOUSING'] },
-  }, office);
+  const enforcer = await query(
+    `mutation($i: RegisterEnforcerInput!) { registerEnforcer(input: $i) { id } }`,
+    {
+      i: { name: enforcerName, departmentCode: 'ZJJ', certificateNumber: `ZJJ-2026-${RUN}`, certificateValidUntil: '2030-12-31', specialties: ['HOUSING'] },
+    },
+    office,
+  );
   expect(enforcer.errors).toBeUndefined();
   browser = await launchChromium();
 }, 600_000);
@@ -106,10 +127,18 @@ async function signIn(context: BrowserContext, query: string): Promise<Page> {
 async function expectAccessible(page: Page, view: string): Promise<void> {
   await page.addScriptTag({ path: axeScript });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
   expect(violations, `${view}: accessibility violations`).toEqual([]);
 }

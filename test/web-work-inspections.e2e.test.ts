@@ -63,10 +63,18 @@ async function signIn(context: BrowserContext, query: string): Promise<Page> {
 async function expectAccessible(page: Page, view: string): Promise<void> {
   await page.addScriptTag({ path: axeScript });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
   expect(violations, `${view}: accessibility violations`).toEqual([]);
 }
@@ -236,7 +244,11 @@ describe('inspection and credit work in the browser', { timeout: 600_000 }, () =
 
   it('a department notifies a performance finding; the office records it as a credit record and publishes it', async () => {
     const deptToken = await hub.token('DEPT', 'ZJJ');
-    const { data } = await hub.query('{ projects(filter: { supervisingDepartment: "ZJJ" }, first: 1) { nodes { id code name tenderer { creditCode } } } }', {}, deptToken);
+    const { data } = await hub.query(
+      '{ projects(filter: { supervisingDepartment: "ZJJ" }, first: 1) { nodes { id code name tenderer { creditCode } } } }',
+      {},
+      deptToken,
+    );
     const project = data.projects.nodes[0];
     const facts = `未按合同约定派驻项目经理 ${Date.now()}`;
 
@@ -252,7 +264,10 @@ describe('inspection and credit work in the browser', { timeout: 600_000 }, () =
     await choose(dialog, '建议适用条款', /./);
     await expectAccessible(dept, 'credit: notify form');
     await dialog.getByRole('button', { name: '提交通报' }).click();
-    await dept.locator('.ant-table-row', { hasText: facts }).getByText(/剩余 \d+ 个工作日/).waitFor();
+    await dept
+      .locator('.ant-table-row', { hasText: facts })
+      .getByText(/剩余 \d+ 个工作日/)
+      .waitFor();
     // Recording is the bureau's: not offered to the department.
     expect(await dept.getByRole('button', { name: '记录信用' }).count()).toBe(0);
     await expectAccessible(dept, 'credit: notifications (department)');
@@ -272,7 +287,9 @@ describe('inspection and credit work in the browser', { timeout: 600_000 }, () =
     await office.locator('.ant-table-row', { hasText: facts }).getByText('公示中').waitFor();
     await expectAccessible(office, 'credit: records');
     await screenshot(office, 'work-credit-records');
-    const published = await hub.query('query($f: String!) { creditRecords(filter: { subjectKey: $f, status: IN_PUBLICITY }, first: 50) { nodes { facts } } }', { f: project.tenderer.creditCode });
+    const published = await hub.query('query($f: String!) { creditRecords(filter: { subjectKey: $f, status: IN_PUBLICITY }, first: 50) { nodes { facts } } }', {
+      f: project.tenderer.creditCode,
+    });
     expect(published.data.creditRecords.nodes.map((n: { facts: string }) => n.facts)).toContain(facts);
 
     for (const tab of ['扣分标准', '失信联合惩戒名单', '代理机构信用评价']) {

@@ -63,10 +63,18 @@ async function signIn(context: BrowserContext, query: string): Promise<Page> {
 async function expectAccessible(page: Page, view: string): Promise<void> {
   await page.addScriptTag({ path: axeScript });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
   expect(violations, `${view}: accessibility violations`).toEqual([]);
 }
@@ -78,14 +86,15 @@ async function screenshot(page: Page, name: string): Promise<void> {
 /** A project with cases and bids (ids differ per run; the demo data's shape does not). */
 async function projectWithCasesAndBids(): Promise<{ id: string; receiptNumber: string; bidder: string; grade: string }> {
   const leader = await hub.token('LEADER');
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const { data }: { data?: any } = await hub.query(
       `query($after: String) { projects(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes { id cases { receiptNumber } bids { bidder { name } bidderCreditAtBid { grade } } } } }`,
       { after },
       leader,
     );
     const found = data.projects.nodes.find((p: any) => p.cases?.length > 0 && p.bids.length > 0 && p.bids[0].bidderCreditAtBid);
-    if (found) return { id: found.id, receiptNumber: found.cases[0].receiptNumber, bidder: found.bids[0].bidder.name, grade: found.bids[0].bidderCreditAtBid.grade };
+    if (found)
+      return { id: found.id, receiptNumber: found.cases[0].receiptNumber, bidder: found.bids[0].bidder.name, grade: found.bids[0].bidderCreditAtBid.grade };
     if (!data.projects.pageInfo.hasNextPage) throw new Error('no demo project with cases and bids');
     after = data.projects.pageInfo.endCursor;
   }
@@ -163,7 +172,12 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     await page.getByTestId('cases').getByText(project.receiptNumber).waitFor();
     const bids = page.getByTestId('bids');
     await bids.getByText(project.bidder).first().waitFor();
-    expect(await bids.locator('.ant-tag').filter({ hasText: new RegExp(`^${project.grade}$`) }).count()).toBeGreaterThan(0);
+    expect(
+      await bids
+        .locator('.ant-tag')
+        .filter({ hasText: new RegExp(`^${project.grade}$`) })
+        .count(),
+    ).toBeGreaterThan(0);
     await page.getByTestId('trail').locator('.ant-timeline-item').first().waitFor();
     await expectAccessible(page, 'project page');
     await screenshot(page, 'project-page');
@@ -197,7 +211,10 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     const page = await context.newPage();
     await page.goto(`${origin}/login`);
     await page.getByRole('combobox', { name: '角色' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /执法人员/ }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /执法人员/ })
+      .click();
     await page.getByRole('combobox', { name: '部门' }).click();
     await page.locator('.ant-select-item-option').filter({ hasText: /ZJJ/ }).click();
     await page.getByRole('combobox', { name: '执法人员' }).click();
@@ -218,7 +235,10 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: /登\s*录/ }).waitFor();
     await page.evaluate(() => {
       const claims = btoa(JSON.stringify({ sub: 'x', role: 'LEADER', exp: Math.floor(Date.now() / 1000) + 3600 })).replace(/=+$/, '');
-      localStorage.setItem('hub.session', JSON.stringify({ token: `eyJhbGciOiJIUzI1NiJ9.${claims}.bad`, sub: 'x', name: 'x', role: 'LEADER', expiresAt: Date.now() + 3_600_000 }));
+      localStorage.setItem(
+        'hub.session',
+        JSON.stringify({ token: `eyJhbGciOiJIUzI1NiJ9.${claims}.bad`, sub: 'x', name: 'x', role: 'LEADER', expiresAt: Date.now() + 3_600_000 }),
+      );
     });
     await page.goto(`${origin}/`);
     await page.getByText('登录已过期，请重新登录。').waitFor();

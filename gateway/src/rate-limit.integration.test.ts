@@ -52,6 +52,8 @@ describe('gateway rate limit', () => {
   });
 
   it('postgres store: refuses to start on an unreachable database, naming the setting', async () => {
-    await expect(RateLimiter.create({ perMinute: 5, store: 'postgres', databaseUrl: 'postgres://nobody:x@127.0.0.1:9/none' })).rejects.toThrow(/RATE_LIMIT_STORE=postgres/);
+    await expect(RateLimiter.create({ perMinute: 5, store: 'postgres', databaseUrl: 'postgres://nobody:x@127.0.0.1:9/none' })).rejects.toThrow(
+      /RATE_LIMIT_STORE=postgres/,
+    );
   });
 });

@@ -53,9 +53,8 @@ export class RateLimiter {
     // duplicate-type error as "created by another replica".
     const connect = () =>
       new Promise<RateLimiterPostgres>((resolve, reject) => {
-        const created: RateLimiterPostgres = new RateLimiterPostgres(
-          { ...options, storeClient: pool, storeType: 'pool', tableName: TABLE },
-          (error?: Error) => (error ? reject(error) : resolve(created)),
+        const created: RateLimiterPostgres = new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: TABLE }, (error?: Error) =>
+          error ? reject(error) : resolve(created),
         );
       });
     // The loser of a concurrent CREATE TABLE may also see "relation … already exists" (42P07):

@@ -2,8 +2,7 @@ import { buildSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { applyKitScalars, passRefusalsThrough } from './refusals';
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('passRefusalsThrough', () => {
   it("turns a subgraph's 400 with GraphQL errors into an answer the gateway reads", async () => {

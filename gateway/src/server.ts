@@ -80,7 +80,8 @@ function gatewayFormatError(log: Logger) {
     if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^Syntax Error: .*limit/.test(formatted.message)) {
       formatted = { ...formatted, message: formatted.message.replace(/^Syntax Error: /, 'Query refused: ') };
     }
-    if (formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE') log.warn({ serviceName: formatted.extensions.serviceName, message: formatted.message }, 'subgraph unavailable');
+    if (formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE')
+      log.warn({ serviceName: formatted.extensions.serviceName, message: formatted.message }, 'subgraph unavailable');
     const result = base(formatted, error);
     if (!result.extensions?.response) return result;
     const { response: _response, ...extensions } = result.extensions as Record<string, unknown>;
@@ -165,7 +166,10 @@ export async function startGateway(
     buildService: ({ name, url }) =>
       new AuthForwardingDataSource(name, config.subgraphTimeoutMs, {
         url: urlOf(name) ?? url,
-        fetcher: traffic.fetcher(name, passRefusalsThrough((overrides.wrapSubgraphFetch?.(subgraphFetch) ?? subgraphFetch) as unknown as typeof fetch) as never) as never,
+        fetcher: traffic.fetcher(
+          name,
+          passRefusalsThrough((overrides.wrapSubgraphFetch?.(subgraphFetch) ?? subgraphFetch) as unknown as typeof fetch) as never,
+        ) as never,
       }),
   });
   validateKitScalarsAtTheEdge(gateway);
@@ -182,7 +186,10 @@ export async function startGateway(
   });
   const protection = armor.protect();
   const httpServer = createHttpServer();
-  const rateLimiter = await RateLimiter.create({ perMinute: config.rateLimitPerMinute, store: config.rateLimitStore, databaseUrl: config.rateLimitDatabaseUrl }, log);
+  const rateLimiter = await RateLimiter.create(
+    { perMinute: config.rateLimitPerMinute, store: config.rateLimitStore, databaseUrl: config.rateLimitDatabaseUrl },
+    log,
+  );
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,

@@ -32,21 +32,25 @@ export function subgraphHttp(timeoutMs: number): SubgraphFetch {
         clearTimeout(timer);
         reject(error);
       };
-      const request = client.request(
-        target,
-        { method: init.method ?? 'GET', headers, agent: agents[target.protocol as keyof typeof agents] },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', (error) => fail(new TypeError('fetch failed', { cause: error })));
-          response.on('end', () => {
-            if (settled) return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(new SubgraphAnswer(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, Buffer.concat(chunks).toString('utf8')) as unknown as Response);
-          });
-        },
-      );
+      const request = client.request(target, { method: init.method ?? 'GET', headers, agent: agents[target.protocol as keyof typeof agents] }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => fail(new TypeError('fetch failed', { cause: error })));
+        response.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(
+            new SubgraphAnswer(
+              url,
+              response.statusCode ?? 0,
+              response.statusMessage ?? '',
+              response.headers,
+              Buffer.concat(chunks).toString('utf8'),
+            ) as unknown as Response,
+          );
+        });
+      });
       const timer = setTimeout(() => {
         fail(new DOMException(`The subgraph did not answer within ${timeoutMs} ms`, 'TimeoutError'));
         request.destroy();

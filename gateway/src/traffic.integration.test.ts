@@ -159,7 +159,9 @@ describe('shedding overload', () => {
     await until(() => standIn.held.length === 1, 'the queued request to get the slot');
     standIn.answerAll({ projects: { totalCount: 1 } });
     const responses = await Promise.all(pending);
-    const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as any })));
+    const bodies = await Promise.all(
+      responses.map(async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as any })),
+    );
     const complete = bodies.filter((b) => b.status === 200);
     const refused = bodies.filter((b) => b.status === 503);
     expect(complete).toHaveLength(2);
@@ -191,7 +193,22 @@ describe('helpers', () => {
 
   it('lists the subgraphs of a nested plan', () => {
     const fetch = (serviceName: string) => ({ kind: 'Fetch', serviceName, operation: '', operationName: undefined, operationKind: 'query' });
-    const plan = { kind: 'QueryPlan', node: { kind: 'Sequence', nodes: [fetch('projects'), { kind: 'Parallel', nodes: [{ kind: 'Flatten', path: [], node: fetch('cases') }, { kind: 'Flatten', path: [], node: fetch('credit') }] }] } };
+    const plan = {
+      kind: 'QueryPlan',
+      node: {
+        kind: 'Sequence',
+        nodes: [
+          fetch('projects'),
+          {
+            kind: 'Parallel',
+            nodes: [
+              { kind: 'Flatten', path: [], node: fetch('cases') },
+              { kind: 'Flatten', path: [], node: fetch('credit') },
+            ],
+          },
+        ],
+      },
+    };
     expect(subgraphsOfPlan(plan as never)).toEqual(new Set(['projects', 'cases', 'credit']));
   });
 });

@@ -93,7 +93,10 @@ export class InflightMerger {
 class BufferedAnswer {
   readonly headers: Headers;
 
-  constructor(readonly url: string, private readonly buffered: BufferedResponse) {
+  constructor(
+    readonly url: string,
+    private readonly buffered: BufferedResponse,
+  ) {
     this.headers = new AnswerHeaders(Object.fromEntries(buffered.headers)) as unknown as Headers;
   }
 
@@ -127,7 +130,11 @@ export class SubgraphGate {
   /** Moving average of the time one fetch takes once sent (ms); undefined before the first. */
   averageFetchMs: number | undefined;
 
-  constructor(readonly name: string, readonly concurrency: number, readonly maxQueue: number) {}
+  constructor(
+    readonly name: string,
+    readonly concurrency: number,
+    readonly maxQueue: number,
+  ) {}
 
   /** Runs a fetch when one of the `concurrency` slots is free. */
   async run<T>(fetch: () => Promise<T>): Promise<T> {

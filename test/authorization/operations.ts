@@ -107,7 +107,10 @@ export function committedApiSchema(): GraphQLSchema {
 export function rootFieldProbes(schema: GraphQLSchema = committedApiSchema()): RootFieldProbe[] {
   const owners = objectFieldOwners();
   const probes: RootFieldProbe[] = [];
-  for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [kind, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) {
       const owner = owners.get(`${type!.name}.${field.name}`)?.[0];
       if (!owner) throw new Error(`No subgraph in schema/subgraphs/ defines ${kind} field ${field.name}`);

@@ -19,7 +19,10 @@ async function main() {
       if (await databaseExists(url)) slices.push({ name: entry.name, url });
       else console.log(`(${entry.name}: no database yet, skipped)`);
     }
-    const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+    const stamp = new Date()
+      .toISOString()
+      .replace(/:/g, '-')
+      .replace(/\.\d+Z$/, 'Z');
     const folder = join(envOptional('BACKUP_DIR') ?? join(root, '.data', 'backups'), stamp);
     let hub: string | undefined;
     try {
@@ -30,7 +33,9 @@ async function main() {
     const manifest = await backupSlices(slices, folder, hub);
     for (const slice of manifest.slices) {
       const rows = Object.values(slice.tables).reduce((sum, t) => sum + t.rows, 0);
-      console.log(`${slice.name.padEnd(12)} ${slice.database.padEnd(16)} ${Object.keys(slice.tables).length} tables, ${rows} rows, ${slice.migrations.length} migrations`);
+      console.log(
+        `${slice.name.padEnd(12)} ${slice.database.padEnd(16)} ${Object.keys(slice.tables).length} tables, ${rows} rows, ${slice.migrations.length} migrations`,
+      );
     }
     console.log(`PostgreSQL ${manifest.versions.postgres}; manifest: ${join(folder, 'manifest.json')}`);
     console.log(folder);

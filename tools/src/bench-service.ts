@@ -39,20 +39,28 @@ async function main() {
   let counters: () => { merged?: number; refused?: number } = () => ({});
   if (role === 'gateway') {
     // Record what the gateway's data sources send, to replay it directly.
-    const record = (send: SubgraphFetch): SubgraphFetch => async (input, init) => {
-      if (!recording || typeof init?.body !== 'string') return send(input, init);
-      const entry: RecordedFetch = { url: String(input), headers: { ...(init.headers as Record<string, string>) }, body: init.body, start: performance.now(), end: 0 };
-      recording.push(entry);
-      try {
-        const response = await send(input, init);
-        const text = await response.text();
-        entry.end = performance.now();
-        return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-      } catch (error) {
-        entry.end = performance.now();
-        throw error;
-      }
-    };
+    const record =
+      (send: SubgraphFetch): SubgraphFetch =>
+      async (input, init) => {
+        if (!recording || typeof init?.body !== 'string') return send(input, init);
+        const entry: RecordedFetch = {
+          url: String(input),
+          headers: { ...(init.headers as Record<string, string>) },
+          body: init.body,
+          start: performance.now(),
+          end: 0,
+        };
+        recording.push(entry);
+        try {
+          const response = await send(input, init);
+          const text = await response.text();
+          entry.end = performance.now();
+          return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+        } catch (error) {
+          entry.end = performance.now();
+          throw error;
+        }
+      };
     const gateway = await startGateway({
       wrapSubgraphFetch: record,
       port: 0,
@@ -68,7 +76,10 @@ async function main() {
     if (!found) throw new Error(`No subgraph "${role}" in subgraphs.json`);
     const orm = await openDatabase(found.definition, process.env.BENCH_DATABASE_URL!);
     if (process.env.BENCH_SEED === 'true') await seedSubgraph(found.definition, orm);
-    orm.em.getConnection().getKnex().on('query', () => (statements += 1));
+    orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => (statements += 1));
     const service = await serveSubgraph(found.definition, orm, { port: 0, host: '127.0.0.1' });
     url = service.url;
     stop = () => service.stop();

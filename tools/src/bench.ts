@@ -66,7 +66,9 @@ const OPERATION_VARIABLES: Record<string, () => Record<string, unknown>> = {
 function dashboardOperations(): Operation[] {
   const dir = join(repoRoot(), 'schema', 'operations');
   const operations: Operation[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     const text = readFileSync(join(dir, file), 'utf8');
     for (const definition of parse(text).definitions) {
       if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== OperationTypeNode.QUERY || !definition.name) continue;
@@ -81,7 +83,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 interface Service {
   name: string;
@@ -181,13 +187,24 @@ async function cloneDataset(pgUrl: string, copies: number): Promise<number> {
         `insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(x) || jsonb_build_object(${overrides}))).* from ${table} x where ${where}`;
       const originalProjects = `x.project_id in (select id from project where code not like '%-C%')`;
       await databases.projects.raw(copy('project', `${id('id')}, 'code', x.code || '-C${k}'`, `x.code not like '%-C%'`));
-      for (const table of ['bid', 'stage_record', 'project_flag']) await databases.projects.raw(copy(table, `${id('id')}, ${id('project_id')}`, originalProjects));
+      for (const table of ['bid', 'stage_record', 'project_flag'])
+        await databases.projects.raw(copy(table, `${id('id')}, ${id('project_id')}`, originalProjects));
       const originalCases = `receipt_number not like '%-C%'`;
       await databases.cases.raw(
-        copy('case_file', `${id('id')}, ${id('project_id')}, 'receipt_number', left(x.receipt_number, 28) || '-C${k}', 'idempotency_key', x.idempotency_key || '-C${k}', 'finding_id', x.finding_id || '-C${k}'`, `x.${originalCases}`),
+        copy(
+          'case_file',
+          `${id('id')}, ${id('project_id')}, 'receipt_number', left(x.receipt_number, 28) || '-C${k}', 'idempotency_key', x.idempotency_key || '-C${k}', 'finding_id', x.finding_id || '-C${k}'`,
+          `x.${originalCases}`,
+        ),
       );
       await databases.cases.raw(copy('case_event', `${id('id')}, ${id('case_id')}`, `x.case_id in (select id from case_file where ${originalCases})`));
-      await databases.credit.raw(copy('credit_record', `${id('id')}, ${id('project_id')}, 'created_by', x.created_by || '-C${k}'`, `x.project_id is not null and x.created_by not like '%-C%'`));
+      await databases.credit.raw(
+        copy(
+          'credit_record',
+          `${id('id')}, ${id('project_id')}, 'created_by', x.created_by || '-C${k}'`,
+          `x.project_id is not null and x.created_by not like '%-C%'`,
+        ),
+      );
     }
     for (const database of Object.values(databases)) await database.raw('analyze');
     return await count();
@@ -247,7 +264,9 @@ async function main() {
       }
       const after = await cpuAndStatements(all);
       timings.sort((a, b) => a - b);
-      const cpuMsPerRequest = Object.fromEntries(all.map((s) => [s.name, round((after.get(s.name)!.cpuMicros - before.get(s.name)!.cpuMicros) / 1000 / iterations)]));
+      const cpuMsPerRequest = Object.fromEntries(
+        all.map((s) => [s.name, round((after.get(s.name)!.cpuMicros - before.get(s.name)!.cpuMicros) / 1000 / iterations)]),
+      );
       const statementsPerRequest = Object.fromEntries(
         services.map((s) => [s.name, round((after.get(s.name)!.statements - before.get(s.name)!.statements) / iterations)] as const).filter(([, n]) => n !== 0),
       );
@@ -280,7 +299,13 @@ async function main() {
         );
         const seconds = (performance.now() - t0) / 1000;
         const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
-        concurrency[`c${clientsCount}`] = { requestsPerSecond: round(count('complete') / seconds), complete: count('complete'), refused: count('refused'), partial: count('partial'), failed: count('failed') };
+        concurrency[`c${clientsCount}`] = {
+          requestsPerSecond: round(count('complete') / seconds),
+          complete: count('complete'),
+          refused: count('refused'),
+          partial: count('partial'),
+          failed: count('failed'),
+        };
       }
 
       const result = {
@@ -298,9 +323,15 @@ async function main() {
       };
       results.push(result);
       console.log(
-        `${op.name}\n  p50 ${result.p50ms} ms  p95 ${result.p95ms} ms  | CPU ms/request ${Object.entries(cpuMsPerRequest).map(([n, v]) => `${n}=${v}`).join(' ')}` +
-          `\n  SQL/request ${Object.entries(statementsPerRequest).map(([n, v]) => `${n}=${v}`).join(' ')}  | gateway ÷ direct ${result.gatewayOverDirect} (${result.gatewayP50ms} / ${result.directP50ms} ms, ${fetches.length} fetches)` +
-          `\n  ${Object.entries(concurrency).map(([c, v]) => `${c}: ${v.requestsPerSecond} req/s (${v.complete} complete, ${v.refused} refused, ${v.partial} partial, ${v.failed} failed)`).join('  ')}`,
+        `${op.name}\n  p50 ${result.p50ms} ms  p95 ${result.p95ms} ms  | CPU ms/request ${Object.entries(cpuMsPerRequest)
+          .map(([n, v]) => `${n}=${v}`)
+          .join(' ')}` +
+          `\n  SQL/request ${Object.entries(statementsPerRequest)
+            .map(([n, v]) => `${n}=${v}`)
+            .join(' ')}  | gateway ÷ direct ${result.gatewayOverDirect} (${result.gatewayP50ms} / ${result.directP50ms} ms, ${fetches.length} fetches)` +
+          `\n  ${Object.entries(concurrency)
+            .map(([c, v]) => `${c}: ${v.requestsPerSecond} req/s (${v.complete} complete, ${v.refused} refused, ${v.partial} partial, ${v.failed} failed)`)
+            .join('  ')}`,
       );
     }
 
@@ -324,7 +355,11 @@ async function main() {
       scaling[`p${first}`] = round(median(timings));
     }
     const ratio = typeof scaling.p100 === 'number' && typeof scaling.p10 === 'number' ? round(scaling.p100 / scaling.p10) : null;
-    console.log(`${JOINED}, p50 by page size on ${projectCount} projects: ${Object.entries(scaling).map(([k, v]) => `${k.slice(1)}: ${v} ms`).join(', ')}; 100 ÷ 10 = ${ratio}`);
+    console.log(
+      `${JOINED}, p50 by page size on ${projectCount} projects: ${Object.entries(scaling)
+        .map(([k, v]) => `${k.slice(1)}: ${v} ms`)
+        .join(', ')}; 100 ÷ 10 = ${ratio}`,
+    );
 
     const commit = gitCommit();
     const report = {
@@ -399,16 +434,22 @@ function markdownTable(report: Report): string {
   for (const r of report.results) {
     const c50 = r.concurrency.c50;
     lines.push(
-      `| ${r.operation} | ${r.p50ms} | ${r.p95ms} | ${r.concurrency.c10.requestsPerSecond} | ${c50.requestsPerSecond} (${c50.complete} / ${c50.refused} / ${c50.partial}) | ${Object.entries(r.cpuMsPerRequest)
+      `| ${r.operation} | ${r.p50ms} | ${r.p95ms} | ${r.concurrency.c10.requestsPerSecond} | ${c50.requestsPerSecond} (${c50.complete} / ${c50.refused} / ${c50.partial}) | ${Object.entries(
+        r.cpuMsPerRequest,
+      )
         .filter(([, v]) => v >= 0.05)
         .map(([n, v]) => `${n} ${v}`)
-        .join(', ')} | ${Object.entries(r.statementsPerRequest).map(([n, v]) => `${n} ${v}`).join(', ')} | ${r.gatewayOverDirect} |`,
+        .join(', ')} | ${Object.entries(r.statementsPerRequest)
+        .map(([n, v]) => `${n} ${v}`)
+        .join(', ')} | ${r.gatewayOverDirect} |`,
     );
   }
   const s = report.joinedViewScaling;
   lines.push(
     '',
-    `Joined view p50 by page size (${s.projects} projects): ${Object.entries(s.p50ms).map(([k, v]) => `${k.slice(1)} → ${v}${typeof v === 'number' ? ' ms' : ''}`).join(', ')}; 100 ÷ 10 = ${s.p100OverP10}.`,
+    `Joined view p50 by page size (${s.projects} projects): ${Object.entries(s.p50ms)
+      .map(([k, v]) => `${k.slice(1)} → ${v}${typeof v === 'number' ? ' ms' : ''}`)
+      .join(', ')}; 100 ÷ 10 = ${s.p100OverP10}.`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -10,7 +10,13 @@ import { calendarFile, readCalendarData, validateCalendarData, type CalendarYear
  * `pnpm calendar:set-year --show` prints the years covered.
  */
 function list(value: string | undefined): string[] {
-  return value ? value.split(',').map((d) => d.trim()).filter(Boolean).sort() : [];
+  return value
+    ? value
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .sort()
+    : [];
 }
 
 function main() {

@@ -73,13 +73,18 @@ async function main() {
       console.error('Committed schema files are stale (run `pnpm compose` and commit):');
       for (const [file] of stale) console.error(`  - ${file.slice(repoRoot().length + 1)}`);
     }
-    if (!failed) console.log(`schema:check ok: ${composition.subgraphs.size} subgraph(s) compose; committed files current; ${problems.length} broken operations; every type, field, argument and enum value described`);
+    if (!failed)
+      console.log(
+        `schema:check ok: ${composition.subgraphs.size} subgraph(s) compose; committed files current; ${problems.length} broken operations; every type, field, argument and enum value described`,
+      );
   } else {
     for (const [file, content] of files) {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
-    console.log(`Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s), docker-compose.yml, deploy/kubernetes/ and the README's architecture diagram`);
+    console.log(
+      `Wrote schema/supergraph.graphql, ${composition.subgraphs.size} subgraph SDL file(s), docker-compose.yml, deploy/kubernetes/ and the README's architecture diagram`,
+    );
   }
   process.exit(failed ? 1 : 0);
 }

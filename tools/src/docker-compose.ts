@@ -34,7 +34,9 @@ export function dockerComposeObject(list: SubgraphList): Record<string, unknown>
     AUTH_JWKS_URL: '${AUTH_JWKS_URL:-}',
     // The identity provider's token rules and the web app's sign-in (README, Signing in (production)).
     ...Object.fromEntries(
-      ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ROLE_CLAIM', 'AUTH_DEPARTMENT_CLAIM', 'AUTH_NAME_CLAIM', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_SCOPE'].map((name) => [name, `\${${name}:-}`]),
+      ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ROLE_CLAIM', 'AUTH_DEPARTMENT_CLAIM', 'AUTH_NAME_CLAIM', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_SCOPE'].map(
+        (name) => [name, `\${${name}:-}`],
+      ),
     ),
     HUB_INTERNAL_KEY: required('HUB_INTERNAL_KEY'),
     INTROSPECTION: 'false',

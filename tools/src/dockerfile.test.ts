@@ -17,7 +17,10 @@ const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8')
   .split('\n')
   .filter((line) => !line.trimStart().startsWith('#'))
   .join('\n');
-const ignore = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+const ignore = readFileSync(join(root, '.dockerignore'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string; engines: { node: string } };
 
 /** .dockerignore's patterns as used here: a name anywhere (`**\/x`) or at the root (`x`). */
@@ -62,8 +65,17 @@ describe('Dockerfile (checked without a Docker engine)', () => {
   });
 
   it('keeps secrets, local data and build output out of the image, and what the services read at run time in', () => {
-    for (const path of ['.env', '.data/pg', 'node_modules/x', 'gateway/node_modules/x', 'gateway/dist/index.js', '.git/HEAD']) expect(ignored(path), path).toBe(true);
-    for (const path of ['subgraphs.json', 'schema/supergraph.graphql', 'config/prc-calendar.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json', 'gateway/src/index.ts']) {
+    for (const path of ['.env', '.data/pg', 'node_modules/x', 'gateway/node_modules/x', 'gateway/dist/index.js', '.git/HEAD'])
+      expect(ignored(path), path).toBe(true);
+    for (const path of [
+      'subgraphs.json',
+      'schema/supergraph.graphql',
+      'config/prc-calendar.json',
+      'pnpm-lock.yaml',
+      'pnpm-workspace.yaml',
+      'tsconfig.base.json',
+      'gateway/src/index.ts',
+    ]) {
       expect(ignored(path), path).toBe(false);
       expect(existsSync(join(root, path)), path).toBe(true);
     }

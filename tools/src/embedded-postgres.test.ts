@@ -15,7 +15,10 @@ afterAll(() => {
 describe('a port already taken', () => {
   it('is reported with the setting that moves it, for PostgreSQL before anything starts', async () => {
     const port = await new Promise<number>((resolve) => occupied.listen(0, '127.0.0.1', () => resolve((occupied.address() as net.AddressInfo).port)));
-    const failure = await startEmbeddedPostgres({ dataDir, port, persistent: false }).then(() => undefined, (error: unknown) => error);
+    const failure = await startEmbeddedPostgres({ dataDir, port, persistent: false }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(PortInUseError);
     expect((failure as Error).message).toBe(
       `Port ${port} (embedded PostgreSQL) is already in use by another program. Stop that program, or move ours with EMBEDDED_PG_PORT=<free port>.`,

@@ -13,7 +13,11 @@ export interface RunningPostgres {
 
 /** A TCP port something else already listens on, with the setting that moves ours. */
 export class PortInUseError extends Error {
-  constructor(readonly port: number, what: string, setting: string) {
+  constructor(
+    readonly port: number,
+    what: string,
+    setting: string,
+  ) {
     super(`Port ${port} (${what}) is already in use by another program. Stop that program, or move ours with ${setting}=<free port>.`);
   }
 }

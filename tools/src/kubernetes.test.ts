@@ -91,7 +91,9 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       expect(policy.spec.podSelector.matchLabels['app.kubernetes.io/name']).toBe(entry.name);
       const [rule] = policy.spec.ingress;
       expect(policy.spec.ingress).toHaveLength(1);
-      const allowed = rule.from.flatMap((peer: any) => [peer.podSelector.matchLabels?.['app.kubernetes.io/name'], ...(peer.podSelector.matchExpressions?.[0]?.values ?? [])]).filter(Boolean);
+      const allowed = rule.from
+        .flatMap((peer: any) => [peer.podSelector.matchLabels?.['app.kubernetes.io/name'], ...(peer.podSelector.matchExpressions?.[0]?.values ?? [])])
+        .filter(Boolean);
       const readers = list.subgraphs.filter((s) => s.reads?.includes(entry.name)).map((s) => s.name);
       expect(allowed.sort()).toEqual(['gateway', ...readers].sort());
       expect(rule.from.every((peer: any) => !peer.namespaceSelector && !peer.ipBlock)).toBe(true);

@@ -39,7 +39,9 @@ async function main() {
       console.log('No schema changes: no migration written.');
       return;
     }
-    const files = readdirSync(folder).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort();
+    const files = readdirSync(folder)
+      .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+      .sort();
     const names = files.map((f) => f.replace(/\.ts$/, ''));
     writeFileSync(
       join(folder, 'index.ts'),

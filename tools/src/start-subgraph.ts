@@ -36,7 +36,8 @@ const service = new SupervisedProcess({
   logFile: join(root, '.data', 'logs', `${entry.name}.log`),
 });
 service.on('event', (event: SupervisorEvent) => {
-  if (event.type === 'exit') console.error(`✗ ${entry.name} stopped (${event.signal ? `signal ${event.signal}` : `exit ${event.code}`}); restarting in ${event.restartInMs / 1000} s`);
+  if (event.type === 'exit')
+    console.error(`✗ ${entry.name} stopped (${event.signal ? `signal ${event.signal}` : `exit ${event.code}`}); restarting in ${event.restartInMs / 1000} s`);
   else console.log(`↻ ${entry.name} restarted (restart ${event.restarts})`);
 });
 const stop = async (code: number) => {

@@ -147,7 +147,14 @@ async function main() {
   }
   const gatewayReady = `http://127.0.0.1:${gatewayPort}/health/ready`;
   const gateway = supervise('gateway', join(root, 'gateway', 'dist', 'index.js'), {}, gatewayReady);
-  await waitReady({ name: 'gateway', url: gatewayReady, service: gateway, timeoutMs: readyTimeoutMs(), prefix: `Starting gateway on port ${gatewayPort} … `, cancelled: () => stopping });
+  await waitReady({
+    name: 'gateway',
+    url: gatewayReady,
+    service: gateway,
+    timeoutMs: readyTimeoutMs(),
+    prefix: `Starting gateway on port ${gatewayPort} … `,
+    cancelled: () => stopping,
+  });
   console.log(`
 Supervision hub is running.
   Web app:              http://localhost:${gatewayPort}/  (development sign-in: /login?role=LEADER)

@@ -34,7 +34,11 @@ function main() {
   writeFileSync(subgraphListFile(), `${JSON.stringify(list, null, 2)}\n`);
   const tsconfigFile = join(root, 'tsconfig.json');
   const tsconfig = JSON.parse(readFileSync(tsconfigFile, 'utf8')) as { references: { path: string }[] };
-  tsconfig.references.splice(tsconfig.references.findIndex((r) => r.path === 'gateway'), 0, { path: `subgraphs/${name}` });
+  tsconfig.references.splice(
+    tsconfig.references.findIndex((r) => r.path === 'gateway'),
+    0,
+    { path: `subgraphs/${name}` },
+  );
   writeFileSync(tsconfigFile, `${JSON.stringify(tsconfig, null, 2)}\n`);
   console.log(`Created subgraphs/${name} (port ${port}) and its entry in subgraphs.json.`);
 

@@ -30,7 +30,11 @@ describe('pnpm schema:check', () => {
     const result = composeServices([{ name: 'projects', url: 'http://x', typeDefs: parse(withoutNextSteps) }]);
     expect(result.errors).toBeUndefined();
     const problems = checkOperations(apiSchemaOf(result.supergraphSdl!));
-    expect(problems).toContainEqual({ file: 'projects-dashboard.graphql', operation: 'ProjectDetail', message: 'Cannot query field "nextSteps" on type "Project".' });
+    expect(problems).toContainEqual({
+      file: 'projects-dashboard.graphql',
+      operation: 'ProjectDetail',
+      message: 'Cannot query field "nextSteps" on type "Project".',
+    });
     expect(breakingChanges(committed, result.supergraphSdl!)).toContain('FIELD_REMOVED: Project.nextSteps was removed.');
   });
 });

@@ -46,7 +46,10 @@ export class SupervisedProcess extends EventEmitter {
   private readonly log: WriteStream;
   private readonly lineListeners: ((line: string) => void)[] = [];
 
-  constructor(readonly spec: ServiceSpec, private readonly policy: RestartPolicy = DEFAULT_RESTART_POLICY) {
+  constructor(
+    readonly spec: ServiceSpec,
+    private readonly policy: RestartPolicy = DEFAULT_RESTART_POLICY,
+  ) {
     super();
     mkdirSync(dirname(spec.logFile), { recursive: true });
     this.log = createWriteStream(spec.logFile, { flags: 'a' });

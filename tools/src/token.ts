@@ -27,7 +27,9 @@ async function main() {
   // The services refuse tokens that live longer than the configured lifetime: say so here instead.
   const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { iat: number; exp: number };
   if (exp - iat > maxTokenLifetimeSeconds()) {
-    throw new Error(`--expires ${values.expires} is longer than the ${maxTokenLifetimeSeconds() / 3600} hours a token may live (AUTH_TOKEN_MAX_LIFETIME_MINUTES)`);
+    throw new Error(
+      `--expires ${values.expires} is longer than the ${maxTokenLifetimeSeconds() / 3600} hours a token may live (AUTH_TOKEN_MAX_LIFETIME_MINUTES)`,
+    );
   }
   process.stdout.write(`${token}\n`);
 }

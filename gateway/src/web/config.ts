@@ -36,7 +36,10 @@ export function readWebConfig(): WebConfig {
     trustedDocuments: mode,
     trustedDocumentManifests: [
       join(distDir, 'trusted-documents.json'),
-      ...(envOptional('TRUSTED_DOCUMENTS_MANIFESTS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      ...(envOptional('TRUSTED_DOCUMENTS_MANIFESTS') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     ],
     signIn:
       issuer && clientId

@@ -46,13 +46,7 @@ export async function devToken(req: IncomingMessage, res: ServerResponse): Promi
     return;
   }
   const department =
-    typeof body.department === 'string' && body.department
-      ? body.department.toUpperCase()
-      : role === 'CENTER'
-        ? 'JYZX'
-        : role === 'OFFICE'
-          ? 'ZWJ'
-          : undefined;
+    typeof body.department === 'string' && body.department ? body.department.toUpperCase() : role === 'CENTER' ? 'JYZX' : role === 'OFFICE' ? 'ZWJ' : undefined;
   if ((role === 'DEPT' || role === 'ENFORCER') && !department) {
     send(res, 400, { error: `department is required for ${role}` });
     return;

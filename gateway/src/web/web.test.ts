@@ -17,7 +17,15 @@ writeFileSync(join(dist, 'trusted-documents.json'), '{}');
 const log = createLogger('web-test');
 
 function config(overrides: Partial<WebConfig> = {}): WebConfig {
-  return { distDir: dist, production: false, explorer: true, trustedDocuments: 'off', trustedDocumentManifests: [], signIn: { mode: 'development' }, ...overrides };
+  return {
+    distDir: dist,
+    production: false,
+    explorer: true,
+    trustedDocuments: 'off',
+    trustedDocumentManifests: [],
+    signIn: { mode: 'development' },
+    ...overrides,
+  };
 }
 
 /** A server with only the web routes; anything they do not answer is "graphql" here. */

@@ -29,7 +29,9 @@ const env: SeedEnvironment = {
         const offset = variables.after ? Number(variables.after) : 0;
         const first = variables.first ?? 20;
         const hasNextPage = offset + first < PROJECTS.length;
-        return { projects: { nodes: PROJECTS.slice(offset, offset + first), pageInfo: { hasNextPage, endCursor: hasNextPage ? String(offset + first) : null } } };
+        return {
+          projects: { nodes: PROJECTS.slice(offset, offset + first), pageInfo: { hasNextPage, endCursor: hasNextPage ? String(offset + first) : null } },
+        };
       },
     }) as unknown as GraphClient,
 };

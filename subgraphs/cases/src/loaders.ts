@@ -11,31 +11,37 @@ export function createLoaders(em: EntityManager, user: Caller, env: CasesEnviron
   const scope = caseScope(user);
   return {
     env,
-    caseById: keyLoader((ids: readonly string[]) => em.find(Case, { id: { $in: [...ids] } }), (c) => c.id, 'Case'),
+    caseById: keyLoader(
+      (ids: readonly string[]) => em.find(Case, { id: { $in: [...ids] } }),
+      (c) => c.id,
+      'Case',
+    ),
     eventsByCase: groupLoader(
       (ids: readonly string[]) => leanFind(em, CaseEvent, { case: { $in: [...ids] } }, { orderBy: { sequence: 'asc' } }),
       (e) => e.case.id,
     ),
     /** A project's cases the caller may see (a project's cases are few: loaded whole), as lean read-only rows. */
     casesByProject: groupLoader(
-      async (ids: readonly string[]) => (scope === null ? [] : leanFind(em, Case, { $and: [{ projectId: { $in: [...ids] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } })),
+      async (ids: readonly string[]) =>
+        scope === null ? [] : leanFind(em, Case, { $and: [{ projectId: { $in: [...ids] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } }),
       (c) => c.projectId,
     ),
     /** Cases naming a market entity as respondent (被投诉/被举报人). */
     casesByRespondent: new DataLoader<string, Case[]>(async (codes) => {
-      const rows = scope === null ? [] : await leanFind(em, Case, { $and: [{ respondentCreditCodes: { $overlap: [...codes] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } });
+      const rows =
+        scope === null
+          ? []
+          : await leanFind(em, Case, { $and: [{ respondentCreditCodes: { $overlap: [...codes] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } });
       return codes.map((code) => rows.filter((c) => c.respondentCreditCodes.includes(code)));
     }),
     /** A page of each department's cases: one windowed statement for all departments asked with the same arguments. */
-    casesByDepartment: new DataLoader<DepartmentCasesKey, ConnectionShape<Case>, string>(
-      (keys) => departmentCasePages(em, user, keys),
-      { cacheKeyFn: (k) => JSON.stringify(k) },
-    ),
+    casesByDepartment: new DataLoader<DepartmentCasesKey, ConnectionShape<Case>, string>((keys) => departmentCasePages(em, user, keys), {
+      cacheKeyFn: (k) => JSON.stringify(k),
+    }),
     /** Case statistics per department and period: one aggregate statement per distinct period. */
-    caseStats: new DataLoader<CaseStatsKey, CaseStatsRow, string>(
-      (keys) => departmentCaseStats(em, shanghaiDateOf(env.now()), keys),
-      { cacheKeyFn: (k) => JSON.stringify({ code: k.code, from: k.from, to: k.to }) },
-    ),
+    caseStats: new DataLoader<CaseStatsKey, CaseStatsRow, string>((keys) => departmentCaseStats(em, shanghaiDateOf(env.now()), keys), {
+      cacheKeyFn: (k) => JSON.stringify({ code: k.code, from: k.from, to: k.to }),
+    }),
     tasksByCase: groupLoader(
       (ids: readonly string[]) => em.find(RectificationTask, { case: { $in: [...ids] } }, { orderBy: { deadline: 'asc', id: 'asc' } }),
       (t) => t.case!.id,

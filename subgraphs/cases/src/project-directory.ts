@@ -17,7 +17,14 @@ export interface ProjectDirectory {
 
 const ENTITIES = /* GraphQL */ `
   query CaseProjectFacts($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on Project { id supervisingDepartment { code } } }
+    _entities(representations: $representations) {
+      ... on Project {
+        id
+        supervisingDepartment {
+          code
+        }
+      }
+    }
   }
 `;
 

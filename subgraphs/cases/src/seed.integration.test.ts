@@ -34,7 +34,8 @@ function fakeEnvironment(projects: SeedProject[]): SeedEnvironment {
     graph: (name: string) =>
       ({
         async request(_query: string, variables: { first?: number; after?: string | null } = {}) {
-          if (name === 'enforcers') return { enforcers: { nodes: enforcers.map((id, i) => ({ id, department: { code: ['FGJ', 'ZJJ', 'JTJ', 'SLJ', 'NYJ'][i % 5] } })) } };
+          if (name === 'enforcers')
+            return { enforcers: { nodes: enforcers.map((id, i) => ({ id, department: { code: ['FGJ', 'ZJJ', 'JTJ', 'SLJ', 'NYJ'][i % 5] } })) } };
           const offset = variables.after ? Number(variables.after) : 0;
           const first = variables.first ?? 20;
           const nodes = projects.slice(offset, offset + first);

@@ -26,14 +26,43 @@ export interface SeedProject {
 const PROJECTS_QUERY = /* GraphQL */ `
   query SeedCaseProjects($first: Int, $after: String) {
     projects(first: $first, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      nodes { id code name registeredOn supervisingDepartment { code } tenderer { creditCode } tenderAgency { creditCode } bids { bidderCreditCode } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        code
+        name
+        registeredOn
+        supervisingDepartment {
+          code
+        }
+        tenderer {
+          creditCode
+        }
+        tenderAgency {
+          creditCode
+        }
+        bids {
+          bidderCreditCode
+        }
+      }
     }
   }
 `;
 
 const ENFORCERS_QUERY = /* GraphQL */ `
-  query SeedCaseEnforcers { enforcers(first: 100, filter: { active: true }) { nodes { id department { code } } } }
+  query SeedCaseEnforcers {
+    enforcers(first: 100, filter: { active: true }) {
+      nodes {
+        id
+        department {
+          code
+        }
+      }
+    }
+  }
 `;
 
 /**
@@ -48,7 +77,13 @@ export const DEMO_CASES = 300;
 /** Days just before public holidays (National Day 2026, Spring Festival 2026): deadlines jump the holiday. */
 const BEFORE_HOLIDAYS = ['2026-09-30', '2026-02-13', '2025-09-30', '2026-04-30'];
 
-const COMPLAINTS = ['评标委员会未按招标文件规定的评标标准评审', '中标候选人业绩造假', '招标文件设置排斥潜在投标人的条款', '开标程序违规', '投标保证金退还不及时'];
+const COMPLAINTS = [
+  '评标委员会未按招标文件规定的评标标准评审',
+  '中标候选人业绩造假',
+  '招标文件设置排斥潜在投标人的条款',
+  '开标程序违规',
+  '投标保证金退还不及时',
+];
 const REPORTS = ['投标人之间串通投标', '借用资质投标（挂靠）', '项目经理在建工程未完工又中标', '招标代理机构泄露标底', '违法分包转包'];
 const FINDINGS = ['合同备案晚于法定期限', '评标专家抽取记录不完整', '中标人项目经理未到岗履职', '招标公告发布媒介不合规'];
 const ACTIONS = ['责令改正', '约谈并责令整改', '移交行政处罚程序', '记入信用档案', '驳回投诉'];
@@ -59,7 +94,10 @@ async function readProjects(env: SeedEnvironment): Promise<SeedProject[]> {
   const projects: SeedProject[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: { projects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: SeedProject[] } } = await client.request(PROJECTS_QUERY, { first: 100, after });
+    const data: { projects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: SeedProject[] } } = await client.request(PROJECTS_QUERY, {
+      first: 100,
+      after,
+    });
     projects.push(...data.projects.nodes);
     if (!data.projects.pageInfo.hasNextPage) return projects;
     after = data.projects.pageInfo.endCursor;
@@ -116,11 +154,21 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
 
   for (let i = 0; i < count; i += 1) {
     const project = projects[Math.floor(random() * projects.length)];
-    const parties = [...new Set([project.tenderer.creditCode, ...(project.tenderAgency ? [project.tenderAgency.creditCode] : []), ...project.bids.map((b) => b.bidderCreditCode)])];
+    const parties = [
+      ...new Set([
+        project.tenderer.creditCode,
+        ...(project.tenderAgency ? [project.tenderAgency.creditCode] : []),
+        ...project.bids.map((b) => b.bidderCreditCode),
+      ]),
+    ];
     const respondents = parties.length ? [pick(parties)] : [];
     // Spread over the last ~600 days; a handful fall just before holidays, the last ~13% are recent and pending.
     const received =
-      i % 37 === 0 ? BEFORE_HOLIDAYS[(i / 37) % BEFORE_HOLIDAYS.length] : i >= count - recent ? addDays(today, -Math.floor(random() * 25)) : addDays(today, -(30 + Math.floor(random() * 570)));
+      i % 37 === 0
+        ? BEFORE_HOLIDAYS[(i / 37) % BEFORE_HOLIDAYS.length]
+        : i >= count - recent
+          ? addDays(today, -Math.floor(random() * 25))
+          : addDays(today, -(30 + Math.floor(random() * 570)));
     const receivedOn = received < project.registeredOn ? project.registeredOn : received;
     if (receivedOn > today) continue;
     at(receivedOn, 9 + Math.floor(random() * 8));
@@ -187,7 +235,11 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
     if (c.status === CaseStatus.SUBMITTED) {
       if (target < 1 || !next(0, 4)) continue;
       if (random() < 0.12) {
-        c = await service(office).rejectCase({ ...step, ground: pick(Object.values(CaseRefusalGround).filter((g) => g !== CaseRefusalGround.OTHER)), comment: '经审查不符合受理条件' });
+        c = await service(office).rejectCase({
+          ...step,
+          ground: pick(Object.values(CaseRefusalGround).filter((g) => g !== CaseRefusalGround.OTHER)),
+          comment: '经审查不符合受理条件',
+        });
         if (target >= 5 && next(3, 5)) await service(office).archiveCase({ ...step, comment: '不予受理告知书已送达，归档' });
         continue;
       }

@@ -37,6 +37,20 @@ it("a field added to Case without touching visibility.ts is hidden from other de
 it('the summary view of a case hides exactly the parties, narrative, decision text, enforcers and rectification', async () => {
   const hidden = hiddenFields(await buildSchema(), caseVisibility, 'SUMMARY').filter((f) => f !== 'note');
   expect(hidden.sort()).toEqual(
-    ['actionTaken', 'assignedEnforcers', 'details', 'feedback', 'knewOn', 'penalty', 'rectificationTasks', 'referralReference', 'refusalReason', 'respondents', 'submitterContact', 'submitterName', 'submitterRelation'].sort(),
+    [
+      'actionTaken',
+      'assignedEnforcers',
+      'details',
+      'feedback',
+      'knewOn',
+      'penalty',
+      'rectificationTasks',
+      'referralReference',
+      'refusalReason',
+      'respondents',
+      'submitterContact',
+      'submitterName',
+      'submitterRelation',
+    ].sort(),
   );
 });

@@ -44,7 +44,11 @@ async function query<D = any>(source: string, variables: Record<string, unknown>
 async function projectRows(orm: MikroORM) {
   const em = orm.em.fork();
   const entities = Array.from({ length: 12 }, (_, i) =>
-    em.create(MarketEntity, { creditCode: withCheckCharacter(`91421002MA${String(4700000 + i).padStart(7, '0')}`), name: `测试企业${i}`, registeredOn: '2023-01-01' }),
+    em.create(MarketEntity, {
+      creditCode: withCheckCharacter(`91421002MA${String(4700000 + i).padStart(7, '0')}`),
+      name: `测试企业${i}`,
+      registeredOn: '2023-01-01',
+    }),
   );
   for (let i = 0; i < 40; i += 1) {
     const registeredOn = addDays('2025-01-06', i * 3);
@@ -59,7 +63,14 @@ async function projectRows(orm: MikroORM) {
       registeredOn,
     });
     for (let b = 0; b < 3; b += 1) {
-      em.create(Bid, { project, bidder: entities[1 + ((i + b * 4) % 11)], tenderRound: 1, amount: '990000.00', submittedOn: addDays(registeredOn, 25), awarded: b === 0 });
+      em.create(Bid, {
+        project,
+        bidder: entities[1 + ((i + b * 4) % 11)],
+        tenderRound: 1,
+        amount: '990000.00',
+        submittedOn: addDays(registeredOn, 25),
+        awarded: b === 0,
+      });
     }
   }
   await em.flush();
@@ -77,7 +88,10 @@ beforeAll(async () => {
 
   const composed = composeServices(
     await Promise.all(
-      [['projects', projectsSubgraph, projects.url], ['credit', creditSubgraph, credit.url]].map(async ([name, definition, url]) => ({
+      [
+        ['projects', projectsSubgraph, projects.url],
+        ['credit', creditSubgraph, credit.url],
+      ].map(async ([name, definition, url]) => ({
         name: name as string,
         url: url as string,
         typeDefs: parse(printSubgraphSchema(await (definition as typeof creditSubgraph).buildSchema())),
@@ -89,7 +103,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl!);
   gateway = await startGateway({
     port: 0,
-    urls: new Map([['projects', projects.url], ['credit', credit.url]]),
+    urls: new Map([
+      ['projects', projects.url],
+      ['credit', credit.url],
+    ]),
     supergraphFile: join(dir, 'supergraph.graphql'),
     rateLimitPerMinute: 100_000,
   });
@@ -104,28 +121,52 @@ afterAll(async () => {
 });
 
 describe('credit through the gateway', () => {
-  it('turns a ZJJ notification into a published record that changes the bidder\'s grade, visible to the public, drafts not', async () => {
-    const found = await query(`{ projects(first: 100, filter: { supervisingDepartment: "ZJJ" }) { nodes { id code bids { awarded bidderCreditCode } } } }`, {}, 'LEADER');
+  it("turns a ZJJ notification into a published record that changes the bidder's grade, visible to the public, drafts not", async () => {
+    const found = await query(
+      `{ projects(first: 100, filter: { supervisingDepartment: "ZJJ" }) { nodes { id code bids { awarded bidderCreditCode } } } }`,
+      {},
+      'LEADER',
+    );
     const project = found.data.projects.nodes.find((p: { bids: { awarded: boolean }[] }) => p.bids.some((b) => b.awarded));
     const bidder: string = project.bids.find((b: { awarded: boolean }) => b.awarded).bidderCreditCode;
 
-    const rule = await query(`mutation { upsertCreditRule(input: { code: "YZ-01", description: "串通投标", points: 30, serious: true, punishmentMonths: 24 }) { code } }`, {}, 'OFFICE', 'ZWJ');
+    const rule = await query(
+      `mutation { upsertCreditRule(input: { code: "YZ-01", description: "串通投标", points: 30, serious: true, punishmentMonths: 24 }) { code } }`,
+      {},
+      'OFFICE',
+      'ZWJ',
+    );
     expect(rule.errors).toBeUndefined();
-    const foreign = await query(`mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id } }`, {
-      input: { projectId: project.id, subjectType: 'MARKET_ENTITY', subjectKey: bidder, facts: 'x' },
-    }, 'DEPT', 'JTJ');
+    const foreign = await query(
+      `mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id } }`,
+      {
+        input: { projectId: project.id, subjectType: 'MARKET_ENTITY', subjectKey: bidder, facts: 'x' },
+      },
+      'DEPT',
+      'JTJ',
+    );
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const today = todayInShanghai();
-    const notified = await query(`mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id recordingDueOn overdue } }`, {
-      input: { projectId: project.id, subjectType: 'MARKET_ENTITY', subjectKey: bidder, facts: '中标后转包', suggestedRuleCode: 'YZ-01' },
-    }, 'DEPT', 'ZJJ');
+    const notified = await query(
+      `mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id recordingDueOn overdue } }`,
+      {
+        input: { projectId: project.id, subjectType: 'MARKET_ENTITY', subjectKey: bidder, facts: '中标后转包', suggestedRuleCode: 'YZ-01' },
+      },
+      'DEPT',
+      'ZJJ',
+    );
     expect(notified.errors).toBeUndefined();
     expect(notified.data.notifyPerformanceFinding.overdue).toBe(false);
 
-    const drafted = await query(`mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`, {
-      input: { sourceKind: 'PERFORMANCE_NOTIFICATION', sourceRef: notified.data.notifyPerformanceFinding.id, ruleCode: 'YZ-01' },
-    }, 'OFFICE', 'ZWJ');
+    const drafted = await query(
+      `mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`,
+      {
+        input: { sourceKind: 'PERFORMANCE_NOTIFICATION', sourceRef: notified.data.notifyPerformanceFinding.id, ruleCode: 'YZ-01' },
+      },
+      'OFFICE',
+      'ZWJ',
+    );
     const recordId = drafted.data.createCreditRecord.id;
     const hidden = await query(`query($k: String) { creditRecords(filter: { subjectKey: $k }) { totalCount } }`, { k: bidder });
     expect(hidden.data.creditRecords.totalCount).toBe(0);
@@ -135,10 +176,15 @@ describe('credit through the gateway', () => {
     const effectiveOn: string = published.data.publishCreditRecord.effectiveOn;
     expect(effectiveOn > today).toBe(true);
 
-    const entity = await query(`query($c: ID!, $before: LocalDate, $on: LocalDate) { marketEntity(creditCode: $c) { name
-        before: credit(asOf: $before) { grade score restricted } on: credit(asOf: $on) { grade score restricted records { id status project { code } } } } }`, {
-      c: bidder, before: addDays(effectiveOn, -1), on: effectiveOn,
-    });
+    const entity = await query(
+      `query($c: ID!, $before: LocalDate, $on: LocalDate) { marketEntity(creditCode: $c) { name
+        before: credit(asOf: $before) { grade score restricted } on: credit(asOf: $on) { grade score restricted records { id status project { code } } } } }`,
+      {
+        c: bidder,
+        before: addDays(effectiveOn, -1),
+        on: effectiveOn,
+      },
+    );
     expect(entity.errors).toBeUndefined();
     expect(entity.data.marketEntity.before.restricted).toBe(false);
     expect(entity.data.marketEntity.on.score).toBe(entity.data.marketEntity.before.score - 30);
@@ -146,7 +192,7 @@ describe('credit through the gateway', () => {
     expect(entity.data.marketEntity.on.records).toEqual([{ id: recordId, status: 'IN_PUBLICITY', project: { code: project.code } }]);
   });
 
-  it('answers the leaders\' joined view — projects, bids, each bidder\'s grade on the day of the bid — in fixed statements per subgraph', async () => {
+  it("answers the leaders' joined view — projects, bids, each bidder's grade on the day of the bid — in fixed statements per subgraph", async () => {
     const joined = `query($first: Int) { projects(first: $first) { nodes { code creditRecords { id }
       bids { bidderCreditCode bidderRestricted bidderCreditAtBid { grade score } bidder { name credit { grade restricted } } } } } }`;
     const measure = async (first: number) => {

@@ -27,11 +27,14 @@ const projectTable = new Map<string, ProjectInfo>([
   [jtjProject, { id: jtjProject, supervisingDepartment: 'JTJ' }],
 ]);
 const caseTable = new Map<string, CaseSummary[]>([
-  [agency, [
-    { id: randomUUID(), substantiated: true, decidedOn: '2024-06-01' },
-    { id: randomUUID(), substantiated: false, decidedOn: '2024-07-01' },
-    { id: randomUUID(), substantiated: true, decidedOn: '2023-12-01' },
-  ]],
+  [
+    agency,
+    [
+      { id: randomUUID(), substantiated: true, decidedOn: '2024-06-01' },
+      { id: randomUUID(), substantiated: false, decidedOn: '2024-07-01' },
+      { id: randomUUID(), substantiated: true, decidedOn: '2023-12-01' },
+    ],
+  ],
 ]);
 const directories: Directories = {
   projects: {
@@ -61,10 +64,14 @@ const RULES = [
 ];
 
 async function notify(input: Record<string, unknown>, user = zjj) {
-  return gql(`mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) {
-    id departmentCode recordingDueOn dueProvisional recordedOn overdue recordedLate workingDaysLeft } }`, {
-    input: { projectId: zjjProject, subjectType: 'MARKET_ENTITY', subjectKey: bidder, facts: '项目经理连续两周未到岗', ...input },
-  }, user);
+  return gql(
+    `mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) {
+    id departmentCode recordingDueOn dueProvisional recordedOn overdue recordedLate workingDaysLeft } }`,
+    {
+      input: { projectId: zjjProject, subjectType: 'MARKET_ENTITY', subjectKey: bidder, facts: '项目经理连续两周未到岗', ...input },
+    },
+    user,
+  );
 }
 
 async function draft(input: Record<string, unknown>): Promise<string> {
@@ -77,7 +84,10 @@ async function publish(id: string, publishedOn: string) {
   const saved = clock.today;
   clock.today = publishedOn;
   try {
-    return await gql(`mutation($id: ID!, $on: LocalDate) { publishCreditRecord(id: $id, publishedOn: $on) { id status publicityStartsOn publicityEndsOn effectiveOn expiresOn } }`, { id, on: publishedOn });
+    return await gql(
+      `mutation($id: ID!, $on: LocalDate) { publishCreditRecord(id: $id, publishedOn: $on) { id status publicityStartsOn publicityEndsOn effectiveOn expiresOn } }`,
+      { id, on: publishedOn },
+    );
   } finally {
     clock.today = saved;
   }
@@ -85,7 +95,16 @@ async function publish(id: string, publishedOn: string) {
 
 /** A record from a case decision, drafted and published on a day (one call per test setup). */
 async function publishedRecord(subjectKey: string, ruleCode: string, publishedOn: string, projectId: string | null = null) {
-  const id = await draft({ sourceKind: 'CASE_DECISION', sourceRef: randomUUID(), ruleCode, subjectType: 'MARKET_ENTITY', subjectKey, facts: 'Case decision', projectId, createdOn: publishedOn });
+  const id = await draft({
+    sourceKind: 'CASE_DECISION',
+    sourceRef: randomUUID(),
+    ruleCode,
+    subjectType: 'MARKET_ENTITY',
+    subjectKey,
+    facts: 'Case decision',
+    projectId,
+    createdOn: publishedOn,
+  });
   const result = await publish(id, publishedOn);
   expect(result.errors).toBeUndefined();
   return result.data.publishCreditRecord;
@@ -107,7 +126,14 @@ describe('performance notifications and the 7-working-day rule', () => {
     const result = await notify({ notifiedOn: '2024-09-27', suggestedRuleCode: 'LY-01' });
     expect(result.errors).toBeUndefined();
     const notification = result.data.notifyPerformanceFinding;
-    expect(notification).toMatchObject({ departmentCode: 'ZJJ', recordingDueOn: '2024-10-12', dueProvisional: false, recordedOn: null, overdue: true, recordedLate: false });
+    expect(notification).toMatchObject({
+      departmentCode: 'ZJJ',
+      recordingDueOn: '2024-10-12',
+      dueProvisional: false,
+      recordedOn: null,
+      overdue: true,
+      recordedLate: false,
+    });
     expect(notification.workingDaysLeft).toBeLessThan(0);
 
     const overdue = await ok(`{ performanceNotifications(filter: { overdue: true }) { nodes { id } } }`, {}, zjj);
@@ -130,9 +156,17 @@ describe('performance notifications and the 7-working-day rule', () => {
     expect(early.errors?.[0].extensions).toMatchObject({ field: 'closedOn' });
     const byDept = await gql(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "x") { id } }`, { id: notification.id }, zjj);
     expect(byDept.errors?.[0].message).toMatch(/Access denied/);
-    const closed = await ok(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "经核实已整改到位，不予扣分", closedOn: "2024-11-08") {
-      closedOn closingNote overdue workingDaysLeft } }`, { id: notification.id });
-    expect(closed.closePerformanceNotification).toEqual({ closedOn: '2024-11-08', closingNote: '经核实已整改到位，不予扣分', overdue: false, workingDaysLeft: 0 });
+    const closed = await ok(
+      `mutation($id: ID!) { closePerformanceNotification(id: $id, note: "经核实已整改到位，不予扣分", closedOn: "2024-11-08") {
+      closedOn closingNote overdue workingDaysLeft } }`,
+      { id: notification.id },
+    );
+    expect(closed.closePerformanceNotification).toEqual({
+      closedOn: '2024-11-08',
+      closingNote: '经核实已整改到位，不予扣分',
+      overdue: false,
+      workingDaysLeft: 0,
+    });
     const record = await gql(`mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`, {
       input: { sourceKind: 'PERFORMANCE_NOTIFICATION', sourceRef: notification.id, ruleCode: 'LY-01' },
     });
@@ -181,14 +215,25 @@ describe('scores, grades and the joint punishment list', () => {
     // Published Mon 2024-03-04: 5 working days of publicity end Mon 03-11; effective Tue 03-12.
     const serious = await publishedRecord(bidder2, 'YZ-01', '2024-03-04');
     // (Its status as the mutation answers it is the status on the day it was published.)
-    expect(serious).toMatchObject({ status: 'IN_PUBLICITY', publicityStartsOn: '2024-03-04', publicityEndsOn: '2024-03-11', effectiveOn: '2024-03-12', expiresOn: '2025-03-12' });
+    expect(serious).toMatchObject({
+      status: 'IN_PUBLICITY',
+      publicityStartsOn: '2024-03-04',
+      publicityEndsOn: '2024-03-11',
+      effectiveOn: '2024-03-12',
+      expiresOn: '2025-03-12',
+    });
     const minor = await publishedRecord(bidder2, 'LY-04', '2024-06-03');
     expect(minor.effectiveOn).toBe('2024-06-12'); // publicity 06-04..06-11: 06-10 is the Dragon Boat holiday
 
     expect(await standing(bidder2, '2024-03-11')).toMatchObject({ score: 100, grade: 'A', restricted: false, recordsInForce: [] });
     // On the joint punishment list the grade is D whatever the score.
     expect(await standing(bidder2, '2024-03-12')).toMatchObject({
-      score: 70, grade: 'D', pointsInForce: 30, restricted: true, restrictionReason: 'YZ-01: 串通投标', restrictedUntil: '2026-03-12',
+      score: 70,
+      grade: 'D',
+      pointsInForce: 30,
+      restricted: true,
+      restrictionReason: 'YZ-01: 串通投标',
+      restrictedUntil: '2026-03-12',
     });
     expect(await standing(bidder2, '2024-06-11')).toMatchObject({ score: 70, pointsInForce: 30 });
     expect(await standing(bidder2, '2024-06-12')).toMatchObject({ score: 60, grade: 'D', pointsInForce: 40 });
@@ -199,17 +244,30 @@ describe('scores, grades and the joint punishment list', () => {
     expect(await standing(bidder2, '2026-03-11')).toMatchObject({ score: 100, grade: 'D', restricted: true });
     expect(await standing(bidder2, '2026-03-12')).toMatchObject({ score: 100, grade: 'A', restricted: false, restrictedUntil: null });
 
-    const list = await ok(`query($asOf: LocalDate) { jointPunishmentList(asOf: $asOf) { totalCount nodes { subjectKey from until marketEntity { creditCode } } } }`, { asOf: '2025-01-01' }, publicCaller);
-    expect(list.jointPunishmentList.nodes).toContainEqual({ subjectKey: bidder2, from: '2024-03-12', until: '2026-03-12', marketEntity: { creditCode: bidder2 } });
+    const list = await ok(
+      `query($asOf: LocalDate) { jointPunishmentList(asOf: $asOf) { totalCount nodes { subjectKey from until marketEntity { creditCode } } } }`,
+      { asOf: '2025-01-01' },
+      publicCaller,
+    );
+    expect(list.jointPunishmentList.nodes).toContainEqual({
+      subjectKey: bidder2,
+      from: '2024-03-12',
+      until: '2026-03-12',
+      marketEntity: { creditCode: bidder2 },
+    });
   });
 
-  it('tells a bid its bidder\'s grade and restriction on the day it was submitted (@requires)', async () => {
+  it("tells a bid its bidder's grade and restriction on the day it was submitted (@requires)", async () => {
     await publishedRecord(bidder3, 'YZ-01', '2024-04-01');
     const reps = [
       { __typename: 'Bid', id: randomUUID(), bidderCreditCode: bidder3, submittedOn: '2024-03-20' },
       { __typename: 'Bid', id: randomUUID(), bidderCreditCode: bidder3, submittedOn: '2024-05-20' },
     ];
-    const data = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Bid { id bidderRestricted bidderCreditAtBid { asOf score grade } } } }`, { reps }, publicCaller);
+    const data = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Bid { id bidderRestricted bidderCreditAtBid { asOf score grade } } } }`,
+      { reps },
+      publicCaller,
+    );
     expect(data._entities.map((b: { bidderRestricted: boolean; bidderCreditAtBid: unknown }) => [b.bidderRestricted, b.bidderCreditAtBid])).toEqual([
       [false, { asOf: '2024-03-20', score: 100, grade: 'A' }],
       [true, { asOf: '2024-05-20', score: 70, grade: 'D' }],
@@ -220,7 +278,15 @@ describe('scores, grades and the joint punishment list', () => {
 describe('publicity, objections and visibility', () => {
   it('runs an objection to a correction, with the trail, and refuses illegal transitions naming the allowed ones', async () => {
     const subject = code(10);
-    const id = await draft({ sourceKind: 'INSPECTION_FINDING', sourceRef: randomUUID(), ruleCode: 'LY-04', subjectType: 'MARKET_ENTITY', subjectKey: subject, facts: '检查发现拖欠工资', createdOn: '2025-04-01' });
+    const id = await draft({
+      sourceKind: 'INSPECTION_FINDING',
+      sourceRef: randomUUID(),
+      ruleCode: 'LY-04',
+      subjectType: 'MARKET_ENTITY',
+      subjectKey: subject,
+      facts: '检查发现拖欠工资',
+      createdOn: '2025-04-01',
+    });
     const published = await publish(id, '2025-04-01');
     expect(published.data.publishCreditRecord).toMatchObject({ publicityEndsOn: '2025-04-09', effectiveOn: '2025-04-10' }); // 04-04 Qingming
 
@@ -237,11 +303,14 @@ describe('publicity, objections and visibility', () => {
     const again = await publish(id, '2025-04-08');
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'OBJECTION_RAISED', allowedTransitions: ['decideCreditObjection'] });
 
-    const decided = await ok(`mutation($input: CreditObjectionDecisionInput!) { decideCreditObjection(input: $input) {
+    const decided = await ok(
+      `mutation($input: CreditObjectionDecisionInput!) { decideCreditObjection(input: $input) {
         points status(asOf: "2025-04-20") effectiveOn expiresOn rule { code }
-        objection { outcome previousPoints correctedPoints decidedOn } events { fromStatus toStatus on actor } } }`, {
-      input: { recordId: id, outcome: 'CORRECTED', note: '部分属实，减半', correctedPoints: 5, decidedOn: '2025-04-21' },
-    });
+        objection { outcome previousPoints correctedPoints decidedOn } events { fromStatus toStatus on actor } } }`,
+      {
+        input: { recordId: id, outcome: 'CORRECTED', note: '部分属实，减半', correctedPoints: 5, decidedOn: '2025-04-21' },
+      },
+    );
     expect(decided.decideCreditObjection).toMatchObject({
       points: 5,
       status: 'CORRECTED',
@@ -251,7 +320,10 @@ describe('publicity, objections and visibility', () => {
       objection: { outcome: 'CORRECTED', previousPoints: 10, correctedPoints: 5, decidedOn: '2025-04-21' },
     });
     expect(decided.decideCreditObjection.events.map((e: { toStatus: string; actor: string }) => [e.toStatus, e.actor])).toEqual([
-      ['DRAFT', office.sub], ['IN_PUBLICITY', office.sub], ['OBJECTION_RAISED', office.sub], ['CORRECTED', office.sub],
+      ['DRAFT', office.sub],
+      ['IN_PUBLICITY', office.sub],
+      ['OBJECTION_RAISED', office.sub],
+      ['CORRECTED', office.sub],
     ]);
     const after = await ok(`query($id: ID!) { creditRecord(id: $id) { status(asOf: "2025-05-01") } }`, { id });
     expect(after.creditRecord.status).toBe('EFFECTIVE');
@@ -263,16 +335,31 @@ describe('publicity, objections and visibility', () => {
 
   it('upholds an objection: the record takes effect after publicity as published, and a serious one restricts', async () => {
     const subject = code(11);
-    const id = await draft({ sourceKind: 'CASE_DECISION', sourceRef: randomUUID(), ruleCode: 'YZ-01', subjectType: 'MARKET_ENTITY', subjectKey: subject, facts: '串通投标', createdOn: '2025-05-06' });
+    const id = await draft({
+      sourceKind: 'CASE_DECISION',
+      sourceRef: randomUUID(),
+      ruleCode: 'YZ-01',
+      subjectType: 'MARKET_ENTITY',
+      subjectKey: subject,
+      facts: '串通投标',
+      createdOn: '2025-05-06',
+    });
     await publish(id, '2025-05-06');
-    await ok(`mutation($input: CreditObjectionInput!) { recordCreditObjection(input: $input) { id } }`, { input: { recordId: id, raisedBy: 'x', grounds: 'y', raisedOn: '2025-05-07' } });
-    const noRestriction = await ok(`query($k: String!) { creditStanding(subjectType: MARKET_ENTITY, subjectKey: $k, asOf: "2025-06-01") { restricted } }`, { k: subject });
+    await ok(`mutation($input: CreditObjectionInput!) { recordCreditObjection(input: $input) { id } }`, {
+      input: { recordId: id, raisedBy: 'x', grounds: 'y', raisedOn: '2025-05-07' },
+    });
+    const noRestriction = await ok(`query($k: String!) { creditStanding(subjectType: MARKET_ENTITY, subjectKey: $k, asOf: "2025-06-01") { restricted } }`, {
+      k: subject,
+    });
     expect(noRestriction.creditStanding.restricted).toBe(false);
     const upheld = await ok(`mutation($input: CreditObjectionDecisionInput!) { decideCreditObjection(input: $input) { points effectiveOn } }`, {
       input: { recordId: id, outcome: 'UPHELD', note: '异议不成立', decidedOn: '2025-05-09' },
     });
     expect(upheld.decideCreditObjection).toEqual({ points: 30, effectiveOn: '2025-05-14' });
-    const standing = await ok(`query($k: String!) { creditStanding(subjectType: MARKET_ENTITY, subjectKey: $k, asOf: "2025-06-01") { restricted restrictedUntil score } }`, { k: subject });
+    const standing = await ok(
+      `query($k: String!) { creditStanding(subjectType: MARKET_ENTITY, subjectKey: $k, asOf: "2025-06-01") { restricted restrictedUntil score } }`,
+      { k: subject },
+    );
     expect(standing.creditStanding).toEqual({ restricted: true, restrictedUntil: '2027-05-14', score: 70 });
   });
 
@@ -280,18 +367,38 @@ describe('publicity, objections and visibility', () => {
     const subject = code(12);
     const projectId = randomUUID();
     projectTable.set(projectId, { id: projectId, supervisingDepartment: 'ZJJ' });
-    const draftId = await draft({ sourceKind: 'CASE_DECISION', sourceRef: randomUUID(), ruleCode: 'LY-01', subjectType: 'MARKET_ENTITY', subjectKey: subject, facts: 'draft', projectId, createdOn: '2025-01-06' });
+    const draftId = await draft({
+      sourceKind: 'CASE_DECISION',
+      sourceRef: randomUUID(),
+      ruleCode: 'LY-01',
+      subjectType: 'MARKET_ENTITY',
+      subjectKey: subject,
+      facts: 'draft',
+      projectId,
+      createdOn: '2025-01-06',
+    });
     const published = await publishedRecord(subject, 'LY-04', '2025-01-06', projectId);
 
     const list = await ok(`query($k: String) { creditRecords(filter: { subjectKey: $k }) { totalCount nodes { id } } }`, { k: subject }, publicCaller);
     expect(list.creditRecords.nodes.map((n: { id: string }) => n.id)).toEqual([published.id]);
     expect((await ok(`query($id: ID!) { creditRecord(id: $id) { id } }`, { id: draftId }, publicCaller)).creditRecord).toBeNull();
-    const entity = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) {
-        ... on MarketEntity { credit { records { id } } } ... on Project { creditRecords { id } } } }`, {
-      reps: [{ __typename: 'MarketEntity', creditCode: subject }, { __typename: 'Project', id: projectId }],
-    }, publicCaller);
+    const entity = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on MarketEntity { credit { records { id } } } ... on Project { creditRecords { id } } } }`,
+      {
+        reps: [
+          { __typename: 'MarketEntity', creditCode: subject },
+          { __typename: 'Project', id: projectId },
+        ],
+      },
+      publicCaller,
+    );
     expect(entity._entities).toEqual([{ credit: { records: [{ id: published.id }] } }, { creditRecords: [{ id: published.id }] }]);
-    const odd = await ok(`{ _entities(representations: [{ __typename: "Project", id: "P-1" }]) { ... on Project { creditRecords { id } } } }`, {}, publicCaller);
+    const odd = await ok(
+      `{ _entities(representations: [{ __typename: "Project", id: "P-1" }]) { ... on Project { creditRecords { id } } } }`,
+      {},
+      publicCaller,
+    );
     expect(odd._entities).toEqual([{ creditRecords: [] }]);
     const internals = await gql(`query($id: ID!) { creditRecord(id: $id) { id objection { grounds } } }`, { id: published.id }, publicCaller);
     expect(internals.errors?.[0].message).toMatch(/Access denied/);
@@ -312,9 +419,22 @@ describe('federation fields are batched', () => {
     // Rows written directly: what is measured here is the reading side.
     codes.forEach((subjectKey, i) =>
       em.create(CreditRecord, {
-        subjectType: CreditSubjectType.MARKET_ENTITY, subjectKey, projectId: projects[i], departmentCode: 'SLJ', sourceKind: CreditSourceKind.INSPECTION_FINDING,
-        sourceRef: randomUUID(), rule, points: 5, facts: 'batch', status: StoredCreditStatus.IN_PUBLICITY, createdOn: '2025-01-02', createdBy: 'test',
-        publicityStartsOn: '2025-01-02', publicityEndsOn: '2025-01-09', effectiveOn: '2025-01-10', expiresOn: addMonths('2025-01-10', 12),
+        subjectType: CreditSubjectType.MARKET_ENTITY,
+        subjectKey,
+        projectId: projects[i],
+        departmentCode: 'SLJ',
+        sourceKind: CreditSourceKind.INSPECTION_FINDING,
+        sourceRef: randomUUID(),
+        rule,
+        points: 5,
+        facts: 'batch',
+        status: StoredCreditStatus.IN_PUBLICITY,
+        createdOn: '2025-01-02',
+        createdBy: 'test',
+        publicityStartsOn: '2025-01-02',
+        publicityEndsOn: '2025-01-09',
+        effectiveOn: '2025-01-10',
+        expiresOn: addMonths('2025-01-10', 12),
       }),
     );
     await em.flush();
@@ -337,25 +457,48 @@ describe('federation fields are batched', () => {
     const large = await measure(100);
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(7);
-    expect(large.data[99].credit).toMatchObject({ score: 95, grade: 'A', restricted: false, records: [{ status: 'EFFECTIVE', rule: { code: 'LY-01', points: 5 } }] });
+    expect(large.data[99].credit).toMatchObject({
+      score: 95,
+      grade: 'A',
+      restricted: false,
+      records: [{ status: 'EFFECTIVE', rule: { code: 'LY-01', points: 5 } }],
+    });
     expect(large.data[100 + 42].creditRecords).toHaveLength(1);
     expect(large.data[203].creditStats).toEqual({ recordsPublished: 100, pointsDeducted: 500 });
   });
 });
 
 describe('practitioners and cases', () => {
-  it('keeps a practitioner\'s standing and a case decision\'s records on the shared entities', async () => {
+  it("keeps a practitioner's standing and a case decision's records on the shared entities", async () => {
     const practitionerId = randomUUID();
     const caseId = randomUUID();
-    const id = await draft({ sourceKind: 'CASE_DECISION', sourceRef: caseId, ruleCode: 'LY-01', subjectType: 'PRACTITIONER', subjectKey: practitionerId, facts: '项目经理未到岗', createdOn: '2025-03-03' });
+    const id = await draft({
+      sourceKind: 'CASE_DECISION',
+      sourceRef: caseId,
+      ruleCode: 'LY-01',
+      subjectType: 'PRACTITIONER',
+      subjectKey: practitionerId,
+      facts: '项目经理未到岗',
+      createdOn: '2025-03-03',
+    });
     expect((await publish(id, '2025-03-03')).errors).toBeUndefined();
-    const data = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) {
+    const data = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Practitioner { id credit(asOf: "2025-04-01") { subjectType score grade records { id practitioner { id } marketEntity { creditCode } } } }
-        ... on Case { id creditRecords { id sourceKind case { id } } } } }`, {
-      reps: [{ __typename: 'Practitioner', id: practitionerId }, { __typename: 'Case', id: caseId }],
-    }, publicCaller);
+        ... on Case { id creditRecords { id sourceKind case { id } } } } }`,
+      {
+        reps: [
+          { __typename: 'Practitioner', id: practitionerId },
+          { __typename: 'Case', id: caseId },
+        ],
+      },
+      publicCaller,
+    );
     expect(data._entities).toEqual([
-      { id: practitionerId, credit: { subjectType: 'PRACTITIONER', score: 95, grade: 'A', records: [{ id, practitioner: { id: practitionerId }, marketEntity: null }] } },
+      {
+        id: practitionerId,
+        credit: { subjectType: 'PRACTITIONER', score: 95, grade: 'A', records: [{ id, practitioner: { id: practitionerId }, marketEntity: null }] },
+      },
       { id: caseId, creditRecords: [{ id, sourceKind: 'CASE_DECISION', case: { id: caseId } }] },
     ]);
     const badKey = await gql(`mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`, {
@@ -366,31 +509,65 @@ describe('practitioners and cases', () => {
 });
 
 describe('department statistics and agency evaluations', () => {
-  it('counts a department\'s notifications, records and restrictions for a period', async () => {
+  it("counts a department's notifications, records and restrictions for a period", async () => {
     const period = { from: '2024-09-01', to: '2024-10-31' };
-    const data = await ok(`query($reps: [_Any!]!, $period: PeriodInput!) { _entities(representations: $reps) { ... on Department { creditStats(period: $period) {
-        notificationsReceived recordedOnTime recordedLate closedWithoutRecord overdue recordsPublished pointsDeducted entitiesRestricted } } } }`, {
-      reps: [{ __typename: 'Department', code: 'ZJJ' }, { __typename: 'Department', code: 'JTJ' }],
-      period,
-    }, leader);
+    const data = await ok(
+      `query($reps: [_Any!]!, $period: PeriodInput!) { _entities(representations: $reps) { ... on Department { creditStats(period: $period) {
+        notificationsReceived recordedOnTime recordedLate closedWithoutRecord overdue recordsPublished pointsDeducted entitiesRestricted } } } }`,
+      {
+        reps: [
+          { __typename: 'Department', code: 'ZJJ' },
+          { __typename: 'Department', code: 'JTJ' },
+        ],
+        period,
+      },
+      leader,
+    );
     // The 2024-09-27 notification of the first test, recorded late on 10-15 (effective 10-23, LY-01: 5 points).
-    expect(data._entities[0].creditStats).toEqual({ notificationsReceived: 1, recordedOnTime: 0, recordedLate: 1, closedWithoutRecord: 0, overdue: 0, recordsPublished: 1, pointsDeducted: 5, entitiesRestricted: 0 });
-    const november = await ok(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Department { creditStats(period: { from: "2024-11-01", to: "2024-11-30" }) {
-        notificationsReceived closedWithoutRecord overdue } } } }`, { reps: [{ __typename: 'Department', code: 'ZJJ' }] }, leader);
+    expect(data._entities[0].creditStats).toEqual({
+      notificationsReceived: 1,
+      recordedOnTime: 0,
+      recordedLate: 1,
+      closedWithoutRecord: 0,
+      overdue: 0,
+      recordsPublished: 1,
+      pointsDeducted: 5,
+      entitiesRestricted: 0,
+    });
+    const november = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Department { creditStats(period: { from: "2024-11-01", to: "2024-11-30" }) {
+        notificationsReceived closedWithoutRecord overdue } } } }`,
+      { reps: [{ __typename: 'Department', code: 'ZJJ' }] },
+      leader,
+    );
     expect(november._entities[0].creditStats).toEqual({ notificationsReceived: 1, closedWithoutRecord: 1, overdue: 0 });
     expect(data._entities[1].creditStats).toMatchObject({ notificationsReceived: 0, recordsPublished: 0 });
-    const backwards = await gql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Department { creditStats(period: { from: "2024-10-01", to: "2024-09-01" }) { overdue } } } }`, {
-      reps: [{ __typename: 'Department', code: 'ZJJ' }],
-    }, leader);
+    const backwards = await gql(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Department { creditStats(period: { from: "2024-10-01", to: "2024-09-01" }) { overdue } } } }`,
+      {
+        reps: [{ __typename: 'Department', code: 'ZJJ' }],
+      },
+      leader,
+    );
     expect(backwards.errors?.[0].extensions).toMatchObject({ field: 'period.to' });
   });
 
   it('evaluates a tender agency for a year from its records and its substantiated cases', async () => {
     await publishedRecord(agency, 'LY-04', '2024-02-01');
     await publishedRecord(agency, 'LY-01', '2023-06-01'); // effective in 2023: not this year's
-    const computed = await ok(`mutation { computeAgencyEvaluations(year: 2024) { agencyCreditCode score grade recordPoints recordCount substantiatedCases basis } }`);
+    const computed = await ok(
+      `mutation { computeAgencyEvaluations(year: 2024) { agencyCreditCode score grade recordPoints recordCount substantiatedCases basis } }`,
+    );
     expect(computed.computeAgencyEvaluations).toEqual([
-      { agencyCreditCode: agency, score: 85, grade: 'B', recordPoints: 10, recordCount: 1, substantiatedCases: 1, basis: '100 − 10 points of 1 record(s) effective in 2024 − 1 substantiated case(s) × 5 = 85' },
+      {
+        agencyCreditCode: agency,
+        score: 85,
+        grade: 'B',
+        recordPoints: 10,
+        recordCount: 1,
+        substantiatedCases: 1,
+        basis: '100 − 10 points of 1 record(s) effective in 2024 − 1 substantiated case(s) × 5 = 85',
+      },
     ]);
     await ok(`mutation { computeAgencyEvaluations(year: 2024) { id } }`); // recomputing replaces
     const listed = await ok(`{ agencyEvaluations(year: 2024) { totalCount nodes { agency { creditCode } grade } } }`, {}, publicCaller);

@@ -17,7 +17,12 @@ const PROJECTS = Array.from({ length: 60 }, (_, i) => {
     awardNoticeOn: addDays(registeredOn, 40) <= todayInShanghai() ? addDays(registeredOn, 40) : null,
     supervisingDepartment: { code: departments[i % 5] },
     tenderAgency: i % 4 === 3 ? null : { creditCode: code(i % 6), name: `Agency ${i % 6}` },
-    bids: [0, 1, 2].map((b) => ({ id: randomUUID(), bidderCreditCode: code(100 + ((i + b * 7) % 30)), submittedOn: addDays(registeredOn, 25), awarded: b === i % 3 })),
+    bids: [0, 1, 2].map((b) => ({
+      id: randomUUID(),
+      bidderCreditCode: code(100 + ((i + b * 7) % 30)),
+      submittedOn: addDays(registeredOn, 25),
+      awarded: b === i % 3,
+    })),
   };
 });
 const env: SeedEnvironment = {

@@ -40,11 +40,48 @@ export interface Directories {
 }
 
 /** The operations credit sends to other subgraphs (a contract test validates them against their schemas). */
-export const PROJECTS_BY_ID = /* GraphQL */ `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Project { id supervisingDepartment { code } } } }`;
-export const AGENCIES_OF_YEAR = /* GraphQL */ `query($first: Int, $after: String, $filter: ProjectFilter) { projects(first: $first, after: $after, filter: $filter) {
-  pageInfo { hasNextPage endCursor } nodes { tenderAgency { creditCode name } } } }`;
-export const CASES_AGAINST = /* GraphQL */ `query($representations: [_Any!]!) { _entities(representations: $representations) {
-  ... on MarketEntity { creditCode cases { id substantiated decidedOn } } } }`;
+export const PROJECTS_BY_ID = /* GraphQL */ `
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Project {
+        id
+        supervisingDepartment {
+          code
+        }
+      }
+    }
+  }
+`;
+export const AGENCIES_OF_YEAR = /* GraphQL */ `
+  query ($first: Int, $after: String, $filter: ProjectFilter) {
+    projects(first: $first, after: $after, filter: $filter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        tenderAgency {
+          creditCode
+          name
+        }
+      }
+    }
+  }
+`;
+export const CASES_AGAINST = /* GraphQL */ `
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on MarketEntity {
+        creditCode
+        cases {
+          id
+          substantiated
+          decidedOn
+        }
+      }
+    }
+  }
+`;
 
 /** Projects through the projects subgraph: `_entities` for a batch of ids, `projects` pages for a year. */
 export class GraphProjectDirectory implements ProjectDirectory {
@@ -53,10 +90,9 @@ export class GraphProjectDirectory implements ProjectDirectory {
   async projects(ids: readonly string[]): Promise<Map<string, ProjectInfo>> {
     const found = new Map<string, ProjectInfo>();
     if (ids.length === 0) return found;
-    const data = await this.client.request<{ _entities: ({ id: string; supervisingDepartment: { code: string } } | null)[] }>(
-      PROJECTS_BY_ID,
-      { representations: ids.map((id) => ({ __typename: 'Project', id })) },
-    );
+    const data = await this.client.request<{ _entities: ({ id: string; supervisingDepartment: { code: string } } | null)[] }>(PROJECTS_BY_ID, {
+      representations: ids.map((id) => ({ __typename: 'Project', id })),
+    });
     for (const project of data._entities) {
       if (project) found.set(project.id, { id: project.id, supervisingDepartment: project.supervisingDepartment.code });
     }
@@ -68,10 +104,11 @@ export class GraphProjectDirectory implements ProjectDirectory {
     let after: string | null = null;
     for (;;) {
       type Page = { projects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { tenderAgency: AgencyInfo | null }[] } };
-      const data: Page = await this.client.request<Page>(
-        AGENCIES_OF_YEAR,
-        { first: 100, after, filter: { registeredFrom: `${year}-01-01`, registeredTo: `${year}-12-31` } },
-      );
+      const data: Page = await this.client.request<Page>(AGENCIES_OF_YEAR, {
+        first: 100,
+        after,
+        filter: { registeredFrom: `${year}-01-01`, registeredTo: `${year}-12-31` },
+      });
       for (const node of data.projects.nodes) if (node.tenderAgency) agencies.set(node.tenderAgency.creditCode, node.tenderAgency);
       if (!data.projects.pageInfo.hasNextPage) break;
       after = data.projects.pageInfo.endCursor;
@@ -87,10 +124,9 @@ export class GraphCaseDirectory implements CaseDirectory {
   async casesAgainst(creditCodes: readonly string[]): Promise<Map<string, CaseSummary[]>> {
     const result = new Map<string, CaseSummary[]>();
     if (creditCodes.length === 0) return result;
-    const data = await this.client.request<{ _entities: ({ creditCode: string; cases: CaseSummary[] } | null)[] }>(
-      CASES_AGAINST,
-      { representations: creditCodes.map((creditCode) => ({ __typename: 'MarketEntity', creditCode })) },
-    );
+    const data = await this.client.request<{ _entities: ({ creditCode: string; cases: CaseSummary[] } | null)[] }>(CASES_AGAINST, {
+      representations: creditCodes.map((creditCode) => ({ __typename: 'MarketEntity', creditCode })),
+    });
     creditCodes.forEach((code, i) => result.set(code, data._entities[i]?.cases ?? []));
     return result;
   }

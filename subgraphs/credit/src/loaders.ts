@@ -32,7 +32,11 @@ export function createLoaders(em: EntityManager, user: Caller, directories: Dire
     policy: () => (policy ??= creditPolicy()),
     /** Standings computed in this request, by subject and day (loadStanding). */
     standings: new Map<string, Promise<CreditStanding>>(),
-    ruleByCode: keyLoader((codes: readonly string[]) => em.find(CreditRule, { code: { $in: [...codes] } }), (r) => r.code, 'CreditRule'),
+    ruleByCode: keyLoader(
+      (codes: readonly string[]) => em.find(CreditRule, { code: { $in: [...codes] } }),
+      (r) => r.code,
+      'CreditRule',
+    ),
     notificationById: keyLoader(
       (ids: readonly string[]) => em.find(PerformanceNotification, { id: { $in: [...ids] } }),
       (n) => n.id,

@@ -38,9 +38,14 @@ async function ok<T = any>(day: string, source: string, variables: Record<string
 }
 
 async function notify(day: string, subjectKey: string): Promise<string> {
-  const data = await ok(day, `mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id } }`, {
-    input: { projectId: project, subjectType: 'MARKET_ENTITY', subjectKey, facts: '履约检查发现问题', suggestedRuleCode: 'LY-01' },
-  }, zjj);
+  const data = await ok(
+    day,
+    `mutation($input: PerformanceNotificationInput!) { notifyPerformanceFinding(input: $input) { id } }`,
+    {
+      input: { projectId: project, subjectType: 'MARKET_ENTITY', subjectKey, facts: '履约检查发现问题', suggestedRuleCode: 'LY-01' },
+    },
+    zjj,
+  );
   return data.notifyPerformanceFinding.id;
 }
 
@@ -48,10 +53,26 @@ async function notify(day: string, subjectKey: string): Promise<string> {
 async function record(day: string, source: { notification?: string; subjectKey?: string }, ruleCode = 'LY-01', publishedOn?: string) {
   const input = source.notification
     ? { sourceKind: 'PERFORMANCE_NOTIFICATION', sourceRef: source.notification, ruleCode, createdOn: publishedOn ?? day }
-    : { sourceKind: 'CASE_DECISION', sourceRef: randomUUID(), ruleCode, subjectType: 'MARKET_ENTITY', subjectKey: source.subjectKey, facts: '案件处理决定', departmentCode: 'ZJJ', projectId: project, createdOn: publishedOn ?? day };
+    : {
+        sourceKind: 'CASE_DECISION',
+        sourceRef: randomUUID(),
+        ruleCode,
+        subjectType: 'MARKET_ENTITY',
+        subjectKey: source.subjectKey,
+        facts: '案件处理决定',
+        departmentCode: 'ZJJ',
+        projectId: project,
+        createdOn: publishedOn ?? day,
+      };
   const id = (await ok(day, `mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`, { input })).createCreditRecord.id;
-  return (await ok(day, `mutation($id: ID!, $on: LocalDate) { publishCreditRecord(id: $id, publishedOn: $on) {
-    id status publicityStartsOn publicityEndsOn effectiveOn } }`, { id, on: publishedOn ?? null })).publishCreditRecord;
+  return (
+    await ok(
+      day,
+      `mutation($id: ID!, $on: LocalDate) { publishCreditRecord(id: $id, publishedOn: $on) {
+    id status publicityStartsOn publicityEndsOn effectiveOn } }`,
+      { id, on: publishedOn ?? null },
+    )
+  ).publishCreditRecord;
 }
 
 const PERIODS = {
@@ -88,10 +109,20 @@ beforeAll(async () => {
 afterAll(async () => orm?.close());
 
 const STATS = /* GraphQL */ `
-  query($period: PeriodInput!) {
+  query ($period: PeriodInput!) {
     _entities(representations: [{ __typename: "Department", code: "ZJJ" }]) {
-      ... on Department { creditStats(period: $period) {
-        notificationsReceived recordedOnTime recordedLate closedWithoutRecord overdue recordsPublished pointsDeducted entitiesRestricted } }
+      ... on Department {
+        creditStats(period: $period) {
+          notificationsReceived
+          recordedOnTime
+          recordedLate
+          closedWithoutRecord
+          overdue
+          recordsPublished
+          pointsDeducted
+          entitiesRestricted
+        }
+      }
     }
   }
 `;
@@ -107,16 +138,36 @@ async function statsAndLists(period: { from: string; to: string }) {
   const figures = (await ok(TODAY, STATS, { period }, leader))._entities[0].creditStats;
   const lists: Record<string, number> = {};
   for (const figure of Object.values(NotificationReviewFigure)) {
-    const data = await ok(TODAY, `query($review: NotificationReviewInput!) { performanceNotifications(first: 100, filter: { departmentCode: "ZJJ", review: $review }) { totalCount } }`, {
-      review: { period, figure },
-    }, leader);
+    const data = await ok(
+      TODAY,
+      `query($review: NotificationReviewInput!) { performanceNotifications(first: 100, filter: { departmentCode: "ZJJ", review: $review }) { totalCount } }`,
+      {
+        review: { period, figure },
+      },
+      leader,
+    );
     lists[FIELD_OF[figure]] = data.performanceNotifications.totalCount;
   }
-  const published = await ok(TODAY, `query($p: PeriodInput!) { creditRecords(first: 100, filter: { departmentCode: "ZJJ", publishedIn: $p }) { totalCount } }`, { p: period }, leader);
+  const published = await ok(
+    TODAY,
+    `query($p: PeriodInput!) { creditRecords(first: 100, filter: { departmentCode: "ZJJ", publishedIn: $p }) { totalCount } }`,
+    { p: period },
+    leader,
+  );
   lists.recordsPublished = published.creditRecords.totalCount;
-  const effective = await ok(TODAY, `query($p: PeriodInput!) { creditRecords(first: 100, filter: { departmentCode: "ZJJ", effectiveIn: $p }) { nodes { points } } }`, { p: period }, leader);
+  const effective = await ok(
+    TODAY,
+    `query($p: PeriodInput!) { creditRecords(first: 100, filter: { departmentCode: "ZJJ", effectiveIn: $p }) { nodes { points } } }`,
+    { p: period },
+    leader,
+  );
   lists.pointsDeducted = effective.creditRecords.nodes.reduce((sum: number, r: { points: number }) => sum + r.points, 0);
-  const listed = await ok(TODAY, `query($p: PeriodInput!) { jointPunishmentList(first: 100, startedIn: $p, departmentCode: "ZJJ") { nodes { subjectKey } } }`, { p: period }, leader);
+  const listed = await ok(
+    TODAY,
+    `query($p: PeriodInput!) { jointPunishmentList(first: 100, startedIn: $p, departmentCode: "ZJJ") { nodes { subjectKey } } }`,
+    { p: period },
+    leader,
+  );
   lists.entitiesRestricted = new Set(listed.jointPunishmentList.nodes.map((n: { subjectKey: string }) => n.subjectKey)).size;
   return { figures, lists };
 }
@@ -124,13 +175,34 @@ async function statsAndLists(period: { from: string; to: string }) {
 describe('the credit part of the bimonthly review', () => {
   it('counts notifications overdue at each period end (today for the current period)', async () => {
     expect((await statsAndLists(PERIODS.novDec2025)).figures).toEqual({
-      notificationsReceived: 2, recordedOnTime: 1, recordedLate: 0, closedWithoutRecord: 0, overdue: 1, recordsPublished: 1, pointsDeducted: 5, entitiesRestricted: 0,
+      notificationsReceived: 2,
+      recordedOnTime: 1,
+      recordedLate: 0,
+      closedWithoutRecord: 0,
+      overdue: 1,
+      recordsPublished: 1,
+      pointsDeducted: 5,
+      entitiesRestricted: 0,
     });
     expect((await statsAndLists(PERIODS.sepOct2026)).figures).toEqual({
-      notificationsReceived: 2, recordedOnTime: 0, recordedLate: 0, closedWithoutRecord: 1, overdue: 1, recordsPublished: 1, pointsDeducted: 30, entitiesRestricted: 1,
+      notificationsReceived: 2,
+      recordedOnTime: 0,
+      recordedLate: 0,
+      closedWithoutRecord: 1,
+      overdue: 1,
+      recordsPublished: 1,
+      pointsDeducted: 30,
+      entitiesRestricted: 1,
     });
     expect((await statsAndLists(PERIODS.novDec2026)).figures).toEqual({
-      notificationsReceived: 2, recordedOnTime: 0, recordedLate: 0, closedWithoutRecord: 0, overdue: 1, recordsPublished: 1, pointsDeducted: 5, entitiesRestricted: 0,
+      notificationsReceived: 2,
+      recordedOnTime: 0,
+      recordedLate: 0,
+      closedWithoutRecord: 0,
+      overdue: 1,
+      recordsPublished: 1,
+      pointsDeducted: 5,
+      entitiesRestricted: 0,
     });
   });
 
@@ -149,12 +221,21 @@ describe('credit grade and publicity', () => {
     const subject = code(20);
     // A serious rule with few points: a score of 95 would be an A.
     const published = await record('2026-06-01', { subjectKey: subject }, 'YZ-09');
-    expect((await ok(TODAY, STANDING, { k: subject, asOf: published.effectiveOn }, leader)).creditStanding).toEqual({ score: 95, grade: 'D', restricted: true });
+    expect((await ok(TODAY, STANDING, { k: subject, asOf: published.effectiveOn }, leader)).creditStanding).toEqual({
+      score: 95,
+      grade: 'D',
+      restricted: true,
+    });
     // Six months on, the restriction ends and the grade follows the score again.
     expect((await ok(TODAY, STANDING, { k: subject, asOf: '2026-12-09' }, leader)).creditStanding).toEqual({ score: 95, grade: 'A', restricted: false });
-    const bids = await ok(TODAY, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Bid { bidderRestricted bidderCreditAtBid { grade } } } }`, {
-      reps: [{ __typename: 'Bid', id: randomUUID(), bidderCreditCode: subject, submittedOn: '2026-07-01' }],
-    }, as('PUBLIC'));
+    const bids = await ok(
+      TODAY,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Bid { bidderRestricted bidderCreditAtBid { grade } } } }`,
+      {
+        reps: [{ __typename: 'Bid', id: randomUUID(), bidderCreditCode: subject, submittedOn: '2026-07-01' }],
+      },
+      as('PUBLIC'),
+    );
     expect(bids._entities).toEqual([{ bidderRestricted: true, bidderCreditAtBid: { grade: 'D' } }]);
   });
 
@@ -166,12 +247,24 @@ describe('credit grade and publicity', () => {
     // Not in force yet, and an objection on the last day of publicity is still taken.
     expect((await ok(TODAY, STANDING, { k: code(21), asOf: '2026-12-04' }, leader)).creditStanding).toMatchObject({ score: 100 });
     clock.today = '2026-12-04';
-    const objection = await run(subgraph, schema, orm, `mutation($input: CreditObjectionInput!) { recordCreditObjection(input: $input) { status } }`, {
-      input: { recordId: published.id, raisedBy: '法定代表人', grounds: '事实有误', raisedOn: '2026-12-04' },
-    }, office);
+    const objection = await run(
+      subgraph,
+      schema,
+      orm,
+      `mutation($input: CreditObjectionInput!) { recordCreditObjection(input: $input) { status } }`,
+      {
+        input: { recordId: published.id, raisedBy: '法定代表人', grounds: '事实有误', raisedOn: '2026-12-04' },
+      },
+      office,
+    );
     expect(objection.errors).toBeUndefined();
     // The notification was recorded on the day of actual publication: late (due 11-11), not on the paper date.
-    const after = await ok(TODAY, `query($id: ID!) { performanceNotification(id: $id) { recordingDueOn recordedOn recordedLate } }`, { id: notification }, leader);
+    const after = await ok(
+      TODAY,
+      `query($id: ID!) { performanceNotification(id: $id) { recordingDueOn recordedOn recordedLate } }`,
+      { id: notification },
+      leader,
+    );
     expect(after.performanceNotification).toEqual({ recordingDueOn: '2026-11-11', recordedOn: TODAY, recordedLate: true });
     const trail = await ok(TODAY, `query($id: ID!) { creditRecord(id: $id) { events { toStatus on note } } }`, { id: published.id }, leader);
     expect(trail.creditRecord.events[1]).toMatchObject({ toStatus: 'IN_PUBLICITY', on: TODAY, note: expect.stringMatching(/publication decided 2026-11-02/) });

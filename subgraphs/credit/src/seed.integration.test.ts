@@ -27,7 +27,12 @@ function cannedProjects() {
       awardNoticeOn: awardNoticeOn <= todayInShanghai() ? awardNoticeOn : null,
       supervisingDepartment: { code: departments[i % 5] },
       tenderAgency: i % 4 === 3 ? null : { creditCode: code(i % 6), name: `Agency ${i % 6}` },
-      bids: bidders.map((bidderCreditCode, b) => ({ id: randomUUID(), bidderCreditCode, submittedOn: addDays(registeredOn, 25), awarded: b === Math.floor(random() * 3) })),
+      bids: bidders.map((bidderCreditCode, b) => ({
+        id: randomUUID(),
+        bidderCreditCode,
+        submittedOn: addDays(registeredOn, 25),
+        awarded: b === Math.floor(random() * 3),
+      })),
     };
   });
 }

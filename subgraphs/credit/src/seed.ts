@@ -22,7 +22,7 @@ export const DEMO_RULES: { code: string; description: string; points: number; se
   { code: 'ZB-02', description: '招标文件设置不合理条件限制排斥潜在投标人 (discriminatory tender conditions)', points: 8, serious: false },
   { code: 'TB-01', description: '投标文件内容不实 (untrue statements in the bid)', points: 10, serious: false },
   { code: 'YZ-01', description: '串通投标 (collusive bidding)', points: 30, serious: true, punishmentMonths: 24 },
-  { code: 'YZ-02', description: '以他人名义投标或弄虚作假骗取中标 (bidding in another\'s name, fraud)', points: 30, serious: true, punishmentMonths: 36 },
+  { code: 'YZ-02', description: "以他人名义投标或弄虚作假骗取中标 (bidding in another's name, fraud)", points: 30, serious: true, punishmentMonths: 36 },
   { code: 'YZ-03', description: '转包、违法分包 (illegal subcontracting)', points: 25, serious: true, punishmentMonths: 12 },
 ];
 
@@ -36,9 +36,35 @@ interface DemoProject {
   bids: { id: string; bidderCreditCode: string; submittedOn: string; awarded: boolean }[];
 }
 
-export const PROJECTS_QUERY = /* GraphQL */ `query($first: Int, $after: String) { projects(first: $first, after: $after) {
-  pageInfo { hasNextPage endCursor }
-  nodes { id code registeredOn awardNoticeOn supervisingDepartment { code } tenderAgency { creditCode name } bids { id bidderCreditCode submittedOn awarded } } } }`;
+export const PROJECTS_QUERY = /* GraphQL */ `
+  query ($first: Int, $after: String) {
+    projects(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        code
+        registeredOn
+        awardNoticeOn
+        supervisingDepartment {
+          code
+        }
+        tenderAgency {
+          creditCode
+          name
+        }
+        bids {
+          id
+          bidderCreditCode
+          submittedOn
+          awarded
+        }
+      }
+    }
+  }
+`;
 
 const OFFICE: Caller = { sub: 'demo-credit-officer', name: 'Demo credit officer', role: 'OFFICE', department: 'ZWJ' };
 const deptCaller = (code: string): Caller => ({ sub: `demo-${code.toLowerCase()}-officer`, name: `Demo ${code} officer`, role: 'DEPT', department: code });
@@ -87,7 +113,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
 
   const projects: DemoProject[] = [];
   const client = env.graph('projects');
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     type Page = { projects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: DemoProject[] } };
     const page: Page = await client.request<Page>(PROJECTS_QUERY, { first: 100, after });
     projects.push(...page.projects.nodes);

@@ -58,7 +58,8 @@ export function buildSchema() {
       Bid: asReference,
       CreditRecord: {
         // Drafts stay invisible through references too.
-        __resolveReference: (ref: { id: string }, { em, user, loaders }: Context) => new CreditRecordService(em, user, loaders.today).get(ref.id).catch(() => null),
+        __resolveReference: (ref: { id: string }, { em, user, loaders }: Context) =>
+          new CreditRecordService(em, user, loaders.today).get(ref.id).catch(() => null),
       },
     },
   });

@@ -60,10 +60,18 @@ describe('write log (credit slice)', () => {
   });
 
   it('answers the filtered, keyset-paged log query, newest first', async () => {
-    const first = await gql(`{ creditWriteLog(filter: { objectType: "CreditRule", objectId: "WL-01" }, first: 1) { totalCount nodes { operation } pageInfo { hasNextPage endCursor } } }`, {}, leader);
+    const first = await gql(
+      `{ creditWriteLog(filter: { objectType: "CreditRule", objectId: "WL-01" }, first: 1) { totalCount nodes { operation } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      leader,
+    );
     expect(first.errors).toBeUndefined();
     expect(first.data.creditWriteLog).toMatchObject({ totalCount: 2, nodes: [{ operation: 'UPDATE' }], pageInfo: { hasNextPage: true } });
-    const next = await gql(`query($after: String) { creditWriteLog(filter: { objectType: "CreditRule", objectId: "WL-01" }, first: 1, after: $after) { nodes { operation } pageInfo { hasNextPage } } }`, { after: first.data.creditWriteLog.pageInfo.endCursor }, leader);
+    const next = await gql(
+      `query($after: String) { creditWriteLog(filter: { objectType: "CreditRule", objectId: "WL-01" }, first: 1, after: $after) { nodes { operation } pageInfo { hasNextPage } } }`,
+      { after: first.data.creditWriteLog.pageInfo.endCursor },
+      leader,
+    );
     expect(next.data.creditWriteLog).toMatchObject({ nodes: [{ operation: 'CREATE' }], pageInfo: { hasNextPage: false } });
     const byActor = await gql(`{ creditWriteLog(filter: { actorSub: "someone-else" }) { totalCount } }`, {}, leader);
     expect(byActor.data.creditWriteLog.totalCount).toBe(0);
@@ -88,7 +96,9 @@ describe('write log (credit slice)', () => {
         orm.em.fork().transactional(async (em) => {
           em.create(CreditRule, { code: 'WL-RB', description: '回滚测试', points: 1, serious: false });
           await em.flush();
-          expect(Number((await em.getConnection().execute('select count(*) as n from write_log', [], 'all', em.getTransactionContext()))[0].n)).toBe(before + 1);
+          expect(Number((await em.getConnection().execute('select count(*) as n from write_log', [], 'all', em.getTransactionContext()))[0].n)).toBe(
+            before + 1,
+          );
           throw new Error('a later step fails');
         }),
       ),

@@ -20,7 +20,9 @@ export function canReadEnforcerDetail(user: Caller, enforcer: Pick<Enforcer, 'id
 
 export function requireEnforcerDetail(user: Caller, enforcer: Pick<Enforcer, 'id' | 'departmentCode'>): void {
   if (!canReadEnforcerDetail(user, enforcer)) {
-    throw new ForbiddenError(`Roster details of enforcer ${enforcer.id} are shown to the office, the leaders, department ${enforcer.departmentCode} and the enforcer`);
+    throw new ForbiddenError(
+      `Roster details of enforcer ${enforcer.id} are shown to the office, the leaders, department ${enforcer.departmentCode} and the enforcer`,
+    );
   }
 }
 

@@ -34,7 +34,9 @@ const env: SeedEnvironment = {
         const offset = variables.after ? Number(variables.after) : 0;
         const nodes = matching.slice(offset, offset + variables.first);
         const hasNextPage = offset + variables.first < matching.length;
-        return { projects: { totalCount: matching.length, pageInfo: { hasNextPage, endCursor: hasNextPage ? String(offset + variables.first) : null }, nodes } };
+        return {
+          projects: { totalCount: matching.length, pageInfo: { hasNextPage, endCursor: hasNextPage ? String(offset + variables.first) : null }, nodes },
+        };
       },
     }) as unknown as GraphClient,
 };

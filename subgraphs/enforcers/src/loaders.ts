@@ -63,7 +63,11 @@ async function loadStats(em: EntityManager, keys: readonly string[]): Promise<In
 export function createLoaders(em: EntityManager, user: Caller, ports: Ports) {
   return {
     // Keys come from other slices too (federation references): a malformed id is simply not found.
-    enforcerById: keyLoader((ids: readonly string[]) => em.find(Enforcer, { id: { $in: ids.filter(isUuid) } }), (e) => e.id, 'Enforcer'),
+    enforcerById: keyLoader(
+      (ids: readonly string[]) => em.find(Enforcer, { id: { $in: ids.filter(isUuid) } }),
+      (e) => e.id,
+      'Enforcer',
+    ),
     enforcersByDepartment: groupLoader(
       (codes: readonly string[]) => em.find(Enforcer, { departmentCode: { $in: [...codes] } }, { orderBy: { name: 'asc', id: 'asc' } }),
       (e) => e.departmentCode,
@@ -101,13 +105,25 @@ export function createLoaders(em: EntityManager, user: Caller, ports: Ports) {
       (ids: readonly string[]) => em.find(DrawRound, { plan: { $in: [...ids] } }, { orderBy: { number: 'desc' } }),
       (r) => r.plan.id,
     ),
-    roundById: keyLoader((ids: readonly string[]) => em.find(DrawRound, { id: { $in: [...ids] } }), (r) => r.id, 'DrawRound'),
+    roundById: keyLoader(
+      (ids: readonly string[]) => em.find(DrawRound, { id: { $in: [...ids] } }),
+      (r) => r.id,
+      'DrawRound',
+    ),
     commitmentsByRound: groupLoader(
       (ids: readonly string[]) => em.find(DrawCommitment, { round: { $in: [...ids] } }, { orderBy: { unitCode: 'asc' } }),
       (c) => c.round.id,
     ),
-    planById: keyLoader((ids: readonly string[]) => em.find(InspectionPlan, { id: { $in: [...ids] } }), (p) => p.id, 'InspectionPlan'),
-    drawById: keyLoader((ids: readonly string[]) => em.find(InspectionDraw, { id: { $in: [...ids] } }), (d) => d.id, 'InspectionDraw'),
+    planById: keyLoader(
+      (ids: readonly string[]) => em.find(InspectionPlan, { id: { $in: [...ids] } }),
+      (p) => p.id,
+      'InspectionPlan',
+    ),
+    drawById: keyLoader(
+      (ids: readonly string[]) => em.find(InspectionDraw, { id: { $in: [...ids] } }),
+      (d) => d.id,
+      'InspectionDraw',
+    ),
     itemsByPlan: new DataLoader<string, InspectionItem[]>(async (ids) => {
       const plans = await em.find(InspectionPlan, { id: { $in: [...ids] } }, { populate: ['items'] });
       const byId = new Map(plans.map((p) => [p.id, p.items.getItems().sort((a, b) => a.code.localeCompare(b.code))]));

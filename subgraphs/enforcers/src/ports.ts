@@ -38,13 +38,27 @@ const POOL_QUERY = /* GraphQL */ `
   query EnforcersProjectPool($first: Int, $after: String, $filter: ProjectFilter) {
     projects(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
-        id code category registeredOn
-        supervisingDepartment { code }
-        tenderer { creditCode }
-        tenderAgency { creditCode }
-        bids { bidderCreditCode }
+        id
+        code
+        category
+        registeredOn
+        supervisingDepartment {
+          code
+        }
+        tenderer {
+          creditCode
+        }
+        tenderAgency {
+          creditCode
+        }
+        bids {
+          bidderCreditCode
+        }
       }
     }
   }
@@ -97,7 +111,9 @@ const OPEN_CASE = /* GraphQL */ `
   mutation EnforcersOpenCase($findingId: ID!, $projectId: ID!, $departmentCode: String!, $summary: String!, $respondentCreditCodes: [String!]) {
     openCaseFromInspectionFinding(
       input: { findingId: $findingId, projectId: $projectId, departmentCode: $departmentCode, summary: $summary, respondentCreditCodes: $respondentCreditCodes }
-    ) { id }
+    ) {
+      id
+    }
   }
 `;
 

@@ -2,7 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSubgraphList, seedSubgraph, serveSubgraph, signDevToken, subgraphModulePath, type SubgraphDefinition, type SubgraphService, creditCodeCheckCharacter } from '@hub/kit';
+import {
+  readSubgraphList,
+  seedSubgraph,
+  serveSubgraph,
+  signDevToken,
+  subgraphModulePath,
+  type SubgraphDefinition,
+  type SubgraphService,
+  creditCodeCheckCharacter,
+} from '@hub/kit';
 import { as, createTestOrm, run } from '@hub/kit/testing';
 import { subgraph } from './server';
 
@@ -84,7 +93,9 @@ describe('the draw over the real project pool (projects subgraph over HTTP)', ()
     expect(byYear.get(2024)).toBeNull();
     expect(byYear.get(2025)).toMatchObject({ poolSize: 12, result: { drawnCount: 2 } });
 
-    const plan = await gql(`mutation { createInspectionPlan(input: { name: "2025 上半年", periodFrom: "2025-01-01", periodTo: "2025-06-30", itemCodes: ["CJ-01", "CJ-03"], samplingRatio: 0.05 }) { id } }`);
+    const plan = await gql(
+      `mutation { createInspectionPlan(input: { name: "2025 上半年", periodFrom: "2025-01-01", periodTo: "2025-06-30", itemCodes: ["CJ-01", "CJ-03"], samplingRatio: 0.05 }) { id } }`,
+    );
     expect(plan.errors).toBeUndefined();
     // The procedure: the office freezes, the office and ZJJ commit and reveal, then the office draws.
     const planId = plan.data.createInspectionPlan.id;
@@ -94,15 +105,42 @@ describe('the draw over the real project pool (projects subgraph over HTTP)', ()
     expect(frozen.errors).toBeUndefined();
     const roundId = frozen.data.freezeDraw.id;
     const secrets = { ZWJ: randomBytes(32).toString('hex'), ZJJ: randomBytes(32).toString('hex') };
-    const units = [['ZWJ', office], ['ZJJ', as('DEPT', 'ZJJ')]] as const;
+    const units = [
+      ['ZWJ', office],
+      ['ZJJ', as('DEPT', 'ZJJ')],
+    ] as const;
     for (const [unit, caller] of units) {
       const c = createHash('sha256').update(Buffer.from(secrets[unit], 'hex')).digest('hex');
-      expect((await run(subgraph, schema, orm, `mutation($id: ID!, $c: String!) { commitDrawSecret(roundId: $id, commitment: $c) { id } }`, { id: roundId, c }, caller)).errors).toBeUndefined();
+      expect(
+        (
+          await run(
+            subgraph,
+            schema,
+            orm,
+            `mutation($id: ID!, $c: String!) { commitDrawSecret(roundId: $id, commitment: $c) { id } }`,
+            { id: roundId, c },
+            caller,
+          )
+        ).errors,
+      ).toBeUndefined();
     }
     for (const [unit, caller] of units) {
-      expect((await run(subgraph, schema, orm, `mutation($id: ID!, $s: String!) { revealDrawSecret(roundId: $id, secret: $s) { id } }`, { id: roundId, s: secrets[unit] }, caller)).errors).toBeUndefined();
+      expect(
+        (
+          await run(
+            subgraph,
+            schema,
+            orm,
+            `mutation($id: ID!, $s: String!) { revealDrawSecret(roundId: $id, secret: $s) { id } }`,
+            { id: roundId, s: secrets[unit] },
+            caller,
+          )
+        ).errors,
+      ).toBeUndefined();
     }
-    const draw = await gql(`mutation($id: ID!) { drawInspections(planId: $id) { id poolSize result { drawnCount } inspections { inspectors { id } } } }`, { id: planId });
+    const draw = await gql(`mutation($id: ID!) { drawInspections(planId: $id) { id poolSize result { drawnCount } inspections { inspectors { id } } } }`, {
+      id: planId,
+    });
     expect(draw.errors).toBeUndefined();
     expect(draw.data.drawInspections.poolSize).toBe(9); // the 9 registered January to June
     expect(draw.data.drawInspections.result.drawnCount).toBe(1);

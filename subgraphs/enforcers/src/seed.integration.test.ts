@@ -43,7 +43,13 @@ function fakeEnv(requests: Record<string, unknown>[]): SeedEnvironment {
       return { projects: { totalCount: matching.length, pageInfo: { hasNextPage, endCursor: hasNextPage ? String(offset + first) : null }, nodes } };
     },
   };
-  return { log: createLogger('seed-test'), graph: (name) => { expect(name).toBe('projects'); return client as unknown as GraphClient; } };
+  return {
+    log: createLogger('seed-test'),
+    graph: (name) => {
+      expect(name).toBe('projects');
+      return client as unknown as GraphClient;
+    },
+  };
 }
 
 const orms: MikroORM[] = [];
@@ -72,12 +78,16 @@ describe('demo data', () => {
     expect(roster.data.enforcers.nodes.every((n: any) => n.trainingRecords.length >= 1)).toBe(true);
     expect((await gql(`{ inspectionItems { code legalBasis } }`)).data.inspectionItems).toHaveLength(8);
 
-    const plans = await gql(`{ inspectionPlans { nodes { year samplingRatio currentDraw { id seed drawnOn poolSize result { drawnCount } inspections { status project { id } }
+    const plans =
+      await gql(`{ inspectionPlans { nodes { year samplingRatio currentDraw { id seed drawnOn poolSize result { drawnCount } inspections { status project { id } }
       round { manifestHash participants status rosterSnapshot { pseudonym } commitments { unitCode commitment secret } } } } } }`);
     expect(plans.errors).toBeUndefined();
     const byYear = new Map(plans.data.inspectionPlans.nodes.map((p: any) => [p.year, p.currentDraw]));
     expect([...byYear.keys()].sort()).toEqual([2024, 2025, 2026]);
-    const sha = (...hex: string[]) => createHash('sha256').update(Buffer.concat(hex.map((h) => Buffer.from(h, 'hex')))).digest('hex');
+    const sha = (...hex: string[]) =>
+      createHash('sha256')
+        .update(Buffer.concat(hex.map((h) => Buffer.from(h, 'hex'))))
+        .digest('hex');
     for (const { year, drawnOn, participants, secrets } of DEMO_DRAWS) {
       const draw: any = byYear.get(year);
       expect(draw).toMatchObject({ drawnOn, poolSize: PROJECTS.filter((p) => p.registeredOn.startsWith(String(year))).length });
@@ -96,9 +106,13 @@ describe('demo data', () => {
 
     // The issue's "done when": a drawn project answers inspections { inspectors { name department { code } } }.
     const drawnProject = (byYear.get(2025) as any).inspections[0].project.id;
-    const project = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { inspections { inspectors { name department { code } } } } } }`, {
-      r: [{ __typename: 'Project', id: drawnProject }],
-    }, as('OFFICE'));
+    const project = await gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { inspections { inspectors { name department { code } } } } } }`,
+      {
+        r: [{ __typename: 'Project', id: drawnProject }],
+      },
+      as('OFFICE'),
+    );
     expect(project.data._entities[0].inspections[0].inspectors).toHaveLength(2);
     expect(project.data._entities[0].inspections[0].inspectors[0].name).toMatch(/^\p{Script=Han}{2,3}$/u);
 
@@ -107,9 +121,12 @@ describe('demo data', () => {
     expect((await gql(`{ enforcers { totalCount } }`)).data.enforcers.totalCount).toBe(80);
     const twin = await seedInto();
     const results = async (o: MikroORM) =>
-      (await o.em.fork().getConnection().execute('select d.seed, d.result, r.manifest from inspection_draw d join draw_round r on r.id = d.round_id order by d.drawn_on')).map((r: any) =>
-        JSON.stringify([r.seed, r.result, r.manifest]),
-      );
+      (
+        await o.em
+          .fork()
+          .getConnection()
+          .execute('select d.seed, d.result, r.manifest from inspection_draw d join draw_round r on r.id = d.round_id order by d.drawn_on')
+      ).map((r: any) => JSON.stringify([r.seed, r.result, r.manifest]));
     expect(await results(twin.orm)).toEqual(await results(orm));
   });
 });

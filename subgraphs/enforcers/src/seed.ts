@@ -3,7 +3,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, memberUnits, seededRandom, type SeedEnvironment } from '@hub/kit';
 import type { PoolProject } from './draw/draw';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, TrainingRecord } from './enforcer/enforcer.entity';
-import { ChecklistOutcome, FindingSeverity, Inspection, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection/inspection.entity';
+import {
+  ChecklistOutcome,
+  FindingSeverity,
+  Inspection,
+  InspectionFinding,
+  InspectionItem,
+  InspectionPlan,
+  InspectionStatus,
+} from './inspection/inspection.entity';
 import { freezeRound, makeDraw, recordCommitment, recordReveal } from './inspection/draw-procedure';
 import { commitmentOf } from './draw/algorithm';
 import { GraphProjectPoolSource } from './ports';
@@ -27,9 +35,41 @@ const SPECIALTIES: Record<string, EnforcerSpecialty[]> = {
   SLJ: [EnforcerSpecialty.WATER],
   NYJ: [EnforcerSpecialty.AGRICULTURE],
 };
-const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高', '郑', '梁', '谢', '宋'];
+const SURNAMES = [
+  '张',
+  '王',
+  '李',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '高',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+];
 const GIVEN = ['建国', '卫东', '海燕', '晓明', '丽华', '志强', '红梅', '国庆', '文杰', '秀兰', '勇', '敏', '磊', '静', '涛', '婷', '斌', '霞', '军', '琳'];
-const COURSES = ['招标投标法律法规专题培训', '行政执法资格年度培训', '双随机一公开监管实务', '电子招投标平台监管操作', '行政处罚程序规范培训', '工程建设项目审批制度改革'];
+const COURSES = [
+  '招标投标法律法规专题培训',
+  '行政执法资格年度培训',
+  '双随机一公开监管实务',
+  '电子招投标平台监管操作',
+  '行政处罚程序规范培训',
+  '工程建设项目审批制度改革',
+];
 
 /** The demo inspection-item list (抽查事项清单) with legal bases. */
 export const DEMO_ITEMS = [
@@ -168,7 +208,9 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
       const ordered = [...participants].sort((a, b) => (a === 'ZWJ' ? -1 : b === 'ZWJ' ? 1 : 0));
       const commitments = [];
       for (const [k, unit] of ordered.entries()) {
-        commitments.push(await recordCommitment(tx, { round, unitCode: unit, commitment: commitmentOf(secrets[unit]), by: `demo-${unit.toLowerCase()}`, at: at(10 + k) }));
+        commitments.push(
+          await recordCommitment(tx, { round, unitCode: unit, commitment: commitmentOf(secrets[unit]), by: `demo-${unit.toLowerCase()}`, at: at(10 + k) }),
+        );
         await tx.flush();
       }
       for (const [k, unit] of ordered.entries()) {

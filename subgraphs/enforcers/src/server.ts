@@ -63,7 +63,19 @@ export function buildSchema() {
 export function createEnforcersSubgraph(ports: Ports = graphPorts): SubgraphDefinition<Loaders> {
   return {
     name: 'enforcers',
-    entities: [Enforcer, TrainingRecord, ConflictOfInterest, Recusal, InspectionItem, InspectionPlan, InspectionDraw, DrawRound, DrawCommitment, Inspection, InspectionFinding],
+    entities: [
+      Enforcer,
+      TrainingRecord,
+      ConflictOfInterest,
+      Recusal,
+      InspectionItem,
+      InspectionPlan,
+      InspectionDraw,
+      DrawRound,
+      DrawCommitment,
+      Inspection,
+      InspectionFinding,
+    ],
     migrations,
     buildSchema,
     createLoaders: (em, user) => createLoaders(em, user, ports),

@@ -59,6 +59,8 @@ describe('accessPolicyDrift', () => {
 
   it('names an object field guarded in the resolvers and missing from the policy', async () => {
     const { 'Widget.secret': _dropped, ...rest } = agreeing;
-    expect(accessPolicyDrift(await schema(), rest)).toEqual(['Widget.secret: guarded by [LEADER, OFFICE] in the resolvers but has no entry in access-policy.ts']);
+    expect(accessPolicyDrift(await schema(), rest)).toEqual([
+      'Widget.secret: guarded by [LEADER, OFFICE] in the resolvers but has no entry in access-policy.ts',
+    ]);
   });
 });

@@ -28,7 +28,10 @@ export function accessPolicyDrift(schema: GraphQLSchema, policy: AccessPolicy): 
   const metadata = getMetadataStorage() as unknown as BuiltMetadata;
   const declared = new Map<string, readonly string[]>();
   const rootTypes = { query: schema.getQueryType(), mutation: schema.getMutationType() };
-  for (const [kind, definitions] of [['query', metadata.queries], ['mutation', metadata.mutations]] as const) {
+  for (const [kind, definitions] of [
+    ['query', metadata.queries],
+    ['mutation', metadata.mutations],
+  ] as const) {
     const fields = rootTypes[kind]?.getFields() ?? {};
     for (const definition of definitions) {
       if (!fields[definition.schemaName]) continue; // a resolver loaded in this process but not part of this schema

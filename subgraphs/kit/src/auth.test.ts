@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authenticate, callerFromClaims, claimAt, signDevToken, tokenRules, type TokenRules } from './auth';
 import { DEV_JWT_SECRET } from './config';
 
-const IDP: TokenRules = { issuer: 'https://idp.example', audience: 'urn:hub', roleClaim: 'realm_access.roles', departmentClaim: 'dept', nameClaim: 'preferred_username' };
+const IDP: TokenRules = {
+  issuer: 'https://idp.example',
+  audience: 'urn:hub',
+  roleClaim: 'realm_access.roles',
+  departmentClaim: 'dept',
+  nameClaim: 'preferred_username',
+};
 const VARIABLES = ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ROLE_CLAIM', 'AUTH_DEPARTMENT_CLAIM', 'AUTH_NAME_CLAIM'];
 
 afterEach(() => {
@@ -12,7 +18,13 @@ afterEach(() => {
 
 describe('token rules from the environment', () => {
   it("default to the hub's own tokens and follow AUTH_* settings", () => {
-    expect(tokenRules()).toEqual({ issuer: 'supervision-hub', audience: 'supervision-hub', roleClaim: 'role', departmentClaim: 'department', nameClaim: 'name' });
+    expect(tokenRules()).toEqual({
+      issuer: 'supervision-hub',
+      audience: 'supervision-hub',
+      roleClaim: 'role',
+      departmentClaim: 'department',
+      nameClaim: 'name',
+    });
     process.env.AUTH_ISSUER = IDP.issuer;
     process.env.AUTH_ROLE_CLAIM = 'groups';
     expect(tokenRules()).toMatchObject({ issuer: IDP.issuer, roleClaim: 'groups', departmentClaim: 'department' });
@@ -29,7 +41,14 @@ describe('token rules from the environment', () => {
 
   it('refuse a token from another issuer or for another audience, naming the setting', async () => {
     const sign = (iss: string, aud: string) =>
-      new SignJWT({ role: 'LEADER' }).setProtectedHeader({ alg: 'HS256' }).setSubject('l').setIssuer(iss).setAudience(aud).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(DEV_JWT_SECRET));
+      new SignJWT({ role: 'LEADER' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('l')
+        .setIssuer(iss)
+        .setAudience(aud)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(DEV_JWT_SECRET));
     process.env.AUTH_ISSUER = IDP.issuer;
     process.env.AUTH_AUDIENCE = IDP.audience;
     await expect(authenticate(`Bearer ${await sign('supervision-hub', IDP.audience)}`)).rejects.toThrow(/"iss" is not the one this hub accepts \(AUTH_ISSUER/);

@@ -146,8 +146,7 @@ export async function authenticate(authorization: string | undefined | null): Pr
     if (cached && cached.source === keyCache!.source && cached.rules === rulesKey && Date.now() / 1000 < cached.validUntil) return cached.caller;
     // exp is required (a token without it would be valid forever); nbf and exp get the clock skew.
     const options = { issuer: rules.issuer, audience: rules.audience, requiredClaims: ['exp'], clockTolerance: CLOCK_SKEW_SECONDS };
-    const { payload } =
-      key instanceof Uint8Array ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
+    const { payload } = key instanceof Uint8Array ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
     checkTokenTimes(payload);
     const caller = Object.freeze(callerFromClaims(payload as Record<string, unknown>, rules));
     if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) verifiedTokens.clear();

@@ -72,7 +72,8 @@ function decodeCursor(cursor: string): { offset: number } | { keyset: KeyValue[]
   } catch {
     throw notACursor();
   }
-  if (!Array.isArray(parsed) || parsed[0] !== 'k' || parsed.length < 2 || !parsed.slice(1).every((v) => ['string', 'number', 'boolean'].includes(typeof v))) throw notACursor();
+  if (!Array.isArray(parsed) || parsed[0] !== 'k' || parsed.length < 2 || !parsed.slice(1).every((v) => ['string', 'number', 'boolean'].includes(typeof v)))
+    throw notACursor();
   return { keyset: parsed.slice(1) as KeyValue[] };
 }
 

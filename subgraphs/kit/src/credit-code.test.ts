@@ -40,7 +40,11 @@ describe('requireCreditCode / requireCreditCodes', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as Error).message).toMatch(/^respondentCreditCodes\[1\]/);
-      expect((error as { extensions: Record<string, unknown> }).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'respondentCreditCodes', rule: 'GB 32100-2015' });
+      expect((error as { extensions: Record<string, unknown> }).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'respondentCreditCodes',
+        rule: 'GB 32100-2015',
+      });
     }
   });
 });

@@ -14,7 +14,9 @@ export function clarifyCsrfRefusal(status: number, body: string): string {
     const parsed = JSON.parse(body) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
     if (!parsed.errors?.some((e) => e.message.includes('Cross-Site Request Forgery'))) return body;
     parsed.errors = parsed.errors.map((e) =>
-      e.message.includes('Cross-Site Request Forgery') ? { ...e, message: CSRF_REFUSAL, extensions: { ...e.extensions, code: 'BAD_REQUEST', rule: 'CSRF prevention' } } : e,
+      e.message.includes('Cross-Site Request Forgery')
+        ? { ...e, message: CSRF_REFUSAL, extensions: { ...e.extensions, code: 'BAD_REQUEST', rule: 'CSRF prevention' } }
+        : e,
     );
     return JSON.stringify(parsed);
   } catch {

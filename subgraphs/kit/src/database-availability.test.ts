@@ -34,12 +34,31 @@ describe('database unavailable', () => {
     afterAll(async () => orm?.close());
 
     it('a resolver error becomes DATABASE_UNAVAILABLE naming the slice, and readiness says the database is down', async () => {
-      orm = await MikroORM.init({ clientUrl: `postgres://postgres:postgres@127.0.0.1:${await closedPort()}/hub_cases`, entities: [], discovery: { warnWhenNoEntities: false }, connect: false, pool: { min: 0, max: 1 } });
-      const failure = await orm.em.fork().execute('select 1').then(() => undefined, (error: unknown) => error);
+      orm = await MikroORM.init({
+        clientUrl: `postgres://postgres:postgres@127.0.0.1:${await closedPort()}/hub_cases`,
+        entities: [],
+        discovery: { warnWhenNoEntities: false },
+        connect: false,
+        pool: { min: 0, max: 1 },
+      });
+      const failure = await orm.em
+        .fork()
+        .execute('select 1')
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       expect(isDatabaseUnavailable(failure)).toBe(true);
       const error = new GraphQLError('connect ECONNREFUSED', { originalError: failure as Error, path: ['cases'] });
-      const formatted = formatError(createLogger('test'), 'cases')({ message: 'connect ECONNREFUSED', path: ['cases'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
-      expect(formatted).toEqual({ message: 'The cases database is unavailable; try again shortly', path: ['cases'], extensions: { code: 'DATABASE_UNAVAILABLE', subgraph: 'cases' } });
+      const formatted = formatError(createLogger('test'), 'cases')(
+        { message: 'connect ECONNREFUSED', path: ['cases'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        error,
+      );
+      expect(formatted).toEqual({
+        message: 'The cases database is unavailable; try again shortly',
+        path: ['cases'],
+        extensions: { code: 'DATABASE_UNAVAILABLE', subgraph: 'cases' },
+      });
       expect(await databaseReadiness(orm)).toBe('unavailable');
     });
   });

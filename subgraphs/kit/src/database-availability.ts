@@ -4,11 +4,22 @@ import type { GraphQLFormattedError } from 'graphql';
 /** Error codes that mean "the database cannot be reached right now", not "this query is wrong". */
 const UNAVAILABLE_CODES = new Set([
   // Node sockets
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
   // PostgreSQL: admin shutdown, crash shutdown, cannot connect now (starting up, recovering), too many connections
-  '57P01', '57P02', '57P03', '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
 ]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection error|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery)|Connection refused/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection error|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery)|Connection refused/i;
 
 /**
  * Whether an error (or one it wraps: MikroORM, knex and pg nest them) says the database is

@@ -16,7 +16,7 @@ function fakeClient(answers: (() => Promise<unknown>)[]) {
 
 describe('MemberUnits', () => {
   const list = new MemberUnits(units);
-  it('answers from the list it was given, and names today\'s codes in its errors', () => {
+  it("answers from the list it was given, and names today's codes in its errors", () => {
     expect(list.lineCodes).toEqual(['FGJ', 'ZJJ']);
     expect(list.isLine('ZWJ')).toBe(false);
     expect(list.isKnown('ZWJ')).toBe(true);
@@ -63,8 +63,12 @@ describe('checkDepartmentClaim', () => {
     try {
       const dept = { sub: 'd', name: 'd', role: 'DEPT' as const };
       await expect(checkDepartmentClaim({ ...dept, department: 'ZJJ' })).resolves.toMatchObject({ department: 'ZJJ' });
-      await expect(checkDepartmentClaim({ ...dept, department: 'ZWJ' })).rejects.toThrow('A DEPT token needs claim "department" set to a line department (FGJ, ZJJ)');
-      await expect(checkDepartmentClaim({ sub: 'o', name: 'o', role: 'OFFICE', department: 'SJJ' })).rejects.toThrow('Token claim "department" is not a member unit: SJJ');
+      await expect(checkDepartmentClaim({ ...dept, department: 'ZWJ' })).rejects.toThrow(
+        'A DEPT token needs claim "department" set to a line department (FGJ, ZJJ)',
+      );
+      await expect(checkDepartmentClaim({ sub: 'o', name: 'o', role: 'OFFICE', department: 'SJJ' })).rejects.toThrow(
+        'Token claim "department" is not a member unit: SJJ',
+      );
       await expect(checkDepartmentClaim({ sub: 'l', name: 'l', role: 'LEADER' })).resolves.toMatchObject({ role: 'LEADER' });
     } finally {
       useMemberUnitSource(previous);

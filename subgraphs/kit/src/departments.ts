@@ -60,7 +60,12 @@ export interface MemberUnitSource {
 
 const DEPARTMENTS_QUERY = /* GraphQL */ `
   query MemberUnits {
-    departments { code name nameZh kind }
+    departments {
+      code
+      name
+      nameZh
+      kind
+    }
   }
 `;
 

@@ -111,10 +111,7 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
         res.end();
       }
       const operationName = body && typeof body === 'object' ? (body as { operationName?: string }).operationName : undefined;
-      options.log.info(
-        { requestId, operationName, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
-        'graphql request',
-      );
+      options.log.info({ requestId, operationName, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'graphql request');
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         res.setHeader('connection', 'close');

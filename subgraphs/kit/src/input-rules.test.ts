@@ -65,7 +65,14 @@ beforeAll(async () => {
   schema = await buildFederatedSchema({ resolvers: [ThingResolver] });
 });
 
-const valid = { ownerId: '0b6f5e2e-3c1a-4c2b-9d2e-8f1a2b3c4d5e', name: 'A thing', details: 'line one\n\tline two\r\nthree', happenedOn: '2024-05-06', count: 3, tags: ['x'] };
+const valid = {
+  ownerId: '0b6f5e2e-3c1a-4c2b-9d2e-8f1a2b3c4d5e',
+  name: 'A thing',
+  details: 'line one\n\tline two\r\nthree',
+  happenedOn: '2024-05-06',
+  count: 3,
+  tags: ['x'],
+};
 
 async function add(input: Record<string, unknown>) {
   return graphql({ schema, source: 'mutation($input: ThingInput!) { addThing(input: $input) }', variableValues: { input }, contextValue: {} });
@@ -107,10 +114,18 @@ describe('input rules', () => {
 
 describe('input rules on query arguments', () => {
   const things = (variables: Record<string, unknown>) =>
-    graphql({ schema, source: 'query($filter: ThingFilter, $search: String, $first: Int, $after: String) { things(filter: $filter, search: $search, first: $first, after: $after) }', variableValues: variables, contextValue: {} });
+    graphql({
+      schema,
+      source:
+        'query($filter: ThingFilter, $search: String, $first: Int, $after: String) { things(filter: $filter, search: $search, first: $first, after: $after) }',
+      variableValues: variables,
+      contextValue: {},
+    });
 
   it('accepts valid filters, search text, a long cursor, and a code where the argument is a code', async () => {
-    expect((await things({ filter: { ownerId: valid.ownerId, text: '招标', from: '2024-01-01' }, search: 'x', after: 'c'.repeat(400) })).errors).toBeUndefined();
+    expect(
+      (await things({ filter: { ownerId: valid.ownerId, text: '招标', from: '2024-01-01' }, search: 'x', after: 'c'.repeat(400) })).errors,
+    ).toBeUndefined();
     const unit = await graphql({ schema, source: '{ unit(code: "ZJJ") }', contextValue: {} });
     expect(unit.errors).toBeUndefined();
   });

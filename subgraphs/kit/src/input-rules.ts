@@ -104,7 +104,10 @@ export function requireDateInBounds(value: string, field: string, rule: InputRul
   }
   const latest = addYears(today, LATEST_YEARS_AHEAD);
   if (value > latest) {
-    throw new InputError(`${field} (${value}) is more than ${LATEST_YEARS_AHEAD} years ahead (after ${latest})`, { field, rule: `within ${LATEST_YEARS_AHEAD} years` });
+    throw new InputError(`${field} (${value}) is more than ${LATEST_YEARS_AHEAD} years ahead (after ${latest})`, {
+      field,
+      rule: `within ${LATEST_YEARS_AHEAD} years`,
+    });
   }
   return value;
 }
@@ -188,7 +191,8 @@ export function checkArguments(
  * exceptions by name: `after` is a cursor (its own check when decoded), and an ID argument named
  * `code` or `creditCode` is a code (a unit code, a credit code), not a UUID.
  */
-export const queryArgumentRule: ArgumentRule = (name) => (name === 'after' ? 'skip' : name === 'code' || name === 'creditCode' ? { idShape: 'code', maxLength: 32 } : {});
+export const queryArgumentRule: ArgumentRule = (name) =>
+  name === 'after' ? 'skip' : name === 'code' || name === 'creditCode' ? { idShape: 'code', maxLength: 32 } : {};
 
 /**
  * Today for the date rules: the slice's own clock when its request loaders carry one
@@ -210,7 +214,10 @@ export function withInputRules(declared: GraphQLSchema, resolvers: Record<string
     if (!isInputObjectType(type)) return {};
     return (((type.getFields()[fieldName]?.extensions ?? {}) as Record<string, unknown>)[EXTENSION_KEY] as InputRuleOptions) ?? {};
   };
-  for (const [root, argumentRule] of [['Mutation', undefined], ['Query', queryArgumentRule]] as const) {
+  for (const [root, argumentRule] of [
+    ['Mutation', undefined],
+    ['Query', queryArgumentRule],
+  ] as const) {
     const fields = resolvers[root] ?? {};
     for (const [fieldName, resolver] of Object.entries(fields)) {
       if (typeof resolver !== 'function') continue;

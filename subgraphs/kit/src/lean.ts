@@ -23,7 +23,8 @@ export async function leanFind<T extends object>(
   const meta = em.getMetadata().get<T>(entity.name);
   const qb = em.createQueryBuilder(entity).select('*');
   const anyOf = oneArrayParameter(meta, where);
-  if (anyOf) qb.where(`${em.getPlatform().quoteIdentifier(qb.alias)}.${em.getPlatform().quoteIdentifier(anyOf.column)} = any(?::${anyOf.arrayType})`, [anyOf.literal]);
+  if (anyOf)
+    qb.where(`${em.getPlatform().quoteIdentifier(qb.alias)}.${em.getPlatform().quoteIdentifier(anyOf.column)} = any(?::${anyOf.arrayType})`, [anyOf.literal]);
   else qb.where(where);
   // The window count is taken before LIMIT/OFFSET: every row carries the count of all matching rows.
   if (options.withTotal) qb.addSelect(raw('count(*) over () as "__total"'));
@@ -62,7 +63,7 @@ function oneArrayParameter<T>(meta: EntityMetadata<T>, where: FilterQuery<T>): {
   if (!condition || typeof condition !== 'object' || Array.isArray(condition) || Object.keys(condition).length !== 1) return undefined;
   const values = (condition as { $in?: unknown }).$in;
   if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) return undefined;
-  const property = (meta.properties as Record<string, EntityMetadata<T>["properties"][keyof EntityMetadata<T>["properties"]] | undefined>)[keys[0]];
+  const property = (meta.properties as Record<string, EntityMetadata<T>['properties'][keyof EntityMetadata<T>['properties']] | undefined>)[keys[0]];
   if (!property || property.fieldNames?.length !== 1) return undefined;
   if (property.kind !== ReferenceKind.SCALAR && property.kind !== ReferenceKind.MANY_TO_ONE) return undefined;
   const columnType = String(property.columnTypes?.[0] ?? '').toLowerCase();

@@ -19,7 +19,12 @@ function uniqueViolation() {
 describe('error logs carry no personal values', () => {
   it('keeps the kind and place of a database error and drops the values it quoted', () => {
     const logged = serializeErrorForLog(uniqueViolation());
-    expect(logged).toMatchObject({ name: 'UniqueConstraintViolationException', code: '23505', constraint: 'practitioner_identity_number_unique', table: 'practitioner' });
+    expect(logged).toMatchObject({
+      name: 'UniqueConstraintViolationException',
+      code: '23505',
+      constraint: 'practitioner_identity_number_unique',
+      table: 'practitioner',
+    });
     expect(logged.message).toMatch(/duplicate key value violates unique constraint/);
     const text = JSON.stringify(logged);
     for (const value of ['42010219800101123X', '张某', '8c1d0c2e']) expect(text).not.toContain(value);

@@ -16,12 +16,14 @@ const Allowed = guardsFrom(policy);
 @Resolver()
 class GuardedResolver {
   @Allowed('query.secret')
-  @Query(() => String) secret(): string {
+  @Query(() => String)
+  secret(): string {
     return 'ok';
   }
 
   @Allowed('query.signedIn')
-  @Query(() => String) signedIn(): string {
+  @Query(() => String)
+  signedIn(): string {
     return 'ok';
   }
 }
@@ -29,7 +31,8 @@ class GuardedResolver {
 describe('guards from the access policy', () => {
   it('guards a field with exactly the roles of its policy entry', async () => {
     const schema = await buildFederatedSchema({ resolvers: [GuardedResolver] });
-    const ask = (source: string, role: Parameters<typeof as>[0]) => graphql({ schema, source, contextValue: { user: as(role, role === 'OFFICE' ? 'ZWJ' : 'ZJJ') } });
+    const ask = (source: string, role: Parameters<typeof as>[0]) =>
+      graphql({ schema, source, contextValue: { user: as(role, role === 'OFFICE' ? 'ZWJ' : 'ZJJ') } });
     expect((await ask('{ secret }', 'OFFICE')).data).toEqual({ secret: 'ok' });
     expect((await ask('{ secret }', 'DEPT')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await ask('{ signedIn }', 'CENTER')).data).toEqual({ signedIn: 'ok' });

@@ -12,7 +12,9 @@ describe('assertSafeForProduction', () => {
   it('lets a safely configured production service start', () => {
     expect(() => assertSafeForProduction('gateway', { introspection: false }, safe)).not.toThrow();
     expect(() => assertSafeForProduction('gateway', { introspection: true }, { ...safe, ALLOW_INTROSPECTION_IN_PRODUCTION: 'true' })).not.toThrow();
-    expect(() => assertSafeForProduction('gateway', { introspection: false }, { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp/jwks', HUB_INTERNAL_KEY: 'k' })).not.toThrow();
+    expect(() =>
+      assertSafeForProduction('gateway', { introspection: false }, { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp/jwks', HUB_INTERNAL_KEY: 'k' }),
+    ).not.toThrow();
   });
 
   it.each([

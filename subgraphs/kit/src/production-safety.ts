@@ -15,8 +15,10 @@ export function assertSafeForProduction(service: string, settings: { introspecti
   const problems: string[] = [];
   if (!read('AUTH_JWKS_URL')) {
     const secret = read('AUTH_JWT_SECRET');
-    if (!secret) problems.push('AUTH_JWT_SECRET is not set (the development secret would sign tokens): set AUTH_JWKS_URL, or AUTH_JWT_SECRET to a secret of your own');
-    else if (secret === DEV_JWT_SECRET) problems.push('AUTH_JWT_SECRET is the development secret from the repository: set AUTH_JWKS_URL, or a secret of your own');
+    if (!secret)
+      problems.push('AUTH_JWT_SECRET is not set (the development secret would sign tokens): set AUTH_JWKS_URL, or AUTH_JWT_SECRET to a secret of your own');
+    else if (secret === DEV_JWT_SECRET)
+      problems.push('AUTH_JWT_SECRET is the development secret from the repository: set AUTH_JWKS_URL, or a secret of your own');
   }
   if (!read('HUB_INTERNAL_KEY')) problems.push('HUB_INTERNAL_KEY is not set: without it the subgraphs answer anyone, not only the gateway');
   if (settings.introspection && read('ALLOW_INTROSPECTION_IN_PRODUCTION')?.toLowerCase() !== 'true') {

@@ -17,4 +17,18 @@ export enum ProjectStage {
   IN_PERFORMANCE = 'IN_PERFORMANCE',
   COMPLETED = 'COMPLETED',
 }
-registerEnumType(ProjectStage, { name: 'ProjectStage', description: 'Current stage of a tender project on the platform, in statutory order.', valuesConfig: { REGISTERED: { description: 'Registered on the platform, not yet announced.' }, ANNOUNCED: { description: 'Tender announced and documents issued (招标公告发布).' }, BIDS_OPENED: { description: 'Bids opened (开标).' }, EVALUATED: { description: 'Evaluation report in (评标报告).' }, CANDIDATES_PUBLICISED: { description: 'Winning candidates in publicity (评标结果公示).' }, AWARDED: { description: 'Award notice issued (中标通知书).' }, CONTRACT_FILED: { description: 'Contract signed and filed (合同备案).' }, IN_PERFORMANCE: { description: 'Contract in performance (履约).' }, COMPLETED: { description: 'Project completed (竣工).' } } });
+registerEnumType(ProjectStage, {
+  name: 'ProjectStage',
+  description: 'Current stage of a tender project on the platform, in statutory order.',
+  valuesConfig: {
+    REGISTERED: { description: 'Registered on the platform, not yet announced.' },
+    ANNOUNCED: { description: 'Tender announced and documents issued (招标公告发布).' },
+    BIDS_OPENED: { description: 'Bids opened (开标).' },
+    EVALUATED: { description: 'Evaluation report in (评标报告).' },
+    CANDIDATES_PUBLICISED: { description: 'Winning candidates in publicity (评标结果公示).' },
+    AWARDED: { description: 'Award notice issued (中标通知书).' },
+    CONTRACT_FILED: { description: 'Contract signed and filed (合同备案).' },
+    IN_PERFORMANCE: { description: 'Contract in performance (履约).' },
+    COMPLETED: { description: 'Project completed (竣工).' },
+  },
+});

@@ -3,8 +3,12 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
-      new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (
+    typeof value !== 'string' ||
+    !ISO_DATE.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
     throw new GraphQLError(`LocalDate must be a real calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`, {
       extensions: { code: 'BAD_USER_INPUT', rule: 'LocalDate format' },
     });
@@ -17,7 +21,8 @@ export const LocalDateScalar = new GraphQLScalarType({
   name: 'LocalDate',
   description: 'A calendar date (YYYY-MM-DD) in Asia/Shanghai, without a time.',
   // Dates read from a `date` column are well formed: the pattern suffices (the full check is for input).
-  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' && ISO_DATE.test(value) ? value : parseDate(value)),
+  serialize: (value) =>
+    value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' && ISO_DATE.test(value) ? value : parseDate(value),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });

@@ -83,7 +83,7 @@ export interface SubgraphService {
  */
 export function formatError(log: Logger, subgraph?: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' && isUniqueViolation(original)) {
       const refusal = uniqueViolationRefusal();
@@ -114,7 +114,12 @@ export interface StartOptions {
 }
 
 /** Opens the ORM for a subgraph: creates the database if needed and applies the committed migrations. */
-export async function openDatabase(definition: SubgraphDefinition<any>, databaseUrl: string, migrate = true, overrides: Partial<Options> = {}): Promise<MikroORM> {
+export async function openDatabase(
+  definition: SubgraphDefinition<any>,
+  databaseUrl: string,
+  migrate = true,
+  overrides: Partial<Options> = {},
+): Promise<MikroORM> {
   await ensureDatabase(databaseUrl);
   const orm = await MikroORM.init(ormOptions(definition, databaseUrl, overrides));
   if (migrate) await orm.getMigrator().up();
@@ -196,12 +201,17 @@ export async function runSubgraph(definition: SubgraphDefinition<any>, options: 
   const port = options.port ?? (entry ? subgraphPort(entry) : envInt('PORT', 4100));
   const databaseUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
   // Replicas started together take turns (startup-lock.ts): migrations and demo data are applied once.
-  const orm = await withStartupLock(databaseUrl, `hub startup ${definition.name}`, async () => {
-    const orm = await openDatabase(definition, databaseUrl, options.migrate ?? envBool('MIGRATE', true), options.orm);
-    // Seed before listening, so readiness means "demo data is there" for whoever waits on it.
-    if (options.seed ?? envBool('SEED_DEMO', false)) await seedSubgraph(definition, orm);
-    return orm;
-  }, createLogger(`subgraph-${definition.name}`));
+  const orm = await withStartupLock(
+    databaseUrl,
+    `hub startup ${definition.name}`,
+    async () => {
+      const orm = await openDatabase(definition, databaseUrl, options.migrate ?? envBool('MIGRATE', true), options.orm);
+      // Seed before listening, so readiness means "demo data is there" for whoever waits on it.
+      if (options.seed ?? envBool('SEED_DEMO', false)) await seedSubgraph(definition, orm);
+      return orm;
+    },
+    createLogger(`subgraph-${definition.name}`),
+  );
   const service = await serveSubgraph(definition, orm, { port, host: options.host });
   const shutdown = async () => {
     await service.stop();

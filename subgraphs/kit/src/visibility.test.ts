@@ -85,7 +85,13 @@ describe('declared field visibility', () => {
   });
 
   it('refuses a declaration that lists an unknown field, or hides a non-null scalar', () => {
-    const typo = declareVisibility<Matter, 'SUMMARY'>({ type: 'Matter', entity: Matter, viewOf: () => 'SUMMARY', full: [], shows: { SUMMARY: ['id', 'owner', 'ownr'] } });
+    const typo = declareVisibility<Matter, 'SUMMARY'>({
+      type: 'Matter',
+      entity: Matter,
+      viewOf: () => 'SUMMARY',
+      full: [],
+      shows: { SUMMARY: ['id', 'owner', 'ownr'] },
+    });
     expect(() => withVisibility(schema, {}, [typo])).toThrow(/lists ownr, not field\(s\) of the type/);
     const hidesOwner = declareVisibility<Matter, 'SUMMARY'>({ type: 'Matter', entity: Matter, viewOf: () => 'SUMMARY', full: [], shows: { SUMMARY: ['id'] } });
     expect(() => withVisibility(schema, {}, [hidesOwner])).toThrow(/owner is non-null, so view\(s\) SUMMARY must list it/);

@@ -1,11 +1,4 @@
-import {
-  defaultFieldResolver,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from 'graphql';
+import { defaultFieldResolver, isListType, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Caller } from './auth';
 
 /**

@@ -11,16 +11,36 @@ import { Bid, Project, ProjectFlag, StageRecord } from './project/project.entity
  */
 export function createLoaders(em: EntityManager) {
   return {
-    departmentByCode: keyLoader((codes: readonly string[]) => leanFind(em, Department, { code: { $in: [...codes] } }), (d) => d.code, 'Department'),
+    departmentByCode: keyLoader(
+      (codes: readonly string[]) => leanFind(em, Department, { code: { $in: [...codes] } }),
+      (d) => d.code,
+      'Department',
+    ),
     marketEntityByCode: keyLoader(
       (codes: readonly string[]) => leanFind(em, MarketEntity, { creditCode: { $in: [...codes] } }),
       (m) => m.creditCode,
       'MarketEntity',
     ),
-    projectById: keyLoader((ids: readonly string[]) => leanFind(em, Project, { id: { $in: [...ids] } }), (p) => p.id, 'Project'),
-    projectByCode: keyLoader((codes: readonly string[]) => leanFind(em, Project, { code: { $in: [...codes] } }), (p) => p.code, 'Project'),
-    practitionerById: keyLoader((ids: readonly string[]) => leanFind(em, Practitioner, { id: { $in: [...ids] } }), (p) => p.id, 'Practitioner'),
-    bidById: keyLoader((ids: readonly string[]) => leanFind(em, Bid, { id: { $in: [...ids] } }), (b) => b.id, 'Bid'),
+    projectById: keyLoader(
+      (ids: readonly string[]) => leanFind(em, Project, { id: { $in: [...ids] } }),
+      (p) => p.id,
+      'Project',
+    ),
+    projectByCode: keyLoader(
+      (codes: readonly string[]) => leanFind(em, Project, { code: { $in: [...codes] } }),
+      (p) => p.code,
+      'Project',
+    ),
+    practitionerById: keyLoader(
+      (ids: readonly string[]) => leanFind(em, Practitioner, { id: { $in: [...ids] } }),
+      (p) => p.id,
+      'Practitioner',
+    ),
+    bidById: keyLoader(
+      (ids: readonly string[]) => leanFind(em, Bid, { id: { $in: [...ids] } }),
+      (b) => b.id,
+      'Bid',
+    ),
     bidsByProject: groupLoader(
       (ids: readonly string[]) => leanFind(em, Bid, { project: { $in: [...ids] } }, { orderBy: { tenderRound: 'asc', submittedOn: 'asc', id: 'asc' } }),
       (b) => b.project.id,
@@ -39,7 +59,8 @@ export function createLoaders(em: EntityManager) {
     ),
     /** Projects where an entity is tenderer or agency (a project may count for two keys). */
     projectsByParty: new DataLoader<string, Project[]>(async (codes) => {
-      const rows = await leanFind(em, 
+      const rows = await leanFind(
+        em,
         Project,
         { $or: [{ tenderer: { $in: [...codes] } }, { tenderAgency: { $in: [...codes] } }] },
         { orderBy: { registeredOn: 'desc', code: 'asc' } },

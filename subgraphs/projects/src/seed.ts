@@ -28,7 +28,28 @@ const WORKS: Record<ProjectCategory, string[]> = {
   AGRICULTURE: ['高标准农田建设', '农田水利', '现代农业产业园', '冷链物流设施', '畜禽粪污资源化'],
 };
 /** Trade names (字号) of the demo bidders. */
-const BRANDS = ['宏达', '恒信', '楚天', '华源', '鑫盛', '长江', '荆楚', '中凯', '广厦', '永安', '联创', '天宇', '润泽', '金诚', '博远', '立信', '汇通', '众邦', '国泰', '安居'];
+const BRANDS = [
+  '宏达',
+  '恒信',
+  '楚天',
+  '华源',
+  '鑫盛',
+  '长江',
+  '荆楚',
+  '中凯',
+  '广厦',
+  '永安',
+  '联创',
+  '天宇',
+  '润泽',
+  '金诚',
+  '博远',
+  '立信',
+  '汇通',
+  '众邦',
+  '国泰',
+  '安居',
+];
 const TENDERER_FORMS = ['城市建设投资有限公司', '城市发展集团有限公司', '建设开发有限公司', '城投置业有限公司', '基础设施建设有限公司', '水务投资有限公司'];
 const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚'];
@@ -68,7 +89,9 @@ export async function seedDemoData(em: EntityManager, env?: SeedEnvironment, opt
     const place = pick(PLACES);
     const candidates =
       role === 'tenderer'
-        ? i % 3 === 0 ? [`荆州市沙市区${place}${pick(['街道办事处', '水利站', '农业服务中心', '教育局'])}`] : TENDERER_FORMS.map((form) => `荆州市${place}${form}`)
+        ? i % 3 === 0
+          ? [`荆州市沙市区${place}${pick(['街道办事处', '水利站', '农业服务中心', '教育局'])}`]
+          : TENDERER_FORMS.map((form) => `荆州市${place}${form}`)
         : role === 'agency'
           ? [`湖北${place}${pick(['工程项目管理', '招标代理', '工程咨询'])}有限公司`]
           : ((trade) => BRANDS.map((brand) => `湖北${brand}${trade}有限公司`))(pick(TRADES));

@@ -31,7 +31,9 @@ async function digests(url: string): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
     const result: Record<string, string> = {};
     for (const { name } of tables) {
       const { rows } = await client.query<{ digest: string; n: string }>(
@@ -69,9 +71,18 @@ describe('backup and restore', () => {
     const [projectsOrm, , , , auditOrm] = orms;
     const log = createLogger('backup-test');
     // Demo data (projects with 20 projects; audit on them), as a first start loads it.
-    await loadDemoDataOnce({ ...projects, seedDemoData: (em, env) => seedProjects(em, env, { projects: 20 }) }, projectsOrm, { log, graph: () => ({}) as GraphClient });
+    await loadDemoDataOnce({ ...projects, seedDemoData: (em, env) => seedProjects(em, env, { projects: 20 }) }, projectsOrm, {
+      log,
+      graph: () => ({}) as GraphClient,
+    });
     const firstProjects = await projectsOrm.em.fork().find(Project, {}, { orderBy: { code: 'asc' }, limit: 12 });
-    const auditEnv: SeedEnvironment = { log, graph: () => ({ request: async () => ({ projects: { nodes: firstProjects.map((p) => ({ id: p.id, code: p.code, registeredOn: p.registeredOn })) } }) }) as unknown as GraphClient };
+    const auditEnv: SeedEnvironment = {
+      log,
+      graph: () =>
+        ({
+          request: async () => ({ projects: { nodes: firstProjects.map((p) => ({ id: p.id, code: p.code, registeredOn: p.registeredOn })) } }),
+        }) as unknown as GraphClient,
+    };
     await loadDemoDataOnce(audit, auditOrm, auditEnv);
     // Fresh writes after the demo: a newly registered market entity and an audit finding.
     await new ProjectService(projectsOrm.em.fork(), { sub: 'clerk', name: 'Clerk', role: 'CENTER', department: 'JYZX' }).registerMarketEntity({
@@ -98,14 +109,25 @@ describe('backup and restore', () => {
     expect(manifest.slices[4].tables.audit_finding.rows).toBe(13);
     expect(manifest.slices.every((s) => s.migrations.length > 0)).toBe(true);
 
-    const checks = await restoreSlices(folder, (slice) => urlOn(target.url, slice), async (slice) => definitions[slice]);
+    const checks = await restoreSlices(
+      folder,
+      (slice) => urlOn(target.url, slice),
+      async (slice) => definitions[slice],
+    );
     expect(checks.filter((c) => c.expected !== c.restored)).toEqual([]);
     for (const slice of slices) {
       expect(await digests(urlOn(target.url, slice.name)), slice.name).toEqual(await digests(slice.url));
     }
 
     // A second restore meets tables and refuses, naming them.
-    const again = await restoreSlices(folder, (slice) => urlOn(target.url, slice), async (slice) => definitions[slice]).then(() => undefined, (error: unknown) => error);
+    const again = await restoreSlices(
+      folder,
+      (slice) => urlOn(target.url, slice),
+      async (slice) => definitions[slice],
+    ).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(again).toBeInstanceOf(RestoreRefused);
     expect((again as Error).message).toMatch(/not empty: database bk_\w+_projects already holds \d+ tables \(bid, /);
   }, 300_000);

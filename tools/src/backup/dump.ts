@@ -121,7 +121,9 @@ async function notEmpty(url: string): Promise<string | undefined> {
   const client = await connect(url);
   try {
     const tables = await userTables(client);
-    return tables.length ? `database ${databaseName(url)} already holds ${tables.length} tables (${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''})` : undefined;
+    return tables.length
+      ? `database ${databaseName(url)} already holds ${tables.length} tables (${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''})`
+      : undefined;
   } finally {
     await client.end();
   }
@@ -150,7 +152,8 @@ export async function restoreSlices(
   if (manifest.format !== 'hub-backup/1') throw new Error(`${folder}/manifest.json is not a hub backup (format ${JSON.stringify(manifest.format)})`);
   for (const slice of manifest.slices) {
     for (const [table, entry] of Object.entries(slice.tables)) {
-      if (sha256(join(folder, entry.file)) !== entry.sha256) throw new Error(`${entry.file} does not match its checksum in the manifest (table ${table}): the backup is damaged`);
+      if (sha256(join(folder, entry.file)) !== entry.sha256)
+        throw new Error(`${entry.file} does not match its checksum in the manifest (table ${table}): the backup is damaged`);
     }
   }
   const refusals = [];
@@ -159,7 +162,9 @@ export async function restoreSlices(
     if (reason) refusals.push(reason);
   }
   if (refusals.length) {
-    throw new RestoreRefused(`Refusing to restore into a cluster that is not empty: ${refusals.join('; ')}. Restore into an empty cluster (a new data directory or server).`);
+    throw new RestoreRefused(
+      `Refusing to restore into a cluster that is not empty: ${refusals.join('; ')}. Restore into an empty cluster (a new data directory or server).`,
+    );
   }
   const checks: RestoreCheck[] = [];
   for (const slice of manifest.slices) {
@@ -168,7 +173,8 @@ export async function restoreSlices(
     const definition = await loadDefinition(slice.name);
     const known = new Set(definition.migrations.map((m) => m.name));
     const unknown = slice.migrations.filter((name) => !known.has(name));
-    if (unknown.length) throw new Error(`The backup of ${slice.name} has migrations this version does not know (${unknown.join(', ')}): restore with the version that made it`);
+    if (unknown.length)
+      throw new Error(`The backup of ${slice.name} has migrations this version does not know (${unknown.join(', ')}): restore with the version that made it`);
     const orm = await openDatabase(definition, url, false);
     try {
       if (slice.migrations.length) await orm.getMigrator().up({ migrations: slice.migrations });

@@ -25,7 +25,8 @@ export async function backupServer(root: string, create: boolean): Promise<{ url
     // not running: start it below
   }
   const dataDir = join(root, '.data', 'pg');
-  if (!create && !existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`No PostgreSQL on port ${port} and no data in .data/pg: nothing to back up (set DATABASE_URL for a server)`);
+  if (!create && !existsSync(join(dataDir, 'PG_VERSION')))
+    throw new Error(`No PostgreSQL on port ${port} and no data in .data/pg: nothing to back up (set DATABASE_URL for a server)`);
   console.log(`Starting the embedded PostgreSQL on port ${port} (data in .data/pg) for the duration …`);
   const running: RunningPostgres = await startEmbeddedPostgres({ dataDir, port, persistent: true, logFile: join(root, '.data', 'logs', 'postgres.log') });
   process.env.DATABASE_URL = running.url;

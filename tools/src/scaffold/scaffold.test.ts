@@ -5,7 +5,7 @@ import { readSubgraphList, repoRoot } from '@hub/kit';
 import { namesOf, scaffoldFiles } from './templates';
 
 describe('pnpm subgraph:new', () => {
-  it('generated the worked example (subgraphs/audit) exactly: its passing tests are the scaffold\'s', () => {
+  it("generated the worked example (subgraphs/audit) exactly: its passing tests are the scaffold's", () => {
     const entry = readSubgraphList().subgraphs.find((s) => s.name === 'audit');
     expect(entry).toMatchObject({ package: '@hub/audit', port: 4005 });
     for (const [file, content] of Object.entries(scaffoldFiles(namesOf('audit', 4005)))) {

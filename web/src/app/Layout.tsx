@@ -47,7 +47,10 @@ export function Layout({ children }: { children: ReactNode }) {
               { label: 'EN', value: 'en' },
             ]}
           />
-          <Button icon={<LogoutOutlined />} onClick={() => goToSignIn('signed-out', config.signIn.mode === 'oidc' ? () => endOidcSession(config.signIn as never, session.idToken) : undefined)}>
+          <Button
+            icon={<LogoutOutlined />}
+            onClick={() => goToSignIn('signed-out', config.signIn.mode === 'oidc' ? () => endOidcSession(config.signIn as never, session.idToken) : undefined)}
+          >
             {t('退出', 'Sign out')}
           </Button>
         </Space>

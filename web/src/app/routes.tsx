@@ -1,4 +1,12 @@
-import { AppstoreOutlined, ApiOutlined, AuditOutlined, DashboardOutlined, FundProjectionScreenOutlined, InboxOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FundProjectionScreenOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/session';
 
@@ -48,13 +56,28 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/projects', element: <ProjectList />, menu: { zh: '项目', en: 'Projects', icon: <AppstoreOutlined /> } },
   { path: '/projects/:id', element: <ProjectPage /> },
   { path: '/entities/:creditCode', element: <EntityPage /> },
-  { path: '/inspections', element: <InspectionsHome />, roles: ['OFFICE', 'ENFORCER', 'DEPT', 'LEADER'], menu: { zh: '双随机抽查', en: 'Inspections', icon: <AuditOutlined /> } },
+  {
+    path: '/inspections',
+    element: <InspectionsHome />,
+    roles: ['OFFICE', 'ENFORCER', 'DEPT', 'LEADER'],
+    menu: { zh: '双随机抽查', en: 'Inspections', icon: <AuditOutlined /> },
+  },
   { path: '/inspections/plans/:id', element: <PlanPage />, roles: ['OFFICE', 'ENFORCER', 'DEPT', 'LEADER'] },
   { path: '/inspections/draws/:id', element: <DrawPage /> },
   { path: '/inspections/:id', element: <InspectionPage /> },
-  { path: '/credit', element: <CreditWork />, roles: ['OFFICE', 'DEPT', 'LEADER'], menu: { zh: '信用管理', en: 'Credit', icon: <SafetyCertificateOutlined /> } },
+  {
+    path: '/credit',
+    element: <CreditWork />,
+    roles: ['OFFICE', 'DEPT', 'LEADER'],
+    menu: { zh: '信用管理', en: 'Credit', icon: <SafetyCertificateOutlined /> },
+  },
   { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
-  { path: '/review', element: <ReviewPage />, roles: ['LEADER', 'OFFICE'], menu: { zh: '两月研判', en: 'Bimonthly review', icon: <FundProjectionScreenOutlined /> } },
+  {
+    path: '/review',
+    element: <ReviewPage />,
+    roles: ['LEADER', 'OFFICE'],
+    menu: { zh: '两月研判', en: 'Bimonthly review', icon: <FundProjectionScreenOutlined /> },
+  },
   { path: '/intake', element: <IntakeQueue />, roles: ['OFFICE'], menu: { zh: '一窗受理', en: 'Intake', icon: <InboxOutlined /> } },
   { path: '/intake/new', element: <RecordReceivedPage />, roles: ['OFFICE'] },
   { path: '/cases', element: <CaseList />, roles: ['OFFICE', 'DEPT', 'LEADER'], menu: { zh: '案件办理', en: 'Cases', icon: <AuditOutlined /> } },

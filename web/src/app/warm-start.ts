@@ -2,7 +2,13 @@ import type { ApolloClient } from '@apollo/client';
 import { readSession } from '../auth/session';
 import { GRAPHQL_PATH, PAGE_SIZE } from '../config';
 import { createClient } from '../data/client';
-import { JoinedProjectsDocument, LeaderCaseTilesDocument, LeaderCreditTilesDocument, LeaderDepartmentsDocument, type JoinedProjectsQueryVariables } from '../gql/graphql';
+import {
+  JoinedProjectsDocument,
+  LeaderCaseTilesDocument,
+  LeaderCreditTilesDocument,
+  LeaderDepartmentsDocument,
+  type JoinedProjectsQueryVariables,
+} from '../gql/graphql';
 import { joinedVariables } from '../leader/overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from '../leader/period';
 

@@ -20,7 +20,10 @@ describe('the session', () => {
     expect(session).toMatchObject({ sub: 'u1', name: '张伟', role: 'DEPT', department: 'ZJJ', expiresAt: 2_000_000_000_000 });
     const idp = sessionFromToken(token({ sub: 'u2', hub_role: 'leader', exp: 2_000_000_000 }), { role: 'hub_role', department: 'dept' });
     expect(idp).toMatchObject({ role: 'LEADER', department: undefined });
-    const nested = sessionFromToken(token({ sub: 'u3', groups: ['staff', 'DEPT'], org: { code: 'ZJJ' }, exp: 2_000_000_000 }), { role: 'groups', department: 'org.code' });
+    const nested = sessionFromToken(token({ sub: 'u3', groups: ['staff', 'DEPT'], org: { code: 'ZJJ' }, exp: 2_000_000_000 }), {
+      role: 'groups',
+      department: 'org.code',
+    });
     expect(nested).toMatchObject({ role: 'DEPT', department: 'ZJJ' });
     expect(decodeJwtPayload(token({ name: '中文' })).name).toBe('中文');
     expect(() => sessionFromToken(token({ sub: 'x', role: 'LEADER' }))).toThrow(/exp/);

@@ -145,7 +145,13 @@ export function CaseIntakeForm({ kind, mode, onReceipt }: { kind: IntakeKind; mo
       // The form keeps every value; the server's message goes on the field it names.
       form.setFields(Object.entries(refusal.fields).map(([name, errors]) => ({ name: name as keyof Values, errors })));
       const messages = [...refusal.general];
-      if (refusal.transport) messages.push(t('网络或服务暂不可用，可直接重新提交：同一表单重复提交不会重复登记。', 'The network or the service did not answer; submit again: a retry of this form is never filed twice.'));
+      if (refusal.transport)
+        messages.push(
+          t(
+            '网络或服务暂不可用，可直接重新提交：同一表单重复提交不会重复登记。',
+            'The network or the service did not answer; submit again: a retry of this form is never filed twice.',
+          ),
+        );
       setGeneral(messages);
     } finally {
       inFlight.current = false;
@@ -161,17 +167,27 @@ export function CaseIntakeForm({ kind, mode, onReceipt }: { kind: IntakeKind; mo
       const problem = complaintWindowProblem(value, receivedOn, today);
       if (problem === 'future') return Promise.reject(new Error(t('不能晚于今天', 'Cannot be after today')));
       if (problem === 'after-receipt') return Promise.reject(new Error(t('不能晚于收件日期', 'Cannot be after the day it was received')));
-      if (problem === 'too-late') return Promise.reject(new Error(t('投诉应当自知道或者应当知道之日起10日内提出', 'A complaint must be made within 10 days of knowing of the matter')));
+      if (problem === 'too-late')
+        return Promise.reject(new Error(t('投诉应当自知道或者应当知道之日起10日内提出', 'A complaint must be made within 10 days of knowing of the matter')));
       return Promise.resolve();
     },
   };
   const receivedAtRule = {
     validator: (_: unknown, value?: string) =>
-      value && new Date(shanghaiInstant(value)).getTime() > Date.now() ? Promise.reject(new Error(t('收件时间不能晚于现在', 'Cannot be in the future'))) : Promise.resolve(),
+      value && new Date(shanghaiInstant(value)).getTime() > Date.now()
+        ? Promise.reject(new Error(t('收件时间不能晚于现在', 'Cannot be in the future')))
+        : Promise.resolve(),
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} scrollToFirstError initialValues={mode === 'office' ? { channel: 'WINDOW' } : {}} data-testid={`intake-form-${kind}`}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      scrollToFirstError
+      initialValues={mode === 'office' ? { channel: 'WINDOW' } : {}}
+      data-testid={`intake-form-${kind}`}
+    >
       {general.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={general.join('；')} />}
       {mode === 'office' && (
         <Space wrap size="large" align="start">
@@ -205,10 +221,19 @@ export function CaseIntakeForm({ kind, mode, onReceipt }: { kind: IntakeKind; mo
           <Form.Item name="complainantContact" label={t('联系方式（电话或地址）', 'Contact (phone or address)')} rules={textRules(t, MAX_TEXT)}>
             <Input autoComplete="tel" />
           </Form.Item>
-          <Form.Item name="relationToProject" label={t('与项目的关系（如：投标人、潜在投标人）', 'Relation to the project (e.g. bidder)')} rules={textRules(t, MAX_TEXT)}>
+          <Form.Item
+            name="relationToProject"
+            label={t('与项目的关系（如：投标人、潜在投标人）', 'Relation to the project (e.g. bidder)')}
+            rules={textRules(t, MAX_TEXT)}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="knewOn" label={t('知道或应当知道投诉事项的日期', 'Day you knew of the matter')} dependencies={['receivedAt']} rules={[{ required: true, message: t('必填', 'Required') }, knewOnRule]}>
+          <Form.Item
+            name="knewOn"
+            label={t('知道或应当知道投诉事项的日期', 'Day you knew of the matter')}
+            dependencies={['receivedAt']}
+            rules={[{ required: true, message: t('必填', 'Required') }, knewOnRule]}
+          >
             <Input type="date" max={today} />
           </Form.Item>
         </>
@@ -241,7 +266,9 @@ export function CaseIntakeForm({ kind, mode, onReceipt }: { kind: IntakeKind; mo
         rules={[
           {
             validator: (_: unknown, value?: string[]) =>
-              (value ?? []).every((c) => /^[0-9A-Z]{18}$/.test(c.trim().toUpperCase())) ? Promise.resolve() : Promise.reject(new Error(t('统一社会信用代码为18位', 'A unified social credit code has 18 characters'))),
+              (value ?? []).every((c) => /^[0-9A-Z]{18}$/.test(c.trim().toUpperCase()))
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('统一社会信用代码为18位', 'A unified social credit code has 18 characters'))),
           },
         ]}
       >

@@ -26,7 +26,13 @@ function useColumns(deadline: 'acceptance' | 'pending'): TableColumnsType<CaseRo
     { title: t('项目', 'Project'), key: 'project', render: (_, c) => <Link to={`/projects/${c.project.id}`}>{c.project.name}</Link> },
     { title: t('状态', 'Status'), key: 'status', render: (_, c) => label(CASE_STATUS_LABELS, c.status, lang) },
     ...(deadline === 'pending'
-      ? [{ title: t('承办部门', 'Handled by'), key: 'handling', render: (_: unknown, c: CaseRowFragment) => c.handlingDepartments.map((d) => (lang === 'zh' ? d.nameZh : d.name)).join('、') || '—' }]
+      ? [
+          {
+            title: t('承办部门', 'Handled by'),
+            key: 'handling',
+            render: (_: unknown, c: CaseRowFragment) => c.handlingDepartments.map((d) => (lang === 'zh' ? d.nameZh : d.name)).join('、') || '—',
+          },
+        ]
       : []),
     {
       title: deadline === 'acceptance' ? t('受理期限', 'Decide by') : t('期限', 'Due'),
@@ -66,7 +72,15 @@ export function IntakeQueue() {
           <Tag color="red">{t(`本页 ${overdue} 件已超过受理期限`, `${overdue} on this page are past the acceptance deadline`)}</Tag>
         </p>
       )}
-      <PagedTable connection={data?.cases} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('待受理案件', 'Cases awaiting acceptance')} />
+      <PagedTable
+        connection={data?.cases}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('待受理案件', 'Cases awaiting acceptance')}
+      />
     </>
   );
 }
@@ -85,7 +99,10 @@ export function CaseList() {
     ...(overdueOnly ? { overdue: true } : {}),
     ...(session.role === 'DEPT' && session.department ? { department: session.department } : {}),
   };
-  const { data, loading, error } = useQuery(CaseListDocument, { variables: { filter, first: PAGE_SIZE, after: pager.after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(CaseListDocument, {
+    variables: { filter, first: PAGE_SIZE, after: pager.after },
+    fetchPolicy: 'cache-and-network',
+  });
   const columns = useColumns('pending');
   return (
     <>
@@ -121,7 +138,15 @@ export function CaseList() {
       </Space>
       <MissingSliceBanner error={error} />
       <InlineError error={error} />
-      <PagedTable connection={data?.cases} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('案件列表', 'Cases')} />
+      <PagedTable
+        connection={data?.cases}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('案件列表', 'Cases')}
+      />
     </>
   );
 }

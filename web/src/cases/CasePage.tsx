@@ -102,7 +102,9 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
   const steps = offeredSteps(c, session);
   const [open, setOpen] = useState<Transition | null>(null);
   const units = useQuery(MemberUnitsDocument, { fetchPolicy: 'cache-first' });
-  const lineDepartments = (units.data?.departments ?? []).filter((d) => d.kind === 'LINE').map((d) => ({ code: d.code, label: lang === 'zh' ? d.nameZh : d.name }));
+  const lineDepartments = (units.data?.departments ?? [])
+    .filter((d) => d.kind === 'LINE')
+    .map((d) => ({ code: d.code, label: lang === 'zh' ? d.nameZh : d.name }));
   const [accept] = useMutation(AcceptCaseDocument);
   const [reject] = useMutation(RejectCaseDocument);
   const [route] = useMutation(RouteCaseDocument);
@@ -133,7 +135,10 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
         onDone={() => setOpen(null)}
       >
         <Form.Item name="ground" label={t('不予受理的法定情形', 'Statutory ground')} rules={[{ required: true, message: t('请选择', 'Choose one') }]}>
-          <Select<CaseRefusalGround> onChange={setGround} options={Object.keys(REFUSAL_GROUND_LABELS).map((g) => ({ value: g as CaseRefusalGround, label: label(REFUSAL_GROUND_LABELS, g, lang) }))} />
+          <Select<CaseRefusalGround>
+            onChange={setGround}
+            options={Object.keys(REFUSAL_GROUND_LABELS).map((g) => ({ value: g as CaseRefusalGround, label: label(REFUSAL_GROUND_LABELS, g, lang) }))}
+          />
         </Form.Item>
         <Form.Item name="reason" label={t('理由', 'Reason')} rules={textRules(t, LONG_TEXT, ground === 'OTHER')}>
           <Input.TextArea rows={2} />
@@ -153,26 +158,44 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
         onDone={() => setOpen(null)}
       >
         <Form.Item name="mode" label={t('办理方式', 'Routing')} initialValue="TRANSFERRED" rules={[{ required: true }]}>
-          <Radio.Group onChange={(e) => setRouteMode(e.target.value as CaseRoutingMode)} options={(['SELF_HANDLED', 'SPLIT', 'TRANSFERRED'] as const).map((m) => ({ value: m, label: label(ROUTING_LABELS, m, lang) }))} />
+          <Radio.Group
+            onChange={(e) => setRouteMode(e.target.value as CaseRoutingMode)}
+            options={(['SELF_HANDLED', 'SPLIT', 'TRANSFERRED'] as const).map((m) => ({ value: m, label: label(ROUTING_LABELS, m, lang) }))}
+          />
         </Form.Item>
         {routeMode !== 'SELF_HANDLED' && (
           <Form.Item
             name="departmentCodes"
-            label={routeMode === 'SPLIT' ? t('分办部门（两个及以上）', 'Departments (two or more)') : t('转办部门（默认为项目的行业主管部门）', "Department (default: the project's supervising department)")}
+            label={
+              routeMode === 'SPLIT'
+                ? t('分办部门（两个及以上）', 'Departments (two or more)')
+                : t('转办部门（默认为项目的行业主管部门）', "Department (default: the project's supervising department)")
+            }
             initialValue={routeMode === 'TRANSFERRED' ? c.project.supervisingDepartment.code : undefined}
             rules={[
               { required: true, message: t('请选择部门', 'Choose the department') },
-              ...(routeMode === 'SPLIT' ? [{ type: 'array' as const, min: 2, message: t('分办须选择两个及以上部门', 'SPLIT needs two or more departments') }] : []),
+              ...(routeMode === 'SPLIT'
+                ? [{ type: 'array' as const, min: 2, message: t('分办须选择两个及以上部门', 'SPLIT needs two or more departments') }]
+                : []),
             ]}
           >
-            <Select mode={routeMode === 'SPLIT' ? 'multiple' : undefined} options={lineDepartments.map((d) => ({ value: d.code, label: `${d.label}（${d.code}）` }))} loading={units.loading} />
+            <Select
+              mode={routeMode === 'SPLIT' ? 'multiple' : undefined}
+              options={lineDepartments.map((d) => ({ value: d.code, label: `${d.label}（${d.code}）` }))}
+              loading={units.loading}
+            />
           </Form.Item>
         )}
         <CommentField />
       </StepForm>
     ),
     START_INVESTIGATION: () => (
-      <StepForm step="START_INVESTIGATION" run={(v) => start({ variables: { input: { ...base(v), enforcerIds: (v.enforcerIds as string[] | undefined) ?? null } } })} onStale={onStale} onDone={() => setOpen(null)}>
+      <StepForm
+        step="START_INVESTIGATION"
+        run={(v) => start({ variables: { input: { ...base(v), enforcerIds: (v.enforcerIds as string[] | undefined) ?? null } } })}
+        onStale={onStale}
+        onDone={() => setOpen(null)}
+      >
         <Form.Item name="enforcerIds" label={t('指派执法人员（可稍后指派）', 'Enforcers (may be assigned later)')}>
           <EnforcerPicker fixedDepartment={fixedDepartment} departments={lineDepartments} defaultSpecialty={specialty} />
         </Form.Item>
@@ -180,8 +203,17 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
       </StepForm>
     ),
     ASSIGN_ENFORCERS: () => (
-      <StepForm step="ASSIGN_ENFORCERS" run={(v) => assign({ variables: { input: { ...base(v), enforcerIds: v.enforcerIds as string[] } } })} onStale={onStale} onDone={() => setOpen(null)}>
-        <Form.Item name="enforcerIds" label={t('执法人员', 'Enforcers')} rules={[{ required: true, message: t('至少选择一名执法人员', 'Choose at least one enforcer') }]}>
+      <StepForm
+        step="ASSIGN_ENFORCERS"
+        run={(v) => assign({ variables: { input: { ...base(v), enforcerIds: v.enforcerIds as string[] } } })}
+        onStale={onStale}
+        onDone={() => setOpen(null)}
+      >
+        <Form.Item
+          name="enforcerIds"
+          label={t('执法人员', 'Enforcers')}
+          rules={[{ required: true, message: t('至少选择一名执法人员', 'Choose at least one enforcer') }]}
+        >
           <EnforcerPicker fixedDepartment={fixedDepartment} departments={lineDepartments} defaultSpecialty={specialty} />
         </Form.Item>
         <CommentField />
@@ -190,7 +222,13 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
     DECIDE: () => (
       <StepForm
         step="DECIDE"
-        run={(v) => decide({ variables: { input: { ...base(v), substantiated: v.substantiated as boolean, actionTaken: v.actionTaken as string, penalty: (v.penalty as string) || null } } })}
+        run={(v) =>
+          decide({
+            variables: {
+              input: { ...base(v), substantiated: v.substantiated as boolean, actionTaken: v.actionTaken as string, penalty: (v.penalty as string) || null },
+            },
+          })
+        }
         onStale={onStale}
         onDone={() => setOpen(null)}
       >
@@ -212,7 +250,12 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
       </StepForm>
     ),
     SEND_FEEDBACK: () => (
-      <StepForm step="SEND_FEEDBACK" run={(v) => feedback({ variables: { input: { ...base(v), feedback: v.feedback as string } } })} onStale={onStale} onDone={() => setOpen(null)}>
+      <StepForm
+        step="SEND_FEEDBACK"
+        run={(v) => feedback({ variables: { input: { ...base(v), feedback: v.feedback as string } } })}
+        onStale={onStale}
+        onDone={() => setOpen(null)}
+      >
         <Form.Item name="feedback" label={t('向投诉/举报人反馈的结果', 'Result as told to the submitter')} rules={textRules(t, LONG_TEXT)}>
           <Input.TextArea rows={3} />
         </Form.Item>
@@ -225,7 +268,12 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
       </StepForm>
     ),
     SUPERVISE: () => (
-      <StepForm step="SUPERVISE" run={(v) => supervise({ variables: { input: { caseId: c.id, note: v.note as string } } })} onStale={onStale} onDone={() => setOpen(null)}>
+      <StepForm
+        step="SUPERVISE"
+        run={(v) => supervise({ variables: { input: { caseId: c.id, note: v.note as string } } })}
+        onStale={onStale}
+        onDone={() => setOpen(null)}
+      >
         <Form.Item name="note" label={t('督办意见', 'Supervision instruction')} rules={textRules(t, LONG_TEXT)}>
           <Input.TextArea rows={3} />
         </Form.Item>
@@ -236,7 +284,13 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         {steps.map((s) => (
-          <Button key={s} type={open === s ? 'primary' : 'default'} aria-pressed={open === s} onClick={() => setOpen(open === s ? null : s)} data-testid={`offer-${s}`}>
+          <Button
+            key={s}
+            type={open === s ? 'primary' : 'default'}
+            aria-pressed={open === s}
+            onClick={() => setOpen(open === s ? null : s)}
+            data-testid={`offer-${s}`}
+          >
             {label(TRANSITION_LABELS, s, lang)}
           </Button>
         ))}
@@ -260,7 +314,8 @@ function Trail({ c }: { c: CaseDetailFragment }) {
           <div>
             <Typography.Text strong>{label(TRANSITION_LABELS, e.transition, lang)}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {new Date(e.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })} · {e.actorName}（{label(ROLE_LABELS, e.actorRole, lang)}
+              {new Date(e.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })} · {e.actorName}（
+              {label(ROLE_LABELS, e.actorRole, lang)}
               {e.actorDepartment ? ` · ${e.actorDepartment}` : ''}）
             </Typography.Text>
             {e.fromStatus && e.fromStatus !== e.toStatus && (
@@ -274,7 +329,9 @@ function Trail({ c }: { c: CaseDetailFragment }) {
               </div>
             )}
             {e.refusalGround && <div>{label(REFUSAL_GROUND_LABELS, e.refusalGround, lang)}</div>}
-            {e.enforcerIds && e.enforcerIds.length > 0 && <div>{t(`指派执法人员 ${e.enforcerIds.length} 名`, `${e.enforcerIds.length} enforcers assigned`)}</div>}
+            {e.enforcerIds && e.enforcerIds.length > 0 && (
+              <div>{t(`指派执法人员 ${e.enforcerIds.length} 名`, `${e.enforcerIds.length} enforcers assigned`)}</div>
+            )}
             {e.comment && <div>{e.comment}</div>}
           </div>
         ),
@@ -311,7 +368,10 @@ export function CasePage() {
                 role="alert"
                 data-testid="stale"
                 style={{ marginBottom: 16 }}
-                title={t('此案件已被他人办理或更新，本页显示的是旧状态，操作未执行。', 'Someone else moved this case since you opened it; your step was not taken.')}
+                title={t(
+                  '此案件已被他人办理或更新，本页显示的是旧状态，操作未执行。',
+                  'Someone else moved this case since you opened it; your step was not taken.',
+                )}
                 description={stale || undefined}
                 action={
                   <Button
@@ -336,9 +396,12 @@ export function CasePage() {
                       </Link>
                     </Descriptions.Item>
                     <Descriptions.Item label={t('来源与收件时间', 'Channel, received')}>
-                      {label(CHANNEL_LABELS, c.channel, lang)} · {new Date(c.receivedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
+                      {label(CHANNEL_LABELS, c.channel, lang)} ·{' '}
+                      {new Date(c.receivedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
                     </Descriptions.Item>
-                    <Descriptions.Item label={t('行业主管部门', 'Supervising department')}>{lang === 'zh' ? c.supervisingDepartment.nameZh : c.supervisingDepartment.name}</Descriptions.Item>
+                    <Descriptions.Item label={t('行业主管部门', 'Supervising department')}>
+                      {lang === 'zh' ? c.supervisingDepartment.nameZh : c.supervisingDepartment.name}
+                    </Descriptions.Item>
                     <Descriptions.Item label={t('办理方式 / 承办部门', 'Routing / handled by')}>
                       {c.routingMode ? `${label(ROUTING_LABELS, c.routingMode, lang)} · ` : ''}
                       {dash(c.handlingDepartments.map((x) => (lang === 'zh' ? x.nameZh : x.name)).join('、'))}
@@ -363,7 +426,9 @@ export function CasePage() {
                         </Descriptions.Item>
                       </>
                     )}
-                    <Descriptions.Item label={t('执法人员', 'Enforcers')}>{dash(c.assignedEnforcers.map((e) => `${e.name}（${e.department.code}）`).join('、'))}</Descriptions.Item>
+                    <Descriptions.Item label={t('执法人员', 'Enforcers')}>
+                      {dash(c.assignedEnforcers.map((e) => `${e.name}（${e.department.code}）`).join('、'))}
+                    </Descriptions.Item>
                     {c.refusalGround && (
                       <Descriptions.Item label={t('不予受理情形', 'Refusal ground')}>
                         {label(REFUSAL_GROUND_LABELS, c.refusalGround, lang)}

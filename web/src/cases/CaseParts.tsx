@@ -11,7 +11,11 @@ export function Countdown({ deadline, metLate }: { deadline: DeadlineLike | null
     case 'none':
       return <>—</>;
     case 'met':
-      return <Tag color={c.late ? 'orange' : 'green'}>{c.late ? t(`${c.metOn} 办结（超期）`, `Met late on ${c.metOn}`) : t(`${c.metOn} 已办`, `Met on ${c.metOn}`)}</Tag>;
+      return (
+        <Tag color={c.late ? 'orange' : 'green'}>
+          {c.late ? t(`${c.metOn} 办结（超期）`, `Met late on ${c.metOn}`) : t(`${c.metOn} 已办`, `Met on ${c.metOn}`)}
+        </Tag>
+      );
     case 'overdue': {
       const unit = c.working ? t('个工作日', ' working days') : t('天', ' days');
       return (

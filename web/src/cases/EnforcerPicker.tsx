@@ -31,7 +31,9 @@ export function EnforcerPicker({
   const { t, lang } = useLocale();
   const [department, setDepartment] = useState<string | undefined>(fixedDepartment ?? undefined);
   const [specialty, setSpecialty] = useState<EnforcerSpecialty | undefined>(defaultSpecialty ?? undefined);
-  const { data, loading } = useQuery(EnforcerPickerDocument, { variables: { departmentCode: fixedDepartment ?? department ?? null, specialty: specialty ?? null } });
+  const { data, loading } = useQuery(EnforcerPickerDocument, {
+    variables: { departmentCode: fixedDepartment ?? department ?? null, specialty: specialty ?? null },
+  });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>

@@ -15,7 +15,11 @@ export function ReceiptCard({ receipt, onAnother, forPublic }: { receipt: Receip
         showIcon
         role="alert"
         style={{ marginBottom: 16 }}
-        title={forPublic ? t('请立即抄写或截图保存回执编号和查询密码', 'Write down or save the receipt number and the secret now') : t('请将回执编号和查询密码交给投诉/举报人', 'Give the receipt number and the secret to the submitter')}
+        title={
+          forPublic
+            ? t('请立即抄写或截图保存回执编号和查询密码', 'Write down or save the receipt number and the secret now')
+            : t('请将回执编号和查询密码交给投诉/举报人', 'Give the receipt number and the secret to the submitter')
+        }
         description={t(
           '查询密码只显示这一次，系统不保存密码原文，遗失后无法找回。凭回执编号和查询密码可随时查询办理进度。',
           'The secret is shown only this once; the hub does not keep it and cannot show it again. The receipt number and the secret show the progress at any time.',

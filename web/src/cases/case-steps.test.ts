@@ -39,16 +39,36 @@ describe('offeredSteps', () => {
 
 describe('countdown', () => {
   it('counts working days left for a complaint and flags the last day as urgent', () => {
-    expect(countdown({ dueOn: '2026-12-01', daysLeft: 2, unit: 'WORKING_DAYS', overdue: false })).toEqual({ state: 'left', days: 2, working: true, urgent: false, provisional: false });
-    expect(countdown({ dueOn: '2026-12-01', daysLeft: 1, unit: 'CALENDAR_DAYS', overdue: false, provisional: true })).toMatchObject({ state: 'left', urgent: true, working: false, provisional: true });
+    expect(countdown({ dueOn: '2026-12-01', daysLeft: 2, unit: 'WORKING_DAYS', overdue: false })).toEqual({
+      state: 'left',
+      days: 2,
+      working: true,
+      urgent: false,
+      provisional: false,
+    });
+    expect(countdown({ dueOn: '2026-12-01', daysLeft: 1, unit: 'CALENDAR_DAYS', overdue: false, provisional: true })).toMatchObject({
+      state: 'left',
+      urgent: true,
+      working: false,
+      provisional: true,
+    });
   });
 
   it('says by how many days a pending deadline is overdue', () => {
-    expect(countdown({ dueOn: '2026-11-20', daysLeft: -3, unit: 'WORKING_DAYS', overdue: true })).toEqual({ state: 'overdue', days: 3, working: true, provisional: false });
+    expect(countdown({ dueOn: '2026-11-20', daysLeft: -3, unit: 'WORKING_DAYS', overdue: true })).toEqual({
+      state: 'overdue',
+      days: 3,
+      working: true,
+      provisional: false,
+    });
   });
 
   it('shows a met deadline as met, whatever days were left', () => {
-    expect(countdown({ dueOn: '2026-11-20', daysLeft: null, unit: 'WORKING_DAYS', overdue: false, metOn: '2026-11-19' })).toEqual({ state: 'met', metOn: '2026-11-19', late: false });
+    expect(countdown({ dueOn: '2026-11-20', daysLeft: null, unit: 'WORKING_DAYS', overdue: false, metOn: '2026-11-19' })).toEqual({
+      state: 'met',
+      metOn: '2026-11-19',
+      late: false,
+    });
     expect(countdown(null)).toEqual({ state: 'none' });
   });
 });

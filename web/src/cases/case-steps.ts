@@ -5,16 +5,7 @@
  * someone the server would let through: an illegal or foreign step is never offered.
  */
 export type Transition =
-  | 'SUBMIT'
-  | 'ACCEPT'
-  | 'REJECT'
-  | 'ROUTE'
-  | 'START_INVESTIGATION'
-  | 'ASSIGN_ENFORCERS'
-  | 'DECIDE'
-  | 'SEND_FEEDBACK'
-  | 'ARCHIVE'
-  | 'SUPERVISE';
+  'SUBMIT' | 'ACCEPT' | 'REJECT' | 'ROUTE' | 'START_INVESTIGATION' | 'ASSIGN_ENFORCERS' | 'DECIDE' | 'SEND_FEEDBACK' | 'ARCHIVE' | 'SUPERVISE';
 
 type Actor = 'OFFICE' | 'LEADER' | 'HANDLER';
 
@@ -32,7 +23,17 @@ export const STEP_ACTORS: Record<Exclude<Transition, 'SUBMIT'>, readonly Actor[]
 };
 
 /** The order the buttons appear in: the case's main next step first, supervision last. */
-const ORDER: readonly Transition[] = ['ACCEPT', 'REJECT', 'ROUTE', 'START_INVESTIGATION', 'ASSIGN_ENFORCERS', 'DECIDE', 'SEND_FEEDBACK', 'ARCHIVE', 'SUPERVISE'];
+const ORDER: readonly Transition[] = [
+  'ACCEPT',
+  'REJECT',
+  'ROUTE',
+  'START_INVESTIGATION',
+  'ASSIGN_ENFORCERS',
+  'DECIDE',
+  'SEND_FEEDBACK',
+  'ARCHIVE',
+  'SUPERVISE',
+];
 
 export interface CaseForSteps {
   allowedTransitions: readonly string[];
@@ -57,7 +58,11 @@ export function offeredSteps(c: CaseForSteps, caller: Caller): Transition[] {
   return ORDER.filter((t) => {
     if (!c.allowedTransitions.includes(t)) return false;
     const actors = STEP_ACTORS[t as Exclude<Transition, 'SUBMIT'>];
-    return (actors.includes('OFFICE') && caller.role === 'OFFICE') || (actors.includes('LEADER') && caller.role === 'LEADER') || (actors.includes('HANDLER') && handler);
+    return (
+      (actors.includes('OFFICE') && caller.role === 'OFFICE') ||
+      (actors.includes('LEADER') && caller.role === 'LEADER') ||
+      (actors.includes('HANDLER') && handler)
+    );
   });
 }
 

@@ -50,19 +50,33 @@ const SUBJECT_LABELS: Record<string, [string, string]> = {
   MARKET_ENTITY: ['市场主体', 'Market entity'],
   PRACTITIONER: ['从业人员', 'Practitioner'],
 };
-const STATUS_COLOURS: Record<string, string> = { DRAFT: 'default', IN_PUBLICITY: 'blue', OBJECTION_RAISED: 'orange', CORRECTED: 'gold', UPHELD: 'gold', EFFECTIVE: 'red', EXPIRED: 'default' };
+const STATUS_COLOURS: Record<string, string> = {
+  DRAFT: 'default',
+  IN_PUBLICITY: 'blue',
+  OBJECTION_RAISED: 'orange',
+  CORRECTED: 'gold',
+  UPHELD: 'gold',
+  EFFECTIVE: 'red',
+  EXPIRED: 'default',
+};
 
 /** The subject key's rule: a market entity's credit code (GB 32100-2015 with its check character), a practitioner's id. */
-const subjectKeyRule = (t: (zh: string, en: string) => string) => ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({
-  validator: (_: unknown, value: string) =>
-    !value || getFieldValue('subjectType') !== 'MARKET_ENTITY' || isCreditCode(value)
-      ? Promise.resolve()
-      : Promise.reject(new Error(t('统一社会信用代码无效：18 位，末位为校验位', 'Not a valid unified social credit code: 18 characters ending in the check character'))),
-});
+const subjectKeyRule =
+  (t: (zh: string, en: string) => string) =>
+  ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({
+    validator: (_: unknown, value: string) =>
+      !value || getFieldValue('subjectType') !== 'MARKET_ENTITY' || isCreditCode(value)
+        ? Promise.resolve()
+        : Promise.reject(
+            new Error(t('统一社会信用代码无效：18 位，末位为校验位', 'Not a valid unified social credit code: 18 characters ending in the check character')),
+          ),
+  });
 
 const textRule = (t: (zh: string, en: string) => string, max = 255) => ({
   validator: (_: unknown, value: string | undefined) =>
-    !value || (value.length <= max && !hasControlCharacters(value)) ? Promise.resolve() : Promise.reject(new Error(t(`最多 ${max} 个字符，且不含控制字符`, `At most ${max} characters, no control characters`))),
+    !value || (value.length <= max && !hasControlCharacters(value))
+      ? Promise.resolve()
+      : Promise.reject(new Error(t(`最多 ${max} 个字符，且不含控制字符`, `At most ${max} characters, no control characters`))),
 });
 
 /** 信用管理: notifications with their countdown, records and objections, the rule catalogue, the joint punishment list, agency evaluations. */
@@ -70,27 +84,33 @@ export function CreditWork() {
   const { t } = useLocale();
   return (
     <FormContrast>
-    <>
-      <Typography.Title level={2} style={{ fontSize: 20 }}>
-        {t('信用管理', 'Credit')}
-      </Typography.Title>
-      <Tabs
-        items={[
-          { key: 'notifications', label: t('履约通报', 'Performance notifications'), children: <Notifications /> },
-          { key: 'records', label: t('信用记录', 'Credit records'), children: <Records /> },
-          { key: 'rules', label: t('扣分标准', 'Rule catalogue'), children: <Rules /> },
-          { key: 'punishment', label: t('失信联合惩戒名单', 'Joint punishment list'), children: <Punishment /> },
-          { key: 'agencies', label: t('代理机构信用评价', 'Agency evaluations'), children: <Agencies /> },
-        ]}
-      />
-    </>
+      <>
+        <Typography.Title level={2} style={{ fontSize: 20 }}>
+          {t('信用管理', 'Credit')}
+        </Typography.Title>
+        <Tabs
+          items={[
+            { key: 'notifications', label: t('履约通报', 'Performance notifications'), children: <Notifications /> },
+            { key: 'records', label: t('信用记录', 'Credit records'), children: <Records /> },
+            { key: 'rules', label: t('扣分标准', 'Rule catalogue'), children: <Rules /> },
+            { key: 'punishment', label: t('失信联合惩戒名单', 'Joint punishment list'), children: <Punishment /> },
+            { key: 'agencies', label: t('代理机构信用评价', 'Agency evaluations'), children: <Agencies /> },
+          ]}
+        />
+      </>
     </FormContrast>
   );
 }
 
 function Countdown({ n }: { n: Notification }) {
   const { t } = useLocale();
-  if (n.recordedOn) return <Tag color="green">{t(`已于 ${n.recordedOn} 记录`, `Recorded ${n.recordedOn}`)}{n.recordedLate ? t('（逾期）', ' (late)') : ''}</Tag>;
+  if (n.recordedOn)
+    return (
+      <Tag color="green">
+        {t(`已于 ${n.recordedOn} 记录`, `Recorded ${n.recordedOn}`)}
+        {n.recordedLate ? t('（逾期）', ' (late)') : ''}
+      </Tag>
+    );
   if (n.closedOn) return <Tag>{t(`已于 ${n.closedOn} 结案不记录`, `Closed ${n.closedOn}`)}</Tag>;
   if (n.overdue) return <Tag color="red">{t(`已逾期 ${-n.workingDaysLeft} 个工作日`, `Overdue by ${-n.workingDaysLeft} working days`)}</Tag>;
   return (
@@ -114,7 +134,11 @@ function Notifications() {
   const columns: TableColumnsType<Notification> = [
     { title: t('项目', 'Project'), key: 'p', render: (_, n) => <Link to={`/projects/${n.project.id}`}>{n.project.name ?? n.project.id}</Link> },
     { title: t('通报部门', 'Department'), dataIndex: 'departmentCode' },
-    { title: t('对象', 'Subject'), key: 's', render: (_, n) => (n.subjectType === 'MARKET_ENTITY' ? <Link to={`/entities/${n.subjectKey}`}>{n.subjectKey}</Link> : n.subjectKey) },
+    {
+      title: t('对象', 'Subject'),
+      key: 's',
+      render: (_, n) => (n.subjectType === 'MARKET_ENTITY' ? <Link to={`/entities/${n.subjectKey}`}>{n.subjectKey}</Link> : n.subjectKey),
+    },
     { title: t('事实', 'Facts'), dataIndex: 'facts' },
     { title: t('建议条款', 'Suggested rule'), dataIndex: 'suggestedRuleCode' },
     { title: t('通报日期', 'Notified'), dataIndex: 'notifiedOn' },
@@ -161,7 +185,15 @@ function Notifications() {
         />
         {session.role === 'DEPT' && <NotifyButton reload={() => void refetch()} />}
       </Space>
-      <PagedTable connection={data?.performanceNotifications} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('履约通报', 'Performance notifications')} />
+      <PagedTable
+        connection={data?.performanceNotifications}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('履约通报', 'Performance notifications')}
+      />
       {recording && (
         <CreateRecordModal
           fromNotification={recording}
@@ -217,23 +249,60 @@ function NotifyButton({ reload }: { reload: () => void }) {
       <Button type="primary" onClick={() => setOpen(true)}>
         {t('通报履约问题', 'Notify a performance finding')}
       </Button>
-      <Modal open={open} title={t('通报履约问题（7 个工作日内记录）', 'Notify a performance finding (recorded within 7 working days)')} onCancel={() => !busy && setOpen(false)} footer={null} destroyOnHidden={false} width={640}>
+      <Modal
+        open={open}
+        title={t('通报履约问题（7 个工作日内记录）', 'Notify a performance finding (recorded within 7 working days)')}
+        onCancel={() => !busy && setOpen(false)}
+        footer={null}
+        destroyOnHidden={false}
+        width={640}
+      >
         <RefusalAlert messages={general} />
-        <Form<NotifyValues> form={form} layout="vertical" name="notify-performance" initialValues={{ subjectType: 'MARKET_ENTITY', notifiedOn: todayInShanghai() }} onFinish={submit}>
-          <Form.Item name="projectId" label={t('本部门监管的项目', 'A project your department supervises')} rules={[{ required: true, message: t('请选择项目', 'Choose the project') }]}>
-            <Select showSearch optionFilterProp="label" loading={projects.loading} options={(projects.data?.projects.nodes ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))} />
+        <Form<NotifyValues>
+          form={form}
+          layout="vertical"
+          name="notify-performance"
+          initialValues={{ subjectType: 'MARKET_ENTITY', notifiedOn: todayInShanghai() }}
+          onFinish={submit}
+        >
+          <Form.Item
+            name="projectId"
+            label={t('本部门监管的项目', 'A project your department supervises')}
+            rules={[{ required: true, message: t('请选择项目', 'Choose the project') }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={projects.loading}
+              options={(projects.data?.projects.nodes ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+            />
           </Form.Item>
           <SubjectFields />
-          <Form.Item name="facts" label={t('问题事实', 'Facts')} rules={[{ required: true, whitespace: true, message: t('请填写问题事实', 'Describe the facts') }, textRule(t, LONG_TEXT)]}>
+          <Form.Item
+            name="facts"
+            label={t('问题事实', 'Facts')}
+            rules={[{ required: true, whitespace: true, message: t('请填写问题事实', 'Describe the facts') }, textRule(t, LONG_TEXT)]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item name="suggestedRuleCode" label={t('建议适用条款', 'Suggested rule')}>
-            <Select allowClear showSearch optionFilterProp="label" options={(rules.data?.creditRules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.description}（${r.points} 分）` }))} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={(rules.data?.creditRules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.description}（${r.points} 分）` }))}
+            />
           </Form.Item>
           <Form.Item
             name="notifiedOn"
             label={t('书面通报日期', 'Date of the written notification')}
-            rules={[{ required: true }, { validator: (_, v: string) => (!v || v <= todayInShanghai() ? Promise.resolve() : Promise.reject(new Error(t('通报日期不能晚于今天', 'Not after today')))) }]}
+            rules={[
+              { required: true },
+              {
+                validator: (_, v: string) =>
+                  !v || v <= todayInShanghai() ? Promise.resolve() : Promise.reject(new Error(t('通报日期不能晚于今天', 'Not after today'))),
+              },
+            ]}
           >
             <Input type="date" max={todayInShanghai()} style={{ width: 200 }} />
           </Form.Item>
@@ -281,7 +350,11 @@ function CloseNotificationModal({ notification, onClose }: { notification: Notif
     <Modal open title={t('不予记录并结案', 'Close without a record')} onCancel={() => !busy && onClose(false)} footer={null}>
       <RefusalAlert messages={general} conflict={conflict} />
       <Form form={form} layout="vertical" name="close-notification" onFinish={submit}>
-        <Form.Item name="note" label={t('理由', 'Reason')} rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the reason') }, textRule(t)]}>
+        <Form.Item
+          name="note"
+          label={t('理由', 'Reason')}
+          rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the reason') }, textRule(t)]}
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
@@ -342,23 +415,40 @@ function CreateRecordModal({ fromNotification, onClose }: { fromNotification?: N
         }}
       >
         <Form.Item name="sourceKind" label={t('来源', 'Source')} rules={[{ required: true }]}>
-          <Select disabled={!!fromNotification} options={Object.keys(SOURCE_LABELS).map((s) => ({ value: s, label: SOURCE_LABELS[s]![lang === 'zh' ? 0 : 1] }))} />
+          <Select
+            disabled={!!fromNotification}
+            options={Object.keys(SOURCE_LABELS).map((s) => ({ value: s, label: SOURCE_LABELS[s]![lang === 'zh' ? 0 : 1] }))}
+          />
         </Form.Item>
         <Form.Item
           name="sourceRef"
           label={t('来源编号（通报、案件或检查发现的 ID）', 'Source id (notification, case or finding)')}
-          rules={[{ required: true, message: t('请填写来源编号', 'Give the source id') }, { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message: t('须为 UUID', 'Must be a UUID') }]}
+          rules={[
+            { required: true, message: t('请填写来源编号', 'Give the source id') },
+            { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message: t('须为 UUID', 'Must be a UUID') },
+          ]}
         >
           <Input disabled={!!fromNotification} spellCheck={false} />
         </Form.Item>
         <Form.Item name="ruleCode" label={t('适用条款', 'Rule')} rules={[{ required: true, message: t('请选择条款', 'Choose the rule') }]}>
-          <Select showSearch optionFilterProp="label" options={(rules.data?.creditRules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.description}（${r.points} 分${r.serious ? '，严重失信' : ''}）` }))} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(rules.data?.creditRules ?? []).map((r) => ({
+              value: r.code,
+              label: `${r.code} ${r.description}（${r.points} 分${r.serious ? '，严重失信' : ''}）`,
+            }))}
+          />
         </Form.Item>
         {/* From a notification the subject, project and department are the notification's. */}
         <SubjectFields disabled={fromNotice} />
         {!fromNotice && (
           <>
-            <Form.Item name="projectId" label={t('项目 ID（可选）', 'Project id (optional)')} rules={[{ pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message: t('须为 UUID', 'Must be a UUID') }]}>
+            <Form.Item
+              name="projectId"
+              label={t('项目 ID（可选）', 'Project id (optional)')}
+              rules={[{ pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message: t('须为 UUID', 'Must be a UUID') }]}
+            >
               <Input spellCheck={false} />
             </Form.Item>
             <Form.Item name="departmentCode" label={t('问题来源部门', 'Department whose finding it is')}>
@@ -366,7 +456,11 @@ function CreateRecordModal({ fromNotification, onClose }: { fromNotification?: N
             </Form.Item>
           </>
         )}
-        <Form.Item name="facts" label={t('事实', 'Facts')} rules={[...(fromNotice ? [] : [{ required: true, whitespace: true, message: t('请填写事实', 'Give the facts') }]), textRule(t, LONG_TEXT)]}>
+        <Form.Item
+          name="facts"
+          label={t('事实', 'Facts')}
+          rules={[...(fromNotice ? [] : [{ required: true, whitespace: true, message: t('请填写事实', 'Give the facts') }]), textRule(t, LONG_TEXT)]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item
@@ -416,14 +510,17 @@ function Records() {
     {
       title: t('公示期', 'Publicity'),
       key: 'pub',
-      render: (_, r) => (r.publicityStartsOn ? `${r.publicityStartsOn} ~ ${r.publicityEndsOn ?? ''}${r.publicityEndProvisional ? t('（暂定）', ' (provisional)') : ''}` : ''),
+      render: (_, r) =>
+        r.publicityStartsOn ? `${r.publicityStartsOn} ~ ${r.publicityEndsOn ?? ''}${r.publicityEndProvisional ? t('（暂定）', ' (provisional)') : ''}` : '',
     },
     { title: t('生效 / 失效', 'Effective / expires'), key: 'eff', render: (_, r) => (r.effectiveOn ? `${r.effectiveOn} ~ ${r.expiresOn ?? ''}` : '') },
     {
       title: t('异议', 'Objection'),
       key: 'obj',
       render: (_, r) =>
-        r.objection ? `${r.objection.raisedBy}（${r.objection.raisedOn}）：${r.objection.grounds}${r.objection.outcome ? ` → ${label(CREDIT_STATUS_LABELS, r.objection.outcome, lang)}：${r.objection.decisionNote ?? ''}` : ''}` : '',
+        r.objection
+          ? `${r.objection.raisedBy}（${r.objection.raisedOn}）：${r.objection.grounds}${r.objection.outcome ? ` → ${label(CREDIT_STATUS_LABELS, r.objection.outcome, lang)}：${r.objection.decisionNote ?? ''}` : ''}`
+          : '',
     },
     ...(office
       ? [
@@ -472,7 +569,15 @@ function Records() {
           </Button>
         )}
       </Space>
-      <PagedTable connection={data?.creditRecords} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('信用记录', 'Credit records')} />
+      <PagedTable
+        connection={data?.creditRecords}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('信用记录', 'Credit records')}
+      />
       {creating && (
         <CreateRecordModal
           onClose={(done) => {
@@ -512,7 +617,11 @@ function PublishRecordButton({ id, reload }: { id: string; reload: () => void })
   });
   return (
     <>
-      {general.length > 0 && <Typography.Text type="danger" role="alert">{general.join('; ')}</Typography.Text>}
+      {general.length > 0 && (
+        <Typography.Text type="danger" role="alert">
+          {general.join('; ')}
+        </Typography.Text>
+      )}
       <Button size="small" type="primary" loading={busy} disabled={busy} onClick={() => void submit()}>
         {t('公示', 'Publish')}
       </Button>
@@ -536,10 +645,18 @@ function ObjectionModal({ record, onClose }: { record: WorkCreditRecordFragment;
     <Modal open title={t('登记异议（公示期内）', 'Enter an objection (during publicity)')} onCancel={() => !busy && onClose(false)} footer={null}>
       <RefusalAlert messages={general} conflict={conflict} />
       <Form form={form} layout="vertical" name="credit-objection" initialValues={{ raisedOn: todayInShanghai() }} onFinish={submit}>
-        <Form.Item name="raisedBy" label={t('异议人', 'Raised by')} rules={[{ required: true, whitespace: true, message: t('请填写异议人', 'Who objects') }, textRule(t)]}>
+        <Form.Item
+          name="raisedBy"
+          label={t('异议人', 'Raised by')}
+          rules={[{ required: true, whitespace: true, message: t('请填写异议人', 'Who objects') }, textRule(t)]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="grounds" label={t('异议理由', 'Grounds')} rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the grounds') }, textRule(t, LONG_TEXT)]}>
+        <Form.Item
+          name="grounds"
+          label={t('异议理由', 'Grounds')}
+          rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the grounds') }, textRule(t, LONG_TEXT)]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item
@@ -551,7 +668,14 @@ function ObjectionModal({ record, onClose }: { record: WorkCreditRecordFragment;
               validator: (_, v: string) =>
                 !v || ((!record.publicityStartsOn || v >= record.publicityStartsOn) && (!record.publicityEndsOn || v <= record.publicityEndsOn))
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t(`须在公示期 ${record.publicityStartsOn} 至 ${record.publicityEndsOn} 之内`, `Within publicity, ${record.publicityStartsOn} to ${record.publicityEndsOn}`))),
+                  : Promise.reject(
+                      new Error(
+                        t(
+                          `须在公示期 ${record.publicityStartsOn} 至 ${record.publicityEndsOn} 之内`,
+                          `Within publicity, ${record.publicityStartsOn} to ${record.publicityEndsOn}`,
+                        ),
+                      ),
+                    ),
             },
           ]}
         >
@@ -581,7 +705,8 @@ function DecisionModal({ record, onClose }: { record: WorkCreditRecordFragment; 
   const { submit, busy, general, conflict } = useSubmit<DecisionValues>(
     form,
     async (v) => {
-      const correction = v.outcome === 'CORRECTED' ? { correctedRuleCode: v.correctedRuleCode || undefined, correctedPoints: v.correctedPoints ?? undefined } : {};
+      const correction =
+        v.outcome === 'CORRECTED' ? { correctedRuleCode: v.correctedRuleCode || undefined, correctedPoints: v.correctedPoints ?? undefined } : {};
       await decide({ variables: { input: { recordId: record.id, outcome: v.outcome, note: v.note, ...correction } } });
       onClose(true);
     },
@@ -603,7 +728,12 @@ function DecisionModal({ record, onClose }: { record: WorkCreditRecordFragment; 
         {outcome === 'CORRECTED' && (
           <>
             <Form.Item name="correctedRuleCode" label={t('更正后的条款', 'Rule instead')}>
-              <Select allowClear showSearch optionFilterProp="label" options={(rules.data?.creditRules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.description}（${r.points} 分）` }))} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                options={(rules.data?.creditRules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.description}（${r.points} 分）` }))}
+              />
             </Form.Item>
             <Form.Item
               name="correctedPoints"
@@ -612,7 +742,9 @@ function DecisionModal({ record, onClose }: { record: WorkCreditRecordFragment; 
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_, v: number | undefined) =>
-                    v !== undefined || getFieldValue('correctedRuleCode') ? Promise.resolve() : Promise.reject(new Error(t('更正须改变条款或扣分', 'A correction changes the rule or the points'))),
+                    v !== undefined || getFieldValue('correctedRuleCode')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('更正须改变条款或扣分', 'A correction changes the rule or the points'))),
                 }),
               ]}
             >
@@ -620,7 +752,11 @@ function DecisionModal({ record, onClose }: { record: WorkCreditRecordFragment; 
             </Form.Item>
           </>
         )}
-        <Form.Item name="note" label={t('决定理由', 'Reasons')} rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the reasons') }, textRule(t)]}>
+        <Form.Item
+          name="note"
+          label={t('决定理由', 'Reasons')}
+          rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the reasons') }, textRule(t)]}
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} disabled={busy}>
@@ -641,9 +777,25 @@ function Rules() {
     { title: t('条款', 'Code'), dataIndex: 'code' },
     { title: t('失信行为', 'Violation'), dataIndex: 'description' },
     { title: t('扣分', 'Points'), dataIndex: 'points' },
-    { title: t('严重失信', 'Serious'), key: 's', render: (_, r) => (r.serious ? t(`是（联合惩戒 ${r.punishmentMonths ?? ''} 个月）`, `Yes (${r.punishmentMonths ?? ''} months listed)`) : t('否', 'No')) },
+    {
+      title: t('严重失信', 'Serious'),
+      key: 's',
+      render: (_, r) => (r.serious ? t(`是（联合惩戒 ${r.punishmentMonths ?? ''} 个月）`, `Yes (${r.punishmentMonths ?? ''} months listed)`) : t('否', 'No')),
+    },
     { title: t('状态', 'Status'), key: 'a', render: (_, r) => (r.active ? t('启用', 'Active') : t('停用', 'Inactive')) },
-    ...(office ? [{ title: t('操作', 'Actions'), key: 'e', render: (_: unknown, r: Rule) => <Button size="small" onClick={() => setEditing(r)}>{t('修改', 'Change')}</Button> }] : []),
+    ...(office
+      ? [
+          {
+            title: t('操作', 'Actions'),
+            key: 'e',
+            render: (_: unknown, r: Rule) => (
+              <Button size="small" onClick={() => setEditing(r)}>
+                {t('修改', 'Change')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <Card size="small">
@@ -654,7 +806,16 @@ function Rules() {
           {t('新增条款', 'New rule')}
         </Button>
       )}
-      <Table<Rule> size="small" rowKey="code" columns={columns} dataSource={data?.creditRules ?? []} loading={loading} pagination={false} aria-label={t('扣分标准', 'Rule catalogue')} locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }} />
+      <Table<Rule>
+        size="small"
+        rowKey="code"
+        columns={columns}
+        dataSource={data?.creditRules ?? []}
+        loading={loading}
+        pagination={false}
+        aria-label={t('扣分标准', 'Rule catalogue')}
+        locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }}
+      />
       {editing && (
         <RuleModal
           rule={editing === 'new' ? undefined : editing}
@@ -682,23 +843,45 @@ function RuleModal({ rule, onClose }: { rule?: Rule; onClose: (done: boolean) =>
     ['code', 'description', 'points', 'serious', 'punishmentMonths', 'active'],
   );
   return (
-    <Modal open title={rule ? t(`修改条款 ${rule.code}（已有记录保留原扣分）`, `Change rule ${rule.code} (existing records keep their points)`) : t('新增条款', 'New rule')} onCancel={() => !busy && onClose(false)} footer={null}>
+    <Modal
+      open
+      title={
+        rule ? t(`修改条款 ${rule.code}（已有记录保留原扣分）`, `Change rule ${rule.code} (existing records keep their points)`) : t('新增条款', 'New rule')
+      }
+      onCancel={() => !busy && onClose(false)}
+      footer={null}
+    >
       <RefusalAlert messages={general} />
       <Form<Rule> form={form} layout="vertical" name="credit-rule" initialValues={rule ?? { serious: false, active: true, points: 1 }} onFinish={submit}>
-        <Form.Item name="code" label={t('条款编号', 'Code')} rules={[{ required: true }, { pattern: /^[A-Z0-9-]{2,32}$/, message: t('2 至 32 位大写字母、数字或短横线', '2 to 32 capital letters, digits or dashes') }]}>
+        <Form.Item
+          name="code"
+          label={t('条款编号', 'Code')}
+          rules={[
+            { required: true },
+            { pattern: /^[A-Z0-9-]{2,32}$/, message: t('2 至 32 位大写字母、数字或短横线', '2 to 32 capital letters, digits or dashes') },
+          ]}
+        >
           <Input disabled={!!rule} />
         </Form.Item>
         <Form.Item name="description" label={t('失信行为', 'Violation')} rules={[{ required: true, whitespace: true }, textRule(t)]}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="points" label={t('扣分（0–100）', 'Points (0–100)')} rules={[{ required: true, type: 'integer', min: 0, max: 100, message: t('扣分须在 0 至 100 之间', 'Between 0 and 100') }]}>
+        <Form.Item
+          name="points"
+          label={t('扣分（0–100）', 'Points (0–100)')}
+          rules={[{ required: true, type: 'integer', min: 0, max: 100, message: t('扣分须在 0 至 100 之间', 'Between 0 and 100') }]}
+        >
           <InputNumber min={0} max={100} precision={0} />
         </Form.Item>
         <Form.Item name="serious" label={t('严重失信（列入联合惩戒名单）', 'Serious (joint punishment list)')} valuePropName="checked">
           <Switch />
         </Form.Item>
         {serious && (
-          <Form.Item name="punishmentMonths" label={t('联合惩戒期限（月）', 'Months on the list')} rules={[{ required: true, type: 'integer', min: 1, max: 120, message: t('严重失信条款须给出惩戒月数', 'A serious rule needs the months') }]}>
+          <Form.Item
+            name="punishmentMonths"
+            label={t('联合惩戒期限（月）', 'Months on the list')}
+            rules={[{ required: true, type: 'integer', min: 1, max: 120, message: t('严重失信条款须给出惩戒月数', 'A serious rule needs the months') }]}
+          >
             <InputNumber min={1} max={120} precision={0} />
           </Form.Item>
         )}
@@ -723,7 +906,8 @@ function Punishment() {
     {
       title: t('对象', 'Subject'),
       key: 's',
-      render: (_, e) => (e.marketEntity ? <Link to={`/entities/${e.subjectKey}`}>{e.marketEntity.name ?? e.subjectKey}</Link> : (e.practitioner?.name ?? e.subjectKey)),
+      render: (_, e) =>
+        e.marketEntity ? <Link to={`/entities/${e.subjectKey}`}>{e.marketEntity.name ?? e.subjectKey}</Link> : (e.practitioner?.name ?? e.subjectKey),
     },
     { title: t('统一社会信用代码 / 编号', 'Code / id'), dataIndex: 'subjectKey' },
     { title: t('来源部门', 'Department'), dataIndex: 'departmentCode' },
@@ -735,7 +919,15 @@ function Punishment() {
     <Card size="small">
       <MissingSliceBanner error={error} />
       <InlineError error={error} />
-      <PagedTable connection={data?.jointPunishmentList} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('失信联合惩戒名单', 'Joint punishment list')} />
+      <PagedTable
+        connection={data?.jointPunishmentList}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('失信联合惩戒名单', 'Joint punishment list')}
+      />
     </Card>
   );
 }
@@ -786,7 +978,15 @@ function Agencies() {
         )}
       </Space>
       <RefusalAlert messages={computing.general} />
-      <PagedTable connection={data?.agencyEvaluations} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('代理机构信用评价', 'Agency evaluations')} />
+      <PagedTable
+        connection={data?.agencyEvaluations}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('代理机构信用评价', 'Agency evaluations')}
+      />
     </Card>
   );
 }

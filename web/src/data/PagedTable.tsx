@@ -51,14 +51,8 @@ export function PagedTable<N extends object>({
         <Button size="small" onClick={pager.previous} disabled={pager.page <= 1 || loading}>
           {t('上一页', 'Previous')}
         </Button>
-        <Typography.Text>
-          {t(`第 ${pager.page} / ${pages} 页，共 ${total} 条`, `Page ${pager.page} of ${pages}, ${total} in all`)}
-        </Typography.Text>
-        <Button
-          size="small"
-          onClick={() => pager.next(connection?.pageInfo.endCursor)}
-          disabled={!connection?.pageInfo.hasNextPage || loading}
-        >
+        <Typography.Text>{t(`第 ${pager.page} / ${pages} 页，共 ${total} 条`, `Page ${pager.page} of ${pages}, ${total} in all`)}</Typography.Text>
+        <Button size="small" onClick={() => pager.next(connection?.pageInfo.endCursor)} disabled={!connection?.pageInfo.hasNextPage || loading}>
           {t('下一页', 'Next')}
         </Button>
       </Space>

@@ -48,9 +48,7 @@ export function QueryState<D>({
     return (
       <>
         <MissingSliceBanner error={error} />
-        {missingSlices.length === 0 && (
-          <Result status="error" title={t('数据加载失败', 'Could not load the data')} subTitle={other.join('; ') || undefined} />
-        )}
+        {missingSlices.length === 0 && <Result status="error" title={t('数据加载失败', 'Could not load the data')} subTitle={other.join('; ') || undefined} />}
       </>
     );
   }

@@ -112,7 +112,11 @@ function Notifications({ department }: { department: string }) {
   const { data, loading, error } = useQuery(DepartmentNotificationsAwaitingDocument, { variables: { department, first: PAGE_SIZE, after: pager.after } });
   const columns: TableColumnsType<Notification> = [
     { title: t('项目', 'Project'), key: 'project', render: (_, n) => <Link to={`/projects/${n.project.id}`}>{n.project.name}</Link> },
-    { title: t('主体', 'Subject'), key: 'subject', render: (_, n) => (n.subjectKey.length === 18 ? <Link to={`/entities/${n.subjectKey}`}>{n.subjectKey}</Link> : n.subjectKey) },
+    {
+      title: t('主体', 'Subject'),
+      key: 'subject',
+      render: (_, n) => (n.subjectKey.length === 18 ? <Link to={`/entities/${n.subjectKey}`}>{n.subjectKey}</Link> : n.subjectKey),
+    },
     { title: t('履约情况', 'Facts'), dataIndex: 'facts' },
     { title: t('通报日期', 'Notified'), dataIndex: 'notifiedOn' },
     { title: t('记录期限', 'Record by'), dataIndex: 'recordingDueOn' },
@@ -126,7 +130,15 @@ function Notifications({ department }: { department: string }) {
     <Card size="small" title={t('待信用记录的履约通报', 'Performance notifications awaiting credit recording')} data-testid="notifications">
       <MissingSliceBanner error={error} />
       <InlineError error={error} />
-      <PagedTable connection={data?.performanceNotifications} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('履约通报列表', 'Notifications')} />
+      <PagedTable
+        connection={data?.performanceNotifications}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('履约通报列表', 'Notifications')}
+      />
     </Card>
   );
 }
@@ -136,7 +148,15 @@ function Inspections({ department }: { department: string }) {
   const pager = useCursorPager();
   const { data, loading, error } = useQuery(DepartmentInspectionsDocument, { variables: { department, first: PAGE_SIZE, after: pager.after } });
   const columns: TableColumnsType<InspectionRow> = [
-    { title: t('项目', 'Project'), key: 'project', render: (_, i) => <Link to={`/projects/${i.project.id}`}>{i.project.name}（{i.projectCode}）</Link> },
+    {
+      title: t('项目', 'Project'),
+      key: 'project',
+      render: (_, i) => (
+        <Link to={`/projects/${i.project.id}`}>
+          {i.project.name}（{i.projectCode}）
+        </Link>
+      ),
+    },
     { title: t('状态', 'Status'), key: 'status', render: (_, i) => label(INSPECTION_STATUS_LABELS, i.status, lang) },
     { title: t('检查日期', 'Inspected on'), key: 'on', render: (_, i) => i.inspectedOn ?? '—' },
     { title: t('发现问题', 'Findings'), key: 'findings', render: (_, i) => i.findings.length },
@@ -145,7 +165,15 @@ function Inspections({ department }: { department: string }) {
     <Card size="small" title={t('本部门项目的双随机检查', 'Random inspections of our projects')} data-testid="inspections">
       <MissingSliceBanner error={error} />
       <InlineError error={error} />
-      <PagedTable connection={data?.inspections} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('检查列表', 'Inspections')} />
+      <PagedTable
+        connection={data?.inspections}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('检查列表', 'Inspections')}
+      />
     </Card>
   );
 }

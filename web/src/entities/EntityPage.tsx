@@ -45,7 +45,14 @@ function History({ entity }: { entity: Entity }) {
     [points, t],
   );
   if (points.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
-  return <EChart option={option} height={240} label={t('近12个月信用分与等级折线图', 'Line chart of the score and grade over the last 12 months')} testId="credit-history" />;
+  return (
+    <EChart
+      option={option}
+      height={240}
+      label={t('近12个月信用分与等级折线图', 'Line chart of the score and grade over the last 12 months')}
+      testId="credit-history"
+    />
+  );
 }
 
 function Profile({ e, error }: { e: Entity; error: unknown }) {
@@ -74,7 +81,13 @@ function Profile({ e, error }: { e: Entity; error: unknown }) {
               <Descriptions.Item label={t('登记机关', 'Registration authority')}>{e.registrationAuthority}</Descriptions.Item>
               <Descriptions.Item label={t('平台登记日期', 'Registered')}>{e.registeredOn}</Descriptions.Item>
               <Descriptions.Item label={t('联合惩戒', 'Joint punishment')}>
-                {e.credit == null ? '—' : e.credit.restricted ? <Tag color="red">{t('惩戒中', 'Restricted')}</Tag> : <Tag color="green">{t('未列入', 'Not listed')}</Tag>}
+                {e.credit == null ? (
+                  '—'
+                ) : e.credit.restricted ? (
+                  <Tag color="red">{t('惩戒中', 'Restricted')}</Tag>
+                ) : (
+                  <Tag color="green">{t('未列入', 'Not listed')}</Tag>
+                )}
               </Descriptions.Item>
             </Descriptions>
           </Card>

@@ -8,19 +8,29 @@ const graphqlError = (errors: { message: string; extensions?: Record<string, unk
 describe('refusalOf', () => {
   it('puts a refusal on the field the server names and the rest above the form', () => {
     const error = graphqlError([
-      { message: 'summary is 201 characters long; at most 200 are allowed', extensions: { code: 'BAD_USER_INPUT', field: 'summary', rule: 'max 200 characters' } },
+      {
+        message: 'summary is 201 characters long; at most 200 are allowed',
+        extensions: { code: 'BAD_USER_INPUT', field: 'summary', rule: 'max 200 characters' },
+      },
       { message: 'respondentCreditCodes[0] is not valid', extensions: { code: 'BAD_USER_INPUT', field: 'respondentCreditCodes[0]' } },
       { message: 'projectId is not a project', extensions: { code: 'BAD_USER_INPUT', field: 'projectId' } },
     ]);
     const refusal = refusalOf(error, ['summary', 'respondentCreditCodes']);
-    expect(refusal.fields).toEqual({ summary: ['summary is 201 characters long; at most 200 are allowed'], respondentCreditCodes: ['respondentCreditCodes[0] is not valid'] });
+    expect(refusal.fields).toEqual({
+      summary: ['summary is 201 characters long; at most 200 are allowed'],
+      respondentCreditCodes: ['respondentCreditCodes[0] is not valid'],
+    });
     expect(refusal.general).toEqual(['projectId is not a project']);
     expect(refusal.stale).toBe(false);
   });
 
   it('calls a CONFLICT on a case step stale, but not a reused idempotency key', () => {
-    expect(refusalOf(graphqlError([{ message: 'Case TS1 changed since version 2 (now 3)', extensions: { code: 'CONFLICT', currentVersion: 3 } }]), []).stale).toBe(true);
-    expect(refusalOf(graphqlError([{ message: 'idempotencyKey "x" was already used', extensions: { code: 'CONFLICT', field: 'idempotencyKey' } }]), []).stale).toBe(false);
+    expect(
+      refusalOf(graphqlError([{ message: 'Case TS1 changed since version 2 (now 3)', extensions: { code: 'CONFLICT', currentVersion: 3 } }]), []).stale,
+    ).toBe(true);
+    expect(
+      refusalOf(graphqlError([{ message: 'idempotencyKey "x" was already used', extensions: { code: 'CONFLICT', field: 'idempotencyKey' } }]), []).stale,
+    ).toBe(false);
   });
 
   it('treats an answer that never came as a transport failure (safe to retry with the same key)', () => {

@@ -13,12 +13,17 @@ describe('a refused submit, sorted for the form', () => {
     const error = new CombinedGraphQLErrors({
       data: null,
       errors: [
-        { message: 'samplingRatio must be between 0.05 (5%) and 1, got 0.01', extensions: { code: 'BAD_USER_INPUT', field: 'samplingRatio', rule: 'at least 5% (双随机一公开)' } },
+        {
+          message: 'samplingRatio must be between 0.05 (5%) and 1, got 0.01',
+          extensions: { code: 'BAD_USER_INPUT', field: 'samplingRatio', rule: 'at least 5% (双随机一公开)' },
+        },
         { message: 'Inspection is PUBLISHED: results can no longer be changed', extensions: { code: 'CONFLICT', currentState: 'PUBLISHED' } },
       ],
     });
     const refusal = refusalOf(error);
-    expect(refusal.fields).toEqual([{ path: ['samplingRatio'], message: 'samplingRatio must be between 0.05 (5%) and 1, got 0.01', rule: 'at least 5% (双随机一公开)' }]);
+    expect(refusal.fields).toEqual([
+      { path: ['samplingRatio'], message: 'samplingRatio must be between 0.05 (5%) and 1, got 0.01', rule: 'at least 5% (双随机一公开)' },
+    ]);
     expect(refusal.general).toEqual(['Inspection is PUBLISHED: results can no longer be changed']);
     expect(refusal.conflict).toBe(true);
     expect(refusalOf(new Error('Failed to fetch')).general).toEqual(['Failed to fetch']);

@@ -25,7 +25,9 @@ export function textRules(t: T, max: number, required = true): Rule[] {
     { max, message: t(`最多 ${max} 个字符`, `At most ${max} characters`) },
     {
       validator: (_: unknown, value: unknown) =>
-        typeof value === 'string' && CONTROL.test(value) ? Promise.reject(new Error(t('含有不允许的控制字符', 'Contains a control character'))) : Promise.resolve(),
+        typeof value === 'string' && CONTROL.test(value)
+          ? Promise.reject(new Error(t('含有不允许的控制字符', 'Contains a control character')))
+          : Promise.resolve(),
     },
   ];
 }

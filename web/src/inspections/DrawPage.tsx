@@ -12,7 +12,10 @@ type Draw = NonNullable<InspectionDrawPageQuery['inspectionDraw']>;
 
 const CHECK_LABELS: Record<CheckName, [string, string]> = {
   manifest: ['清单哈希：SHA-256(公布的清单) = 冻结时公布的哈希', 'Manifest: SHA-256(published manifest) = the hash published at the freeze'],
-  commitments: ['承诺：每个单位揭示的密钥的 SHA-256 = 其承诺（至少两个单位）', "Commitments: each unit's revealed secret hashes to its commitment (at least two units)"],
+  commitments: [
+    '承诺：每个单位揭示的密钥的 SHA-256 = 其承诺（至少两个单位）',
+    "Commitments: each unit's revealed secret hashes to its commitment (at least two units)",
+  ],
   seed: ['种子：SHA-256(清单哈希 ‖ 各单位密钥) = 公布的种子', 'Seed: SHA-256(manifest hash ‖ the secrets) = the published seed'],
   result: ['结果：在本浏览器重新运行 draw-v2 = 公布的项目和检查人员', 'Result: draw-v2 re-run in this browser = the published projects and inspectors'],
   inspections: ['检查组：每项检查的人员（化名）= 抽中的检查组', "Teams: each inspection's inspectors (pseudonyms) = the drawn team"],
@@ -25,7 +28,13 @@ export function DrawPage() {
   const { data, loading, error } = useQuery(InspectionDrawPageDocument, { variables: { id } });
   return (
     <QueryState loading={loading} error={error} data={data}>
-      {(d) => (d.inspectionDraw ? <DrawView draw={d.inspectionDraw} /> : <Alert type="warning" title={t('未找到该抽取，或尚未公开', 'No such draw, or not public yet')} />)}
+      {(d) =>
+        d.inspectionDraw ? (
+          <DrawView draw={d.inspectionDraw} />
+        ) : (
+          <Alert type="warning" title={t('未找到该抽取，或尚未公开', 'No such draw, or not public yet')} />
+        )
+      }
     </QueryState>
   );
 }
@@ -51,7 +60,11 @@ function DrawView({ draw }: { draw: Draw }) {
       key: 'project',
       render: (_, p) => {
         const inspection = p.publishedProjectId ? byProject.get(p.publishedProjectId) : undefined;
-        return inspection ? <Link to={`/inspections/${inspection.id}`}>{`${inspection.projectCode} ${inspection.project.name ?? ''}`}</Link> : <code>{p.publishedProjectId}</code>;
+        return inspection ? (
+          <Link to={`/inspections/${inspection.id}`}>{`${inspection.projectCode} ${inspection.project.name ?? ''}`}</Link>
+        ) : (
+          <code>{p.publishedProjectId}</code>
+        );
       },
     },
     { title: t('公布的检查人员（化名）', 'Published inspectors (pseudonyms)'), key: 'pub', render: (_, p) => <code>{p.publishedInspectors.join(', ')}</code> },
@@ -73,7 +86,11 @@ function DrawView({ draw }: { draw: Draw }) {
         return inspection ? inspection.inspectors.map((e) => `${e.name}（${e.department.code}）`).join('、') : '';
       },
     },
-    { title: t('一致', 'Matches'), key: 'ok', render: (_, p) => (p.matches ? <Tag color="green">{t('一致', 'Matches')}</Tag> : <Tag color="red">{t('不一致', 'Mismatch')}</Tag>) },
+    {
+      title: t('一致', 'Matches'),
+      key: 'ok',
+      render: (_, p) => (p.matches ? <Tag color="green">{t('一致', 'Matches')}</Tag> : <Tag color="red">{t('不一致', 'Mismatch')}</Tag>),
+    },
   ];
   return (
     <>
@@ -96,13 +113,22 @@ function DrawView({ draw }: { draw: Draw }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title={t('在本浏览器验证', 'Verified in this browser')} style={{ marginBottom: 16 }} data-testid="draw-verification" data-outcome={verification.outcome}>
+      <Card
+        size="small"
+        title={t('在本浏览器验证', 'Verified in this browser')}
+        style={{ marginBottom: 16 }}
+        data-testid="draw-verification"
+        data-outcome={verification.outcome}
+      >
         {verification.outcome === 'verified' && (
           <Alert
             type="success"
             showIcon
             data-testid="draw-verified"
-            title={t('已验证：本浏览器根据公开数据重新计算，种子、抽中项目和检查人员与公布结果完全一致', 'Verified: recomputed in this browser from the published data, the seed, the projects and the inspectors all match')}
+            title={t(
+              '已验证：本浏览器根据公开数据重新计算，种子、抽中项目和检查人员与公布结果完全一致',
+              'Verified: recomputed in this browser from the published data, the seed, the projects and the inspectors all match',
+            )}
             style={{ marginBottom: 12 }}
           />
         )}
@@ -126,7 +152,10 @@ function DrawView({ draw }: { draw: Draw }) {
           <Alert
             type="warning"
             showIcon
-            title={t('早期抽取（draw-v1）：种子由办公室给出，无法证明其随机性', 'A legacy draw (draw-v1): the office gave the seed, so its randomness cannot be shown')}
+            title={t(
+              '早期抽取（draw-v1）：种子由办公室给出，无法证明其随机性',
+              'A legacy draw (draw-v1): the office gave the seed, so its randomness cannot be shown',
+            )}
             style={{ marginBottom: 12 }}
           />
         )}
@@ -143,7 +172,15 @@ function DrawView({ draw }: { draw: Draw }) {
             {t('重算的种子', 'Recomputed seed')}: <code>{verification.recomputedSeed}</code>
           </Typography.Paragraph>
         )}
-        <Table<ProjectComparison> size="small" rowKey="position" columns={columns} dataSource={verification.projects} pagination={false} scroll={{ x: true }} aria-label={t('抽中项目与检查人员', 'Drawn projects and inspectors')} />
+        <Table<ProjectComparison>
+          size="small"
+          rowKey="position"
+          columns={columns}
+          dataSource={verification.projects}
+          pagination={false}
+          scroll={{ x: true }}
+          aria-label={t('抽中项目与检查人员', 'Drawn projects and inspectors')}
+        />
       </Card>
       {draw.round && (
         <details>

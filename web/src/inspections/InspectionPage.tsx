@@ -7,7 +7,14 @@ import { QueryState } from '../data/QueryState';
 import { Tag } from '../data/Tag';
 import { isCreditCode, LONG_TEXT, todayInShanghai } from '../forms/rules';
 import { RefusalAlert, useSubmit } from '../forms/useSubmit';
-import { InspectionPageDocument, PublishInspectionDocument, RecordInspectionResultDocument, type InspectionPageQuery, type ChecklistOutcome, type FindingSeverity } from '../gql/graphql';
+import {
+  InspectionPageDocument,
+  PublishInspectionDocument,
+  RecordInspectionResultDocument,
+  type InspectionPageQuery,
+  type ChecklistOutcome,
+  type FindingSeverity,
+} from '../gql/graphql';
 import { INSPECTION_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { OUTCOME_LABELS, SEVERITY_LABELS } from './labels';
@@ -22,9 +29,15 @@ export function InspectionPage() {
   const { data, loading, error, refetch } = useQuery(InspectionPageDocument, { variables: { id } });
   return (
     <FormContrast>
-    <QueryState loading={loading} error={error} data={data}>
-      {(d) => (d.inspection ? <InspectionView inspection={d.inspection} reload={() => void refetch()} /> : <Alert type="warning" title={t('未找到该检查', 'No such inspection')} />)}
-    </QueryState>
+      <QueryState loading={loading} error={error} data={data}>
+        {(d) =>
+          d.inspection ? (
+            <InspectionView inspection={d.inspection} reload={() => void refetch()} />
+          ) : (
+            <Alert type="warning" title={t('未找到该检查', 'No such inspection')} />
+          )
+        }
+      </QueryState>
     </FormContrast>
   );
 }
@@ -40,14 +53,29 @@ function InspectionView({ inspection, reload }: { inspection: Inspection; reload
   const items = new Map(inspection.plan.items.map((i) => [i.code, i]));
   const checklistColumns: TableColumnsType<Inspection['checklist'][number]> = [
     { title: t('抽查事项', 'Item'), key: 'item', render: (_, c) => `${c.itemCode} ${items.get(c.itemCode)?.title ?? ''}` },
-    { title: t('结论', 'Outcome'), key: 'o', render: (_, c) => <Tag color={c.outcome === 'NON_COMPLIANT' ? 'red' : c.outcome === 'COMPLIANT' ? 'green' : undefined}>{label(OUTCOME_LABELS, c.outcome, lang)}</Tag> },
+    {
+      title: t('结论', 'Outcome'),
+      key: 'o',
+      render: (_, c) => (
+        <Tag color={c.outcome === 'NON_COMPLIANT' ? 'red' : c.outcome === 'COMPLIANT' ? 'green' : undefined}>{label(OUTCOME_LABELS, c.outcome, lang)}</Tag>
+      ),
+    },
     { title: t('说明', 'Note'), dataIndex: 'note' },
   ];
   const findingColumns: TableColumnsType<Inspection['findings'][number]> = [
     { title: t('事项', 'Item'), dataIndex: 'itemCode' },
     { title: t('问题', 'Finding'), dataIndex: 'description' },
     { title: t('严重程度', 'Severity'), key: 's', render: (_, f) => label(SEVERITY_LABELS, f.severity, lang) },
-    { title: t('涉及主体', 'Concerns'), key: 'r', render: (_, f) => f.respondentCreditCodes.map((c) => <Link key={c} to={`/entities/${c}`}>{c} </Link>) },
+    {
+      title: t('涉及主体', 'Concerns'),
+      key: 'r',
+      render: (_, f) =>
+        f.respondentCreditCodes.map((c) => (
+          <Link key={c} to={`/entities/${c}`}>
+            {c}{' '}
+          </Link>
+        )),
+    },
   ];
   return (
     <>
@@ -67,20 +95,42 @@ function InspectionView({ inspection, reload }: { inspection: Inspection; reload
             <Link to={`/inspections/plans/${inspection.plan.id}`}>{inspection.plan.name}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('抽取', 'Draw')}>
-            <Link to={`/inspections/draws/${inspection.draw.id}`}>{t(`${inspection.draw.drawnOn} 抽取（可验证）`, `Draw of ${inspection.draw.drawnOn} (verifiable)`)}</Link>
+            <Link to={`/inspections/draws/${inspection.draw.id}`}>
+              {t(`${inspection.draw.drawnOn} 抽取（可验证）`, `Draw of ${inspection.draw.drawnOn} (verifiable)`)}
+            </Link>
           </Descriptions.Item>
-          <Descriptions.Item label={t('检查人员', 'Inspectors')}>{inspection.inspectors.map((e) => `${e.name}（${e.department.code}）`).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('检查人员', 'Inspectors')}>
+            {inspection.inspectors.map((e) => `${e.name}（${e.department.code}）`).join('、')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('检查日期', 'Inspected on')}>{inspection.inspectedOn ?? ''}</Descriptions.Item>
           <Descriptions.Item label={t('检查结论', 'Summary')}>{inspection.summary ?? ''}</Descriptions.Item>
-          <Descriptions.Item label={t('公开时间', 'Published')}>{inspection.publishedAt ? new Date(inspection.publishedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('公开时间', 'Published')}>
+            {inspection.publishedAt ? new Date(inspection.publishedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) : ''}
+          </Descriptions.Item>
         </Descriptions>
         {mayPublish && <PublishButton id={inspection.id} reload={reload} />}
       </Card>
       <Card size="small" title={t('检查结果', 'Checklist')} style={{ marginBottom: 16 }}>
-        <Table size="small" rowKey="itemCode" columns={checklistColumns} dataSource={inspection.checklist} pagination={false} aria-label={t('检查结果', 'Checklist')} locale={{ emptyText: <EmptyText text={t('尚未录入', 'Not recorded yet')} /> }} />
+        <Table
+          size="small"
+          rowKey="itemCode"
+          columns={checklistColumns}
+          dataSource={inspection.checklist}
+          pagination={false}
+          aria-label={t('检查结果', 'Checklist')}
+          locale={{ emptyText: <EmptyText text={t('尚未录入', 'Not recorded yet')} /> }}
+        />
       </Card>
       <Card size="small" title={t('发现问题', 'Findings')} style={{ marginBottom: 16 }}>
-        <Table size="small" rowKey="id" columns={findingColumns} dataSource={inspection.findings} pagination={false} aria-label={t('发现问题', 'Findings')} locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }} />
+        <Table
+          size="small"
+          rowKey="id"
+          columns={findingColumns}
+          dataSource={inspection.findings}
+          pagination={false}
+          aria-label={t('发现问题', 'Findings')}
+          locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }}
+        />
       </Card>
       {mayRecord && <RecordForm inspection={inspection} reload={reload} />}
     </>
@@ -128,7 +178,12 @@ function RecordForm({ inspection, reload }: { inspection: Inspection; reload: ()
             summary: v.summary || undefined,
             // The item codes are not form fields (only registered fields are submitted): the rows follow the plan's items.
             checklist: v.checklist.map((c, i) => ({ itemCode: inspection.plan.items[i]!.code, outcome: c.outcome!, note: c.note || undefined })),
-            findings: (v.findings ?? []).map((f) => ({ itemCode: f.itemCode || undefined, description: f.description, severity: f.severity, respondentCreditCodes: f.respondentCreditCodes ?? [] })),
+            findings: (v.findings ?? []).map((f) => ({
+              itemCode: f.itemCode || undefined,
+              description: f.description,
+              severity: f.severity,
+              respondentCreditCodes: f.respondentCreditCodes ?? [],
+            })),
           },
         },
       });
@@ -162,7 +217,9 @@ function RecordForm({ inspection, reload }: { inspection: Inspection; reload: ()
               validator: (_, v: string) =>
                 !v || (v >= inspection.draw.drawnOn && v <= today)
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t(`检查日期须在抽取日期 ${inspection.draw.drawnOn} 至今天之间`, `Between the draw date ${inspection.draw.drawnOn} and today`))),
+                  : Promise.reject(
+                      new Error(t(`检查日期须在抽取日期 ${inspection.draw.drawnOn} 至今天之间`, `Between the draw date ${inspection.draw.drawnOn} and today`)),
+                    ),
             },
           ]}
         >
@@ -196,14 +253,33 @@ function RecordForm({ inspection, reload }: { inspection: Inspection; reload: ()
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Card key={field.key} size="small" type="inner" title={t(`新发现问题 ${field.name + 1}`, `New finding ${field.name + 1}`)} style={{ marginBottom: 12 }} extra={<Button size="small" onClick={() => remove(field.name)}>{t('删除', 'Remove')}</Button>}>
+                <Card
+                  key={field.key}
+                  size="small"
+                  type="inner"
+                  title={t(`新发现问题 ${field.name + 1}`, `New finding ${field.name + 1}`)}
+                  style={{ marginBottom: 12 }}
+                  extra={
+                    <Button size="small" onClick={() => remove(field.name)}>
+                      {t('删除', 'Remove')}
+                    </Button>
+                  }
+                >
                   <Form.Item name={[field.name, 'itemCode']} label={t('所属事项', 'Item')}>
                     <Select allowClear style={{ width: 320 }} options={inspection.plan.items.map((i) => ({ value: i.code, label: `${i.code} ${i.title}` }))} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'description']} label={t('问题描述', 'Description')} rules={[{ required: true, whitespace: true, message: t('请描述问题', 'Describe the finding') }, { max: LONG_TEXT }]}>
+                  <Form.Item
+                    name={[field.name, 'description']}
+                    label={t('问题描述', 'Description')}
+                    rules={[{ required: true, whitespace: true, message: t('请描述问题', 'Describe the finding') }, { max: LONG_TEXT }]}
+                  >
                     <Input.TextArea rows={2} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'severity']} label={t('严重程度', 'Severity')} rules={[{ required: true, message: t('请选择严重程度', 'Choose the severity') }]}>
+                  <Form.Item
+                    name={[field.name, 'severity']}
+                    label={t('严重程度', 'Severity')}
+                    rules={[{ required: true, message: t('请选择严重程度', 'Choose the severity') }]}
+                  >
                     <Select style={{ width: 200 }} options={Object.keys(SEVERITY_LABELS).map((s) => ({ value: s, label: label(SEVERITY_LABELS, s, lang) }))} />
                   </Form.Item>
                   <Form.Item
@@ -213,7 +289,16 @@ function RecordForm({ inspection, reload }: { inspection: Inspection; reload: ()
                       {
                         validator: (_, codes: string[] | undefined) => {
                           const bad = (codes ?? []).filter((c) => !isCreditCode(c));
-                          return bad.length === 0 ? Promise.resolve() : Promise.reject(new Error(t(`统一社会信用代码无效（18 位，含校验位）：${bad.join('、')}`, `Not a valid credit code (18 characters with check character): ${bad.join(', ')}`)));
+                          return bad.length === 0
+                            ? Promise.resolve()
+                            : Promise.reject(
+                                new Error(
+                                  t(
+                                    `统一社会信用代码无效（18 位，含校验位）：${bad.join('、')}`,
+                                    `Not a valid credit code (18 characters with check character): ${bad.join(', ')}`,
+                                  ),
+                                ),
+                              );
                         },
                       },
                     ]}

@@ -34,18 +34,22 @@ export function InspectionsHome() {
   const session = useSession();
   return (
     <FormContrast>
-    <>
-      <Typography.Title level={2} style={{ fontSize: 20 }}>
-        {t('双随机抽查', 'Random inspections')}
-      </Typography.Title>
-      <Tabs
-        items={[
-          { key: 'inspections', label: session.role === 'ENFORCER' ? t('我的检查任务', 'My inspections') : t('检查任务', 'Inspections'), children: <InspectionTable /> },
-          { key: 'plans', label: t('抽查计划', 'Plans'), children: <PlanTable /> },
-          { key: 'items', label: t('抽查事项清单', 'Inspection items'), children: <ItemTable /> },
-        ]}
-      />
-    </>
+      <>
+        <Typography.Title level={2} style={{ fontSize: 20 }}>
+          {t('双随机抽查', 'Random inspections')}
+        </Typography.Title>
+        <Tabs
+          items={[
+            {
+              key: 'inspections',
+              label: session.role === 'ENFORCER' ? t('我的检查任务', 'My inspections') : t('检查任务', 'Inspections'),
+              children: <InspectionTable />,
+            },
+            { key: 'plans', label: t('抽查计划', 'Plans'), children: <PlanTable /> },
+            { key: 'items', label: t('抽查事项清单', 'Inspection items'), children: <ItemTable /> },
+          ]}
+        />
+      </>
     </FormContrast>
   );
 }
@@ -65,7 +69,11 @@ function InspectionTable() {
     { title: t('主管部门', 'Department'), key: 'dept', render: (_, i) => i.supervisingDepartment.code },
     { title: t('计划', 'Plan'), key: 'plan', render: (_, i) => <Link to={`/inspections/plans/${i.plan.id}`}>{i.plan.name}</Link> },
     { title: t('检查人员', 'Inspectors'), key: 'inspectors', render: (_, i) => i.inspectors.map((e) => e.name).join('、') },
-    { title: t('状态', 'Status'), key: 'status', render: (_, i) => <Tag color={STATUS_COLOURS[i.status]}>{label(INSPECTION_STATUS_LABELS, i.status, lang)}</Tag> },
+    {
+      title: t('状态', 'Status'),
+      key: 'status',
+      render: (_, i) => <Tag color={STATUS_COLOURS[i.status]}>{label(INSPECTION_STATUS_LABELS, i.status, lang)}</Tag>,
+    },
     { title: t('检查日期', 'Inspected on'), dataIndex: 'inspectedOn' },
     { title: t('问题数', 'Findings'), key: 'findings', render: (_, i) => i.findings.length },
   ];
@@ -85,7 +93,15 @@ function InspectionTable() {
         }}
         options={Object.keys(INSPECTION_STATUS_LABELS).map((s) => ({ value: s, label: label(INSPECTION_STATUS_LABELS, s, lang) }))}
       />
-      <PagedTable connection={data?.inspections} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('检查任务', 'Inspections')} />
+      <PagedTable
+        connection={data?.inspections}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('检查任务', 'Inspections')}
+      />
     </Card>
   );
 }
@@ -105,7 +121,12 @@ function PlanTable() {
       key: 'draw',
       render: (_, p) =>
         p.currentDraw ? (
-          <Link to={`/inspections/draws/${p.currentDraw.id}`}>{t(`${p.currentDraw.drawnOn}：${p.currentDraw.result.drawnCount}/${p.currentDraw.poolSize} 个项目`, `${p.currentDraw.drawnOn}: ${p.currentDraw.result.drawnCount} of ${p.currentDraw.poolSize} projects`)}</Link>
+          <Link to={`/inspections/draws/${p.currentDraw.id}`}>
+            {t(
+              `${p.currentDraw.drawnOn}：${p.currentDraw.result.drawnCount}/${p.currentDraw.poolSize} 个项目`,
+              `${p.currentDraw.drawnOn}: ${p.currentDraw.result.drawnCount} of ${p.currentDraw.poolSize} projects`,
+            )}
+          </Link>
         ) : (
           <EmptyText text={t('尚未抽取', 'Not drawn yet')} />
         ),
@@ -124,7 +145,15 @@ function PlanTable() {
       <MissingSliceBanner error={error} />
       <InlineError error={error} />
       {session.role === 'OFFICE' && <NewPlanForm />}
-      <PagedTable connection={data?.inspectionPlans} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('抽查计划', 'Plans')} />
+      <PagedTable
+        connection={data?.inspectionPlans}
+        columns={columns}
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        loading={loading}
+        rowKey="id"
+        caption={t('抽查计划', 'Plans')}
+      />
     </Card>
   );
 }
@@ -163,7 +192,14 @@ function NewPlanForm() {
       });
       if (data) void navigate(`/inspections/plans/${data.createInspectionPlan.id}`);
     },
-    { name: 'name', periodFrom: 'periodFrom', periodTo: 'periodTo', itemCodes: 'itemCodes', samplingRatio: 'samplingPercent', inspectorsPerProject: 'inspectorsPerProject' },
+    {
+      name: 'name',
+      periodFrom: 'periodFrom',
+      periodTo: 'periodTo',
+      itemCodes: 'itemCodes',
+      samplingRatio: 'samplingPercent',
+      inspectorsPerProject: 'inspectorsPerProject',
+    },
   );
   if (!open) {
     return (
@@ -183,10 +219,18 @@ function NewPlanForm() {
         onFinish={submit}
         style={{ maxWidth: 640 }}
       >
-        <Form.Item name="name" label={t('计划名称', 'Name')} rules={[{ required: true, whitespace: true, message: t('请填写计划名称', 'Give the plan a name') }, { max: 255 }]}>
+        <Form.Item
+          name="name"
+          label={t('计划名称', 'Name')}
+          rules={[{ required: true, whitespace: true, message: t('请填写计划名称', 'Give the plan a name') }, { max: 255 }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="periodFrom" label={t('项目登记期间起（抽取池）', 'Pool: projects registered from')} rules={[{ required: true, message: t('请选择起始日期', 'Choose the first day') }]}>
+        <Form.Item
+          name="periodFrom"
+          label={t('项目登记期间起（抽取池）', 'Pool: projects registered from')}
+          rules={[{ required: true, message: t('请选择起始日期', 'Choose the first day') }]}
+        >
           <Input type="date" />
         </Form.Item>
         <Form.Item
@@ -197,14 +241,23 @@ function NewPlanForm() {
             { required: true, message: t('请选择截止日期', 'Choose the last day') },
             ({ getFieldValue }) => ({
               validator: (_, value: string) =>
-                !value || !getFieldValue('periodFrom') || value >= getFieldValue('periodFrom') ? Promise.resolve() : Promise.reject(new Error(t('截止日期不能早于起始日期', 'The last day cannot be before the first'))),
+                !value || !getFieldValue('periodFrom') || value >= getFieldValue('periodFrom')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('截止日期不能早于起始日期', 'The last day cannot be before the first'))),
             }),
           ]}
         >
           <Input type="date" />
         </Form.Item>
-        <Form.Item name="itemCodes" label={t('抽查事项', 'Inspection items')} rules={[{ required: true, type: 'array', min: 1, message: t('至少选择一个抽查事项', 'Choose at least one item') }]}>
-          <Select mode="multiple" options={(items.data?.inspectionItems ?? []).filter((i) => i.active).map((i) => ({ value: i.code, label: `${i.code} ${i.title}` }))} />
+        <Form.Item
+          name="itemCodes"
+          label={t('抽查事项', 'Inspection items')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('至少选择一个抽查事项', 'Choose at least one item') }]}
+        >
+          <Select
+            mode="multiple"
+            options={(items.data?.inspectionItems ?? []).filter((i) => i.active).map((i) => ({ value: i.code, label: `${i.code} ${i.title}` }))}
+          />
         </Form.Item>
         <Form.Item
           name="samplingPercent"
@@ -246,7 +299,15 @@ function ItemTable() {
     <Card size="small">
       <MissingSliceBanner error={error} />
       <InlineError error={error} />
-      <Table<Item> size="small" rowKey="id" columns={columns} dataSource={data?.inspectionItems ?? []} loading={loading} pagination={false} aria-label={t('抽查事项清单', 'Inspection items')} />
+      <Table<Item>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={data?.inspectionItems ?? []}
+        loading={loading}
+        pagination={false}
+        aria-label={t('抽查事项清单', 'Inspection items')}
+      />
     </Card>
   );
 }

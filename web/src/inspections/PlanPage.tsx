@@ -37,15 +37,15 @@ export function PlanPage() {
   const { data, loading, error, refetch } = useQuery(InspectionPlanPageDocument, { variables: { id } });
   return (
     <FormContrast>
-    <QueryState loading={loading} error={error} data={data}>
-      {(d) =>
-        d.inspectionPlan ? (
-          <PlanView plan={d.inspectionPlan} reload={() => void refetch()} />
-        ) : (
-          <Alert type="warning" title={t('未找到该抽查计划', 'No such plan')} />
-        )
-      }
-    </QueryState>
+      <QueryState loading={loading} error={error} data={data}>
+        {(d) =>
+          d.inspectionPlan ? (
+            <PlanView plan={d.inspectionPlan} reload={() => void refetch()} />
+          ) : (
+            <Alert type="warning" title={t('未找到该抽查计划', 'No such plan')} />
+          )
+        }
+      </QueryState>
     </FormContrast>
   );
 }
@@ -70,9 +70,17 @@ function PlanView({ plan, reload }: { plan: Plan; reload: () => void }) {
     { title: t('轮次', 'Round'), dataIndex: 'number' },
     { title: t('状态', 'Status'), key: 'status', render: (_, r) => label(ROUND_STATUS_LABELS, r.status, lang) },
     { title: t('参与单位', 'Participants'), key: 'p', render: (_, r) => r.participants.join('、') },
-    { title: t('冻结时间', 'Frozen at'), key: 'f', render: (_, r) => new Date(r.frozenAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) },
+    {
+      title: t('冻结时间', 'Frozen at'),
+      key: 'f',
+      render: (_, r) => new Date(r.frozenAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }),
+    },
     { title: t('种子', 'Seed'), key: 'seed', render: (_, r) => (r.seed ? <code>{r.seed.slice(0, 16)}…</code> : '') },
-    { title: t('放弃原因 / 未揭示单位', 'Abandoned: reason / defaulting units'), key: 'a', render: (_, r) => (r.abandonedAt ? `${r.abandonReason ?? ''}（${(r.defaultingUnits ?? []).join('、')}）` : '') },
+    {
+      title: t('放弃原因 / 未揭示单位', 'Abandoned: reason / defaulting units'),
+      key: 'a',
+      render: (_, r) => (r.abandonedAt ? `${r.abandonReason ?? ''}（${(r.defaultingUnits ?? []).join('、')}）` : ''),
+    },
   ];
   return (
     <>
@@ -113,10 +121,26 @@ function PlanView({ plan, reload }: { plan: Plan; reload: () => void }) {
         )}
       </Card>
       <Card size="small" title={t('抽取记录', 'Draws')} style={{ marginBottom: 16 }}>
-        <Table size="small" rowKey="id" columns={drawColumns} dataSource={plan.draws} pagination={false} aria-label={t('抽取记录', 'Draws')} locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }} />
+        <Table
+          size="small"
+          rowKey="id"
+          columns={drawColumns}
+          dataSource={plan.draws}
+          pagination={false}
+          aria-label={t('抽取记录', 'Draws')}
+          locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }}
+        />
       </Card>
       <Card size="small" title={t('抽取轮次', 'Rounds')}>
-        <Table size="small" rowKey="id" columns={roundColumns} dataSource={plan.rounds} pagination={false} aria-label={t('抽取轮次', 'Rounds')} locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }} />
+        <Table
+          size="small"
+          rowKey="id"
+          columns={roundColumns}
+          dataSource={plan.rounds}
+          pagination={false}
+          aria-label={t('抽取轮次', 'Rounds')}
+          locale={{ emptyText: <EmptyText text={t('暂无数据', 'No data')} /> }}
+        />
       </Card>
     </>
   );
@@ -139,24 +163,42 @@ function FreezeForm({ plan, reload }: { plan: Plan; reload: () => void }) {
     form,
     async (v) => {
       const revealDeadline = new Date(Date.now() + v.revealDays * 24 * 3600 * 1000).toISOString();
-      await freeze({ variables: { input: { planId: plan.id, participantUnits: v.participantUnits, revealDeadline, redrawReason: redraw ? v.redrawReason : undefined } } });
+      await freeze({
+        variables: { input: { planId: plan.id, participantUnits: v.participantUnits, revealDeadline, redrawReason: redraw ? v.redrawReason : undefined } },
+      });
       reload();
     },
     { participantUnits: 'participantUnits', revealDeadline: 'revealDays', redrawReason: 'redrawReason' },
   );
   const options = [
     { value: 'ZWJ', label: label(UNIT_LABELS, 'ZWJ', lang) },
-    ...(units.data?.departments ?? []).filter((d) => d.kind === 'LINE').map((d) => ({ value: d.code, label: `${lang === 'zh' ? d.nameZh : d.name}（${d.code}）` })),
+    ...(units.data?.departments ?? [])
+      .filter((d) => d.kind === 'LINE')
+      .map((d) => ({ value: d.code, label: `${lang === 'zh' ? d.nameZh : d.name}（${d.code}）` })),
     { value: 'LEADING_GROUP', label: label(UNIT_LABELS, 'LEADING_GROUP', lang) },
   ];
   return (
     <>
       <RefusalAlert messages={general} />
-      <Form<FreezeValues> form={form} layout="vertical" name="freeze-draw" initialValues={{ participantUnits: ['ZWJ'], revealDays: 3 }} onFinish={submit} style={{ maxWidth: 640 }}>
+      <Form<FreezeValues>
+        form={form}
+        layout="vertical"
+        name="freeze-draw"
+        initialValues={{ participantUnits: ['ZWJ'], revealDays: 3 }}
+        onFinish={submit}
+        style={{ maxWidth: 640 }}
+      >
         <Form.Item
           name="participantUnits"
           label={t('参与单位（至少两个不同单位）', 'Participating units (at least two different units)')}
-          rules={[{ required: true, type: 'array', min: 2, message: t('至少选择两个不同的成员单位：一个单位无法单独决定种子', 'Choose at least two different units: one unit alone could choose the seed') }]}
+          rules={[
+            {
+              required: true,
+              type: 'array',
+              min: 2,
+              message: t('至少选择两个不同的成员单位：一个单位无法单独决定种子', 'Choose at least two different units: one unit alone could choose the seed'),
+            },
+          ]}
         >
           <Select mode="multiple" options={options} />
         </Form.Item>
@@ -210,12 +252,7 @@ function RoundProcedure({ round, plan, reload }: { round: RoundPartsFragment; pl
         size="small"
         current={step}
         style={{ marginBottom: 16 }}
-        items={[
-          { title: t('冻结公布', 'Frozen') },
-          { title: t('提交承诺', 'Commitments') },
-          { title: t('揭示密钥', 'Reveals') },
-          { title: t('抽取', 'Draw') },
-        ]}
+        items={[{ title: t('冻结公布', 'Frozen') }, { title: t('提交承诺', 'Commitments') }, { title: t('揭示密钥', 'Reveals') }, { title: t('抽取', 'Draw') }]}
       />
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('轮次', 'Round')}>
@@ -224,8 +261,12 @@ function RoundProcedure({ round, plan, reload }: { round: RoundPartsFragment; pl
         <Descriptions.Item label={t('清单哈希', 'Manifest hash')}>
           <code>{round.manifestHash}</code>
         </Descriptions.Item>
-        <Descriptions.Item label={t('揭示截止', 'Reveal deadline')}>{new Date(round.revealDeadline).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
-        <Descriptions.Item label={t('项目池', 'Pool')}>{t(`${round.poolProjectIds.length} 个项目`, `${round.poolProjectIds.length} projects`)}</Descriptions.Item>
+        <Descriptions.Item label={t('揭示截止', 'Reveal deadline')}>
+          {new Date(round.revealDeadline).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('项目池', 'Pool')}>
+          {t(`${round.poolProjectIds.length} 个项目`, `${round.poolProjectIds.length} projects`)}
+        </Descriptions.Item>
       </Descriptions>
       <Table
         size="small"
@@ -237,15 +278,30 @@ function RoundProcedure({ round, plan, reload }: { round: RoundPartsFragment; pl
         columns={[
           { title: t('参与单位', 'Unit'), key: 'u', render: (_, r) => label(UNIT_LABELS, r.unit, lang) },
           { title: t('承诺', 'Commitment'), key: 'c', render: (_, r) => (r.committed ? <code>{r.commitment?.slice(0, 16)}…</code> : t('未提交', 'Not yet')) },
-          { title: t('揭示', 'Revealed'), key: 'r', render: (_, r) => (r.revealed ? <Tag color="green">{t('已揭示', 'Revealed')}</Tag> : t('未揭示', 'Not yet')) },
+          {
+            title: t('揭示', 'Revealed'),
+            key: 'r',
+            render: (_, r) => (r.revealed ? <Tag color="green">{t('已揭示', 'Revealed')}</Tag> : t('未揭示', 'Not yet')),
+          },
         ]}
       />
       {mine && round.status === 'COMMITTING' && !myCommitment && <CommitPanel round={round} unit={mine} reload={reload} />}
       {mine && round.status === 'REVEALING' && myCommitment && !myCommitment.revealed && (
-        <RevealPanel round={round} unit={mine} commitment={myCommitment.commitment} officeRevealed={!!round.commitments.find((c) => c.unitCode === 'ZWJ')?.revealed} reload={reload} />
+        <RevealPanel
+          round={round}
+          unit={mine}
+          commitment={myCommitment.commitment}
+          officeRevealed={!!round.commitments.find((c) => c.unitCode === 'ZWJ')?.revealed}
+          reload={reload}
+        />
       )}
       {mine && myCommitment && (round.status === 'COMMITTING' || (round.status === 'REVEALING' && myCommitment.revealed)) && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('本单位已完成本步骤，等待其他单位。', 'Your unit has done this step; waiting for the others.')} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('本单位已完成本步骤，等待其他单位。', 'Your unit has done this step; waiting for the others.')}
+        />
       )}
       {session.role === 'OFFICE' && round.status === 'REVEALED' && (
         <>
@@ -271,7 +327,12 @@ function CommitPanel({ round, unit, reload }: { round: RoundPartsFragment; unit:
     reload();
   });
   return (
-    <Card size="small" type="inner" title={t(`${label(UNIT_LABELS, unit, lang)}：提交承诺`, `${label(UNIT_LABELS, unit, lang)}: commit`)} style={{ marginBottom: 12 }}>
+    <Card
+      size="small"
+      type="inner"
+      title={t(`${label(UNIT_LABELS, unit, lang)}：提交承诺`, `${label(UNIT_LABELS, unit, lang)}: commit`)}
+      style={{ marginBottom: 12 }}
+    >
       {!secret ? (
         <Button
           onClick={() => {
@@ -288,7 +349,10 @@ function CommitPanel({ round, unit, reload }: { round: RoundPartsFragment; unit:
             type="warning"
             showIcon
             style={{ marginBottom: 12 }}
-            title={t('请妥善保存此密钥：揭示时需要它，平台只收到它的 SHA-256 承诺，无法找回。', 'Keep this secret: you need it to reveal. The hub only receives its SHA-256 and cannot give it back.')}
+            title={t(
+              '请妥善保存此密钥：揭示时需要它，平台只收到它的 SHA-256 承诺，无法找回。',
+              'Keep this secret: you need it to reveal. The hub only receives its SHA-256 and cannot give it back.',
+            )}
             description={
               <Typography.Text code copyable data-testid="draw-secret">
                 {secret}
@@ -313,7 +377,19 @@ function CommitPanel({ round, unit, reload }: { round: RoundPartsFragment; unit:
 }
 
 /** Step 3: the unit reveals its secret; checked here against its commitment before it is sent. */
-function RevealPanel({ round, unit, commitment, officeRevealed, reload }: { round: RoundPartsFragment; unit: string; commitment: string; officeRevealed: boolean; reload: () => void }) {
+function RevealPanel({
+  round,
+  unit,
+  commitment,
+  officeRevealed,
+  reload,
+}: {
+  round: RoundPartsFragment;
+  unit: string;
+  commitment: string;
+  officeRevealed: boolean;
+  reload: () => void;
+}) {
   const { t, lang } = useLocale();
   const [form] = Form.useForm<{ secret: string }>();
   const [reveal] = useMutation(RevealDrawSecretDocument);
@@ -328,10 +404,29 @@ function RevealPanel({ round, unit, commitment, officeRevealed, reload }: { roun
   );
   const waiting = unit !== 'ZWJ' && !officeRevealed;
   return (
-    <Card size="small" type="inner" title={t(`${label(UNIT_LABELS, unit, lang)}：揭示密钥`, `${label(UNIT_LABELS, unit, lang)}: reveal`)} style={{ marginBottom: 12 }}>
-      {waiting && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('办公室须先揭示密钥，之后其他单位才能揭示。', 'The office reveals first; the other units reveal after it.')} />}
+    <Card
+      size="small"
+      type="inner"
+      title={t(`${label(UNIT_LABELS, unit, lang)}：揭示密钥`, `${label(UNIT_LABELS, unit, lang)}: reveal`)}
+      style={{ marginBottom: 12 }}
+    >
+      {waiting && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('办公室须先揭示密钥，之后其他单位才能揭示。', 'The office reveals first; the other units reveal after it.')}
+        />
+      )}
       <RefusalAlert messages={general} conflict={conflict} onReload={reload} />
-      <Form form={form} layout="vertical" name="reveal-secret" initialValues={{ secret: sessionStorage.getItem(secretKey(round.id, unit)) ?? '' }} onFinish={submit} style={{ maxWidth: 720 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="reveal-secret"
+        initialValues={{ secret: sessionStorage.getItem(secretKey(round.id, unit)) ?? '' }}
+        onFinish={submit}
+        style={{ maxWidth: 720 }}
+      >
         <Form.Item
           name="secret"
           label={t('本单位提交承诺时保存的密钥（64 位十六进制）', 'The secret your unit kept when it committed (64 hex digits)')}
@@ -374,7 +469,11 @@ function AbandonForm({ roundId, reload }: { roundId: string; reload: () => void 
       <summary>{t('放弃本轮（记录原因和未揭示单位）', 'Abandon this round (recorded with the reason and the defaulting units)')}</summary>
       <RefusalAlert messages={general} conflict={conflict} onReload={reload} />
       <Form form={form} layout="inline" name="abandon-round" onFinish={submit} style={{ marginTop: 8 }}>
-        <Form.Item name="reason" label={t('原因', 'Reason')} rules={[{ required: true, whitespace: true, message: t('请填写原因', 'Give the reason') }, { max: 255 }]}>
+        <Form.Item
+          name="reason"
+          label={t('原因', 'Reason')}
+          rules={[{ required: true, whitespace: true, message: t('请填写原因', 'Give the reason') }, { max: 255 }]}
+        >
           <Input style={{ width: 320 }} />
         </Form.Item>
         <Button danger htmlType="submit" loading={busy} disabled={busy}>

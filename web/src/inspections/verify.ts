@@ -114,9 +114,15 @@ export function verifyPublishedDraw(draw: PublishedDraw): BrowserVerification {
         matches: !!published && !!mine && published.projectId === mine.projectId && sameList(publishedInspectors, recomputedInspectors),
       });
     }
-    const problems = projects.filter((p) => !p.matches).map((p) => `#${p.position}: published ${p.publishedProjectId ?? '—'} [${p.publishedInspectors.join(', ')}], recomputed ${p.recomputedProjectId ?? '—'} [${p.recomputedInspectors.join(', ')}]`);
+    const problems = projects
+      .filter((p) => !p.matches)
+      .map(
+        (p) =>
+          `#${p.position}: published ${p.publishedProjectId ?? '—'} [${p.publishedInspectors.join(', ')}], recomputed ${p.recomputedProjectId ?? '—'} [${p.recomputedInspectors.join(', ')}]`,
+      );
     if (recomputed.poolSize !== draw.result.poolSize) problems.push(`pool size: published ${draw.result.poolSize}, manifest ${recomputed.poolSize}`);
-    if (recomputed.drawnCount !== draw.result.drawnCount) problems.push(`projects drawn: published ${draw.result.drawnCount}, recomputed ${recomputed.drawnCount}`);
+    if (recomputed.drawnCount !== draw.result.drawnCount)
+      problems.push(`projects drawn: published ${draw.result.drawnCount}, recomputed ${recomputed.drawnCount}`);
     checks.push({ name: 'result', ok: problems.length === 0, problems });
   }
 
@@ -127,7 +133,9 @@ export function verifyPublishedDraw(draw: PublishedDraw): BrowserVerification {
     const team = draw.result.projects.find((p) => p.projectId === inspection.projectId);
     if (!team) inspectionProblems.push(`project ${inspection.projectId} was inspected but not drawn`);
     else if (!sameList(team.inspectorIds, inspection.inspectorPseudonyms)) {
-      inspectionProblems.push(`project ${inspection.projectId}: inspected by [${inspection.inspectorPseudonyms.join(', ')}], drawn [${team.inspectorIds.join(', ')}]`);
+      inspectionProblems.push(
+        `project ${inspection.projectId}: inspected by [${inspection.inspectorPseudonyms.join(', ')}], drawn [${team.inspectorIds.join(', ')}]`,
+      );
     }
   }
   checks.push({ name: 'inspections', ok: inspectionProblems.length === 0, problems: inspectionProblems });

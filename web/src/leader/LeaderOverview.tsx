@@ -8,7 +8,15 @@ import { PAGE_SIZE } from '../config';
 import { PagedTable } from '../data/PagedTable';
 import { useCursorPager } from '../data/paging';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
-import { JoinedProjectsDocument, LeaderCaseTilesDocument, LeaderCreditTilesDocument, LeaderDepartmentsDocument, type JoinedProjectsQuery, type JoinedProjectsQueryVariables, type ProjectStage } from '../gql/graphql';
+import {
+  JoinedProjectsDocument,
+  LeaderCaseTilesDocument,
+  LeaderCreditTilesDocument,
+  LeaderDepartmentsDocument,
+  type JoinedProjectsQuery,
+  type JoinedProjectsQueryVariables,
+  type ProjectStage,
+} from '../gql/graphql';
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
@@ -53,8 +61,19 @@ function Tiles({ chartsNow }: { chartsNow: boolean }) {
   const tiles = [
     { key: 'cases', title: t('在办案件', 'Open cases'), value: open, show: open != null },
     { key: 'overdue', title: t('逾期案件', 'Overdue cases'), value: c?.overdue?.totalCount, show: c?.overdue != null, danger: true },
-    { key: 'dueSoon', title: t('3个工作日内到期', 'Due within 3 working days'), value: c?.dueSoon ? countDueWithin(c.dueSoon.nodes, 3) : undefined, show: c?.dueSoon != null },
-    { key: 'coverage', title: t('本年度抽查覆盖率', "This year's inspection coverage"), value: yearCoverage ?? '—', suffix: yearCoverage == null ? undefined : '%', show: yearCoverage !== undefined },
+    {
+      key: 'dueSoon',
+      title: t('3个工作日内到期', 'Due within 3 working days'),
+      value: c?.dueSoon ? countDueWithin(c.dueSoon.nodes, 3) : undefined,
+      show: c?.dueSoon != null,
+    },
+    {
+      key: 'coverage',
+      title: t('本年度抽查覆盖率', "This year's inspection coverage"),
+      value: yearCoverage ?? '—',
+      suffix: yearCoverage == null ? undefined : '%',
+      show: yearCoverage !== undefined,
+    },
     { key: 'publicity', title: t('公示中的信用记录', 'Credit records in publicity'), value: k?.inPublicity?.totalCount, show: k?.inPublicity != null },
     { key: 'punished', title: t('失信联合惩戒对象', 'Subjects under joint punishment'), value: k?.punished?.totalCount, show: k?.punished != null },
   ].filter((tile) => tile.show);
@@ -86,7 +105,11 @@ function Tiles({ chartsNow }: { chartsNow: boolean }) {
         >
           {/* The chart's library loads once the tiles and the joined view are on screen: it is not needed to read them. */}
           {chartsNow ? (
-            <EChart option={chart} label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")} testId="department-chart" />
+            <EChart
+              option={chart}
+              label={t('各部门本期案件、信用、抽查情况柱状图', "Bar chart of each department's cases, credit records and inspections this period")}
+              testId="department-chart"
+            />
           ) : (
             <Skeleton.Node active style={{ width: '100%', height: 300 }} />
           )}
@@ -104,7 +127,12 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
   const [openCases, setOpenCases] = useState(false);
   const [lowGrade, setLowGrade] = useState(false);
   const { data, loading, error } = useQuery(JoinedProjectsDocument, {
-    variables: joinedVariables(PAGE_SIZE, pager.after, { supervisingDepartment: department, stage, hasOpenCases: openCases, hasBidderGradedCOrD: lowGrade }) as JoinedProjectsQueryVariables,
+    variables: joinedVariables(PAGE_SIZE, pager.after, {
+      supervisingDepartment: department,
+      stage,
+      hasOpenCases: openCases,
+      hasBidderGradedCOrD: lowGrade,
+    }) as JoinedProjectsQueryVariables,
   });
   const connection = data?.projects;
   useEffect(() => {
@@ -141,7 +169,7 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
         ),
     },
     {
-      title: t('投标人及投标时信用等级', "Bidders and their grade at the bid"),
+      title: t('投标人及投标时信用等级', 'Bidders and their grade at the bid'),
       key: 'bids',
       render: (_, p) =>
         p.bids.length === 0 ? (
@@ -152,7 +180,11 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
               <span key={b.id}>
                 <GradeTag grade={b.bidderCreditAtBid?.grade} />
                 <Link to={`/entities/${b.bidder.creditCode}`}>{b.bidder.name}</Link>
-                {b.bidderRestricted && <Tag color="red" style={{ marginLeft: 4 }}>{t('惩戒', 'Restricted')}</Tag>}
+                {b.bidderRestricted && (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    {t('惩戒', 'Restricted')}
+                  </Tag>
+                )}
               </span>
             ))}
           </Space>

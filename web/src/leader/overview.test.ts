@@ -6,7 +6,11 @@ describe('leader overview figures', () => {
   const pending = (daysLeft: number | null, overdue = false) => ({ overdue, acceptanceDeadline: { daysLeft, overdue, metOn: null }, resolutionDeadline: null });
 
   it('counts open cases due within 3 days on their pending deadline, not overdue ones', () => {
-    const accepted = { overdue: false, acceptanceDeadline: { daysLeft: 9, overdue: false, metOn: '2026-01-05' }, resolutionDeadline: { daysLeft: 2, overdue: false, metOn: null } };
+    const accepted = {
+      overdue: false,
+      acceptanceDeadline: { daysLeft: 9, overdue: false, metOn: '2026-01-05' },
+      resolutionDeadline: { daysLeft: 2, overdue: false, metOn: null },
+    };
     expect(pendingDeadline(accepted)).toBe(accepted.resolutionDeadline);
     expect(countDueWithin([pending(0), pending(3), pending(4), pending(-1, true), pending(null), accepted], 3)).toBe(3);
   });

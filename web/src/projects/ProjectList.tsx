@@ -44,7 +44,15 @@ export function ProjectList() {
             pager.reset();
           }}
         />
-        <PagedTable connection={data?.projects} columns={columns} pager={pager} pageSize={PAGE_SIZE} loading={loading} rowKey="id" caption={t('项目列表', 'Projects')} />
+        <PagedTable
+          connection={data?.projects}
+          columns={columns}
+          pager={pager}
+          pageSize={PAGE_SIZE}
+          loading={loading}
+          rowKey="id"
+          caption={t('项目列表', 'Projects')}
+        />
       </Card>
     </>
   );

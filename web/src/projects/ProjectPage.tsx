@@ -5,7 +5,16 @@ import { Link, useParams } from 'react-router';
 import { answerProblems, isForbidden } from '../data/errors';
 import { QueryState } from '../data/QueryState';
 import { ProjectPanoramaDocument, type ProjectPanoramaQuery } from '../gql/graphql';
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, INSPECTION_STATUS_LABELS, label, SLICE_LABELS, STAGE_LABELS, STAGE_RECORD_LABELS } from '../i18n/labels';
+import {
+  CASE_KIND_LABELS,
+  CASE_STATUS_LABELS,
+  CREDIT_STATUS_LABELS,
+  INSPECTION_STATUS_LABELS,
+  label,
+  SLICE_LABELS,
+  STAGE_LABELS,
+  STAGE_RECORD_LABELS,
+} from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
 import { mergeTrail } from './trail';
@@ -74,9 +83,11 @@ function Panorama({ p, error }: { p: Project; error: unknown }) {
   const problems = answerProblems(error);
   const trail = mergeTrail(p, {
     stageRecord: (kind, ref) => `${label(STAGE_RECORD_LABELS, kind, lang)}（${ref}）`,
-    caseEvent: (receipt, status) => t(`案件 ${receipt}：${label(CASE_STATUS_LABELS, status, lang)}`, `Case ${receipt}: ${label(CASE_STATUS_LABELS, status, lang)}`),
+    caseEvent: (receipt, status) =>
+      t(`案件 ${receipt}：${label(CASE_STATUS_LABELS, status, lang)}`, `Case ${receipt}: ${label(CASE_STATUS_LABELS, status, lang)}`),
     inspection: (status) => t(`双随机检查：${label(INSPECTION_STATUS_LABELS, status, lang)}`, `Inspection: ${label(INSPECTION_STATUS_LABELS, status, lang)}`),
-    creditEvent: (subject, status) => t(`信用记录（${subject}）：${label(CREDIT_STATUS_LABELS, status, lang)}`, `Credit record (${subject}): ${label(CREDIT_STATUS_LABELS, status, lang)}`),
+    creditEvent: (subject, status) =>
+      t(`信用记录（${subject}）：${label(CREDIT_STATUS_LABELS, status, lang)}`, `Credit record (${subject}): ${label(CREDIT_STATUS_LABELS, status, lang)}`),
     auditFound: (title) => t(`审计发现：${title}`, `Audit finding: ${title}`),
     auditRectified: (title) => t(`审计问题已整改：${title}`, `Audit finding rectified: ${title}`),
   });
@@ -89,7 +100,9 @@ function Panorama({ p, error }: { p: Project; error: unknown }) {
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('项目编号', 'Code')}>{p.code}</Descriptions.Item>
           <Descriptions.Item label={t('阶段', 'Stage')}>{label(STAGE_LABELS, p.stage, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('主管部门', 'Department')}>{lang === 'zh' ? p.supervisingDepartment.nameZh : p.supervisingDepartment.name}</Descriptions.Item>
+          <Descriptions.Item label={t('主管部门', 'Department')}>
+            {lang === 'zh' ? p.supervisingDepartment.nameZh : p.supervisingDepartment.name}
+          </Descriptions.Item>
           <Descriptions.Item label={t('招标人', 'Tenderer')}>
             <Link to={`/entities/${p.tenderer.creditCode}`}>{p.tenderer.name}</Link>
           </Descriptions.Item>
@@ -174,7 +187,12 @@ function Panorama({ p, error }: { p: Project; error: unknown }) {
       </Row>
       <Row gutter={16}>
         <Col xs={24} xl={8}>
-          <Section title={t('双随机检查', 'Inspections')} hidden={isForbidden(problems, 'project.inspections')} empty={!p.inspections || p.inspections.length === 0} testId="inspections">
+          <Section
+            title={t('双随机检查', 'Inspections')}
+            hidden={isForbidden(problems, 'project.inspections')}
+            empty={!p.inspections || p.inspections.length === 0}
+            testId="inspections"
+          >
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {(p.inspections ?? []).map((i) => (
                 <li key={i.id}>
@@ -186,7 +204,12 @@ function Panorama({ p, error }: { p: Project; error: unknown }) {
           </Section>
         </Col>
         <Col xs={24} xl={8}>
-          <Section title={t('信用记录', 'Credit records')} hidden={isForbidden(problems, 'project.creditRecords')} empty={!p.creditRecords || p.creditRecords.length === 0} testId="credit">
+          <Section
+            title={t('信用记录', 'Credit records')}
+            hidden={isForbidden(problems, 'project.creditRecords')}
+            empty={!p.creditRecords || p.creditRecords.length === 0}
+            testId="credit"
+          >
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {(p.creditRecords ?? []).map((r) => (
                 <li key={r.id}>
@@ -198,7 +221,12 @@ function Panorama({ p, error }: { p: Project; error: unknown }) {
           </Section>
         </Col>
         <Col xs={24} xl={8}>
-          <Section title={t('审计发现', 'Audit findings')} hidden={isForbidden(problems, 'project.auditFindings')} empty={!p.auditFindings || p.auditFindings.length === 0} testId="audit">
+          <Section
+            title={t('审计发现', 'Audit findings')}
+            hidden={isForbidden(problems, 'project.auditFindings')}
+            empty={!p.auditFindings || p.auditFindings.length === 0}
+            testId="audit"
+          >
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {(p.auditFindings ?? []).map((f) => (
                 <li key={f.id}>
@@ -234,7 +262,9 @@ export function ProjectPage() {
   const { data, loading, error } = useQuery(ProjectPanoramaDocument, { variables: { id } });
   return (
     <QueryState loading={loading} error={error} data={data}>
-      {(d) => (d.project ? <Panorama p={d.project} error={error} /> : <Empty description={t('项目不存在或无权查看', 'No such project, or not yours to see')} />)}
+      {(d) =>
+        d.project ? <Panorama p={d.project} error={error} /> : <Empty description={t('项目不存在或无权查看', 'No such project, or not yours to see')} />
+      }
     </QueryState>
   );
 }

@@ -15,9 +15,22 @@ describe('the project trail merged across slices', () => {
     const trail = mergeTrail(
       {
         stageRecords: [{ id: '1', kind: 'ANNOUNCEMENT', occurredOn: '2026-03-02', recordedBy: 'clerk', documentRef: 'A-1' }],
-        cases: [{ id: 'c', receiptNumber: 'R1', events: [{ id: 'e1', at: '2026-03-01T20:00:00Z', transition: 'SUBMIT', toStatus: 'SUBMITTED', actorName: 'public' }] }],
+        cases: [
+          {
+            id: 'c',
+            receiptNumber: 'R1',
+            events: [{ id: 'e1', at: '2026-03-01T20:00:00Z', transition: 'SUBMIT', toStatus: 'SUBMITTED', actorName: 'public' }],
+          },
+        ],
         inspections: [{ id: 'i', status: 'PUBLISHED', publishedAt: '2026-03-05T02:00:00Z', recordedAt: '2026-03-04T02:00:00Z', inspectedOn: '2026-03-03' }],
-        creditRecords: [{ id: 'r', subjectKey: 'X', marketEntity: { name: '湖北宏达建筑工程有限公司' }, events: [{ id: 'ce', at: '2026-03-06T01:00:00Z', toStatus: 'IN_PUBLICITY', actorName: 'bureau' }] }],
+        creditRecords: [
+          {
+            id: 'r',
+            subjectKey: 'X',
+            marketEntity: { name: '湖北宏达建筑工程有限公司' },
+            events: [{ id: 'ce', at: '2026-03-06T01:00:00Z', toStatus: 'IN_PUBLICITY', actorName: 'bureau' }],
+          },
+        ],
         auditFindings: [{ id: 'a', title: 'T', foundOn: '2026-02-01', rectifiedOn: '2026-03-10' }],
       },
       labels,

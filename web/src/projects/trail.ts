@@ -11,9 +11,18 @@ export interface TrailEntry {
 
 export interface TrailSources {
   stageRecords?: readonly { id: string; kind: string; occurredOn: string; recordedBy: string; documentRef: string }[] | null;
-  cases?: readonly { id: string; receiptNumber: string; events: readonly { id: string; at: string; transition: string; toStatus: string; actorName: string }[] }[] | null;
+  cases?:
+    | readonly { id: string; receiptNumber: string; events: readonly { id: string; at: string; transition: string; toStatus: string; actorName: string }[] }[]
+    | null;
   inspections?: readonly { id: string; recordedAt?: string | null; publishedAt?: string | null; inspectedOn?: string | null; status: string }[] | null;
-  creditRecords?: readonly { id: string; subjectKey: string; marketEntity?: { name: string } | null; events: readonly { id: string; at: string; toStatus: string; actorName: string }[] }[] | null;
+  creditRecords?:
+    | readonly {
+        id: string;
+        subjectKey: string;
+        marketEntity?: { name: string } | null;
+        events: readonly { id: string; at: string; toStatus: string; actorName: string }[];
+      }[]
+    | null;
   auditFindings?: readonly { id: string; title: string; foundOn: string; rectifiedOn?: string | null }[] | null;
 }
 
@@ -37,7 +46,8 @@ export function mergeTrail(sources: TrailSources, labels: TrailLabels): TrailEnt
     entries.push({ key: `stage-${r.id}`, at: r.occurredOn, slice: 'projects', what: labels.stageRecord(r.kind, r.documentRef), who: r.recordedBy });
   }
   for (const c of sources.cases ?? []) {
-    for (const e of c.events) entries.push({ key: `case-${e.id}`, at: e.at, slice: 'cases', what: labels.caseEvent(c.receiptNumber, e.toStatus), who: e.actorName });
+    for (const e of c.events)
+      entries.push({ key: `case-${e.id}`, at: e.at, slice: 'cases', what: labels.caseEvent(c.receiptNumber, e.toStatus), who: e.actorName });
   }
   for (const i of sources.inspections ?? []) {
     const at = i.publishedAt ?? i.recordedAt ?? i.inspectedOn;
@@ -45,7 +55,8 @@ export function mergeTrail(sources: TrailSources, labels: TrailLabels): TrailEnt
   }
   for (const r of sources.creditRecords ?? []) {
     const subject = r.marketEntity?.name ?? r.subjectKey;
-    for (const e of r.events) entries.push({ key: `credit-${e.id}`, at: e.at, slice: 'credit', what: labels.creditEvent(subject, e.toStatus), who: e.actorName });
+    for (const e of r.events)
+      entries.push({ key: `credit-${e.id}`, at: e.at, slice: 'credit', what: labels.creditEvent(subject, e.toStatus), who: e.actorName });
   }
   for (const f of sources.auditFindings ?? []) {
     entries.push({ key: `audit-${f.id}`, at: f.foundOn, slice: 'audit', what: labels.auditFound(f.title) });

@@ -44,7 +44,10 @@ function Submit() {
               '投诉须由投标人或其他利害关系人实名提出，自知道或者应当知道之日起10日内提交，并附事实、理由和证据。',
               'A complaint is made by a bidder or another interested party under their real name, within 10 days of knowing of the matter, with facts, grounds and evidence.',
             )
-          : t('任何人均可举报，可以匿名。举报人信息仅综合监管办可见。', "Anyone may report, anonymously if they wish. The reporter's identity is seen by the supervision office only.")}
+          : t(
+              '任何人均可举报，可以匿名。举报人信息仅综合监管办可见。',
+              "Anyone may report, anonymously if they wish. The reporter's identity is seen by the supervision office only.",
+            )}
       </Typography.Paragraph>
       <CaseIntakeForm key={kind} kind={kind} mode="public" onReceipt={setReceipt} />
     </>
@@ -60,7 +63,11 @@ function StatusLookup() {
   const s = data?.caseStatusByReceipt;
   return (
     <>
-      <Form form={form} layout="vertical" onFinish={(v) => lookup({ variables: { receiptNumber: v.receiptNumber.trim(), secret: v.secret.trim() }, context: ANONYMOUS }).catch(() => undefined)}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => lookup({ variables: { receiptNumber: v.receiptNumber.trim(), secret: v.secret.trim() }, context: ANONYMOUS }).catch(() => undefined)}
+      >
         <Form.Item name="receiptNumber" label={t('回执编号', 'Receipt number')} rules={[{ required: true, whitespace: true, message: t('必填', 'Required') }]}>
           <Input autoComplete="off" />
         </Form.Item>
@@ -77,7 +84,11 @@ function StatusLookup() {
           showIcon
           role="alert"
           style={{ marginTop: 16 }}
-          title={refusal.transport ? t('服务暂不可用，请稍后再试', 'The service did not answer; try again later') : t('回执编号或查询密码不正确', 'The receipt number or the secret is wrong')}
+          title={
+            refusal.transport
+              ? t('服务暂不可用，请稍后再试', 'The service did not answer; try again later')
+              : t('回执编号或查询密码不正确', 'The receipt number or the secret is wrong')
+          }
         />
       )}
       {s && !loading && (
@@ -91,7 +102,9 @@ function StatusLookup() {
               </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('收件日期', 'Received on')}>{s.receivedOn}</Descriptions.Item>
-            <Descriptions.Item label={t('受理决定期限', 'Acceptance decided by')}>{s.acceptedOn ?? s.rejectedOn ?? s.acceptanceDeadline.dueOn}</Descriptions.Item>
+            <Descriptions.Item label={t('受理决定期限', 'Acceptance decided by')}>
+              {s.acceptedOn ?? s.rejectedOn ?? s.acceptanceDeadline.dueOn}
+            </Descriptions.Item>
             {s.resolutionDeadline && <Descriptions.Item label={t('办结期限', 'Resolve by')}>{s.resolutionDeadline.dueOn}</Descriptions.Item>}
             {s.refusalGround && (
               <Descriptions.Item label={t('不予受理理由', 'Refused because')}>
@@ -231,7 +244,17 @@ export function PublicPortal() {
   const { t, lang, setLang } = useLocale();
   return (
     <Layout style={{ minHeight: '100vh', background: '#fff' }}>
-      <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 12px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
+      <Layout.Header
+        style={{
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          padding: '0 12px',
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 8,
+        }}
+      >
         <Typography.Title level={1} style={{ margin: 0, fontSize: 16, lineHeight: 1.3 }}>
           {t('工程建设招投标监管 · 公众服务', 'Tender supervision · public service')}
         </Typography.Title>

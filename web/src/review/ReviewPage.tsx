@@ -51,7 +51,14 @@ function chartOption(section: ReviewSection, lang: Lang): ChartOption {
     series: [
       ...bars.map((key) => ({ name: name(key), type: 'bar', data: section.rows.map((r) => r.values[key]) })),
       ...(line
-        ? [{ name: name(line), type: 'line', yAxisIndex: 1, data: section.rows.map((r) => (r.values[line] == null ? null : Math.round(r.values[line]! * 1000) / 10)) }]
+        ? [
+            {
+              name: name(line),
+              type: 'line',
+              yAxisIndex: 1,
+              data: section.rows.map((r) => (r.values[line] == null ? null : Math.round(r.values[line]! * 1000) / 10)),
+            },
+          ]
         : []),
     ],
   };
@@ -92,7 +99,12 @@ function SectionView({ section }: { section: ReviewSection }) {
         )}
       />
       <div className="review-chart" style={{ marginTop: 12 }}>
-        <EChart option={option} label={t(`${section.zh}各部门柱状图`, `Bar chart of ${section.en.toLowerCase()} by department`)} testId={`review-chart-${section.key}`} height={260} />
+        <EChart
+          option={option}
+          label={t(`${section.zh}各部门柱状图`, `Bar chart of ${section.en.toLowerCase()} by department`)}
+          testId={`review-chart-${section.key}`}
+          height={260}
+        />
       </div>
     </Card>
   );
@@ -141,7 +153,13 @@ export function ReviewPage() {
   const [exporting, setExporting] = useState(false);
 
   if (session.role !== 'LEADER' && session.role !== 'OFFICE') {
-    return <Result status="403" title="403" subTitle={t('两月研判仅供区领导和综合监管办使用', 'The bimonthly review is for district leaders and the supervision office')} />;
+    return (
+      <Result
+        status="403"
+        title="403"
+        subTitle={t('两月研判仅供区领导和综合监管办使用', 'The bimonthly review is for district leaders and the supervision office')}
+      />
+    );
   }
 
   async function exportWorkbook() {

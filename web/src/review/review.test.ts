@@ -13,23 +13,54 @@ function department(code: string, nameZh: string, kind: Department['kind'], n: n
     nameZh,
     kind,
     caseStats: answered
-      ? { received: 3 * n, accepted: 2 * n, rejected: n, resolvedOnTime: n, resolvedLate: 0, overdue: n + 1, byKind: [{ kind: 'COMPLAINT', count: 2 * n }, { kind: 'REPORT', count: n }] }
+      ? {
+          received: 3 * n,
+          accepted: 2 * n,
+          rejected: n,
+          resolvedOnTime: n,
+          resolvedLate: 0,
+          overdue: n + 1,
+          byKind: [
+            { kind: 'COMPLAINT', count: 2 * n },
+            { kind: 'REPORT', count: n },
+          ],
+        }
       : null,
     inspectionStats: { poolSize: 10 * n, drawn: n, ratio: 0.1, done: n, findings: 2 },
     creditStats: answered
-      ? { notificationsReceived: n, recordedOnTime: n, recordedLate: 0, closedWithoutRecord: 0, overdue: 1, recordsPublished: n, pointsDeducted: 5 * n, entitiesRestricted: 1 }
+      ? {
+          notificationsReceived: n,
+          recordedOnTime: n,
+          recordedLate: 0,
+          closedWithoutRecord: 0,
+          overdue: 1,
+          recordsPublished: n,
+          pointsDeducted: 5 * n,
+          entitiesRestricted: 1,
+        }
       : null,
   } as Department;
 }
 
 const period = { from: '2026-09-01', to: '2026-10-31' };
-const departments = [department('FGJ', '区发改局', 'LINE', 1), department('JYZX', '区公共资源交易中心', 'TRADING_CENTER', 9), department('ZJJ', '区住建局', 'LINE', 2)];
+const departments = [
+  department('FGJ', '区发改局', 'LINE', 1),
+  department('JYZX', '区公共资源交易中心', 'TRADING_CENTER', 9),
+  department('ZJJ', '区住建局', 'LINE', 2),
+];
 
 describe('bimonthly review sections', () => {
   it('has a row per line department in the graph’s order, the graph’s figures and kinds missing from byKind as 0', () => {
     const [cases, inspections, credit] = reviewSections(departments);
     expect(cases!.rows.map((r) => r.code)).toEqual(['FGJ', 'ZJJ']);
-    expect(cases!.rows[1]!.values).toMatchObject({ received: 6, 'kind:COMPLAINT': 4, 'kind:REPORT': 2, 'kind:INSPECTION_FINDING': 0, 'kind:REFERRAL': 0, overdue: 3 });
+    expect(cases!.rows[1]!.values).toMatchObject({
+      received: 6,
+      'kind:COMPLAINT': 4,
+      'kind:REPORT': 2,
+      'kind:INSPECTION_FINDING': 0,
+      'kind:REFERRAL': 0,
+      overdue: 3,
+    });
     expect(inspections!.rows[0]!.values).toEqual({ poolSize: 10, drawn: 1, ratio: 0.1, done: 1, findings: 2 });
     expect(credit!.rows[1]!.values.pointsDeducted).toBe(10);
   });
@@ -60,7 +91,10 @@ describe('the review period from the address', () => {
     expect(reviewPeriod(new URLSearchParams(''), today)).toEqual({ period: { from: '2026-11-01', to: '2026-12-31' } });
     expect(reviewPeriod(new URLSearchParams('from=2026-09-01&to=2026-02-30'), today).invalid).toBe('format');
     expect(reviewPeriod(new URLSearchParams('from=2026-09-01'), today).invalid).toBe('format');
-    expect(reviewPeriod(new URLSearchParams('from=2026-10-31&to=2026-09-01'), today)).toEqual({ period: { from: '2026-11-01', to: '2026-12-31' }, invalid: 'order' });
+    expect(reviewPeriod(new URLSearchParams('from=2026-10-31&to=2026-09-01'), today)).toEqual({
+      period: { from: '2026-11-01', to: '2026-12-31' },
+      invalid: 'order',
+    });
   });
 
   it('lists the two-month periods newest first across the year boundary', () => {

@@ -118,7 +118,14 @@ function totals(columns: ReviewColumn[], rows: ReviewRow[]): Record<string, numb
   return total;
 }
 
-function section(key: SectionKey, zh: string, en: string, columns: ReviewColumn[], departments: Department[], values: (d: Department) => Record<string, number | null>): ReviewSection {
+function section(
+  key: SectionKey,
+  zh: string,
+  en: string,
+  columns: ReviewColumn[],
+  departments: Department[],
+  values: (d: Department) => Record<string, number | null>,
+): ReviewSection {
   const rows = departments.map((d) => ({ code: d.code, nameZh: d.nameZh, name: d.name, values: values(d) }));
   return { key, zh, en, columns, rows, total: totals(columns, rows) };
 }

@@ -42,7 +42,9 @@ describe('a newly published calendar year', () => {
     expect(refreshed.data.refreshCaseDeadlines).toBe(1);
     const stored = await world.orm.em.fork().findOneOrFail(Case, { id: c.id });
     expect({ resolutionDueOn: stored.resolutionDueOn, provisional: stored.resolutionDueProvisional, nextDueOn: stored.nextDueOn }).toEqual({
-      resolutionDueOn: '2027-01-19', provisional: false, nextDueOn: '2027-01-19',
+      resolutionDueOn: '2027-01-19',
+      provisional: false,
+      nextDueOn: '2027-01-19',
     });
     expect((await world.gql(`mutation { refreshCaseDeadlines }`, {}, as('DEPT', 'ZJJ'))).errors?.[0].message).toMatch(/Access denied/);
   });
@@ -60,7 +62,12 @@ describe('the projects directory', () => {
     const found = await new GraphProjectDirectory(() => client).find(['a', 'b']);
     expect(requests).toHaveLength(1);
     expect(requests[0].query).toMatch(/_entities\(representations: \$representations\)/);
-    expect(requests[0].variables).toEqual({ representations: [{ __typename: 'Project', id: 'a' }, { __typename: 'Project', id: 'b' }] });
+    expect(requests[0].variables).toEqual({
+      representations: [
+        { __typename: 'Project', id: 'a' },
+        { __typename: 'Project', id: 'b' },
+      ],
+    });
     expect([...found.values()]).toEqual([{ id: 'a', supervisingDepartmentCode: 'ZJJ' }]);
   });
 });

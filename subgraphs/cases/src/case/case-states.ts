@@ -61,11 +61,68 @@ export enum CaseRoutingMode {
   TRANSFERRED = 'TRANSFERRED',
 }
 
-registerEnumType(CaseKind, { name: 'CaseKind', description: 'COMPLAINT 投诉, REPORT 举报, INSPECTION_FINDING 检查发现, REFERRAL 交办件.', valuesConfig: { COMPLAINT: { description: 'Complaint (投诉): from a bidder or another interested party, identified, within 10 days of knowing.' }, REPORT: { description: 'Report (举报): from anyone, may be anonymous; the reporter\'s identity is for the office only.' }, INSPECTION_FINDING: { description: 'Inspection finding (检查发现): a problem found in an inspection, accepted at once.' }, REFERRAL: { description: 'Referral (交办件): a matter assigned by a superior authority, accepted at once.' } } });
-registerEnumType(CaseStatus, { name: 'CaseStatus', description: 'Life-cycle state of a case.', valuesConfig: { SUBMITTED: { description: 'Received; the acceptance decision is pending.' }, ACCEPTED: { description: 'Accepted (受理); waiting for routing.' }, REJECTED: { description: 'Refused (不予受理) with a ground.' }, ROUTED: { description: 'Handed on: self-handled, split or transferred.' }, INVESTIGATING: { description: 'Under investigation (调查核实).' }, DECIDED: { description: 'Decided (处理决定).' }, FEEDBACK_SENT: { description: 'Result fed back to the submitter (反馈).' }, ARCHIVED: { description: 'Archived (归档); final.' } } });
-registerEnumType(CaseTransition, { name: 'CaseTransition', description: 'A step of the case trail (全程留痕); SUPERVISE (督办) and ASSIGN_ENFORCERS keep the status.', valuesConfig: { SUBMIT: { description: 'Intake of the case.' }, ACCEPT: { description: 'Acceptance (受理) by the office.' }, REJECT: { description: 'Refusal (不予受理) by the office.' }, ROUTE: { description: 'Routing (自办/分办/转办) by the office.' }, START_INVESTIGATION: { description: 'Start of the investigation by the handler.' }, ASSIGN_ENFORCERS: { description: 'Enforcers added; the status stays.' }, DECIDE: { description: 'Decision by the handling department.' }, SEND_FEEDBACK: { description: 'Result fed back to the submitter.' }, ARCHIVE: { description: 'Archiving by the office.' }, SUPERVISE: { description: 'Supervision note (督办) by the office or a leader; the status stays.' } } });
-registerEnumType(CaseRefusalGround, { name: 'CaseRefusalGround', description: 'Why a case was not accepted (不予受理): a statutory ground, or OTHER with a reason.', valuesConfig: { NOT_INTERESTED_PARTY: { description: 'The complainant is not an interested party (非利害关系人).' }, NO_FACTS_OR_EVIDENCE: { description: 'No concrete request, facts or evidence (无具体请求、事实依据).' }, NO_REAL_NAME_OR_SIGNATURE: { description: 'No real name, signature or seal (未署真实姓名、签字或盖章).' }, OUT_OF_TIME: { description: 'Filed after the 10-day complaint window (超过投诉时效).' }, ALREADY_DECIDED: { description: 'Already handled and decided, with no new facts (已处理且无新证据).' }, IN_RECONSIDERATION_OR_LITIGATION: { description: 'Already in administrative reconsideration or litigation (已进入复议或诉讼).' }, OTHER: { description: 'Another ground, stated in the reason.' } } });
-registerEnumType(CaseRoutingMode, { name: 'CaseRoutingMode', description: 'SELF_HANDLED 自办, SPLIT 分办, TRANSFERRED 转办.', valuesConfig: { SELF_HANDLED: { description: 'Handled by the office itself (自办).' }, SPLIT: { description: 'Split among two or more departments (分办).' }, TRANSFERRED: { description: 'Transferred to the competent department (转办), by default the project\'s supervising department.' } } });
+registerEnumType(CaseKind, {
+  name: 'CaseKind',
+  description: 'COMPLAINT 投诉, REPORT 举报, INSPECTION_FINDING 检查发现, REFERRAL 交办件.',
+  valuesConfig: {
+    COMPLAINT: { description: 'Complaint (投诉): from a bidder or another interested party, identified, within 10 days of knowing.' },
+    REPORT: { description: "Report (举报): from anyone, may be anonymous; the reporter's identity is for the office only." },
+    INSPECTION_FINDING: { description: 'Inspection finding (检查发现): a problem found in an inspection, accepted at once.' },
+    REFERRAL: { description: 'Referral (交办件): a matter assigned by a superior authority, accepted at once.' },
+  },
+});
+registerEnumType(CaseStatus, {
+  name: 'CaseStatus',
+  description: 'Life-cycle state of a case.',
+  valuesConfig: {
+    SUBMITTED: { description: 'Received; the acceptance decision is pending.' },
+    ACCEPTED: { description: 'Accepted (受理); waiting for routing.' },
+    REJECTED: { description: 'Refused (不予受理) with a ground.' },
+    ROUTED: { description: 'Handed on: self-handled, split or transferred.' },
+    INVESTIGATING: { description: 'Under investigation (调查核实).' },
+    DECIDED: { description: 'Decided (处理决定).' },
+    FEEDBACK_SENT: { description: 'Result fed back to the submitter (反馈).' },
+    ARCHIVED: { description: 'Archived (归档); final.' },
+  },
+});
+registerEnumType(CaseTransition, {
+  name: 'CaseTransition',
+  description: 'A step of the case trail (全程留痕); SUPERVISE (督办) and ASSIGN_ENFORCERS keep the status.',
+  valuesConfig: {
+    SUBMIT: { description: 'Intake of the case.' },
+    ACCEPT: { description: 'Acceptance (受理) by the office.' },
+    REJECT: { description: 'Refusal (不予受理) by the office.' },
+    ROUTE: { description: 'Routing (自办/分办/转办) by the office.' },
+    START_INVESTIGATION: { description: 'Start of the investigation by the handler.' },
+    ASSIGN_ENFORCERS: { description: 'Enforcers added; the status stays.' },
+    DECIDE: { description: 'Decision by the handling department.' },
+    SEND_FEEDBACK: { description: 'Result fed back to the submitter.' },
+    ARCHIVE: { description: 'Archiving by the office.' },
+    SUPERVISE: { description: 'Supervision note (督办) by the office or a leader; the status stays.' },
+  },
+});
+registerEnumType(CaseRefusalGround, {
+  name: 'CaseRefusalGround',
+  description: 'Why a case was not accepted (不予受理): a statutory ground, or OTHER with a reason.',
+  valuesConfig: {
+    NOT_INTERESTED_PARTY: { description: 'The complainant is not an interested party (非利害关系人).' },
+    NO_FACTS_OR_EVIDENCE: { description: 'No concrete request, facts or evidence (无具体请求、事实依据).' },
+    NO_REAL_NAME_OR_SIGNATURE: { description: 'No real name, signature or seal (未署真实姓名、签字或盖章).' },
+    OUT_OF_TIME: { description: 'Filed after the 10-day complaint window (超过投诉时效).' },
+    ALREADY_DECIDED: { description: 'Already handled and decided, with no new facts (已处理且无新证据).' },
+    IN_RECONSIDERATION_OR_LITIGATION: { description: 'Already in administrative reconsideration or litigation (已进入复议或诉讼).' },
+    OTHER: { description: 'Another ground, stated in the reason.' },
+  },
+});
+registerEnumType(CaseRoutingMode, {
+  name: 'CaseRoutingMode',
+  description: 'SELF_HANDLED 自办, SPLIT 分办, TRANSFERRED 转办.',
+  valuesConfig: {
+    SELF_HANDLED: { description: 'Handled by the office itself (自办).' },
+    SPLIT: { description: 'Split among two or more departments (分办).' },
+    TRANSFERRED: { description: "Transferred to the competent department (转办), by default the project's supervising department." },
+  },
+});
 
 /**
  * Who may take a transition: the office (领导小组办公室), a leader, or the case's handler — a DEPT
@@ -80,7 +137,14 @@ export interface TransitionRule {
   actors: readonly TransitionActor[];
 }
 
-const OPEN: readonly CaseStatus[] = [CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.ROUTED, CaseStatus.INVESTIGATING, CaseStatus.DECIDED, CaseStatus.FEEDBACK_SENT];
+const OPEN: readonly CaseStatus[] = [
+  CaseStatus.SUBMITTED,
+  CaseStatus.ACCEPTED,
+  CaseStatus.ROUTED,
+  CaseStatus.INVESTIGATING,
+  CaseStatus.DECIDED,
+  CaseStatus.FEEDBACK_SENT,
+];
 
 /**
  * The state machine, as data: the one place that says which step may follow which, and who takes it.

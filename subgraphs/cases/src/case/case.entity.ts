@@ -21,7 +21,19 @@ export enum CaseChannel {
   /** Assigned by a superior authority. */
   REFERRAL = 'REFERRAL',
 }
-registerEnumType(CaseChannel, { name: 'CaseChannel', description: 'How the case came in: ONLINE 一网覆盖, WINDOW 一窗受理, LETTER, PHONE, EMAIL, INSPECTION, REFERRAL.', valuesConfig: { ONLINE: { description: 'Submitted online by the public (一网覆盖).' }, WINDOW: { description: 'Taken at the intake window, office 308 (一窗受理).' }, LETTER: { description: 'Received by letter and entered by the office.' }, PHONE: { description: 'Received by telephone and entered by the office.' }, EMAIL: { description: 'Received by e-mail and entered by the office.' }, INSPECTION: { description: 'Opened from an inspection finding (检查发现).' }, REFERRAL: { description: 'Assigned by a superior authority (交办件).' } } });
+registerEnumType(CaseChannel, {
+  name: 'CaseChannel',
+  description: 'How the case came in: ONLINE 一网覆盖, WINDOW 一窗受理, LETTER, PHONE, EMAIL, INSPECTION, REFERRAL.',
+  valuesConfig: {
+    ONLINE: { description: 'Submitted online by the public (一网覆盖).' },
+    WINDOW: { description: 'Taken at the intake window, office 308 (一窗受理).' },
+    LETTER: { description: 'Received by letter and entered by the office.' },
+    PHONE: { description: 'Received by telephone and entered by the office.' },
+    EMAIL: { description: 'Received by e-mail and entered by the office.' },
+    INSPECTION: { description: 'Opened from an inspection finding (检查发现).' },
+    REFERRAL: { description: 'Assigned by a superior authority (交办件).' },
+  },
+});
 
 /** The channels through which the office receives a complaint or report (it enters them with the actual receipt time). */
 export enum IntakeChannel {
@@ -31,7 +43,17 @@ export enum IntakeChannel {
   EMAIL = 'EMAIL',
   ONLINE = 'ONLINE',
 }
-registerEnumType(IntakeChannel, { name: 'IntakeChannel', description: 'Where the office received a complaint or report: WINDOW (office 308), LETTER, PHONE, EMAIL or ONLINE.', valuesConfig: { WINDOW: { description: 'At the intake window, office 308 (一窗受理).' }, LETTER: { description: 'By letter.' }, PHONE: { description: 'By telephone.' }, EMAIL: { description: 'By e-mail.' }, ONLINE: { description: 'Online, entered later by the office.' } } });
+registerEnumType(IntakeChannel, {
+  name: 'IntakeChannel',
+  description: 'Where the office received a complaint or report: WINDOW (office 308), LETTER, PHONE, EMAIL or ONLINE.',
+  valuesConfig: {
+    WINDOW: { description: 'At the intake window, office 308 (一窗受理).' },
+    LETTER: { description: 'By letter.' },
+    PHONE: { description: 'By telephone.' },
+    EMAIL: { description: 'By e-mail.' },
+    ONLINE: { description: 'Online, entered later by the office.' },
+  },
+});
 
 /**
  * A case (案件): a complaint, report, inspection finding or referral about one tender project,
@@ -43,11 +65,29 @@ registerEnumType(IntakeChannel, { name: 'IntakeChannel', description: 'Where the
 @ObjectType({ description: 'A case (案件): complaint 投诉, report 举报, inspection finding 检查发现 or referral 交办件, with its deadlines and trail.' })
 @Directive('@key(fields: "id")')
 // Array lookups (Department.cases, MarketEntity.cases, an enforcer's cases) need GIN indexes.
-@Index({ name: 'case_file_responsible_departments_gin', expression: 'create index "case_file_responsible_departments_gin" on "case_file" using gin ("responsible_departments")' })
-@Index({ name: 'case_file_respondent_credit_codes_gin', expression: 'create index "case_file_respondent_credit_codes_gin" on "case_file" using gin ("respondent_credit_codes")' })
-@Index({ name: 'case_file_assigned_enforcer_ids_gin', expression: 'create index "case_file_assigned_enforcer_ids_gin" on "case_file" using gin ("assigned_enforcer_ids")' })
+@Index({
+  name: 'case_file_responsible_departments_gin',
+  expression: 'create index "case_file_responsible_departments_gin" on "case_file" using gin ("responsible_departments")',
+})
+@Index({
+  name: 'case_file_respondent_credit_codes_gin',
+  expression: 'create index "case_file_respondent_credit_codes_gin" on "case_file" using gin ("respondent_credit_codes")',
+})
+@Index({
+  name: 'case_file_assigned_enforcer_ids_gin',
+  expression: 'create index "case_file_assigned_enforcer_ids_gin" on "case_file" using gin ("assigned_enforcer_ids")',
+})
 export class Case {
-  [OptionalProps]?: 'status' | 'version' | 'eventCount' | 'updatedAt' | 'anonymous' | 'handlingDepartments' | 'assignedEnforcerIds' | 'acceptanceDueProvisional' | 'resolutionDueProvisional';
+  [OptionalProps]?:
+    | 'status'
+    | 'version'
+    | 'eventCount'
+    | 'updatedAt'
+    | 'anonymous'
+    | 'handlingDepartments'
+    | 'assignedEnforcerIds'
+    | 'acceptanceDueProvisional'
+    | 'resolutionDueProvisional';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Identifier of the case (UUID).' })

@@ -6,31 +6,47 @@ import { CaseReviewInput } from './review';
 
 @InputType({ description: 'A complaint (投诉) from an identified bidder or interested party, within 10 days of knowing.' })
 export class SubmitComplaintInput {
-  @Field({ description: 'Client-chosen key: a retry with the same key returns the same receipt and creates nothing.' }) @InputRule({ maxLength: 100 }) idempotencyKey: string;
+  @Field({ description: 'Client-chosen key: a retry with the same key returns the same receipt and creates nothing.' })
+  @InputRule({ maxLength: 100 })
+  idempotencyKey: string;
   @Field(() => ID, { description: 'UUID of the tender project the complaint is about; must exist in the projects slice.' }) projectId: string;
   @Field({ description: 'Complainant (投诉人): person or company name.' }) complainantName: string;
   @Field({ description: 'Phone or address for the reply.' }) complainantContact: string;
   @Field({ description: 'Relation to the project, e.g. "bidder", "potential bidder".' }) relationToProject: string;
   @Field(() => LocalDateScalar, { description: 'When the complainant knew or should have known of the matter (10-day window).' }) knewOn: string;
-  @Field({ description: 'Subject line (案由), 1 to 200 characters, free of personal data: it is shown in every view of the case.' }) @InputRule({ maxLength: 200 }) summary: string;
+  @Field({ description: 'Subject line (案由), 1 to 200 characters, free of personal data: it is shown in every view of the case.' })
+  @InputRule({ maxLength: 200 })
+  summary: string;
   @Field({ description: 'Facts, grounds and evidence.' }) @LongText() details: string;
   @Field(() => [String], { nullable: true, description: 'Credit codes of the parties complained about.' }) respondentCreditCodes?: string[] | null;
 }
 
 @InputType({ description: 'A report (举报); the reporter may stay anonymous.' })
 export class SubmitReportInput {
-  @Field({ description: 'Client-chosen key, 1 to 100 characters: a retry with the same key returns the same receipt and creates nothing.' }) @InputRule({ maxLength: 100 }) idempotencyKey: string;
+  @Field({ description: 'Client-chosen key, 1 to 100 characters: a retry with the same key returns the same receipt and creates nothing.' })
+  @InputRule({ maxLength: 100 })
+  idempotencyKey: string;
   @Field(() => ID, { description: 'UUID of the tender project the report is about; must exist in the projects slice.' }) projectId: string;
   @Field(() => String, { nullable: true, description: 'Reporter name; omit to report anonymously.' }) reporterName?: string | null;
-  @Field(() => String, { nullable: true, description: 'Phone or address for the reply; read by the office only. Omit to stay unreachable.' }) reporterContact?: string | null;
-  @Field({ description: 'Subject line (案由), 1 to 200 characters, free of personal data: it is shown in every view of the case.' }) @InputRule({ maxLength: 200 }) summary: string;
+  @Field(() => String, { nullable: true, description: 'Phone or address for the reply; read by the office only. Omit to stay unreachable.' }) reporterContact?:
+    string | null;
+  @Field({ description: 'Subject line (案由), 1 to 200 characters, free of personal data: it is shown in every view of the case.' })
+  @InputRule({ maxLength: 200 })
+  summary: string;
   @Field({ description: 'Facts, grounds and evidence, 1 to 4000 characters; shown in the full view only.' }) @LongText() details: string;
-  @Field(() => [String], { nullable: true, description: 'Unified social credit codes (统一社会信用代码, 18 characters each) of the parties reported; shown in the full view only.' }) respondentCreditCodes?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Unified social credit codes (统一社会信用代码, 18 characters each) of the parties reported; shown in the full view only.',
+  })
+  respondentCreditCodes?: string[] | null;
 }
 
 @InputType({ description: 'A complaint the office received at the window, by letter, phone, e-mail or online, entered with the actual receipt time.' })
 export class RecordReceivedComplaintInput extends SubmitComplaintInput {
-  @Field({ description: 'When the office received it (not in the future, not before knewOn); the 10-day window is judged and the deadlines run from this day.' }) receivedAt: Date;
+  @Field({
+    description: 'When the office received it (not in the future, not before knewOn); the 10-day window is judged and the deadlines run from this day.',
+  })
+  receivedAt: Date;
   @Field(() => IntakeChannel, { description: 'Where the office received the complaint: window 308, letter, phone, e-mail or online.' }) channel: IntakeChannel;
 }
 
@@ -45,27 +61,37 @@ export class OpenCaseFromInspectionFindingInput {
   @Field(() => ID, { description: 'The finding in the enforcers slice; the same finding always gives the same case.' }) findingId: string;
   @Field(() => ID, { description: 'UUID of the inspected tender project.' }) projectId: string;
   @Field({ description: "The project's supervising department code." }) departmentCode: string;
-  @Field({ description: 'What was found, 1 to 1000 characters; becomes the case\'s subject and details.' }) @LongText(1000) summary: string;
-  @Field(() => [String], { nullable: true, description: 'Unified social credit codes (18 characters each) of the parties the finding is against.' }) respondentCreditCodes?: string[] | null;
+  @Field({ description: "What was found, 1 to 1000 characters; becomes the case's subject and details." }) @LongText(1000) summary: string;
+  @Field(() => [String], { nullable: true, description: 'Unified social credit codes (18 characters each) of the parties the finding is against.' })
+  respondentCreditCodes?: string[] | null;
 }
 
 @InputType({ description: 'A matter assigned by a superior (交办件), recorded by the office.' })
 export class RecordReferralInput {
-  @Field({ description: 'Client-chosen key, 1 to 100 characters: a retry with the same key returns the same case and creates nothing.' }) @InputRule({ maxLength: 100 }) idempotencyKey: string;
+  @Field({ description: 'Client-chosen key, 1 to 100 characters: a retry with the same key returns the same case and creates nothing.' })
+  @InputRule({ maxLength: 100 })
+  idempotencyKey: string;
   @Field(() => ID, { description: 'UUID of the tender project the matter is about.' }) projectId: string;
   @Field({ description: 'The assigning authority.' }) referringAuthority: string;
   @Field({ description: 'Its document number (交办文号).' }) @InputRule({ maxLength: 100 }) referenceNumber: string;
   @Field({ description: 'Subject line (案由), 1 to 200 characters, free of personal data.' }) @InputRule({ maxLength: 200 }) summary: string;
   @Field({ description: 'The matter as assigned, 1 to 4000 characters; shown in the full view only.' }) @LongText() details: string;
   @Field(() => LocalDateScalar, { nullable: true, description: "The superior's deadline, if it set one (else 30 days)." }) dueOn?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Unified social credit codes (18 characters each) of the parties concerned.' }) respondentCreditCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Unified social credit codes (18 characters each) of the parties concerned.' }) respondentCreditCodes?:
+    string[] | null;
 }
 
 @InputType({ description: 'A step on a case; expectedVersion refuses acting on a stale view.' })
 export class CaseStepInput {
   @Field(() => ID, { description: 'UUID of the case.' }) caseId: string;
-  @Field(() => Int, { nullable: true, description: 'The case version the caller saw (Case.version); a different current version refuses the step with CONFLICT. Null skips the check.' }) expectedVersion?: number | null;
-  @Field(() => String, { nullable: true, description: 'Comment recorded on the trail event, up to 4000 characters; shown in the full view only.' }) @LongText() comment?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The case version the caller saw (Case.version); a different current version refuses the step with CONFLICT. Null skips the check.',
+  })
+  expectedVersion?: number | null;
+  @Field(() => String, { nullable: true, description: 'Comment recorded on the trail event, up to 4000 characters; shown in the full view only.' })
+  @LongText()
+  comment?: string | null;
 }
 
 @InputType({ description: 'Refusal of a submitted case (不予受理): the statutory ground, and a reason for OTHER. OFFICE only.' })
@@ -77,7 +103,10 @@ export class RejectCaseInput extends CaseStepInput {
 @InputType({ description: 'Routing of an accepted case: self-handled (自办), split (分办) or transferred (转办). OFFICE only.' })
 export class RouteCaseInput extends CaseStepInput {
   @Field(() => CaseRoutingMode, { description: 'SELF_HANDLED (自办), SPLIT (分办) or TRANSFERRED (转办).' }) mode: CaseRoutingMode;
-  @Field(() => [String], { nullable: true, description: "TRANSFERRED: one department (default: the project's supervising department); SPLIT: two or more; SELF_HANDLED: none." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "TRANSFERRED: one department (default: the project's supervising department); SPLIT: two or more; SELF_HANDLED: none.",
+  })
   departmentCodes?: string[] | null;
 }
 
@@ -86,7 +115,7 @@ export class StartCaseInvestigationInput extends CaseStepInput {
   @Field(() => [ID], { nullable: true, description: 'Enforcers to assign (ids in the enforcer roster).' }) enforcerIds?: string[] | null;
 }
 
-@InputType({ description: 'Enforcers to add to a case. The office may assign anyone; a DEPT handler only its own department\'s enforcers.' })
+@InputType({ description: "Enforcers to add to a case. The office may assign anyone; a DEPT handler only its own department's enforcers." })
 export class AssignCaseEnforcersInput extends CaseStepInput {
   @Field(() => [ID], { description: 'Enforcers to add to the case.' }) enforcerIds: string[];
 }

@@ -60,7 +60,13 @@ describe('cases subgraph against PostgreSQL', () => {
     const accepted = await step('acceptCase', 'CaseStepInput', { caseId, comment: '材料齐全，予以受理' });
     expect(accepted.errors).toBeUndefined();
     // Thu 2026-11-26 + 15 working days = Thu 2026-12-17.
-    expect(accepted.data.acceptCase.resolutionDeadline).toMatchObject({ dueOn: '2026-12-17', provisional: false, unit: 'WORKING_DAYS', daysLeft: 15, metOn: null });
+    expect(accepted.data.acceptCase.resolutionDeadline).toMatchObject({
+      dueOn: '2026-12-17',
+      provisional: false,
+      unit: 'WORKING_DAYS',
+      daysLeft: 15,
+      metOn: null,
+    });
     expect(accepted.data.acceptCase.acceptanceDeadline).toMatchObject({ dueOn: '2026-11-30', metOn: '2026-11-26', overdue: false });
 
     // Routed by default to the project's supervising department (谁主管，谁监管).
@@ -70,11 +76,20 @@ describe('cases subgraph against PostgreSQL', () => {
     // Another department's officer is refused; the handling one proceeds.
     const wrong = await step('startInvestigation', 'StartCaseInvestigationInput', { caseId }, jtj);
     expect(wrong.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const investigating = await step('startInvestigation', 'StartCaseInvestigationInput', { caseId, enforcerIds: [enforcerA, enforcerB], comment: '联合调查' }, zjj);
+    const investigating = await step(
+      'startInvestigation',
+      'StartCaseInvestigationInput',
+      { caseId, enforcerIds: [enforcerA, enforcerB], comment: '联合调查' },
+      zjj,
+    );
     expect(investigating.errors).toBeUndefined();
     expect(investigating.data.startInvestigation.assignedEnforcers).toEqual([{ id: enforcerA }, { id: enforcerB }]);
 
-    const supervised = await world.gql(`mutation($input: SuperviseCaseInput!) { superviseCase(input: $input) { status } }`, { input: { caseId, note: '请按期办结' } }, as('LEADER'));
+    const supervised = await world.gql(
+      `mutation($input: SuperviseCaseInput!) { superviseCase(input: $input) { status } }`,
+      { input: { caseId, note: '请按期办结' } },
+      as('LEADER'),
+    );
     expect(supervised.data.superviseCase.status).toBe('INVESTIGATING');
 
     const decided = await step('decideCase', 'DecideCaseInput', { caseId, substantiated: true, actionTaken: '责令改正', penalty: '罚款人民币2万元' }, zjj);
@@ -88,7 +103,14 @@ describe('cases subgraph against PostgreSQL', () => {
     expect(done).toMatchObject({ status: 'ARCHIVED', allowedTransitions: [], overdue: false });
 
     expect(done.events.map((e: { transition: string }) => e.transition)).toEqual([
-      'SUBMIT', 'ACCEPT', 'ROUTE', 'START_INVESTIGATION', 'SUPERVISE', 'DECIDE', 'SEND_FEEDBACK', 'ARCHIVE',
+      'SUBMIT',
+      'ACCEPT',
+      'ROUTE',
+      'START_INVESTIGATION',
+      'SUPERVISE',
+      'DECIDE',
+      'SEND_FEEDBACK',
+      'ARCHIVE',
     ]);
     expect(done.events.map((e: { sequence: number }) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(done.events[0]).toMatchObject({ actorRole: 'PUBLIC', fromStatus: null, toStatus: 'SUBMITTED' });
@@ -111,9 +133,17 @@ describe('cases subgraph against PostgreSQL', () => {
       as('PUBLIC'),
     );
     expect(status.data.caseStatusByReceipt).toEqual({
-      status: 'ARCHIVED', receivedOn: '2026-11-26', acceptedOn: '2026-11-26', feedback: '经查属实，已责令改正。', resolutionDeadline: { dueOn: '2026-12-17', metOn: '2026-11-26' },
+      status: 'ARCHIVED',
+      receivedOn: '2026-11-26',
+      acceptedOn: '2026-11-26',
+      feedback: '经查属实，已责令改正。',
+      resolutionDeadline: { dueOn: '2026-12-17', metOn: '2026-11-26' },
     });
-    const wrongSecret = await world.gql(`query($n: String!) { caseStatusByReceipt(receiptNumber: $n, secret: "guess") { status } }`, { n: receiptNumber }, as('PUBLIC'));
+    const wrongSecret = await world.gql(
+      `query($n: String!) { caseStatusByReceipt(receiptNumber: $n, secret: "guess") { status } }`,
+      { n: receiptNumber },
+      as('PUBLIC'),
+    );
     expect(wrongSecret.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -121,7 +151,11 @@ describe('cases subgraph against PostgreSQL', () => {
     const { receiptNumber } = await submitComplaint(world.projectOf('FGJ'));
     const caseId = await caseIdOf(receiptNumber);
     const result = await step('archiveCase', 'CaseStepInput', { caseId });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'SUBMITTED', allowedTransitions: ['ACCEPT', 'REJECT', 'SUPERVISE'] });
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentStatus: 'SUBMITTED',
+      allowedTransitions: ['ACCEPT', 'REJECT', 'SUPERVISE'],
+    });
     expect(await world.orm.em.fork().count(CaseEvent, { case: caseId })).toBe(1);
     // The database itself keeps the trail append-only.
     const knex = world.orm.em.getConnection().getKnex();
@@ -176,7 +210,11 @@ describe('cases subgraph against PostgreSQL', () => {
     expect(future.errors?.[0].extensions).toMatchObject({ field: 'knewOn', rule: 'not in the future' });
     const unknown = await world.gql(SUBMIT_COMPLAINT, { input: complaintInput(randomUUID()) }, as('PUBLIC'));
     expect(unknown.errors?.[0].extensions).toMatchObject({ field: 'projectId', rule: 'known project' });
-    const badCode = await world.gql(SUBMIT_COMPLAINT, { input: complaintInput(world.projectOf('ZJJ'), { respondentCreditCodes: [`${RESPONDENT_A.slice(0, 17)}${RESPONDENT_A[17] === '0' ? '1' : '0'}`] }) }, as('PUBLIC'));
+    const badCode = await world.gql(
+      SUBMIT_COMPLAINT,
+      { input: complaintInput(world.projectOf('ZJJ'), { respondentCreditCodes: [`${RESPONDENT_A.slice(0, 17)}${RESPONDENT_A[17] === '0' ? '1' : '0'}`] }) },
+      as('PUBLIC'),
+    );
     expect(badCode.errors?.[0].extensions).toMatchObject({ field: 'respondentCreditCodes', rule: 'GB 32100-2015' });
     const refusal = await step('rejectCase', 'RejectCaseInput', { caseId: randomUUID(), ground: 'OTHER' });
     expect(refusal.errors?.[0].extensions).toMatchObject({ field: 'reason', rule: 'required for OTHER' });
@@ -185,12 +223,23 @@ describe('cases subgraph against PostgreSQL', () => {
   });
 
   it('opens one accepted case per inspection finding, for the office or an enforcer only', async () => {
-    const input = { findingId: randomUUID(), projectId: world.projectOf('NYJ'), departmentCode: 'NYJ', summary: '合同备案晚于法定期限', respondentCreditCodes: [RESPONDENT_B] };
+    const input = {
+      findingId: randomUUID(),
+      projectId: world.projectOf('NYJ'),
+      departmentCode: 'NYJ',
+      summary: '合同备案晚于法定期限',
+      respondentCreditCodes: [RESPONDENT_B],
+    };
     const mutation = `mutation($input: OpenCaseFromInspectionFindingInput!) { openCaseFromInspectionFinding(input: $input) { id kind status acceptedOn resolutionDeadline { dueOn unit } } }`;
     const first = await world.gql(mutation, { input }, as('ENFORCER', 'NYJ', enforcerA));
     expect(first.errors).toBeUndefined();
     // 30 days from 11-26 is Sat 12-26, a rest day: the period ends on Mon 12-28.
-    expect(first.data.openCaseFromInspectionFinding).toMatchObject({ kind: 'INSPECTION_FINDING', status: 'ACCEPTED', acceptedOn: '2026-11-26', resolutionDeadline: { dueOn: '2026-12-28', unit: 'CALENDAR_DAYS' } });
+    expect(first.data.openCaseFromInspectionFinding).toMatchObject({
+      kind: 'INSPECTION_FINDING',
+      status: 'ACCEPTED',
+      acceptedOn: '2026-11-26',
+      resolutionDeadline: { dueOn: '2026-12-28', unit: 'CALENDAR_DAYS' },
+    });
     const again = await world.gql(mutation, { input }, office);
     expect(again.data.openCaseFromInspectionFinding.id).toBe(first.data.openCaseFromInspectionFinding.id);
     const dept = await world.gql(mutation, { input }, zjj);
@@ -209,17 +258,32 @@ describe('cases subgraph against PostgreSQL', () => {
     expect(await world.orm.em.fork().count(Case, {})).toBe(before);
   });
 
-  it('records referrals with the superior\'s own deadline', async () => {
+  it("records referrals with the superior's own deadline", async () => {
     const result = await world.gql(
       `mutation($input: RecordReferralInput!) { recordReferral(input: $input) { kind status receiptNumber resolutionDeadline { dueOn } submitterName } }`,
-      { input: { idempotencyKey: `ref-${randomUUID()}`, projectId: world.projectOf('FGJ'), referringAuthority: '区纪委监委', referenceNumber: '沙纪〔2026〕12号', summary: '线索核查', details: '请核查', dueOn: '2026-12-10' } },
+      {
+        input: {
+          idempotencyKey: `ref-${randomUUID()}`,
+          projectId: world.projectOf('FGJ'),
+          referringAuthority: '区纪委监委',
+          referenceNumber: '沙纪〔2026〕12号',
+          summary: '线索核查',
+          details: '请核查',
+          dueOn: '2026-12-10',
+        },
+      },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.recordReferral).toMatchObject({ kind: 'REFERRAL', status: 'ACCEPTED', resolutionDeadline: { dueOn: '2026-12-10' }, submitterName: '区纪委监委' });
+    expect(result.data.recordReferral).toMatchObject({
+      kind: 'REFERRAL',
+      status: 'ACCEPTED',
+      resolutionDeadline: { dueOn: '2026-12-10' },
+      submitterName: '区纪委监委',
+    });
     expect(result.data.recordReferral.receiptNumber).toMatch(/^JBJ/);
   });
 
-  it('splits a case between departments, each of which may act; self-handled cases are the office\'s', async () => {
+  it("splits a case between departments, each of which may act; self-handled cases are the office's", async () => {
     const { receiptNumber } = await submitComplaint(world.projectOf('ZJJ'));
     const caseId = await caseIdOf(receiptNumber);
     await step('acceptCase', 'CaseStepInput', { caseId });
@@ -228,7 +292,9 @@ describe('cases subgraph against PostgreSQL', () => {
     const split = await step('routeCase', 'RouteCaseInput', { caseId, mode: 'SPLIT', departmentCodes: ['ZJJ', 'JTJ'] });
     expect(split.data.routeCase.handlingDepartments).toEqual([{ code: 'ZJJ' }, { code: 'JTJ' }]);
     expect((await step('startInvestigation', 'StartCaseInvestigationInput', { caseId }, jtj)).errors).toBeUndefined();
-    expect((await step('decideCase', 'DecideCaseInput', { caseId, substantiated: false, actionTaken: '不属实' }, as('DEPT', 'SLJ'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await step('decideCase', 'DecideCaseInput', { caseId, substantiated: false, actionTaken: '不属实' }, as('DEPT', 'SLJ'))).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
 
     const own = await submitComplaint(world.projectOf('SLJ'));
     const ownId = await caseIdOf(own.receiptNumber);
@@ -236,7 +302,9 @@ describe('cases subgraph against PostgreSQL', () => {
     await step('routeCase', 'RouteCaseInput', { caseId: ownId, mode: 'SELF_HANDLED' });
     const byOffice = await step('startInvestigation', 'StartCaseInvestigationInput', { caseId: ownId });
     expect(byOffice.data.startInvestigation).toMatchObject({ status: 'INVESTIGATING', handlingDepartments: [{ code: 'ZWJ' }] });
-    expect((await step('startInvestigation', 'StartCaseInvestigationInput', { caseId: ownId }, as('DEPT', 'SLJ'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await step('startInvestigation', 'StartCaseInvestigationInput', { caseId: ownId }, as('DEPT', 'SLJ'))).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -252,17 +320,37 @@ describe('who may read what', () => {
   it('lets a department assign only enforcers of the roster, and only its own', async () => {
     const missing = randomUUID();
     unknownIds.add(missing);
-    const unknown = await world.gql(`mutation($input: AssignCaseEnforcersInput!) { assignEnforcers(input: $input) { id } }`, { input: { caseId: complaintId, enforcerIds: [missing] } }, zjj);
+    const unknown = await world.gql(
+      `mutation($input: AssignCaseEnforcersInput!) { assignEnforcers(input: $input) { id } }`,
+      { input: { caseId: complaintId, enforcerIds: [missing] } },
+      zjj,
+    );
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'enforcerIds', rule: 'existing enforcer of the roster' });
-    const foreign = await world.gql(`mutation($input: AssignCaseEnforcersInput!) { assignEnforcers(input: $input) { id } }`, { input: { caseId: complaintId, enforcerIds: [jtjEnforcer] } }, zjj);
+    const foreign = await world.gql(
+      `mutation($input: AssignCaseEnforcersInput!) { assignEnforcers(input: $input) { id } }`,
+      { input: { caseId: complaintId, enforcerIds: [jtjEnforcer] } },
+      zjj,
+    );
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(foreign.errors?.[0].message).toMatch(/belongs to JTJ/);
   });
 
   beforeAll(async () => {
-    const report = await world.gql(SUBMIT_REPORT, {
-      input: { idempotencyKey: `rep-${randomUUID()}`, projectId: world.projectOf('ZJJ'), reporterName: '举报人甲', reporterContact: '13900000000', summary: '串通投标', details: '多家投标文件雷同', respondentCreditCodes: [RESPONDENT_A] },
-    }, as('PUBLIC'));
+    const report = await world.gql(
+      SUBMIT_REPORT,
+      {
+        input: {
+          idempotencyKey: `rep-${randomUUID()}`,
+          projectId: world.projectOf('ZJJ'),
+          reporterName: '举报人甲',
+          reporterContact: '13900000000',
+          summary: '串通投标',
+          details: '多家投标文件雷同',
+          respondentCreditCodes: [RESPONDENT_A],
+        },
+      },
+      as('PUBLIC'),
+    );
     reportId = await caseIdOf(report.data.submitReport.receiptNumber);
     await step('acceptCase', 'CaseStepInput', { caseId: reportId, comment: '受理' });
     await step('routeCase', 'RouteCaseInput', { caseId: reportId, mode: 'TRANSFERRED' });
@@ -272,12 +360,24 @@ describe('who may read what', () => {
 
   it('gives the handling department full detail with the complainant contact, and another department a summary', async () => {
     const own = (await read(complaintId, zjj)).data.case;
-    expect(own).toMatchObject({ view: 'FULL', submitterName: '湖北某建设有限公司', submitterContact: '13800000001', respondents: [{ creditCode: RESPONDENT_A }] });
+    expect(own).toMatchObject({
+      view: 'FULL',
+      submitterName: '湖北某建设有限公司',
+      submitterContact: '13800000001',
+      respondents: [{ creditCode: RESPONDENT_A }],
+    });
     expect(own.details).toBeTruthy();
     const other = await read(complaintId, jtj);
     expect(other.errors).toBeUndefined();
     expect(other.data.case).toMatchObject({
-      view: 'SUMMARY', status: 'ROUTED', submitterName: null, submitterContact: null, submitterRelation: null, details: null, respondents: null, assignedEnforcers: [],
+      view: 'SUMMARY',
+      status: 'ROUTED',
+      submitterName: null,
+      submitterContact: null,
+      submitterRelation: null,
+      details: null,
+      respondents: null,
+      assignedEnforcers: [],
       handlingDepartments: [{ code: 'ZJJ' }],
     });
     expect(other.data.case.acceptanceDeadline.dueOn).toBe('2026-11-30');
@@ -285,7 +385,7 @@ describe('who may read what', () => {
     expect(other.data.case.events.every((e: { comment: string | null; enforcerIds: unknown }) => e.comment === null && e.enforcerIds === null)).toBe(true);
   });
 
-  it('shows a reporter\'s identity to the office only', async () => {
+  it("shows a reporter's identity to the office only", async () => {
     expect((await read(reportId, office)).data.case).toMatchObject({ submitterName: '举报人甲', submitterContact: '13900000000' });
     for (const user of [zjj, as('LEADER')]) {
       const seen = (await read(reportId, user)).data.case;

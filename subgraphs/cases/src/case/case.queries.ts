@@ -80,7 +80,8 @@ export class CaseQueries {
 
   /** Open cases of a department due within `withinDays` calendar days (or overdue); a DEPT officer defaults to its own department. */
   async dueSoon(page: PageArgs, department: string | null, withinDays: number) {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 60) throw new InputError('withinDays must be 0 to 60', { field: 'withinDays', rule: '0..60' });
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 60)
+      throw new InputError('withinDays must be 0 to 60', { field: 'withinDays', rule: '0..60' });
     const window = pageWindow(page);
     const code = department ?? (this.user.role === 'DEPT' ? this.user.department : undefined);
     const limit = currentCalendar().addCalendarDays(this.today(), withinDays).date;

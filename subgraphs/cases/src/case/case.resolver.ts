@@ -72,18 +72,30 @@ export class CaseResolver {
   }
 
   @Allowed('query.cases')
-  @Query(() => CaseConnection, { description: 'Cases, newest first; a DEPT officer gets summaries of other departments\' cases, an enforcer only the cases assigned to them.' })
-  cases(@Args() page: PageArgs, @Arg('filter', () => CaseFilter, { nullable: true, description: 'Conditions the cases must meet; null lists every case the caller may see.' }) filter: CaseFilter | null, @Ctx() ctx: Context) {
+  @Query(() => CaseConnection, {
+    description: "Cases, newest first; a DEPT officer gets summaries of other departments' cases, an enforcer only the cases assigned to them.",
+  })
+  cases(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CaseFilter, { nullable: true, description: 'Conditions the cases must meet; null lists every case the caller may see.' })
+    filter: CaseFilter | null,
+    @Ctx() ctx: Context,
+  ) {
     return queries(ctx).list(page, filter);
   }
 
   @Allowed('query.casesDueSoon')
   @Query(() => CaseConnection, {
-    description: 'Open cases of a department whose pending deadline (acceptance, then resolution) is past or within `withinDays` calendar days, soonest first. A DEPT officer defaults to its own department.',
+    description:
+      'Open cases of a department whose pending deadline (acceptance, then resolution) is past or within `withinDays` calendar days, soonest first. A DEPT officer defaults to its own department.',
   })
   async casesDueSoon(
     @Args() page: PageArgs,
-    @Arg('department', () => String, { nullable: true, description: 'Department code (e.g. ZJJ); null means the caller\'s own department for a DEPT officer, every department for the office and leaders.' }) department: string | null,
+    @Arg('department', () => String, {
+      nullable: true,
+      description: "Department code (e.g. ZJJ); null means the caller's own department for a DEPT officer, every department for the office and leaders.",
+    })
+    department: string | null,
     @Arg('withinDays', () => Int, { defaultValue: 3, description: 'Calendar days ahead to look, 0 to 60; default 3.' }) withinDays: number,
     @Ctx() ctx: Context,
   ) {
@@ -91,7 +103,11 @@ export class CaseResolver {
   }
 
   @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })
-  async caseStatusByReceipt(@Arg('receiptNumber', { description: 'Receipt number (受理回执编号) from the submission.' }) receiptNumber: string, @Arg('secret', { description: 'The one-time secret returned with the receipt.' }) secret: string, @Ctx() ctx: Context): Promise<CaseReceiptStatus> {
+  async caseStatusByReceipt(
+    @Arg('receiptNumber', { description: 'Receipt number (受理回执编号) from the submission.' }) receiptNumber: string,
+    @Arg('secret', { description: 'The one-time secret returned with the receipt.' }) secret: string,
+    @Ctx() ctx: Context,
+  ): Promise<CaseReceiptStatus> {
     const c = await queries(ctx).byReceipt(receiptNumber, secret);
     const on = today(ctx);
     return {
@@ -145,19 +161,22 @@ export class CaseResolver {
     return c.details;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Complainant, reporter, referring authority or inspector. A reporter's identity is for the office only." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Complainant, reporter, referring authority or inspector. A reporter's identity is for the office only.",
+  })
   submitterName(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return canSeeSubmitter(user, c) ? c.submitterName ?? null : null;
+    return canSeeSubmitter(user, c) ? (c.submitterName ?? null) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Relation to the project (complaints) or the referring role.' })
   submitterRelation(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return canSeeSubmitter(user, c) ? c.submitterRelation ?? null : null;
+    return canSeeSubmitter(user, c) ? (c.submitterRelation ?? null) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Submitter's contact: the office, and for a complaint the handling department." })
   submitterContact(@Root() c: Case, @Ctx() { user }: Context): string | null {
-    return canSeeContact(user, c) ? c.submitterContact ?? null : null;
+    return canSeeContact(user, c) ? (c.submitterContact ?? null) : null;
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'When the complainant knew of the matter (10-day window).' })
@@ -200,7 +219,10 @@ export class CaseResolver {
     return acceptanceDeadline(c, today(ctx));
   }
 
-  @FieldResolver(() => CaseDeadline, { nullable: true, description: 'Resolve after acceptance: complaint 15 working days, report 30 days; null until accepted.' })
+  @FieldResolver(() => CaseDeadline, {
+    nullable: true,
+    description: 'Resolve after acceptance: complaint 15 working days, report 30 days; null until accepted.',
+  })
   resolutionDeadline(@Root() c: Case, @Ctx() ctx: Context): CaseDeadline | null {
     return resolutionDeadline(c, today(ctx));
   }
@@ -229,7 +251,9 @@ export class CaseResolver {
     return loaders.tasksByCase.load(c.id);
   }
 
-  @Mutation(() => CaseReceipt, { description: 'Submit a complaint (投诉) online or at the window: identified, within 10 days of knowing. Idempotent on idempotencyKey.' })
+  @Mutation(() => CaseReceipt, {
+    description: 'Submit a complaint (投诉) online or at the window: identified, within 10 days of knowing. Idempotent on idempotencyKey.',
+  })
   async submitComplaint(@Arg('input', { description: 'The complaint.' }) input: SubmitComplaintInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
     return receipt(await service(ctx).submitComplaint(input), today(ctx));
   }
@@ -244,20 +268,29 @@ export class CaseResolver {
     description:
       'Enter a complaint the office received at the window, by letter, phone, e-mail or online, with the actual receipt time: the 10-day window is judged and the deadlines run from the receipt day. Idempotent on idempotencyKey.',
   })
-  async recordReceivedComplaint(@Arg('input', { description: 'The complaint as received, with its receipt time and channel.' }) input: RecordReceivedComplaintInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+  async recordReceivedComplaint(
+    @Arg('input', { description: 'The complaint as received, with its receipt time and channel.' }) input: RecordReceivedComplaintInput,
+    @Ctx() ctx: Context,
+  ): Promise<CaseReceipt> {
     return receipt(await service(ctx).submitComplaint(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
   }
 
   @Allowed('mutation.recordReceivedReport')
   @Mutation(() => CaseReceipt, {
-    description: 'Enter a report the office received at the window, by letter, phone, e-mail or online, with the actual receipt time (deadlines run from it). Idempotent on idempotencyKey.',
+    description:
+      'Enter a report the office received at the window, by letter, phone, e-mail or online, with the actual receipt time (deadlines run from it). Idempotent on idempotencyKey.',
   })
-  async recordReceivedReport(@Arg('input', { description: 'The report as received, with its receipt time and channel.' }) input: RecordReceivedReportInput, @Ctx() ctx: Context): Promise<CaseReceipt> {
+  async recordReceivedReport(
+    @Arg('input', { description: 'The report as received, with its receipt time and channel.' }) input: RecordReceivedReportInput,
+    @Ctx() ctx: Context,
+  ): Promise<CaseReceipt> {
     return receipt(await service(ctx).submitReport(input, { receivedAt: input.receivedAt, channel: input.channel }), today(ctx));
   }
 
   @Allowed('mutation.openCaseFromInspectionFinding')
-  @Mutation(() => Case, { description: 'Open the case of an inspection finding (检查发现), accepted at once; the same findingId always returns the same case.' })
+  @Mutation(() => Case, {
+    description: 'Open the case of an inspection finding (检查发现), accepted at once; the same findingId always returns the same case.',
+  })
   openCaseFromInspectionFinding(@Arg('input', { description: 'The finding.' }) input: OpenCaseFromInspectionFindingInput, @Ctx() ctx: Context): Promise<Case> {
     return service(ctx).openFromInspectionFinding(input);
   }
@@ -288,7 +321,10 @@ export class CaseResolver {
 
   @Allowed('mutation.startInvestigation')
   @Mutation(() => Case, { description: 'Start the investigation (调查核实), optionally assigning enforcers: the handling department only.' })
-  startInvestigation(@Arg('input', { description: 'The case and the enforcers to assign.' }) input: StartCaseInvestigationInput, @Ctx() ctx: Context): Promise<Case> {
+  startInvestigation(
+    @Arg('input', { description: 'The case and the enforcers to assign.' }) input: StartCaseInvestigationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Case> {
     return service(ctx).startInvestigation(input);
   }
 
@@ -324,7 +360,8 @@ export class CaseResolver {
 
   @Allowed('mutation.refreshCaseDeadlines')
   @Mutation(() => Int, {
-    description: 'Recompute provisional due dates now (the hub does this by itself at start and when the calendar file changes); returns how many cases changed.',
+    description:
+      'Recompute provisional due dates now (the hub does this by itself at start and when the calendar file changes); returns how many cases changed.',
   })
   async refreshCaseDeadlines(@Ctx() ctx: Context): Promise<number> {
     return (await firmUpCalendarDates(ctx.em, [caseDeadlineDates], ctx.log, `refreshCaseDeadlines by ${ctx.user.sub}`)).changed;
@@ -349,7 +386,10 @@ export class MarketEntityCasesResolver {
 
 @Resolver(() => DepartmentRef)
 export class DepartmentCasesResolver {
-  @FieldResolver(() => CaseConnection, { nullable: true, description: 'Cases this department is responsible for (handling, or supervising until routed), newest first.' })
+  @FieldResolver(() => CaseConnection, {
+    nullable: true,
+    description: 'Cases this department is responsible for (handling, or supervising until routed), newest first.',
+  })
   cases(
     @Root() department: DepartmentRef,
     @Args() page: PageArgs,
@@ -363,11 +403,15 @@ export class DepartmentCasesResolver {
   @Allowed('Department.caseStats')
   @FieldResolver(() => CaseStats, {
     nullable: true,
-    description: 'Case figures for a period as they stood at its end (today for the current period); each equals cases(filter: { department, review: { period, figure } }).totalCount.',
+    description:
+      'Case figures for a period as they stood at its end (today for the current period); each equals cases(filter: { department, review: { period, figure } }).totalCount.',
   })
-  caseStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput, @Ctx() { loaders }: Context) {
+  caseStats(
+    @Root() department: DepartmentRef,
+    @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput,
+    @Ctx() { loaders }: Context,
+  ) {
     requirePeriod(period);
     return loaders.caseStats.load({ code: department.code, from: period.from, to: period.to });
   }
 }
-

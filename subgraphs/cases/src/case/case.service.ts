@@ -227,14 +227,16 @@ export class CaseService {
 
   private requireKey(key: string): string {
     const trimmed = requireText(key, 'idempotencyKey', 100);
-    if (trimmed.length < 8) throw new InputError('idempotencyKey must have at least 8 characters (use a UUID)', { field: 'idempotencyKey', rule: 'min 8 characters' });
+    if (trimmed.length < 8)
+      throw new InputError('idempotencyKey must have at least 8 characters (use a UUID)', { field: 'idempotencyKey', rule: 'min 8 characters' });
     return trimmed;
   }
 
   /** The receipt of a case the office entered later: a real instant, not in the future. */
   private requireReceipt(receipt: ActualReceipt): ActualReceipt {
     const at = receipt.receivedAt;
-    if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new InputError('receivedAt must be a date and time', { field: 'receivedAt', rule: 'date-time' });
+    if (!(at instanceof Date) || Number.isNaN(at.getTime()))
+      throw new InputError('receivedAt must be a date and time', { field: 'receivedAt', rule: 'date-time' });
     if (at.getTime() > this.env.now().getTime()) {
       throw new InputError(`receivedAt ${at.toISOString()} is in the future`, { field: 'receivedAt', rule: 'not in the future' });
     }
@@ -384,9 +386,9 @@ export class CaseService {
     const actors = CASE_TRANSITIONS[transition].actors;
     const { role, department } = this.user;
     const isHandler =
-      (role === 'DEPT' && !!department && c.handlingDepartments.includes(department)) ||
-      (role === 'OFFICE' && c.routingMode === CaseRoutingMode.SELF_HANDLED);
-    const allowed = (actors.includes('OFFICE') && role === 'OFFICE') || (actors.includes('LEADER') && role === 'LEADER') || (actors.includes('HANDLER') && isHandler);
+      (role === 'DEPT' && !!department && c.handlingDepartments.includes(department)) || (role === 'OFFICE' && c.routingMode === CaseRoutingMode.SELF_HANDLED);
+    const allowed =
+      (actors.includes('OFFICE') && role === 'OFFICE') || (actors.includes('LEADER') && role === 'LEADER') || (actors.includes('HANDLER') && isHandler);
     if (!allowed) {
       const who = actors.map((a) => (a === 'HANDLER' ? `a handling department (${c.handlingDepartments.join(', ') || 'not routed yet'})` : a)).join(' or ');
       throw new ForbiddenError(`${transition} on case ${c.receiptNumber} is for ${who}; the caller is ${role}${department ? ` ${department}` : ''}`);
@@ -449,17 +451,22 @@ export class CaseService {
     const units = await memberUnits();
     given.forEach((code) => units.requireLine('departmentCodes', code));
     if (input.mode === CaseRoutingMode.SELF_HANDLED && given.length > 0) {
-      throw new InputError('departmentCodes must be empty for SELF_HANDLED (the office handles the case)', { field: 'departmentCodes', rule: 'none for SELF_HANDLED' });
+      throw new InputError('departmentCodes must be empty for SELF_HANDLED (the office handles the case)', {
+        field: 'departmentCodes',
+        rule: 'none for SELF_HANDLED',
+      });
     }
     if (input.mode === CaseRoutingMode.SPLIT && given.length < 2) {
       throw new InputError('SPLIT (分办) needs two or more departmentCodes', { field: 'departmentCodes', rule: 'two or more for SPLIT' });
     }
     if (input.mode === CaseRoutingMode.TRANSFERRED && given.length > 1) {
-      throw new InputError('TRANSFERRED (转办) goes to exactly one department; use SPLIT for several', { field: 'departmentCodes', rule: 'one for TRANSFERRED' });
+      throw new InputError('TRANSFERRED (转办) goes to exactly one department; use SPLIT for several', {
+        field: 'departmentCodes',
+        rule: 'one for TRANSFERRED',
+      });
     }
     return this.step(CaseTransition.ROUTE, input, (c) => {
-      const departments =
-        input.mode === CaseRoutingMode.SELF_HANDLED ? [OFFICE_DEPARTMENT] : given.length ? given : [c.supervisingDepartmentCode];
+      const departments = input.mode === CaseRoutingMode.SELF_HANDLED ? [OFFICE_DEPARTMENT] : given.length ? given : [c.supervisingDepartmentCode];
       c.routingMode = input.mode;
       c.handlingDepartments = departments;
       c.responsibleDepartments = departments;

@@ -85,7 +85,11 @@ describe('case deadlines on the official working-day calendar', () => {
     expect(deadlineState(calendar, due, CaseDeadlineUnit.WORKING_DAYS, null, '2024-02-14')).toMatchObject({ daysLeft: 1, overdue: false });
     expect(deadlineState(calendar, due, CaseDeadlineUnit.WORKING_DAYS, null, '2024-02-18')).toMatchObject({ daysLeft: 0, overdue: false });
     expect(deadlineState(calendar, due, CaseDeadlineUnit.WORKING_DAYS, null, '2024-02-20')).toMatchObject({ daysLeft: -2, overdue: true });
-    expect(deadlineState(calendar, due, CaseDeadlineUnit.WORKING_DAYS, '2024-02-19', '2024-03-01')).toMatchObject({ daysLeft: null, overdue: false, metLate: true });
+    expect(deadlineState(calendar, due, CaseDeadlineUnit.WORKING_DAYS, '2024-02-19', '2024-03-01')).toMatchObject({
+      daysLeft: null,
+      overdue: false,
+      metLate: true,
+    });
     const report = acceptanceDue(calendar, CaseKind.REPORT, '2026-09-30');
     expect(deadlineState(calendar, report, CaseDeadlineUnit.CALENDAR_DAYS, null, '2026-10-01')).toMatchObject({ daysLeft: 7, overdue: false });
   });

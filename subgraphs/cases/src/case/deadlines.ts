@@ -11,7 +11,12 @@ export enum CaseDeadlineUnit {
 }
 registerEnumType(CaseDeadlineUnit, {
   name: 'CaseDeadlineUnit',
-  description: 'WORKING_DAYS on the official calendar; CALENDAR_DAYS are natural days, a last day on a statutory rest day moving to the next working day.', valuesConfig: { WORKING_DAYS: { description: 'Official PRC working days: weekends off except make-up workdays (调休), public holidays off.' }, CALENDAR_DAYS: { description: 'Natural days; a last day on a statutory rest day moves to the next working day.' } } });
+  description: 'WORKING_DAYS on the official calendar; CALENDAR_DAYS are natural days, a last day on a statutory rest day moving to the next working day.',
+  valuesConfig: {
+    WORKING_DAYS: { description: 'Official PRC working days: weekends off except make-up workdays (调休), public holidays off.' },
+    CALENDAR_DAYS: { description: 'Natural days; a last day on a statutory rest day moves to the next working day.' },
+  },
+});
 
 /**
  * The statutory periods (docs/domain.md, stricter than the national 3/30 working days): a complaint is

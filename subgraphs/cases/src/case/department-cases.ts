@@ -104,7 +104,7 @@ export async function departmentCasePages(em: EntityManager, user: Caller, keys:
 
 /** Case statistics per department and period: one aggregate statement per distinct period, as of `today` (Asia/Shanghai). */
 export async function departmentCaseStats(em: EntityManager, today: string, keys: readonly CaseStatsKey[]): Promise<CaseStatsRow[]> {
-    const results = new Map<string, CaseStatsRow>();
+  const results = new Map<string, CaseStatsRow>();
   for (const group of groupBy(keys, (k) => `${k.from}|${k.to}`).values()) {
     const { from, to } = group[0];
     const codes = group.map((k) => k.code);

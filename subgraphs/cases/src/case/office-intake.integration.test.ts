@@ -6,19 +6,59 @@ let world: Awaited<ReturnType<typeof createWorld>>;
 const office = as('OFFICE', 'ZWJ');
 
 const RECORD_COMPLAINT = /* GraphQL */ `
-  mutation($input: RecordReceivedComplaintInput!) {
-    recordReceivedComplaint(input: $input) { receiptNumber status receivedOn duplicate acceptanceDeadline { dueOn provisional unit daysLeft overdue metLate } }
+  mutation ($input: RecordReceivedComplaintInput!) {
+    recordReceivedComplaint(input: $input) {
+      receiptNumber
+      status
+      receivedOn
+      duplicate
+      acceptanceDeadline {
+        dueOn
+        provisional
+        unit
+        daysLeft
+        overdue
+        metLate
+      }
+    }
   }
 `;
 const RECORD_REPORT = /* GraphQL */ `
-  mutation($input: RecordReceivedReportInput!) {
-    recordReceivedReport(input: $input) { receiptNumber receivedOn duplicate acceptanceDeadline { dueOn provisional unit overdue } }
+  mutation ($input: RecordReceivedReportInput!) {
+    recordReceivedReport(input: $input) {
+      receiptNumber
+      receivedOn
+      duplicate
+      acceptanceDeadline {
+        dueOn
+        provisional
+        unit
+        overdue
+      }
+    }
   }
 `;
 const CASE_BY_RECEIPT = /* GraphQL */ `
-  query($receivedFrom: LocalDate!) {
+  query ($receivedFrom: LocalDate!) {
     cases(first: 50, filter: { receivedFrom: $receivedFrom, receivedTo: $receivedFrom }) {
-      nodes { receiptNumber channel receivedAt receivedOn overdue acceptanceDeadline { dueOn overdue metLate daysLeft } events { transition at comment } }
+      nodes {
+        receiptNumber
+        channel
+        receivedAt
+        receivedOn
+        overdue
+        acceptanceDeadline {
+          dueOn
+          overdue
+          metLate
+          daysLeft
+        }
+        events {
+          transition
+          at
+          comment
+        }
+      }
     }
   }
 `;
@@ -66,8 +106,15 @@ describe('intake of cases the office received outside the online form', () => {
     const id = (await world.gql(`{ cases(first: 50, filter: { status: SUBMITTED }) { nodes { id receiptNumber } } }`, {}, office)).data.cases.nodes.find(
       (n: { receiptNumber: string }) => n.receiptNumber === receiptNumber,
     ).id;
-    const accepted = await world.gql(`mutation($id: ID!) { acceptCase(input: { caseId: $id }) { overdue acceptanceDeadline { dueOn metOn overdue metLate } } }`, { id }, office);
-    expect(accepted.data.acceptCase).toEqual({ overdue: false, acceptanceDeadline: { dueOn: '2026-10-08', metOn: '2026-10-09', overdue: false, metLate: true } });
+    const accepted = await world.gql(
+      `mutation($id: ID!) { acceptCase(input: { caseId: $id }) { overdue acceptanceDeadline { dueOn metOn overdue metLate } } }`,
+      { id },
+      office,
+    );
+    expect(accepted.data.acceptCase).toEqual({
+      overdue: false,
+      acceptanceDeadline: { dueOn: '2026-10-08', metOn: '2026-10-09', overdue: false, metLate: true },
+    });
   });
 
   it('judges the 10-day complaint window at the receipt date, and refuses a receipt in the future or before the complainant knew', async () => {
@@ -76,22 +123,42 @@ describe('intake of cases the office received outside the online form', () => {
     const inTime = await world.gql(RECORD_COMPLAINT, { input: { ...base, receivedAt: '2026-09-29T03:00:00Z', channel: 'LETTER' } }, office);
     expect(inTime.errors).toBeUndefined();
     // The same complaint submitted online today would be out of time.
-    const online = await world.gql(`mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receiptNumber } }`, {
-      input: { ...base, idempotencyKey: randomUUID() },
-    }, as('PUBLIC'));
+    const online = await world.gql(
+      `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receiptNumber } }`,
+      {
+        input: { ...base, idempotencyKey: randomUUID() },
+      },
+      as('PUBLIC'),
+    );
     expect(online.errors?.[0].extensions).toMatchObject({ field: 'knewOn', rule: 'within 10 days of knowing' });
     // Received 11 days after knowing: out of time at receipt.
-    const late = await world.gql(RECORD_COMPLAINT, { input: { ...base, idempotencyKey: randomUUID(), receivedAt: '2026-10-03T03:00:00Z', channel: 'PHONE' } }, office);
+    const late = await world.gql(
+      RECORD_COMPLAINT,
+      { input: { ...base, idempotencyKey: randomUUID(), receivedAt: '2026-10-03T03:00:00Z', channel: 'PHONE' } },
+      office,
+    );
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'knewOn', rule: 'within 10 days of knowing' });
     expect(late.errors?.[0].message).toMatch(/before its receipt on 2026-10-03/);
-    const future = await world.gql(RECORD_COMPLAINT, { input: { ...base, idempotencyKey: randomUUID(), receivedAt: '2026-10-09T02:00:01Z', channel: 'EMAIL' } }, office);
+    const future = await world.gql(
+      RECORD_COMPLAINT,
+      { input: { ...base, idempotencyKey: randomUUID(), receivedAt: '2026-10-09T02:00:01Z', channel: 'EMAIL' } },
+      office,
+    );
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedAt', rule: 'not in the future' });
     // 23:30 UTC on 09-21 is already 09-22 in Shanghai: the day the complainant knew, so accepted …
-    const sameDay = await world.gql(RECORD_COMPLAINT, { input: { ...base, idempotencyKey: randomUUID(), receivedAt: '2026-09-21T16:30:00Z', channel: 'WINDOW' } }, office);
+    const sameDay = await world.gql(
+      RECORD_COMPLAINT,
+      { input: { ...base, idempotencyKey: randomUUID(), receivedAt: '2026-09-21T16:30:00Z', channel: 'WINDOW' } },
+      office,
+    );
     expect(sameDay.errors).toBeUndefined();
     expect(sameDay.data.recordReceivedComplaint.receivedOn).toBe('2026-09-22');
     // … but an hour earlier it was still 09-21 there: before the complainant knew.
-    const before = await world.gql(RECORD_COMPLAINT, { input: { ...base, idempotencyKey: randomUUID(), receivedAt: '2026-09-21T15:30:00Z', channel: 'WINDOW' } }, office);
+    const before = await world.gql(
+      RECORD_COMPLAINT,
+      { input: { ...base, idempotencyKey: randomUUID(), receivedAt: '2026-09-21T15:30:00Z', channel: 'WINDOW' } },
+      office,
+    );
     expect(before.errors?.[0].extensions).toMatchObject({ field: 'receivedAt', rule: 'not before knewOn' });
   });
 
@@ -107,7 +174,10 @@ describe('intake of cases the office received outside the online form', () => {
     const result = await world.gql(RECORD_REPORT, { input }, office);
     expect(result.errors).toBeUndefined();
     // 09-26 + 5 days is 10-01, National Day: the period ends on the first working day after the holiday.
-    expect(result.data.recordReceivedReport).toMatchObject({ receivedOn: '2026-09-26', acceptanceDeadline: { dueOn: '2026-10-08', provisional: false, unit: 'CALENDAR_DAYS', overdue: true } });
+    expect(result.data.recordReceivedReport).toMatchObject({
+      receivedOn: '2026-09-26',
+      acceptanceDeadline: { dueOn: '2026-10-08', provisional: false, unit: 'CALENDAR_DAYS', overdue: true },
+    });
     for (const caller of [as('PUBLIC'), as('DEPT', 'JTJ'), as('LEADER')]) {
       const denied = await world.gql(RECORD_REPORT, { input: { ...input, idempotencyKey: randomUUID() } }, caller);
       expect(denied.errors?.[0].message).toMatch(/Access denied|needs a signed-in caller/);

@@ -75,14 +75,35 @@ beforeAll(async () => {
 afterAll(async () => world?.orm.close());
 
 const STATS = /* GraphQL */ `
-  query($period: PeriodInput!) {
+  query ($period: PeriodInput!) {
     _entities(representations: [{ __typename: "Department", code: "ZJJ" }]) {
-      ... on Department { caseStats(period: $period) { received accepted rejected resolvedOnTime resolvedLate overdue byKind { kind count } } }
+      ... on Department {
+        caseStats(period: $period) {
+          received
+          accepted
+          rejected
+          resolvedOnTime
+          resolvedLate
+          overdue
+          byKind {
+            kind
+            count
+          }
+        }
+      }
     }
   }
 `;
 const LIST = /* GraphQL */ `
-  query($review: CaseReviewInput!, $kind: CaseKind) { cases(first: 100, filter: { department: "ZJJ", review: $review, kind: $kind }) { totalCount nodes { id overdue } } }
+  query ($review: CaseReviewInput!, $kind: CaseKind) {
+    cases(first: 100, filter: { department: "ZJJ", review: $review, kind: $kind }) {
+      totalCount
+      nodes {
+        id
+        overdue
+      }
+    }
+  }
 `;
 const FIELD_OF: Record<CaseReviewFigure, string> = {
   RECEIVED: 'received',

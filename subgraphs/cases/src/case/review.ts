@@ -19,7 +19,18 @@ export enum CaseReviewFigure {
    */
   OVERDUE = 'OVERDUE',
 }
-registerEnumType(CaseReviewFigure, { name: 'CaseReviewFigure', description: 'A figure of Department.caseStats: the cases it counts for a period.', valuesConfig: { RECEIVED: { description: 'Received (receipt day) in the period.' }, ACCEPTED: { description: 'Accepted in the period.' }, REJECTED: { description: 'Refused (不予受理) in the period.' }, RESOLVED_ON_TIME: { description: 'Decided in the period by the resolution due date.' }, RESOLVED_LATE: { description: 'Decided in the period after the resolution due date.' }, OVERDUE: { description: 'Overdue at the period\'s end (today for the current period): past the pending acceptance or resolution due date.' } } });
+registerEnumType(CaseReviewFigure, {
+  name: 'CaseReviewFigure',
+  description: 'A figure of Department.caseStats: the cases it counts for a period.',
+  valuesConfig: {
+    RECEIVED: { description: 'Received (receipt day) in the period.' },
+    ACCEPTED: { description: 'Accepted in the period.' },
+    REJECTED: { description: 'Refused (不予受理) in the period.' },
+    RESOLVED_ON_TIME: { description: 'Decided in the period by the resolution due date.' },
+    RESOLVED_LATE: { description: 'Decided in the period after the resolution due date.' },
+    OVERDUE: { description: "Overdue at the period's end (today for the current period): past the pending acceptance or resolution due date." },
+  },
+});
 
 @InputType({ description: 'The cases one figure of Department.caseStats counts for a period (the same rule, so the list and the figure agree).' })
 export class CaseReviewInput {

@@ -8,15 +8,31 @@ let world: Awaited<ReturnType<typeof createWorld>>;
 const office = as('OFFICE', 'ZWJ');
 const respondents = Array.from({ length: 100 }, (_, i) => validCreditCode(`91421002MA49${String(10000 + i).slice(-5)}`));
 
-const OPEN_FINDING = /* GraphQL */ `mutation($input: OpenCaseFromInspectionFindingInput!) { openCaseFromInspectionFinding(input: $input) { id } }`;
+const OPEN_FINDING = /* GraphQL */ `
+  mutation ($input: OpenCaseFromInspectionFindingInput!) {
+    openCaseFromInspectionFinding(input: $input) {
+      id
+    }
+  }
+`;
 
 beforeAll(async () => {
   world = await createWorld({ perDepartment: 20 });
   // One finding case per project (100 projects), each naming its own respondent.
   for (const [i, project] of world.projects.entries()) {
-    const result = await world.gql(OPEN_FINDING, {
-      input: { findingId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, projectId: project.id, departmentCode: project.supervisingDepartmentCode, summary: `Finding ${i}`, respondentCreditCodes: [respondents[i]] },
-    }, office);
+    const result = await world.gql(
+      OPEN_FINDING,
+      {
+        input: {
+          findingId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          projectId: project.id,
+          departmentCode: project.supervisingDepartmentCode,
+          summary: `Finding ${i}`,
+          respondentCreditCodes: [respondents[i]],
+        },
+      },
+      office,
+    );
     expect(result.errors).toBeUndefined();
   }
 });
@@ -24,7 +40,22 @@ beforeAll(async () => {
 afterAll(async () => world?.orm.close());
 
 describe('federation fields are batched', () => {
-  const projectCases = /* GraphQL */ `query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { id cases { id kind events { transition } } } } }`;
+  const projectCases = /* GraphQL */ `
+    query ($r: [_Any!]!) {
+      _entities(representations: $r) {
+        ... on Project {
+          id
+          cases {
+            id
+            kind
+            events {
+              transition
+            }
+          }
+        }
+      }
+    }
+  `;
 
   it('Project.cases with their trails: the same statements for 100 projects as for 5', async () => {
     const ask = (n: number) => world.gql(projectCases, { r: world.projects.slice(0, n).map((p) => ({ __typename: 'Project', id: p.id })) }, as('LEADER'));
@@ -52,7 +83,8 @@ describe('federation fields are batched', () => {
       cases(first: 5) { totalCount pageInfo { hasNextPage } nodes { id supervisingDepartment { code } } }
       caseStats(period: $p) { received accepted rejected resolvedOnTime resolvedLate overdue byKind { kind count } } } } }`;
     const codes = ['FGJ', 'ZJJ', 'JTJ', 'SLJ', 'NYJ', ...Array.from({ length: 95 }, (_, i) => `X${i}`)];
-    const ask = (n: number) => world.gql(query, { r: codes.slice(0, n).map((code) => ({ __typename: 'Department', code })), p: { from: '2026-11-01', to: '2026-11-30' } }, as('LEADER'));
+    const ask = (n: number) =>
+      world.gql(query, { r: codes.slice(0, n).map((code) => ({ __typename: 'Department', code })), p: { from: '2026-11-01', to: '2026-11-30' } }, as('LEADER'));
     const five = await countStatements(world.orm, () => ask(5));
     const hundred = await countStatements(world.orm, () => ask(100));
     expect(hundred.result.errors).toBeUndefined();
@@ -67,7 +99,7 @@ describe('federation fields are batched', () => {
     expect(hundred.statements.length).toBe(2);
   });
 
-  it('pages a department\'s cases with cursors', async () => {
+  it("pages a department's cases with cursors", async () => {
     const query = `query($after: String) { _entities(representations: [{ __typename: "Department", code: "JTJ" }]) { ... on Department { cases(first: 8, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`;
     const seen: string[] = [];
     let after: string | null = null;
@@ -95,7 +127,11 @@ describe('deadlines through the graph', () => {
 
   async function submitAt(instant: string, overrides: Record<string, unknown> = {}) {
     world.clock.now = new Date(instant);
-    const result = await world.gql(SUBMIT_COMPLAINT, { input: complaintInput(world.projectOf('ZJJ'), { respondentCreditCodes: [RESPONDENT_A], ...overrides }) }, as('PUBLIC'));
+    const result = await world.gql(
+      SUBMIT_COMPLAINT,
+      { input: complaintInput(world.projectOf('ZJJ'), { respondentCreditCodes: [RESPONDENT_A], ...overrides }) },
+      as('PUBLIC'),
+    );
     expect(result.errors).toBeUndefined();
     return (await world.orm.em.fork().findOneOrFail(Case, { receiptNumber: result.data.submitComplaint.receiptNumber })).id;
   }
@@ -110,7 +146,10 @@ describe('deadlines through the graph', () => {
         world.clock.now = new Date('2024-02-14T04:00:00Z');
         const result = await world.gql(ACCEPTANCE, { id }, office);
         expect(result.data.case, zone).toEqual({
-          receivedOn: '2024-02-08', acceptanceDeadline: { dueOn: '2024-02-18', provisional: false, daysLeft: 1, overdue: false }, resolutionDeadline: null, overdue: false,
+          receivedOn: '2024-02-08',
+          acceptanceDeadline: { dueOn: '2024-02-18', provisional: false, daysLeft: 1, overdue: false },
+          resolutionDeadline: null,
+          overdue: false,
         });
       }
     } finally {
@@ -137,7 +176,11 @@ describe('deadlines through the graph', () => {
     const overdueId = await submitAt('2026-11-20T02:00:00Z', { knewOn: '2026-11-18' });
     const soonId = await submitAt('2026-11-26T02:00:00Z', { knewOn: '2026-11-25' });
     world.clock.now = new Date('2026-11-26T06:00:00Z');
-    const list = await world.gql(`{ casesDueSoon(withinDays: 5) { totalCount nodes { id overdue acceptanceDeadline { dueOn daysLeft overdue } } } }`, {}, as('DEPT', 'ZJJ'));
+    const list = await world.gql(
+      `{ casesDueSoon(withinDays: 5) { totalCount nodes { id overdue acceptanceDeadline { dueOn daysLeft overdue } } } }`,
+      {},
+      as('DEPT', 'ZJJ'),
+    );
     expect(list.errors).toBeUndefined();
     const ids = list.data.casesDueSoon.nodes.map((n: { id: string }) => n.id);
     expect(ids).toContain(overdueId);
@@ -149,7 +192,11 @@ describe('deadlines through the graph', () => {
     expect(otherDept.data.casesDueSoon.nodes.map((n: { id: string }) => n.id)).not.toContain(overdueId);
     const filtered = await world.gql(`{ cases(filter: { overdue: true, department: "ZJJ" }) { nodes { id } } }`, {}, office);
     expect(filtered.data.cases.nodes.map((n: { id: string }) => n.id)).toContain(overdueId);
-    const stats = await world.gql(`{ _entities(representations: [{ __typename: "Department", code: "ZJJ" }]) { ... on Department { caseStats(period: { from: "2026-11-01", to: "2026-11-30" }) { overdue } } } }`, {}, as('LEADER'));
+    const stats = await world.gql(
+      `{ _entities(representations: [{ __typename: "Department", code: "ZJJ" }]) { ... on Department { caseStats(period: { from: "2026-11-01", to: "2026-11-30" }) { overdue } } } }`,
+      {},
+      as('LEADER'),
+    );
     expect(stats.data._entities[0].caseStats.overdue).toBeGreaterThanOrEqual(1);
   });
 });

@@ -21,8 +21,21 @@ export enum RectificationStatus {
   COMPLETED = 'COMPLETED',
 }
 
-registerEnumType(RectificationSource, { name: 'RectificationSource', description: 'INSPECTION 监督检查, AUDIT 审计, INSPECTION_TOUR 巡视巡察, CASE_DECISION.', valuesConfig: { INSPECTION: { description: 'Supervision inspection, including random joint inspections (监督检查/双随机一公开).' }, AUDIT: { description: 'An audit (审计).' }, INSPECTION_TOUR: { description: 'An inspection tour (巡视巡察).' }, CASE_DECISION: { description: 'The decision of a case.' } } });
-registerEnumType(RectificationStatus, { name: 'RectificationStatus', description: 'Whether a rectification task (整改任务) is still open.', valuesConfig: { OPEN: { description: 'Open: not yet completed.' }, COMPLETED: { description: 'Completed (整改完成).' } } });
+registerEnumType(RectificationSource, {
+  name: 'RectificationSource',
+  description: 'INSPECTION 监督检查, AUDIT 审计, INSPECTION_TOUR 巡视巡察, CASE_DECISION.',
+  valuesConfig: {
+    INSPECTION: { description: 'Supervision inspection, including random joint inspections (监督检查/双随机一公开).' },
+    AUDIT: { description: 'An audit (审计).' },
+    INSPECTION_TOUR: { description: 'An inspection tour (巡视巡察).' },
+    CASE_DECISION: { description: 'The decision of a case.' },
+  },
+});
+registerEnumType(RectificationStatus, {
+  name: 'RectificationStatus',
+  description: 'Whether a rectification task (整改任务) is still open.',
+  valuesConfig: { OPEN: { description: 'Open: not yet completed.' }, COMPLETED: { description: 'Completed (整改完成).' } },
+});
 
 /** A rectification task (整改任务): a problem, the measures, a responsible department and a deadline, tracked to completion. */
 @Entity({ tableName: 'rectification_task' })

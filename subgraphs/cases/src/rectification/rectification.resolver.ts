@@ -31,7 +31,9 @@ export const RectificationTaskConnection = Connection(RectificationTask, 'Rectif
 @InputType({ description: 'A rectification requirement (整改要求) from an inspection, audit, inspection tour or case decision.' })
 export class CreateRectificationTaskInput {
   @Field(() => RectificationSource, { description: 'Where the rectification requirement came from.' }) source: RectificationSource;
-  @Field({ description: 'Reference of the source (inspection record, audit report, tour notice, case receipt), 1 to 100 characters.' }) @InputRule({ maxLength: 100 }) sourceReference: string;
+  @Field({ description: 'Reference of the source (inspection record, audit report, tour notice, case receipt), 1 to 100 characters.' })
+  @InputRule({ maxLength: 100 })
+  sourceReference: string;
   @Field(() => ID, { nullable: true, description: 'UUID of the case that ordered the task, if any.' }) caseId?: string | null;
   @Field(() => ID, { nullable: true, description: 'UUID of the project concerned, if any.' }) projectId?: string | null;
   @Field({ description: 'The problem to rectify, 1 to 4000 characters; shown in the full view only.' }) @LongText() problem: string;
@@ -50,7 +52,11 @@ export class RectificationProgressInput {
 export class CompleteRectificationInput {
   @Field(() => ID, { description: 'UUID of the task.' }) taskId: string;
   @Field({ description: 'How the rectification was completed (整改情况), 1 to 4000 characters.' }) @LongText() completionNote: string;
-  @Field(() => Int, { nullable: true, description: 'The task version the caller saw (RectificationTask.version); a different current version refuses with CONFLICT. Null skips the check.' }) expectedVersion?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The task version the caller saw (RectificationTask.version); a different current version refuses with CONFLICT. Null skips the check.',
+  })
+  expectedVersion?: number | null;
 }
 
 /** Writes on rectification tasks: the office creates them; the office or the responsible department reports progress and completion. */
@@ -111,7 +117,14 @@ export class RectificationService {
     const note = requireText(input.note, 'note');
     return this.em.fork().transactional(async (em) => {
       const task = await this.locked(em, input.taskId);
-      em.create(RectificationProgress, { task, reportedOn: this.today(), note, actorName: this.user.name, actorDepartment: this.user.department ?? null, at: this.env.now() });
+      em.create(RectificationProgress, {
+        task,
+        reportedOn: this.today(),
+        note,
+        actorName: this.user.name,
+        actorDepartment: this.user.department ?? null,
+        at: this.env.now(),
+      });
       return task;
     });
   }
@@ -121,7 +134,10 @@ export class RectificationService {
     return this.em.fork().transactional(async (em) => {
       const task = await this.locked(em, input.taskId);
       if (input.expectedVersion != null && input.expectedVersion !== task.version) {
-        throw new ConflictError(`Rectification task changed since version ${input.expectedVersion}`, { currentStatus: task.status, currentVersion: task.version });
+        throw new ConflictError(`Rectification task changed since version ${input.expectedVersion}`, {
+          currentStatus: task.status,
+          currentVersion: task.version,
+        });
       }
       task.status = RectificationStatus.COMPLETED;
       task.completedOn = this.today();
@@ -137,9 +153,14 @@ export class RectificationResolver {
   @Query(() => RectificationTaskConnection, { description: 'Rectification tasks (整改), nearest deadline first.' })
   async rectificationTasks(
     @Args() page: PageArgs,
-    @Arg('department', () => String, { nullable: true, description: 'Only tasks of this responsible department (code such as ZJJ); null lists every department.' }) department: string | null,
+    @Arg('department', () => String, {
+      nullable: true,
+      description: 'Only tasks of this responsible department (code such as ZJJ); null lists every department.',
+    })
+    department: string | null,
     @Arg('status', () => RectificationStatus, { nullable: true, description: 'Only tasks in this status; null lists all.' }) status: RectificationStatus | null,
-    @Arg('overdueOnly', () => Boolean, { defaultValue: false, description: 'When true, only open tasks past their deadline (Asia/Shanghai); default false.' }) overdueOnly: boolean,
+    @Arg('overdueOnly', () => Boolean, { defaultValue: false, description: 'When true, only open tasks past their deadline (Asia/Shanghai); default false.' })
+    overdueOnly: boolean,
     @Ctx() { em, clock }: Context,
   ) {
     const window = pageWindow(page);
@@ -147,7 +168,11 @@ export class RectificationResolver {
     if (department) where.responsibleDepartmentCode = department;
     if (status) where.status = status;
     if (overdueOnly) Object.assign(where, { status: RectificationStatus.OPEN, deadline: { $lt: clock.today() } });
-    const [rows, total] = await em.findAndCount(RectificationTask, where, { limit: window.limit, offset: window.offset, orderBy: { deadline: 'asc', id: 'asc' } });
+    const [rows, total] = await em.findAndCount(RectificationTask, where, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { deadline: 'asc', id: 'asc' },
+    });
     return toConnection(rows, total, window);
   }
 
@@ -176,7 +201,9 @@ export class RectificationResolver {
     return task.status === RectificationStatus.OPEN ? daysBetween(clock.today(), task.deadline) : null;
   }
 
-  @FieldResolver(() => CaseView, { description: 'FULL for the office, the leaders and the responsible department; SUMMARY (no problem, measures or notes) for other departments.' })
+  @FieldResolver(() => CaseView, {
+    description: 'FULL for the office, the leaders and the responsible department; SUMMARY (no problem, measures or notes) for other departments.',
+  })
   view(@Root() task: RectificationTask, @Ctx() ctx: Context): CaseView {
     return rectificationVisibility.view(ctx, task) === 'FULL' ? CaseView.FULL : CaseView.SUMMARY;
   }
@@ -203,19 +230,28 @@ export class RectificationResolver {
 
   @Allowed('mutation.createRectificationTask')
   @Mutation(() => RectificationTask, { description: 'Create a rectification task (整改任务).' })
-  createRectificationTask(@Arg('input', { description: 'The task to create.' }) input: CreateRectificationTaskInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+  createRectificationTask(
+    @Arg('input', { description: 'The task to create.' }) input: CreateRectificationTaskInput,
+    @Ctx() ctx: Context,
+  ): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).create(input);
   }
 
   @Allowed('mutation.reportRectificationProgress')
   @Mutation(() => RectificationTask, { description: 'Report progress on a rectification task (office or the responsible department).' })
-  reportRectificationProgress(@Arg('input', { description: 'The progress note.' }) input: RectificationProgressInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+  reportRectificationProgress(
+    @Arg('input', { description: 'The progress note.' }) input: RectificationProgressInput,
+    @Ctx() ctx: Context,
+  ): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).reportProgress(input);
   }
 
   @Allowed('mutation.completeRectificationTask')
   @Mutation(() => RectificationTask, { description: 'Complete a rectification task (整改完成).' })
-  completeRectificationTask(@Arg('input', { description: 'The completion.' }) input: CompleteRectificationInput, @Ctx() ctx: Context): Promise<RectificationTask> {
+  completeRectificationTask(
+    @Arg('input', { description: 'The completion.' }) input: CompleteRectificationInput,
+    @Ctx() ctx: Context,
+  ): Promise<RectificationTask> {
     return new RectificationService(ctx.em, ctx.user, ctx.loaders.env).complete(input);
   }
 }

@@ -63,13 +63,33 @@ export const RESPONDENT_A = validCreditCode('91421002MA4900001');
 export const RESPONDENT_B = validCreditCode('91421002MA4900002');
 
 export const SUBMIT_COMPLAINT = /* GraphQL */ `
-  mutation($input: SubmitComplaintInput!) {
-    submitComplaint(input: $input) { receiptNumber secret status receivedOn duplicate acceptanceDeadline { dueOn provisional unit daysLeft overdue } }
+  mutation ($input: SubmitComplaintInput!) {
+    submitComplaint(input: $input) {
+      receiptNumber
+      secret
+      status
+      receivedOn
+      duplicate
+      acceptanceDeadline {
+        dueOn
+        provisional
+        unit
+        daysLeft
+        overdue
+      }
+    }
   }
 `;
 
 export const SUBMIT_REPORT = /* GraphQL */ `
-  mutation($input: SubmitReportInput!) { submitReport(input: $input) { receiptNumber secret status duplicate } }
+  mutation ($input: SubmitReportInput!) {
+    submitReport(input: $input) {
+      receiptNumber
+      secret
+      status
+      duplicate
+    }
+  }
 `;
 
 export function complaintInput(projectId: string, overrides: Record<string, unknown> = {}) {

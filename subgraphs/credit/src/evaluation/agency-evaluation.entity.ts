@@ -29,7 +29,10 @@ export class AgencyEvaluation {
   year: number;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Score out of the start score (default 100): the start score minus the points of the year\'s records and a deduction per substantiated case (default 5), never below 0.' })
+  @Field(() => Int, {
+    description:
+      "Score out of the start score (default 100): the start score minus the points of the year's records and a deduction per substantiated case (default 5), never below 0.",
+  })
   score: number;
 
   @Enum({ items: () => CreditGrade, type: 'string' })
@@ -37,7 +40,7 @@ export class AgencyEvaluation {
   grade: CreditGrade;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Points of the agency\'s records that took effect in the year.' })
+  @Field(() => Int, { description: "Points of the agency's records that took effect in the year." })
   recordPoints: number;
 
   @Property({ type: 'integer' })

@@ -10,20 +10,31 @@ export const AgencyEvaluationConnection = Connection(AgencyEvaluation, 'AgencyEv
 
 @Resolver(() => AgencyEvaluation)
 export class AgencyEvaluationResolver {
-  @Query(() => AgencyEvaluationConnection, { description: 'Tender agencies\' joint credit evaluations (联合信用评价) of a year, best first.' })
-  async agencyEvaluations(@Arg('year', () => Int, { description: 'Calendar year of the evaluations, e.g. 2026.' }) year: number, @Args() page: PageArgs, @Ctx() { em }: Context) {
+  @Query(() => AgencyEvaluationConnection, { description: "Tender agencies' joint credit evaluations (联合信用评价) of a year, best first." })
+  async agencyEvaluations(
+    @Arg('year', () => Int, { description: 'Calendar year of the evaluations, e.g. 2026.' }) year: number,
+    @Args() page: PageArgs,
+    @Ctx() { em }: Context,
+  ) {
     const window = pageWindow(page);
-    const [rows, total] = await em.findAndCount(AgencyEvaluation, { year }, {
-      limit: window.limit,
-      offset: window.offset,
-      orderBy: { score: 'desc', agencyCreditCode: 'asc' },
-    });
+    const [rows, total] = await em.findAndCount(
+      AgencyEvaluation,
+      { year },
+      {
+        limit: window.limit,
+        offset: window.offset,
+        orderBy: { score: 'desc', agencyCreditCode: 'asc' },
+      },
+    );
     return toConnection(rows, total, window);
   }
 
   @Allowed('mutation.computeAgencyEvaluations')
-  @Mutation(() => [AgencyEvaluation], { description: 'Computes (or recomputes) the year\'s evaluation of every agency active that year.' })
-  computeAgencyEvaluations(@Arg('year', () => Int, { description: 'Calendar year to evaluate, e.g. 2026.' }) year: number, @Ctx() { em, user, loaders }: Context): Promise<AgencyEvaluation[]> {
+  @Mutation(() => [AgencyEvaluation], { description: "Computes (or recomputes) the year's evaluation of every agency active that year." })
+  computeAgencyEvaluations(
+    @Arg('year', () => Int, { description: 'Calendar year to evaluate, e.g. 2026.' }) year: number,
+    @Ctx() { em, user, loaders }: Context,
+  ): Promise<AgencyEvaluation[]> {
     return new EvaluationService(em, user, loaders.directories).compute(year);
   }
 

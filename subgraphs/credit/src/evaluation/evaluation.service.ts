@@ -44,7 +44,9 @@ export class EvaluationService {
       for (const agency of agencies) {
         const mine = records.filter((r) => r.subjectKey === agency.creditCode);
         const recordPoints = mine.reduce((sum, r) => sum + r.points, 0);
-        const substantiated = (cases.get(agency.creditCode) ?? []).filter((c) => c.substantiated === true && (!c.decidedOn || (c.decidedOn >= from && c.decidedOn <= to))).length;
+        const substantiated = (cases.get(agency.creditCode) ?? []).filter(
+          (c) => c.substantiated === true && (!c.decidedOn || (c.decidedOn >= from && c.decidedOn <= to)),
+        ).length;
         const score = Math.max(0, policy.startScore - recordPoints - substantiated * policy.evaluationPointsPerCase);
         const values = {
           agencyName: agency.name,

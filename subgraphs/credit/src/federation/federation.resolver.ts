@@ -29,7 +29,10 @@ export class PractitionerCreditResolver {
 
 @Resolver(() => ProjectRef)
 export class ProjectCreditResolver {
-  @FieldResolver(() => [CreditRecord], { nullable: true, description: 'Credit records about this project\'s parties from its findings (the public sees published ones).' })
+  @FieldResolver(() => [CreditRecord], {
+    nullable: true,
+    description: "Credit records about this project's parties from its findings (the public sees published ones).",
+  })
   async creditRecords(@Root() project: ProjectRef, @Ctx() { loaders, user }: Context): Promise<CreditRecord[]> {
     // Project ids are UUIDs; anything else cannot have records (and must not reach the uuid column).
     if (!isUuid(project.id)) return [];
@@ -39,7 +42,7 @@ export class ProjectCreditResolver {
 
 @Resolver(() => CaseRef)
 export class CaseCreditResolver {
-  @FieldResolver(() => [CreditRecord], { nullable: true, description: 'Credit records whose source is this case\'s decision (the public sees published ones).' })
+  @FieldResolver(() => [CreditRecord], { nullable: true, description: "Credit records whose source is this case's decision (the public sees published ones)." })
   async creditRecords(@Root() caseRef: CaseRef, @Ctx() { loaders, user }: Context): Promise<CreditRecord[]> {
     return visibleRecords(await loaders.recordsByCase.load(caseRef.id), user);
   }
@@ -47,8 +50,12 @@ export class CaseCreditResolver {
 
 @Resolver(() => DepartmentRef)
 export class DepartmentCreditResolver {
-  @FieldResolver(() => CreditStats, { nullable: true, description: 'The department\'s credit work in a period (bimonthly meeting).' })
-  creditStats(@Root() department: DepartmentRef, @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput, @Ctx() { loaders }: Context): Promise<CreditStats> {
+  @FieldResolver(() => CreditStats, { nullable: true, description: "The department's credit work in a period (bimonthly meeting)." })
+  creditStats(
+    @Root() department: DepartmentRef,
+    @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput,
+    @Ctx() { loaders }: Context,
+  ): Promise<CreditStats> {
     const { from, to } = requirePeriod(period);
     return loaders.creditStats.load(`${department.code}|${from}|${to}`);
   }
@@ -56,7 +63,7 @@ export class DepartmentCreditResolver {
 
 @Resolver(() => BidRef)
 export class BidCreditResolver {
-  @FieldResolver(() => CreditStanding, { nullable: true, description: 'The bidder\'s credit standing on the day it submitted the bid.' })
+  @FieldResolver(() => CreditStanding, { nullable: true, description: "The bidder's credit standing on the day it submitted the bid." })
   @Directive('@requires(fields: "bidderCreditCode submittedOn")')
   bidderCreditAtBid(@Root() bid: BidRef, @Ctx() ctx: Context): Promise<CreditStanding> {
     return loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);

@@ -9,7 +9,7 @@ import { CreditSubjectType } from '../record/credit-types';
  * and publish the credit points within 7 working days of `notifiedOn` (`recordingDueOn`).
  */
 @Entity({ tableName: 'performance_notification' })
-@ObjectType({ description: 'A line department\'s notification of performance (履约) findings, to be recorded as credit within 7 working days.' })
+@ObjectType({ description: "A line department's notification of performance (履约) findings, to be recorded as credit within 7 working days." })
 export class PerformanceNotification {
   [OptionalProps]?: 'filedAt' | 'recordedOn' | 'dueProvisional' | 'recordedLate' | 'closedOn' | 'closingNote';
 

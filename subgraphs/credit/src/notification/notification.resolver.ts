@@ -15,7 +15,11 @@ export class NotificationResolver {
   @Query(() => PerformanceNotificationConnection, { description: 'Performance notifications, newest first; a department sees its own.' })
   async performanceNotifications(
     @Args() page: PageArgs,
-    @Arg('filter', () => PerformanceNotificationFilter, { nullable: true, description: 'Conditions the notifications must meet; null lists all the caller may see.' }) filter: PerformanceNotificationFilter | null,
+    @Arg('filter', () => PerformanceNotificationFilter, {
+      nullable: true,
+      description: 'Conditions the notifications must meet; null lists all the caller may see.',
+    })
+    filter: PerformanceNotificationFilter | null,
     @Ctx() { em, user, loaders }: Context,
   ) {
     const window = pageWindow(page);
@@ -24,7 +28,10 @@ export class NotificationResolver {
   }
 
   @Allowed('query.performanceNotification')
-  @Query(() => PerformanceNotification, { nullable: true, description: 'A performance notification: leaders, the bureau, and the notifying department for its own; null when none has the id.' })
+  @Query(() => PerformanceNotification, {
+    nullable: true,
+    description: 'A performance notification: leaders, the bureau, and the notifying department for its own; null when none has the id.',
+  })
   performanceNotification(@Arg('id', () => ID, { description: 'UUID of the notification.' }) id: string, @Ctx() { em, user, loaders }: Context) {
     return new NotificationService(em, user, loaders.directories, loaders.today).get(id);
   }

@@ -1,5 +1,15 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ConflictError, currentCalendar, ForbiddenError, InputError, NotFoundError, periodEndAsOf, requirePeriod, todayInShanghai, type Caller } from '@hub/kit';
+import {
+  ConflictError,
+  currentCalendar,
+  ForbiddenError,
+  InputError,
+  NotFoundError,
+  periodEndAsOf,
+  requirePeriod,
+  todayInShanghai,
+  type Caller,
+} from '@hub/kit';
 import type { Directories } from '../directories';
 import { creditPolicy } from '../policy/policy';
 import { actDate, requireText, requireUuid } from '../policy/validate';
@@ -39,7 +49,10 @@ export class NotificationService {
     }
     return this.em.transactional(async (em) => {
       if (input.suggestedRuleCode && !(await em.findOne(CreditRule, { code: input.suggestedRuleCode }))) {
-        throw new InputError(`suggestedRuleCode ${input.suggestedRuleCode} is not in the credit rule catalogue`, { field: 'suggestedRuleCode', rule: 'catalogue rule' });
+        throw new InputError(`suggestedRuleCode ${input.suggestedRuleCode} is not in the credit rule catalogue`, {
+          field: 'suggestedRuleCode',
+          rule: 'catalogue rule',
+        });
       }
       const due = recordingDeadline(notifiedOn);
       const notification = em.create(PerformanceNotification, {
@@ -108,10 +121,14 @@ export class NotificationService {
       const ids = await this.em.getConnection().execute<{ id: string }[]>(`select id from performance_notification where ${sql}`, params);
       conditions.push({ id: { $in: ids.map((row) => row.id) } });
     }
-    return this.em.findAndCount(PerformanceNotification, { $and: conditions }, {
-      limit: window.limit,
-      offset: window.offset,
-      orderBy: { notifiedOn: 'desc', id: 'asc' },
-    });
+    return this.em.findAndCount(
+      PerformanceNotification,
+      { $and: conditions },
+      {
+        limit: window.limit,
+        offset: window.offset,
+        orderBy: { notifiedOn: 'desc', id: 'asc' },
+      },
+    );
   }
 }

@@ -16,7 +16,15 @@ export enum NotificationReviewFigure {
 }
 registerEnumType(NotificationReviewFigure, {
   name: 'NotificationReviewFigure',
-  description: 'A figure of Department.creditStats: the notifications it counts for a period.', valuesConfig: { RECEIVED: { description: 'Filed (notifiedOn) in the period.' }, RECORDED_ON_TIME: { description: 'Filed in the period and recorded (published) by the period\'s end, on time.' }, RECORDED_LATE: { description: 'Filed in the period and recorded by the period\'s end, after the due date.' }, CLOSED_WITHOUT_RECORD: { description: 'Filed in the period and closed without a record by the period\'s end.' }, OVERDUE: { description: 'Overdue at the period\'s end (today for the current period): neither recorded nor closed, due before it.' } } });
+  description: 'A figure of Department.creditStats: the notifications it counts for a period.',
+  valuesConfig: {
+    RECEIVED: { description: 'Filed (notifiedOn) in the period.' },
+    RECORDED_ON_TIME: { description: "Filed in the period and recorded (published) by the period's end, on time." },
+    RECORDED_LATE: { description: "Filed in the period and recorded by the period's end, after the due date." },
+    CLOSED_WITHOUT_RECORD: { description: "Filed in the period and closed without a record by the period's end." },
+    OVERDUE: { description: "Overdue at the period's end (today for the current period): neither recorded nor closed, due before it." },
+  },
+});
 
 @InputType({ description: 'The notifications one figure of Department.creditStats counts for a period (the same rule, so the list and the figure agree).' })
 export class NotificationReviewInput {

@@ -34,7 +34,14 @@ describe('credit policy', () => {
 
   it('grades by the default thresholds A ≥ 90, B ≥ 75, C ≥ 60, else D', () => {
     expect([100, 90, 89, 75, 74, 60, 59, 0].map((s) => gradeFor(s))).toEqual([
-      CreditGrade.A, CreditGrade.A, CreditGrade.B, CreditGrade.B, CreditGrade.C, CreditGrade.C, CreditGrade.D, CreditGrade.D,
+      CreditGrade.A,
+      CreditGrade.A,
+      CreditGrade.B,
+      CreditGrade.B,
+      CreditGrade.C,
+      CreditGrade.C,
+      CreditGrade.D,
+      CreditGrade.D,
     ]);
   });
 

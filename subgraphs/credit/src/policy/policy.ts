@@ -8,7 +8,16 @@ export enum CreditGrade {
   C = 'C',
   D = 'D',
 }
-registerEnumType(CreditGrade, { name: 'CreditGrade', description: 'Credit grade (信用等级) by score: A, B, C or D (thresholds are policy settings).', valuesConfig: { A: { description: 'Score at or above CREDIT_GRADE_A (default 90).' }, B: { description: 'Score at or above CREDIT_GRADE_B (default 75).' }, C: { description: 'Score at or above CREDIT_GRADE_C (default 60).' }, D: { description: 'Score below CREDIT_GRADE_C, or on the joint punishment list whatever the score.' } } });
+registerEnumType(CreditGrade, {
+  name: 'CreditGrade',
+  description: 'Credit grade (信用等级) by score: A, B, C or D (thresholds are policy settings).',
+  valuesConfig: {
+    A: { description: 'Score at or above CREDIT_GRADE_A (default 90).' },
+    B: { description: 'Score at or above CREDIT_GRADE_B (default 75).' },
+    C: { description: 'Score at or above CREDIT_GRADE_C (default 60).' },
+    D: { description: 'Score below CREDIT_GRADE_C, or on the joint punishment list whatever the score.' },
+  },
+});
 
 /**
  * The credit policy: common provincial practice, configurable, not law (docs/domain.md "Credit records").

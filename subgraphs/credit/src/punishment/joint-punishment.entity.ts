@@ -31,7 +31,7 @@ export class JointPunishmentEntry {
 
   @Property({ type: 'string', length: 16, nullable: true })
   @Index()
-  @Field(() => String, { nullable: true, description: "Department whose finding the record came from." })
+  @Field(() => String, { nullable: true, description: 'Department whose finding the record came from.' })
   departmentCode?: string | null;
 
   @Property({ type: 'text' })

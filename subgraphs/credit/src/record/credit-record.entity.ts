@@ -52,7 +52,7 @@ export class CreditRecord {
   rule: CreditRule;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Points deducted (the rule\'s points unless corrected).' })
+  @Field(() => Int, { description: "Points deducted (the rule's points unless corrected)." })
   points: number;
 
   @Property({ type: 'text' })
@@ -183,7 +183,7 @@ export class CreditObjection {
   enteredBy: string;
 
   @Enum({ items: () => ObjectionOutcome, type: 'string', nullable: true })
-  @Field(() => ObjectionOutcome, { nullable: true, description: 'The bureau\'s decision; null while undecided.' })
+  @Field(() => ObjectionOutcome, { nullable: true, description: "The bureau's decision; null while undecided." })
   outcome?: ObjectionOutcome | null = null;
 
   @Property({ type: 'date', nullable: true })

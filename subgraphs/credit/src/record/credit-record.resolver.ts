@@ -44,7 +44,8 @@ export class CreditRecordResolver {
   @Query(() => CreditRecordConnection, { description: 'Credit records, newest first. The public sees published records (past DRAFT) only.' })
   async creditRecords(
     @Args() page: PageArgs,
-    @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Conditions the records must meet; null lists all the caller may see.' }) filter: CreditRecordFilter | null,
+    @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Conditions the records must meet; null lists all the caller may see.' })
+    filter: CreditRecordFilter | null,
     @Ctx() { em, user, loaders }: Context,
   ) {
     const window = pageWindow(page);
@@ -57,26 +58,34 @@ export class CreditRecordResolver {
   creditStanding(
     @Arg('subjectType', () => CreditSubjectType, { description: 'Market entity or practitioner.' }) subjectType: CreditSubjectType,
     @Arg('subjectKey', { description: 'The subject: an 18-character unified social credit code, or a practitioner UUID.' }) subjectKey: string,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to compute the standing for, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to compute the standing for, YYYY-MM-DD (Asia/Shanghai); default today.' })
+    asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<CreditStanding> {
     return loadStanding(ctx, subjectType, requireSubject(subjectType, subjectKey, 'subjectKey'), asOf);
   }
 
   @Query(() => JointPunishmentConnection, {
-    description: 'The joint punishment list (失信联合惩戒名单) in force on a day (default today); with `startedIn`, the entries that started in that period instead.',
+    description:
+      'The joint punishment list (失信联合惩戒名单) in force on a day (default today); with `startedIn`, the entries that started in that period instead.',
   })
   async jointPunishmentList(
     @Args() page: PageArgs,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day the entries must be in force on, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null,
-    @Arg('startedIn', () => PeriodInput, { nullable: true, description: 'Entries whose restriction started in the period (Department.creditStats counts their subjects as entitiesRestricted).' })
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day the entries must be in force on, YYYY-MM-DD (Asia/Shanghai); default today.' })
+    asOf: string | null,
+    @Arg('startedIn', () => PeriodInput, {
+      nullable: true,
+      description: 'Entries whose restriction started in the period (Department.creditStats counts their subjects as entitiesRestricted).',
+    })
     startedIn: PeriodInput | null,
-    @Arg('departmentCode', () => String, { nullable: true, description: 'Entries from this department\'s records.' }) departmentCode: string | null,
+    @Arg('departmentCode', () => String, { nullable: true, description: "Entries from this department's records." }) departmentCode: string | null,
     @Ctx() { em, loaders }: Context,
   ) {
     const window = pageWindow(page);
     const day = asOf ?? loaders.today();
-    const when = startedIn ? { fromOn: { $gte: requirePeriod(startedIn, 'startedIn').from, $lte: startedIn.to } } : { fromOn: { $lte: day }, untilOn: { $gt: day } };
+    const when = startedIn
+      ? { fromOn: { $gte: requirePeriod(startedIn, 'startedIn').from, $lte: startedIn.to } }
+      : { fromOn: { $lte: day }, untilOn: { $gt: day } };
     const where = departmentCode ? { ...when, departmentCode } : when;
     const [rows, total] = await em.findAndCount(JointPunishmentEntry, where, {
       limit: window.limit,
@@ -88,7 +97,10 @@ export class CreditRecordResolver {
 
   @Allowed('mutation.createCreditRecord')
   @Mutation(() => CreditRecord, { description: 'Drafts a credit record from a notification, a case decision or an inspection finding (the bureau).' })
-  async createCreditRecord(@Arg('input', { description: 'The draft to create.' }) input: CreateCreditRecordInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+  async createCreditRecord(
+    @Arg('input', { description: 'The draft to create.' }) input: CreateCreditRecordInput,
+    @Ctx() { em, user, loaders }: Context,
+  ): Promise<CreditRecord> {
     // A project named directly is the projects slice's: checked there before anything is written
     // (a record from a notification takes the notification's project, checked when it was notified).
     if (input.projectId) {
@@ -108,7 +120,8 @@ export class CreditRecordResolver {
     @Arg('id', () => ID, { description: 'UUID of the draft to publish.' }) id: string,
     @Arg('publishedOn', () => LocalDateScalar, {
       nullable: true,
-      description: 'Date of the publication decision, default today; kept in the trail. Publicity always runs its full length from the day the record is published here.',
+      description:
+        'Date of the publication decision, default today; kept in the trail. Publicity always runs its full length from the day the record is published here.',
     })
     publishedOn: string | null,
     @Ctx() { em, user, loaders }: Context,
@@ -118,23 +131,37 @@ export class CreditRecordResolver {
 
   @Allowed('mutation.recordCreditObjection')
   @Mutation(() => CreditRecord, { description: 'Enters an objection (异议) the subject raised during publicity, on its behalf.' })
-  recordCreditObjection(@Arg('input', { description: 'The objection.' }) input: CreditObjectionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+  recordCreditObjection(
+    @Arg('input', { description: 'The objection.' }) input: CreditObjectionInput,
+    @Ctx() { em, user, loaders }: Context,
+  ): Promise<CreditRecord> {
     return new CreditRecordService(em, user, loaders.today).raiseObjection(input);
   }
 
   @Allowed('mutation.decideCreditObjection')
   @Mutation(() => CreditRecord, { description: 'Decides an objection: CORRECTED (rule or points changed, kept in the trail) or UPHELD.' })
-  decideCreditObjection(@Arg('input', { description: 'The decision.' }) input: CreditObjectionDecisionInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord> {
+  decideCreditObjection(
+    @Arg('input', { description: 'The decision.' }) input: CreditObjectionDecisionInput,
+    @Ctx() { em, user, loaders }: Context,
+  ): Promise<CreditRecord> {
     return new CreditRecordService(em, user, loaders.today).decideObjection(input);
   }
 
   @FieldResolver(() => CreditRecordStatus, { description: 'Status on a day (default today): EFFECTIVE and EXPIRED follow from the dates.' })
-  status(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to evaluate, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null, @Ctx() { loaders }: Context): CreditRecordStatus {
+  status(
+    @Root() record: CreditRecord,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to evaluate, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null,
+    @Ctx() { loaders }: Context,
+  ): CreditRecordStatus {
     return record.statusOn(asOf ?? loaders.today());
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the deduction counts on a day (default today).' })
-  inForce(@Root() record: CreditRecord, @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to evaluate, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null, @Ctx() { loaders }: Context): boolean {
+  inForce(
+    @Root() record: CreditRecord,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to evaluate, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null,
+    @Ctx() { loaders }: Context,
+  ): boolean {
     return inWindow(record.effectiveOn, record.expiresOn, asOf ?? loaders.today());
   }
 
@@ -187,7 +214,7 @@ export class CreditRecordResolver {
 
 @Resolver(() => CreditStanding)
 export class CreditStandingResolver {
-  @FieldResolver(() => [CreditRecord], { description: 'The subject\'s records, newest first (the public sees published ones).' })
+  @FieldResolver(() => [CreditRecord], { description: "The subject's records, newest first (the public sees published ones)." })
   records(@Root() standing: CreditStanding, @Ctx() { user }: Context): CreditRecord[] {
     return visibleRecords(standing.allRecords, user);
   }

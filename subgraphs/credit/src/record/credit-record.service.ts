@@ -92,13 +92,22 @@ export class CreditRecordService {
         const notification = await em.findOne(PerformanceNotification, { id: sourceRef });
         if (!notification) throw new NotFoundError('PerformanceNotification', sourceRef);
         if (notification.closedOn) {
-          throw new ConflictError(`Notification ${sourceRef} was closed without a record on ${notification.closedOn}`, { currentState: 'CLOSED', allowedTransitions: [] });
+          throw new ConflictError(`Notification ${sourceRef} was closed without a record on ${notification.closedOn}`, {
+            currentState: 'CLOSED',
+            allowedTransitions: [],
+          });
         }
         if ((subjectKey && subjectKey !== notification.subjectKey) || (subjectType && subjectType !== notification.subjectType)) {
-          throw new InputError('subjectKey differs from the notification\'s subject: a record from a notification is about its subject', { field: 'subjectKey', rule: 'same as notification' });
+          throw new InputError("subjectKey differs from the notification's subject: a record from a notification is about its subject", {
+            field: 'subjectKey',
+            rule: 'same as notification',
+          });
         }
         if (createdOn < notification.notifiedOn) {
-          throw new InputError(`createdOn (${createdOn}) is before the notification (${notification.notifiedOn})`, { field: 'createdOn', rule: 'after notification' });
+          throw new InputError(`createdOn (${createdOn}) is before the notification (${notification.notifiedOn})`, {
+            field: 'createdOn',
+            rule: 'after notification',
+          });
         }
         subjectType = notification.subjectType;
         subjectKey = notification.subjectKey;
@@ -108,8 +117,13 @@ export class CreditRecordService {
       } else {
         // Case decisions and inspection findings live in other slices; their ids are references, checked for shape only.
         sourceRef = requireUuid(input.sourceRef, 'sourceRef');
-        if (!subjectType) throw new InputError('subjectType is required for a record from a case decision or an inspection finding', { field: 'subjectType', rule: 'required' });
-        if (!subjectKey) throw new InputError('subjectKey is required for a record from a case decision or an inspection finding', { field: 'subjectKey', rule: 'required' });
+        if (!subjectType)
+          throw new InputError('subjectType is required for a record from a case decision or an inspection finding', {
+            field: 'subjectType',
+            rule: 'required',
+          });
+        if (!subjectKey)
+          throw new InputError('subjectKey is required for a record from a case decision or an inspection finding', { field: 'subjectKey', rule: 'required' });
         if (!facts) throw new InputError('facts are required for a record from a case decision or an inspection finding', { field: 'facts', rule: 'required' });
       }
       subjectKey = requireSubject(subjectType, subjectKey, 'subjectKey');
@@ -144,7 +158,10 @@ export class CreditRecordService {
     const decidedOn = actDate(on, 'publishedOn', today);
     return this.transition(id, StoredCreditStatus.DRAFT, 'publishCreditRecord', async (em, record) => {
       if (decidedOn < record.createdOn) {
-        throw new InputError(`publishedOn (${decidedOn}) is before the record was drafted (${record.createdOn})`, { field: 'publishedOn', rule: 'after createdOn' });
+        throw new InputError(`publishedOn (${decidedOn}) is before the record was drafted (${record.createdOn})`, {
+          field: 'publishedOn',
+          rule: 'after createdOn',
+        });
       }
       record.status = StoredCreditStatus.IN_PUBLICITY;
       record.publicityStartsOn = today;
@@ -156,7 +173,14 @@ export class CreditRecordService {
       }
       await syncPunishment(em, record);
       const decision = decidedOn < today ? ` (publication decided ${decidedOn})` : '';
-      this.event(em, record, CreditRecordStatus.DRAFT, CreditRecordStatus.IN_PUBLICITY, today, `Publicity until ${record.publicityEndsOn}${record.publicityEndProvisional ? ' (provisional calendar)' : ''}${decision}`);
+      this.event(
+        em,
+        record,
+        CreditRecordStatus.DRAFT,
+        CreditRecordStatus.IN_PUBLICITY,
+        today,
+        `Publicity until ${record.publicityEndsOn}${record.publicityEndProvisional ? ' (provisional calendar)' : ''}${decision}`,
+      );
     });
   }
 
@@ -187,7 +211,10 @@ export class CreditRecordService {
     return this.transition(input.recordId, StoredCreditStatus.OBJECTION_RAISED, 'decideCreditObjection', async (em, record) => {
       const objection = await em.findOneOrFail(CreditObjection, { record });
       if (decidedOn < objection.raisedOn) {
-        throw new InputError(`decidedOn (${decidedOn}) is before the objection was raised (${objection.raisedOn})`, { field: 'decidedOn', rule: 'after raisedOn' });
+        throw new InputError(`decidedOn (${decidedOn}) is before the objection was raised (${objection.raisedOn})`, {
+          field: 'decidedOn',
+          rule: 'after raisedOn',
+        });
       }
       objection.outcome = input.outcome;
       objection.decidedOn = decidedOn;
@@ -196,13 +223,22 @@ export class CreditRecordService {
         const rule = input.correctedRuleCode ? await this.activeRule(em, input.correctedRuleCode, 'correctedRuleCode') : record.rule;
         const points = input.correctedPoints ?? (input.correctedRuleCode ? rule.points : null);
         if (points === null) {
-          throw new InputError('A correction changes the rule (correctedRuleCode) or the points (correctedPoints)', { field: 'correctedRuleCode', rule: 'correction required' });
+          throw new InputError('A correction changes the rule (correctedRuleCode) or the points (correctedPoints)', {
+            field: 'correctedRuleCode',
+            rule: 'correction required',
+          });
         }
         if (!Number.isInteger(points) || points < 0 || points > rule.points) {
-          throw new InputError(`correctedPoints must be between 0 and the rule's ${rule.points} points, got ${points}`, { field: 'correctedPoints', rule: `0..${rule.points}` });
+          throw new InputError(`correctedPoints must be between 0 and the rule's ${rule.points} points, got ${points}`, {
+            field: 'correctedPoints',
+            rule: `0..${rule.points}`,
+          });
         }
         if (rule.code === record.rule.code && points === record.points) {
-          throw new InputError('The correction changes neither the rule nor the points: decide UPHELD instead', { field: 'outcome', rule: 'correction changes something' });
+          throw new InputError('The correction changes neither the rule nor the points: decide UPHELD instead', {
+            field: 'outcome',
+            rule: 'correction changes something',
+          });
         }
         Object.assign(objection, { previousRuleCode: record.rule.code, previousPoints: record.points, correctedRuleCode: rule.code, correctedPoints: points });
         record.rule = rule;
@@ -227,12 +263,21 @@ export class CreditRecordService {
       throw new InputError(`points must be between 0 and 100, got ${input.points}`, { field: 'points', rule: '0..100' });
     }
     if (input.serious && !(input.punishmentMonths && input.punishmentMonths > 0)) {
-      throw new InputError('A serious rule needs punishmentMonths (months on the joint punishment list)', { field: 'punishmentMonths', rule: 'required for serious rules' });
+      throw new InputError('A serious rule needs punishmentMonths (months on the joint punishment list)', {
+        field: 'punishmentMonths',
+        rule: 'required for serious rules',
+      });
     }
     const description = requireText(input.description, 'description', 1000);
     return this.em.transactional(async (em) => {
       const rule = (await em.findOne(CreditRule, { code })) ?? em.create(CreditRule, { code, description, points: input.points, serious: input.serious });
-      Object.assign(rule, { description, points: input.points, serious: input.serious, punishmentMonths: input.serious ? input.punishmentMonths : null, active: input.active ?? true });
+      Object.assign(rule, {
+        description,
+        points: input.points,
+        serious: input.serious,
+        punishmentMonths: input.serious ? input.punishmentMonths : null,
+        active: input.active ?? true,
+      });
       await em.flush();
       return rule;
     });

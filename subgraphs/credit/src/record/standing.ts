@@ -15,7 +15,8 @@ export class CreditStanding {
   @Field(() => CreditGrade, { description: 'Grade by score; D while the subject is on the joint punishment list, whatever its score.' }) grade: CreditGrade;
   @Field(() => Int, { description: 'Points of the records in force on asOf.' }) pointsInForce: number;
   @Field({ description: 'On the joint punishment list (失信联合惩戒) on asOf.' }) restricted: boolean;
-  @Field(() => String, { nullable: true, description: 'Why the subject is on the joint punishment list; null when not restricted.' }) restrictionReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the subject is on the joint punishment list; null when not restricted.' }) restrictionReason:
+    string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day the restriction no longer applies.' }) restrictedUntil: string | null;
 
   /** All of the subject's records (not a GraphQL field: the resolver filters them by the caller). */

@@ -15,13 +15,18 @@ import { CreditRecord } from './credit-record.entity';
 @ObjectType({ description: 'Credit actions of a department in a period, as they stood at its end (today for the current period).' })
 export class CreditStats {
   @Field(() => Int, { description: 'Performance notifications the department filed in the period (review figure RECEIVED).' }) notificationsReceived: number;
-  @Field(() => Int, { description: 'Of those, recorded and published within 7 working days, by the period\'s end (RECORDED_ON_TIME).' }) recordedOnTime: number;
-  @Field(() => Int, { description: 'Of those, recorded after the due date, by the period\'s end (RECORDED_LATE).' }) recordedLate: number;
-  @Field(() => Int, { description: 'Of those, closed by the bureau without a record by the period\'s end (CLOSED_WITHOUT_RECORD).' }) closedWithoutRecord: number;
-  @Field(() => Int, { description: 'The department\'s notifications overdue at the period\'s end (today for the current period), whenever filed (OVERDUE).' }) overdue: number;
-  @Field(() => Int, { description: 'Records from the department\'s findings whose publicity (公示) started in the period (creditRecords publishedIn).' }) recordsPublished: number;
-  @Field(() => Int, { description: 'Points of the department\'s records that took effect in the period (creditRecords effectiveIn).' }) pointsDeducted: number;
-  @Field(() => Int, { description: 'Distinct subjects put on the joint punishment list from the department\'s records, from a day in the period (jointPunishmentList startedIn).' })
+  @Field(() => Int, { description: "Of those, recorded and published within 7 working days, by the period's end (RECORDED_ON_TIME)." }) recordedOnTime: number;
+  @Field(() => Int, { description: "Of those, recorded after the due date, by the period's end (RECORDED_LATE)." }) recordedLate: number;
+  @Field(() => Int, { description: "Of those, closed by the bureau without a record by the period's end (CLOSED_WITHOUT_RECORD)." })
+  closedWithoutRecord: number;
+  @Field(() => Int, { description: "The department's notifications overdue at the period's end (today for the current period), whenever filed (OVERDUE)." })
+  overdue: number;
+  @Field(() => Int, { description: "Records from the department's findings whose publicity (公示) started in the period (creditRecords publishedIn)." })
+  recordsPublished: number;
+  @Field(() => Int, { description: "Points of the department's records that took effect in the period (creditRecords effectiveIn)." }) pointsDeducted: number;
+  @Field(() => Int, {
+    description: "Distinct subjects put on the joint punishment list from the department's records, from a day in the period (jointPunishmentList startedIn).",
+  })
   entitiesRestricted: number;
 }
 

@@ -8,13 +8,19 @@ import { Allowed } from '../access-policy';
 @Resolver(() => CreditRule)
 export class CreditRuleResolver {
   @Query(() => [CreditRule], { description: 'The credit rule catalogue (public: what each violation costs).' })
-  creditRules(@Arg('includeInactive', { defaultValue: false, description: 'When true, retired rules too; default false.' }) includeInactive: boolean, @Ctx() { em }: Context): Promise<CreditRule[]> {
+  creditRules(
+    @Arg('includeInactive', { defaultValue: false, description: 'When true, retired rules too; default false.' }) includeInactive: boolean,
+    @Ctx() { em }: Context,
+  ): Promise<CreditRule[]> {
     return em.find(CreditRule, includeInactive ? {} : { active: true }, { orderBy: { code: 'asc' } });
   }
 
   @Allowed('mutation.upsertCreditRule')
   @Mutation(() => CreditRule, { description: 'Adds or changes a catalogue rule (the bureau). Existing records keep their points.' })
-  upsertCreditRule(@Arg('input', { description: 'The rule to add or change.' }) input: CreditRuleInput, @Ctx() { em, user, loaders }: Context): Promise<CreditRule> {
+  upsertCreditRule(
+    @Arg('input', { description: 'The rule to add or change.' }) input: CreditRuleInput,
+    @Ctx() { em, user, loaders }: Context,
+  ): Promise<CreditRule> {
     return new CreditRecordService(em, user, loaders.today).upsertRule(input);
   }
 }

@@ -69,15 +69,27 @@ describe('SHA-256 (pure TypeScript)', () => {
 describe('draw-v2: the worked example of docs/draw.md', () => {
   it('gives the documented manifest hash, commitments, seed, first block and result', () => {
     const text = canonicalManifest(EXAMPLE);
-    expect(text.startsWith('{"algorithm":"draw-v2","planId":"11111111-1111-4111-8111-111111111111","round":1,"drawnOn":"2026-03-02","ratioBasisPoints":2500,"inspectorsPerProject":2,"participants":["ZJJ","ZWJ"],"pool":[{"id":"00000000-0000-4000-8000-000000000001","code":"P1"')).toBe(true);
+    expect(
+      text.startsWith(
+        '{"algorithm":"draw-v2","planId":"11111111-1111-4111-8111-111111111111","round":1,"drawnOn":"2026-03-02","ratioBasisPoints":2500,"inspectorsPerProject":2,"participants":["ZJJ","ZWJ"],"pool":[{"id":"00000000-0000-4000-8000-000000000001","code":"P1"',
+      ),
+    ).toBe(true);
     const hash = manifestHash(text);
     expect(hash).toBe('77024042ff29b99fcef93d711bec1e24f514e30278312c988fa366f324d24a0a');
     expect(commitmentOf(SECRETS.ZWJ)).toBe('72cd6e8422c407fb6d098690f1130b7ded7ec2f7f5e1d30bd9d521f015363793');
     expect(commitmentOf(SECRETS.ZJJ)).toBe('648aa5c579fb30f38af744d97d6ec840c7a91277a499a0d780f3e7314eca090b');
     // Reveal order does not matter: secrets enter in unit-code order (ZJJ before ZWJ).
-    const seed = deriveSeed(hash, [{ unitCode: 'ZWJ', secret: SECRETS.ZWJ }, { unitCode: 'ZJJ', secret: SECRETS.ZJJ }]);
+    const seed = deriveSeed(hash, [
+      { unitCode: 'ZWJ', secret: SECRETS.ZWJ },
+      { unitCode: 'ZJJ', secret: SECRETS.ZJJ },
+    ]);
     expect(seed).toBe('01f02796f37a7657fb22ec703a9e9ebe3e62789ea46cbfa9ceda893fcab1f74e');
-    expect(deriveSeed(hash, [{ unitCode: 'ZJJ', secret: SECRETS.ZJJ }, { unitCode: 'ZWJ', secret: SECRETS.ZWJ }])).toBe(seed);
+    expect(
+      deriveSeed(hash, [
+        { unitCode: 'ZJJ', secret: SECRETS.ZJJ },
+        { unitCode: 'ZWJ', secret: SECRETS.ZWJ },
+      ]),
+    ).toBe(seed);
     const random = new DrawRandom(seed);
     expect(Array.from({ length: 8 }, () => random.nextWord())).toEqual([
       0x47598e61, 0x02a8832a, 0xe897af52, 0x24f9eaca, 0x152e85ad, 0xa1648d9c, 0xd5236f8e, 0xb80bc14a,
@@ -157,7 +169,8 @@ describe('draw-v2 rules', () => {
   it('draws every pool project about equally often over 3,000 seeds', () => {
     const counts = new Map<string, number>();
     for (let s = 0; s < 3000; s += 1) {
-      for (const p of runDrawV2(EXAMPLE, createHash('sha256').update(`u${s}`).digest('hex')).projects) counts.set(p.projectId, (counts.get(p.projectId) ?? 0) + 1);
+      for (const p of runDrawV2(EXAMPLE, createHash('sha256').update(`u${s}`).digest('hex')).projects)
+        counts.set(p.projectId, (counts.get(p.projectId) ?? 0) + 1);
     }
     // 6,000 picks over 6 projects: 1,000 each expected, σ ≈ 30.
     for (const p of EXAMPLE.pool) expect(Math.abs((counts.get(p.id) ?? 0) - 1000)).toBeLessThan(150);

@@ -67,7 +67,10 @@ export interface DrawV2Result {
 
 /** A draw that cannot be made from the manifest; the message names the cause. */
 export class DrawImpossible extends Error {
-  constructor(message: string, readonly details: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -185,10 +188,14 @@ function eligibleFor(roster: ManifestInspector[], excluded: Set<string> | undefi
 export function checkFeasible(m: DrawManifest): void {
   if (m.pool.length === 0) throw new DrawImpossible('The project pool of the period is empty: there is nothing to draw', { poolSize: 0 });
   if (!(Number.isInteger(m.ratioBasisPoints) && m.ratioBasisPoints >= MIN_RATIO_BASIS_POINTS && m.ratioBasisPoints <= 10_000)) {
-    throw new DrawImpossible(`ratioBasisPoints must be between ${MIN_RATIO_BASIS_POINTS} and 10000, got ${m.ratioBasisPoints}`, { ratioBasisPoints: m.ratioBasisPoints });
+    throw new DrawImpossible(`ratioBasisPoints must be between ${MIN_RATIO_BASIS_POINTS} and 10000, got ${m.ratioBasisPoints}`, {
+      ratioBasisPoints: m.ratioBasisPoints,
+    });
   }
   if (!(Number.isInteger(m.inspectorsPerProject) && m.inspectorsPerProject >= MIN_INSPECTORS)) {
-    throw new DrawImpossible(`inspectorsPerProject must be at least ${MIN_INSPECTORS}, got ${m.inspectorsPerProject}`, { inspectorsPerProject: m.inspectorsPerProject });
+    throw new DrawImpossible(`inspectorsPerProject must be at least ${MIN_INSPECTORS}, got ${m.inspectorsPerProject}`, {
+      inspectorsPerProject: m.inspectorsPerProject,
+    });
   }
   const exclusions = new Map(m.exclusions.map((x) => [x.projectId, new Set(x.pseudonyms)]));
   for (const project of [...m.pool].sort((a, b) => ascending(a.id, b.id))) {

@@ -64,12 +64,17 @@ describe('draw-v1', () => {
     const onlyPool = pool(1);
     const target = onlyPool[0];
     const r = roster(8, (i) =>
-      i === 0 ? { active: false }
-      : i === 1 ? { certificateValidUntil: '2025-11-30' }
-      : i === 2 ? { conflictCreditCodes: ['COMMON-AGENCY'] }
-      : i === 3 ? { recusedProjectIds: [target.id] }
-      : i === 4 ? { certificateValidUntil: '2025-12-01' } // valid through the draw date itself
-      : {},
+      i === 0
+        ? { active: false }
+        : i === 1
+          ? { certificateValidUntil: '2025-11-30' }
+          : i === 2
+            ? { conflictCreditCodes: ['COMMON-AGENCY'] }
+            : i === 3
+              ? { recusedProjectIds: [target.id] }
+              : i === 4
+                ? { certificateValidUntil: '2025-12-01' } // valid through the draw date itself
+                : {},
     );
     const excluded = new Set([r[0].id, r[1].id, r[2].id, r[3].id]);
     const seen = new Set<string>();

@@ -72,7 +72,10 @@ export interface DrawResult {
 
 /** A draw that cannot be made as asked (empty pool, too few eligible inspectors); the message names the cause. */
 export class DrawFailure extends Error {
-  constructor(message: string, readonly details: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -89,7 +92,10 @@ export class SeededRandom {
   private counter = 0;
   private words: number[] = [];
 
-  constructor(seedHex: string, private readonly domain = DRAW_ALGORITHM_VERSION) {
+  constructor(
+    seedHex: string,
+    private readonly domain = DRAW_ALGORITHM_VERSION,
+  ) {
     if (!isValidSeed(seedHex)) throw new Error(`Seed must be 16 to 128 lower-case hex digits, got "${seedHex}"`);
     this.seed = Buffer.from(seedHex, 'hex');
   }

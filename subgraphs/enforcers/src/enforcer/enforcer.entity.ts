@@ -11,7 +11,17 @@ export enum EnforcerSpecialty {
   WATER = 'WATER',
   AGRICULTURE = 'AGRICULTURE',
 }
-registerEnumType(EnforcerSpecialty, { name: 'EnforcerSpecialty', description: 'Project category an enforcer is qualified to inspect.', valuesConfig: { HOUSING: { description: 'Housing construction projects (房屋建筑).' }, MUNICIPAL: { description: 'Municipal works (市政工程).' }, TRANSPORT: { description: 'Transport works (交通工程).' }, WATER: { description: 'Water works (水利工程).' }, AGRICULTURE: { description: 'Agriculture and rural works (农业农村工程).' } } });
+registerEnumType(EnforcerSpecialty, {
+  name: 'EnforcerSpecialty',
+  description: 'Project category an enforcer is qualified to inspect.',
+  valuesConfig: {
+    HOUSING: { description: 'Housing construction projects (房屋建筑).' },
+    MUNICIPAL: { description: 'Municipal works (市政工程).' },
+    TRANSPORT: { description: 'Transport works (交通工程).' },
+    WATER: { description: 'Water works (水利工程).' },
+    AGRICULTURE: { description: 'Agriculture and rural works (农业农村工程).' },
+  },
+});
 
 /**
  * A certified enforcer of the pooled roster (执法人员名录库). Owned by the office (ZWJ); other slices
@@ -95,7 +105,7 @@ export class ConflictOfInterest {
   creditCode: string;
 
   @Property({ type: 'text' })
-  @Field({ description: 'Why the enforcer may not inspect that entity\'s projects.' })
+  @Field({ description: "Why the enforcer may not inspect that entity's projects." })
   reason: string;
 
   @Property({ type: 'date' })

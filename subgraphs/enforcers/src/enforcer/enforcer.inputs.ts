@@ -5,16 +5,18 @@ import { EnforcerSpecialty } from './enforcer.entity';
 @InputType({ description: 'A certified enforcer to add to the roster (执法人员名录库). OFFICE only.' })
 export class RegisterEnforcerInput {
   @Field({ description: 'Full name, 1 to 255 characters.' }) name: string;
-  @Field({ description: 'A line department\'s code (the `departments` query lists them, kind LINE) or ZWJ.' }) departmentCode: string;
+  @Field({ description: "A line department's code (the `departments` query lists them, kind LINE) or ZWJ." }) departmentCode: string;
   @Field({ description: 'Enforcement certificate number (执法证号), 1 to 40 characters.' }) @InputRule({ maxLength: 40 }) certificateNumber: string;
-  @Field(() => LocalDateScalar, { description: 'Last day the certificate is valid, YYYY-MM-DD (Asia/Shanghai); the enforcer is drawn only while it is valid.' }) certificateValidUntil: string;
+  @Field(() => LocalDateScalar, { description: 'Last day the certificate is valid, YYYY-MM-DD (Asia/Shanghai); the enforcer is drawn only while it is valid.' })
+  certificateValidUntil: string;
   @Field(() => [EnforcerSpecialty], { description: 'Project categories the enforcer is qualified for.' }) specialties: EnforcerSpecialty[];
 }
 
 @InputType({ description: 'Changes to a roster entry; omitted fields stay as they are.' })
 export class UpdateEnforcerInput {
   @Field(() => ID, { description: 'UUID of the roster entry.' }) id: string;
-  @Field(() => String, { nullable: true, description: 'New certificate number, 1 to 40 characters.' }) @InputRule({ maxLength: 40 }) certificateNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'New certificate number, 1 to 40 characters.' }) @InputRule({ maxLength: 40 }) certificateNumber?:
+    string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'New last day of validity, YYYY-MM-DD (Asia/Shanghai).' }) certificateValidUntil?: string | null;
   @Field(() => [EnforcerSpecialty], { nullable: true, description: 'The new full list of specialties.' }) specialties?: EnforcerSpecialty[] | null;
   @Field(() => Boolean, { nullable: true, description: 'False takes the enforcer off duty (never drawn); true puts them back.' }) active?: boolean | null;

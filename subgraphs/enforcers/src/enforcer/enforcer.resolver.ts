@@ -17,7 +17,12 @@ const DETAIL = 'Shown to the office, the leaders, the enforcer’s department an
 export class EnforcerResolver {
   @Allowed('query.enforcers')
   @Query(() => EnforcerConnection, { description: 'The roster (执法人员名录库), scoped: office and leaders all, a department its own, an enforcer themself.' })
-  async enforcers(@Args() page: PageArgs, @Arg('filter', () => EnforcerFilter, { nullable: true, description: 'Conditions the roster entries must meet; null lists all the caller may see.' }) filter: EnforcerFilter | null, @Ctx() { em, user }: Context) {
+  async enforcers(
+    @Args() page: PageArgs,
+    @Arg('filter', () => EnforcerFilter, { nullable: true, description: 'Conditions the roster entries must meet; null lists all the caller may see.' })
+    filter: EnforcerFilter | null,
+    @Ctx() { em, user }: Context,
+  ) {
     const window = pageWindow(page);
     const [rows, total] = await new EnforcerService(em, user).list(filter ?? {}, window);
     return toConnection(rows, total, window);

@@ -12,7 +12,10 @@ function requireSpecialties(specialties: EnforcerSpecialty[]): EnforcerSpecialty
 
 /** The roster (执法人员名录库): the office writes, readers are scoped by role. */
 export class EnforcerService {
-  constructor(private readonly em: EntityManager, private readonly user: Caller) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly user: Caller,
+  ) {}
 
   /** The roster scoped to the caller: office and leaders all, a department its own, an enforcer themself. */
   async list(filter: EnforcerFilter, window: { limit: number; offset: number }): Promise<[Enforcer[], number]> {
@@ -34,14 +37,21 @@ export class EnforcerService {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push({ $or: [{ name: { $ilike: like } }, { certificateNumber: { $ilike: like } }] });
     }
-    return this.em.findAndCount(Enforcer, where.length ? { $and: where } : {}, { limit: window.limit, offset: window.offset, orderBy: { departmentCode: 'asc', name: 'asc', id: 'asc' } });
+    return this.em.findAndCount(Enforcer, where.length ? { $and: where } : {}, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { departmentCode: 'asc', name: 'asc', id: 'asc' },
+    });
   }
 
   async register(input: RegisterEnforcerInput): Promise<Enforcer> {
     const departmentCode = input.departmentCode;
     const units = await memberUnits();
     if (!units.isLine(departmentCode) && departmentCode !== 'ZWJ') {
-      throw new InputError(`departmentCode must be ${units.describeLine()} or ZWJ, got "${departmentCode}"`, { field: 'departmentCode', rule: 'member unit with enforcers' });
+      throw new InputError(`departmentCode must be ${units.describeLine()} or ZWJ, got "${departmentCode}"`, {
+        field: 'departmentCode',
+        rule: 'member unit with enforcers',
+      });
     }
     const certificateNumber = requireText(input.certificateNumber, 'certificateNumber', 40);
     const specialties = requireSpecialties(input.specialties);
@@ -49,7 +59,13 @@ export class EnforcerService {
       if (await em.findOne(Enforcer, { certificateNumber })) {
         throw new InputError(`Certificate number ${certificateNumber} is already on the roster`, { field: 'certificateNumber', rule: 'unique' });
       }
-      return em.create(Enforcer, { name: requireText(input.name, 'name', 100), departmentCode, certificateNumber, certificateValidUntil: input.certificateValidUntil, specialties });
+      return em.create(Enforcer, {
+        name: requireText(input.name, 'name', 100),
+        departmentCode,
+        certificateNumber,
+        certificateValidUntil: input.certificateValidUntil,
+        specialties,
+      });
     });
   }
 
@@ -80,9 +96,15 @@ export class EnforcerService {
   }
 
   async recordTraining(input: TrainingInput): Promise<TrainingRecord> {
-    if (!(input.hours > 0 && input.hours <= 1000)) throw new InputError(`hours must be between 0 and 1000, got ${input.hours}`, { field: 'hours', rule: '0 < hours ≤ 1000' });
+    if (!(input.hours > 0 && input.hours <= 1000))
+      throw new InputError(`hours must be between 0 and 1000, got ${input.hours}`, { field: 'hours', rule: '0 < hours ≤ 1000' });
     return this.em.transactional(async (em) =>
-      em.create(TrainingRecord, { enforcer: await this.enforcer(em, input.enforcerId), course: requireText(input.course, 'course', 200), completedOn: input.completedOn, hours: input.hours }),
+      em.create(TrainingRecord, {
+        enforcer: await this.enforcer(em, input.enforcerId),
+        course: requireText(input.course, 'course', 200),
+        completedOn: input.completedOn,
+        hours: input.hours,
+      }),
     );
   }
 
@@ -91,9 +113,18 @@ export class EnforcerService {
     return this.em.transactional(async (em) => {
       const enforcer = await this.enforcer(em, input.enforcerId);
       if (await em.findOne(ConflictOfInterest, { enforcer, creditCode })) {
-        throw new InputError(`A conflict of interest with ${creditCode} is already recorded for this enforcer`, { field: 'creditCode', rule: 'unique per enforcer' });
+        throw new InputError(`A conflict of interest with ${creditCode} is already recorded for this enforcer`, {
+          field: 'creditCode',
+          rule: 'unique per enforcer',
+        });
       }
-      return em.create(ConflictOfInterest, { enforcer, creditCode, reason: requireText(input.reason, 'reason'), recordedOn: todayInShanghai(), recordedBy: this.user.sub });
+      return em.create(ConflictOfInterest, {
+        enforcer,
+        creditCode,
+        reason: requireText(input.reason, 'reason'),
+        recordedOn: todayInShanghai(),
+        recordedBy: this.user.sub,
+      });
     });
   }
 
@@ -106,7 +137,13 @@ export class EnforcerService {
       if (await em.findOne(Recusal, { enforcer, projectId: input.projectId })) {
         throw new InputError('This recusal is already recorded', { field: 'projectId', rule: 'unique per enforcer' });
       }
-      return em.create(Recusal, { enforcer, projectId: input.projectId, reason: requireText(input.reason, 'reason'), recordedOn: todayInShanghai(), recordedBy: this.user.sub });
+      return em.create(Recusal, {
+        enforcer,
+        projectId: input.projectId,
+        reason: requireText(input.reason, 'reason'),
+        recordedOn: todayInShanghai(),
+        recordedBy: this.user.sub,
+      });
     });
   }
 }

@@ -14,7 +14,8 @@ export class DepartmentExtensionResolver {
   @Allowed('Department.enforcers')
   @FieldResolver(() => [Enforcer], {
     nullable: true,
-    description: "The department's enforcers on the roster: office and leaders read every department's, a department officer its own (null with an error for others).",
+    description:
+      "The department's enforcers on the roster: office and leaders read every department's, a department officer its own (null with an error for others).",
   })
   async enforcers(@Root() department: DepartmentRef, @Ctx() { loaders, user }: Context): Promise<Enforcer[]> {
     if (!seesEverything(user) && !(user.role === 'DEPT' && user.department === department.code)) {

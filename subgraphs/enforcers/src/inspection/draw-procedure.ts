@@ -56,8 +56,14 @@ export async function buildRoster(em: EntityManager, poolProjectIds: string[]): 
     specialties: [...e.specialties].sort(),
     active: e.active,
     certificateValidUntil: e.certificateValidUntil,
-    conflictCreditCodes: conflicts.filter((c) => c.enforcer.id === e.id).map((c) => c.creditCode).sort(),
-    recusedProjectIds: recusals.filter((r) => r.enforcer.id === e.id).map((r) => r.projectId).sort(),
+    conflictCreditCodes: conflicts
+      .filter((c) => c.enforcer.id === e.id)
+      .map((c) => c.creditCode)
+      .sort(),
+    recusedProjectIds: recusals
+      .filter((r) => r.enforcer.id === e.id)
+      .map((r) => r.projectId)
+      .sort(),
   }));
 }
 
@@ -91,12 +97,21 @@ export interface FreezeArgs {
  */
 export async function freezeRound(em: EntityManager, args: FreezeArgs): Promise<DrawRound> {
   const pool = [...args.pool].sort((a, b) => ascending(a.id, b.id));
-  const roster = (await buildRoster(em, pool.map((p) => p.id))).filter((e) => e.active && e.certificateValidUntil >= args.drawnOn);
+  const roster = (
+    await buildRoster(
+      em,
+      pool.map((p) => p.id),
+    )
+  ).filter((e) => e.active && e.certificateValidUntil >= args.drawnOn);
   const pseudonyms = pseudonymsFor(
     roster.map((e) => e.id),
     args.pseudonymKey ?? randomBytes(32),
   );
-  const inspectors: ManifestInspector[] = roster.map((e) => ({ pseudonym: pseudonyms.get(e.id)!, departmentCode: e.departmentCode, specialties: e.specialties }));
+  const inspectors: ManifestInspector[] = roster.map((e) => ({
+    pseudonym: pseudonyms.get(e.id)!,
+    departmentCode: e.departmentCode,
+    specialties: e.specialties,
+  }));
   const exclusions: ManifestExclusion[] = pool.map((project) => {
     const parties = new Set(project.partyCreditCodes);
     const excluded = roster.filter((e) => e.conflictCreditCodes.some((c) => parties.has(c)) || e.recusedProjectIds.includes(project.id));
@@ -117,7 +132,8 @@ export async function freezeRound(em: EntityManager, args: FreezeArgs): Promise<
   try {
     checkFeasible(manifest);
   } catch (error) {
-    if (error instanceof DrawImpossible) throw new ConflictError(`The draw cannot be made: ${error.message}`, { currentState: 'DRAW_IMPOSSIBLE', ...error.details });
+    if (error instanceof DrawImpossible)
+      throw new ConflictError(`The draw cannot be made: ${error.message}`, { currentState: 'DRAW_IMPOSSIBLE', ...error.details });
     throw error;
   }
   const text = canonicalManifest(manifest);
@@ -138,16 +154,28 @@ export async function freezeRound(em: EntityManager, args: FreezeArgs): Promise<
 }
 
 /** Records a commitment; closes commitments (→ REVEALING) when the last participant has committed. */
-export async function recordCommitment(em: EntityManager, args: { round: DrawRound; unitCode: string; commitment: string; by: string; at: Date }): Promise<DrawCommitment> {
+export async function recordCommitment(
+  em: EntityManager,
+  args: { round: DrawRound; unitCode: string; commitment: string; by: string; at: Date },
+): Promise<DrawCommitment> {
   // Counted before the new row exists, so an automatic flush cannot count it twice.
   const before = await em.count(DrawCommitment, { round: args.round });
-  const row = em.create(DrawCommitment, { round: args.round, unitCode: args.unitCode, commitment: args.commitment, committedBy: args.by, committedAt: args.at });
+  const row = em.create(DrawCommitment, {
+    round: args.round,
+    unitCode: args.unitCode,
+    commitment: args.commitment,
+    committedBy: args.by,
+    committedAt: args.at,
+  });
   if (before + 1 === args.round.participants.length) args.round.status = DrawRoundStatus.REVEALING;
   return row;
 }
 
 /** Records a checked reveal; when it is the last one, fixes the seed (→ REVEALED). */
-export async function recordReveal(em: EntityManager, args: { round: DrawRound; commitment: DrawCommitment; secret: string; by: string; at: Date }): Promise<void> {
+export async function recordReveal(
+  em: EntityManager,
+  args: { round: DrawRound; commitment: DrawCommitment; secret: string; by: string; at: Date },
+): Promise<void> {
   if (commitmentOf(args.secret) !== args.commitment.commitment) throw new Error('The secret does not match the commitment');
   args.commitment.secret = args.secret;
   args.commitment.revealedBy = args.by;

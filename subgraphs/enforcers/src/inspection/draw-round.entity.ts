@@ -17,7 +17,17 @@ export enum DrawRoundStatus {
   /** Abandoned (recorded, with the units that did not reveal): a new round needs fresh commitments. */
   ABANDONED = 'ABANDONED',
 }
-registerEnumType(DrawRoundStatus, { name: 'DrawRoundStatus', description: 'COMMITTING → REVEALING → REVEALED → DRAWN, or ABANDONED.', valuesConfig: { COMMITTING: { description: 'Frozen and published; waiting for every participant\'s commitment.' }, REVEALING: { description: 'Commitments closed; waiting for every participant\'s secret.' }, REVEALED: { description: 'Every secret revealed: the seed is fixed, the draw can be made.' }, DRAWN: { description: 'The draw was made from this round.' }, ABANDONED: { description: 'Abandoned (recorded, with the units that did not reveal); a new round needs fresh commitments.' } } });
+registerEnumType(DrawRoundStatus, {
+  name: 'DrawRoundStatus',
+  description: 'COMMITTING → REVEALING → REVEALED → DRAWN, or ABANDONED.',
+  valuesConfig: {
+    COMMITTING: { description: "Frozen and published; waiting for every participant's commitment." },
+    REVEALING: { description: "Commitments closed; waiting for every participant's secret." },
+    REVEALED: { description: 'Every secret revealed: the seed is fixed, the draw can be made.' },
+    DRAWN: { description: 'The draw was made from this round.' },
+    ABANDONED: { description: 'Abandoned (recorded, with the units that did not reveal); a new round needs fresh commitments.' },
+  },
+});
 
 /** Statuses of a round still in progress: at most one per plan (a partial unique index). */
 export const OPEN_ROUND_STATUSES = [DrawRoundStatus.COMMITTING, DrawRoundStatus.REVEALING, DrawRoundStatus.REVEALED];
@@ -110,7 +120,10 @@ export class DrawRound {
   abandonReason?: string | null;
 
   @Property({ type: 'jsonb', nullable: true })
-  @Field(() => [String], { nullable: true, description: 'Units that had not committed or revealed when the round was abandoned (recorded, public with the round).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Units that had not committed or revealed when the round was abandoned (recorded, public with the round).',
+  })
   defaultingUnits?: string[] | null;
 }
 

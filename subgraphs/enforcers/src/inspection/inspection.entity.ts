@@ -17,21 +17,46 @@ export enum InspectionStatus {
   /** Its draw was superseded by a recorded redraw. */
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(InspectionStatus, { name: 'InspectionStatus', description: 'ASSIGNED → RECORDED → PUBLISHED; CANCELLED when its draw was superseded.', valuesConfig: { ASSIGNED: { description: 'Drawn, inspectors assigned, no result yet.' }, RECORDED: { description: 'Checklist results recorded, not yet published.' }, PUBLISHED: { description: 'Results published (一公开): readable by everyone.' }, CANCELLED: { description: 'Its draw was superseded by a recorded redraw.' } } });
+registerEnumType(InspectionStatus, {
+  name: 'InspectionStatus',
+  description: 'ASSIGNED → RECORDED → PUBLISHED; CANCELLED when its draw was superseded.',
+  valuesConfig: {
+    ASSIGNED: { description: 'Drawn, inspectors assigned, no result yet.' },
+    RECORDED: { description: 'Checklist results recorded, not yet published.' },
+    PUBLISHED: { description: 'Results published (一公开): readable by everyone.' },
+    CANCELLED: { description: 'Its draw was superseded by a recorded redraw.' },
+  },
+});
 
 export enum ChecklistOutcome {
   COMPLIANT = 'COMPLIANT',
   NON_COMPLIANT = 'NON_COMPLIANT',
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
-registerEnumType(ChecklistOutcome, { name: 'ChecklistOutcome', description: 'Result of one checklist item.', valuesConfig: { COMPLIANT: { description: 'The project complies with the item (符合).' }, NON_COMPLIANT: { description: 'The project does not comply (不符合); record a finding.' }, NOT_APPLICABLE: { description: 'The item does not apply to this project (不适用).' } } });
+registerEnumType(ChecklistOutcome, {
+  name: 'ChecklistOutcome',
+  description: 'Result of one checklist item.',
+  valuesConfig: {
+    COMPLIANT: { description: 'The project complies with the item (符合).' },
+    NON_COMPLIANT: { description: 'The project does not comply (不符合); record a finding.' },
+    NOT_APPLICABLE: { description: 'The item does not apply to this project (不适用).' },
+  },
+});
 
 export enum FindingSeverity {
   MINOR = 'MINOR',
   MAJOR = 'MAJOR',
   SERIOUS = 'SERIOUS',
 }
-registerEnumType(FindingSeverity, { name: 'FindingSeverity', description: 'How serious an inspection finding is.', valuesConfig: { MINOR: { description: 'Minor irregularity (一般问题), as judged by the inspectors.' }, MAJOR: { description: 'Major irregularity (较重问题), as judged by the inspectors.' }, SERIOUS: { description: 'Serious violation (严重问题), as judged by the inspectors.' } } });
+registerEnumType(FindingSeverity, {
+  name: 'FindingSeverity',
+  description: 'How serious an inspection finding is.',
+  valuesConfig: {
+    MINOR: { description: 'Minor irregularity (一般问题), as judged by the inspectors.' },
+    MAJOR: { description: 'Major irregularity (较重问题), as judged by the inspectors.' },
+    SERIOUS: { description: 'Serious violation (严重问题), as judged by the inspectors.' },
+  },
+});
 
 /** One item of the inspection-item list (抽查事项清单), with its legal basis. */
 @Entity({ tableName: 'inspection_item' })
@@ -197,7 +222,7 @@ export class InspectionDraw {
 export class ChecklistResult {
   @Field({ description: 'Code of the inspection item (e.g. CJ-01).' }) itemCode: string;
   @Field(() => ChecklistOutcome, { description: 'Compliant, non-compliant or not applicable.' }) outcome: ChecklistOutcome;
-  @Field(() => String, { nullable: true, description: 'Inspector\'s note on the item; null when none.' }) note?: string | null;
+  @Field(() => String, { nullable: true, description: "Inspector's note on the item; null when none." }) note?: string | null;
 }
 
 /** One drawn project's inspection (检查), with its inspectors and results. */
@@ -239,7 +264,10 @@ export class Inspection {
 
   /** The same inspectors as pseudonyms of the draw's roster snapshot (draw-v2; null for legacy draws). */
   @Property({ type: 'jsonb', nullable: true })
-  @Field(() => [String], { nullable: true, description: 'The inspectors as pseudonyms of the published roster snapshot, in draw order: ties this team to the published draw.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The inspectors as pseudonyms of the published roster snapshot, in draw order: ties this team to the published draw.',
+  })
   inspectorPseudonyms?: string[] | null;
 
   @Enum({ items: () => InspectionStatus, type: 'string' })

@@ -131,7 +131,9 @@ beforeAll(async () => {
   });
   const recused = await register('recused', 'SLJ', ['WATER']);
   for (const p of POOL) {
-    await ok(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, { input: { enforcerId: recused, projectId: p.id, reason: '曾参与该项目前期咨询' } });
+    await ok(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, {
+      input: { enforcerId: recused, projectId: p.id, reason: '曾参与该项目前期咨询' },
+    });
   }
   for (const [i, title] of ['依法必须招标项目是否依法招标', '招标文件发出至投标截止不少于二十日'].entries()) {
     await ok(`mutation($input: CreateInspectionItemInput!) { createInspectionItem(input: $input) { id } }`, {
@@ -156,9 +158,13 @@ describe('plans and draws', () => {
       input: { name: 'x', periodFrom: '2025-01-01', periodTo: '2025-12-31', itemCodes: ['NOPE'], samplingRatio: 0.05 },
     });
     expect(unknown.errors?.[0].extensions).toMatchObject({ field: 'itemCodes', missing: ['NOPE'] });
-    const denied = await gql(`mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`, {
-      input: { name: 'x', periodFrom: '2025-01-01', periodTo: '2025-12-31', itemCodes: ['CJ-01'], samplingRatio: 0.05 },
-    }, as('DEPT', 'ZJJ'));
+    const denied = await gql(
+      `mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`,
+      {
+        input: { name: 'x', periodFrom: '2025-01-01', periodTo: '2025-12-31', itemCodes: ['CJ-01'], samplingRatio: 0.05 },
+      },
+      as('DEPT', 'ZJJ'),
+    );
     expect(denied.errors?.[0].message).toMatch(/Access denied/);
     const plans = await ok(`{ inspectionPlans { totalCount } }`, {}, leader);
     expect(plans.inspectionPlans.totalCount).toBe(0);
@@ -204,16 +210,27 @@ describe('plans and draws', () => {
     expect((await ok(REVEAL, { id: round.id, s: secrets.ZWJ })).revealDrawSecret).toEqual({ status: 'REVEALING', seed: null });
     // Until the last reveal, nobody reads a secret from the graph.
     const midway = await ok(`query($id: ID!) { inspectionPlan(id: $id) { rounds { commitments { unitCode secret revealed } } } }`, { id: planId }, leader);
-    expect(midway.inspectionPlan.rounds[0].commitments).toEqual([{ unitCode: 'FGJ', secret: null, revealed: false }, { unitCode: 'ZWJ', secret: null, revealed: true }]);
+    expect(midway.inspectionPlan.rounds[0].commitments).toEqual([
+      { unitCode: 'FGJ', secret: null, revealed: false },
+      { unitCode: 'ZWJ', secret: null, revealed: true },
+    ]);
     const last = (await ok(REVEAL, { id: round.id, s: secrets.FGJ }, as('DEPT', 'FGJ'))).revealDrawSecret;
-    const expectedSeed = createHash('sha256').update(Buffer.concat([Buffer.from(round.manifestHash, 'hex'), Buffer.from(secrets.FGJ, 'hex'), Buffer.from(secrets.ZWJ, 'hex')])).digest('hex');
+    const expectedSeed = createHash('sha256')
+      .update(Buffer.concat([Buffer.from(round.manifestHash, 'hex'), Buffer.from(secrets.FGJ, 'hex'), Buffer.from(secrets.ZWJ, 'hex')]))
+      .digest('hex');
     expect(last).toEqual({ status: 'REVEALED', seed: expectedSeed });
 
     // The office cannot pass a seed any more.
     const seeded = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId, seed: "c0ffee00c0ffee00") { id } }`, { planId });
     expect(seeded.errors?.[0].message).toMatch(/Unknown argument "seed"/);
     const draw = (await ok(DRAW, { planId })).drawInspections;
-    expect(draw).toMatchObject({ seed: expectedSeed, algorithmVersion: 'draw-v2', drawnOn: '2025-12-15', poolSize: 30, round: { id: round.id, manifestHash: round.manifestHash } });
+    expect(draw).toMatchObject({
+      seed: expectedSeed,
+      algorithmVersion: 'draw-v2',
+      drawnOn: '2025-12-15',
+      poolSize: 30,
+      round: { id: round.id, manifestHash: round.manifestHash },
+    });
     expect(draw.result.drawnCount).toBe(2);
     expect(draw.inspections).toHaveLength(2);
     const never = new Set(['expired', 'inactive', 'conflicted', 'recused'].map((n) => enforcerIds[n]));
@@ -234,13 +251,19 @@ describe('plans and draws', () => {
 
   it('refuses a freeze that one unit could steer, names the field, and refuses a second round while one is open', async () => {
     const planId = await createPlan('rules plan');
-    const freezeWith = (over: Record<string, unknown>) => gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3), ...over } });
-    expect((await freezeWith({ participantUnits: ['ZWJ', 'ZWJ'] })).errors?.[0].extensions).toMatchObject({ field: 'participantUnits', rule: 'at least two units' });
+    const freezeWith = (over: Record<string, unknown>) =>
+      gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3), ...over } });
+    expect((await freezeWith({ participantUnits: ['ZWJ', 'ZWJ'] })).errors?.[0].extensions).toMatchObject({
+      field: 'participantUnits',
+      rule: 'at least two units',
+    });
     expect((await freezeWith({ participantUnits: ['ZWJ', 'JYZX'] })).errors?.[0].extensions).toMatchObject({ field: 'participantUnits', unknown: ['JYZX'] });
     expect((await freezeWith({ revealDeadline: inDays(-1) })).errors?.[0].extensions).toMatchObject({ field: 'revealDeadline' });
     expect((await freezeWith({ revealDeadline: inDays(31) })).errors?.[0].extensions).toMatchObject({ field: 'revealDeadline' });
     expect((await freezeWith({ redrawReason: '无' })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'NOT_DRAWN' });
-    expect((await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3) } }, as('DEPT', 'FGJ'))).errors?.[0].message).toMatch(/Access denied/);
+    expect(
+      (await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3) } }, as('DEPT', 'FGJ'))).errors?.[0].message,
+    ).toMatch(/Access denied/);
     const open = await freeze(planId, { participantUnits: ['ZWJ', 'LEADING_GROUP'] });
     expect((await freezeWith({})).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'COMMITTING', roundId: open.id });
     const notYet = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId) { id } }`, { planId });
@@ -251,7 +274,9 @@ describe('plans and draws', () => {
     const reused = await gql(COMMIT, { id: open.id, c: sha(secret) });
     expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commitment', rule: 'single-use secret' });
     // Before any reveal nobody knows the seed: the office may abandon, and a new round starts from scratch.
-    const abandoned = (await ok(`mutation($id: ID!) { abandonDrawRound(roundId: $id, reason: "见证人变更") { status defaultingUnits abandonReason } }`, { id: open.id })).abandonDrawRound;
+    const abandoned = (
+      await ok(`mutation($id: ID!) { abandonDrawRound(roundId: $id, reason: "见证人变更") { status defaultingUnits abandonReason } }`, { id: open.id })
+    ).abandonDrawRound;
     expect(abandoned).toEqual({ status: 'ABANDONED', defaultingUnits: ['LEADING_GROUP', 'ZWJ'], abandonReason: '见证人变更' });
     expect((await freeze(planId)).number).toBe(2);
   });
@@ -282,10 +307,20 @@ describe('plans and draws', () => {
     } finally {
       clock = saved;
     }
-    const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { rounds { number status secrets: commitments { unitCode secret } } currentDraw { round { number } } } }`, { id: planId }, leader);
-    expect(plan.inspectionPlan.rounds.map((r: any) => [r.number, r.status])).toEqual([[2, 'DRAWN'], [1, 'ABANDONED']]);
+    const plan = await ok(
+      `query($id: ID!) { inspectionPlan(id: $id) { rounds { number status secrets: commitments { unitCode secret } } currentDraw { round { number } } } }`,
+      { id: planId },
+      leader,
+    );
+    expect(plan.inspectionPlan.rounds.map((r: any) => [r.number, r.status])).toEqual([
+      [2, 'DRAWN'],
+      [1, 'ABANDONED'],
+    ]);
     // The abandoned round is kept, with the secret that was revealed.
-    expect(plan.inspectionPlan.rounds[1].secrets).toEqual([{ unitCode: 'JTJ', secret: null }, { unitCode: 'ZWJ', secret: secrets.ZWJ }]);
+    expect(plan.inspectionPlan.rounds[1].secrets).toEqual([
+      { unitCode: 'JTJ', secret: null },
+      { unitCode: 'ZWJ', secret: secrets.ZWJ },
+    ]);
     expect(plan.inspectionPlan.currentDraw.round.number).toBe(2);
   });
 
@@ -297,7 +332,10 @@ describe('plans and draws', () => {
     // Two units committing at the same moment both get through (the round row serialises them): commitments then close.
     const round = freezes.find((r) => !r.errors)!.data!.freezeDraw;
     const secrets = { ZWJ: freshSecret(), SLJ: freshSecret() };
-    const commits = await Promise.all([ok(COMMIT, { id: round.id, c: sha(secrets.ZWJ) }), ok(COMMIT, { id: round.id, c: sha(secrets.SLJ) }, as('DEPT', 'SLJ'))]);
+    const commits = await Promise.all([
+      ok(COMMIT, { id: round.id, c: sha(secrets.ZWJ) }),
+      ok(COMMIT, { id: round.id, c: sha(secrets.SLJ) }, as('DEPT', 'SLJ')),
+    ]);
     expect(commits.map((c) => c.commitDrawSecret.status).sort()).toEqual(['COMMITTING', 'REVEALING']);
     await ok(REVEAL, { id: round.id, s: secrets.ZWJ });
     await ok(REVEAL, { id: round.id, s: secrets.SLJ }, as('DEPT', 'SLJ'));
@@ -319,10 +357,18 @@ describe('plans and draws', () => {
   it('refuses to freeze a draw that could fail, naming the project, storing nothing', async () => {
     // NYJ-b declares their own recusal from every project (an enforcer may, for no one else): 9 remain eligible.
     const nyjB = as('ENFORCER', 'NYJ', enforcerIds['NYJ-b']);
-    const forOther = await gql(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, { input: { enforcerId: enforcerIds['NYJ-a'], projectId: POOL[0].id, reason: 'x' } }, nyjB);
+    const forOther = await gql(
+      `mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`,
+      { input: { enforcerId: enforcerIds['NYJ-a'], projectId: POOL[0].id, reason: 'x' } },
+      nyjB,
+    );
     expect(forOther.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     for (const p of POOL) {
-      await ok(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, { input: { enforcerId: enforcerIds['NYJ-b'], projectId: p.id, reason: '近亲属在项目单位任职' } }, nyjB);
+      await ok(
+        `mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`,
+        { input: { enforcerId: enforcerIds['NYJ-b'], projectId: p.id, reason: '近亲属在项目单位任职' } },
+        nyjB,
+      );
     }
     const planId = await createPlan('too many inspectors', { inspectorsPerProject: 10, samplingRatio: 0.05 });
     const result = await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3) } });
@@ -337,11 +383,25 @@ describe('plans and draws', () => {
     const { draw, round, secrets } = await drawPlan(planId, { participantUnits: ['ZWJ', 'NYJ'] });
     const VERIFY = `query($id: ID!) { verifyDraw(drawId: $id) { matches resultMatches inspectionsMatch manifestMatches commitmentsMatch seedMatches manifestHash seed poolSize problem recomputed { projects { projectId inspectorIds } } stored { drawnCount } } }`;
     const fine = await ok(VERIFY, { id: draw.id }, as('DEPT', 'NYJ'));
-    expect(fine.verifyDraw).toMatchObject({ matches: true, resultMatches: true, inspectionsMatch: true, manifestMatches: true, commitmentsMatch: true, seedMatches: true, manifestHash: round.manifestHash, seed: draw.seed, poolSize: 30, problem: null });
+    expect(fine.verifyDraw).toMatchObject({
+      matches: true,
+      resultMatches: true,
+      inspectionsMatch: true,
+      manifestMatches: true,
+      commitmentsMatch: true,
+      seedMatches: true,
+      manifestHash: round.manifestHash,
+      seed: draw.seed,
+      poolSize: 30,
+      problem: null,
+    });
     expect(fine.verifyDraw.recomputed.projects).toEqual(draw.result.projects);
     // Once every secret is out, anyone reads them with the round.
     const published = await ok(`query($id: ID!) { inspectionDraw(id: $id) { round { commitments { unitCode secret } } } }`, { id: draw.id });
-    expect(published.inspectionDraw.round.commitments).toEqual([{ unitCode: 'NYJ', secret: secrets.NYJ }, { unitCode: 'ZWJ', secret: secrets.ZWJ }]);
+    expect(published.inspectionDraw.round.commitments).toEqual([
+      { unitCode: 'NYJ', secret: secrets.NYJ },
+      { unitCode: 'ZWJ', secret: secrets.ZWJ },
+    ]);
     // Not published yet: the public cannot verify it.
     const anonymous = await gql(VERIFY, { id: draw.id }, as('PUBLIC'));
     expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -350,13 +410,22 @@ describe('plans and draws', () => {
     // Hand-picking an inspector after the fact: the stored inspections no longer match the re-run.
     const [inspection] = await knex('inspection').where({ draw_id: draw.id }).select('id', 'inspector_ids');
     const swapped = [enforcerIds['ZJJ-a'] === inspection.inspector_ids[0] ? enforcerIds['ZJJ-b'] : enforcerIds['ZJJ-a'], inspection.inspector_ids[1]];
-    await knex('inspection').where({ id: inspection.id }).update({ inspector_ids: JSON.stringify(swapped) });
-    expect((await ok(VERIFY, { id: draw.id }, leader)).verifyDraw).toMatchObject({ matches: false, resultMatches: true, inspectionsMatch: false, seedMatches: true });
+    await knex('inspection')
+      .where({ id: inspection.id })
+      .update({ inspector_ids: JSON.stringify(swapped) });
+    expect((await ok(VERIFY, { id: draw.id }, leader)).verifyDraw).toMatchObject({
+      matches: false,
+      resultMatches: true,
+      inspectionsMatch: false,
+      seedMatches: true,
+    });
     // Swapping a revealed secret: it no longer matches its commitment.
     await knex('draw_commitment').where({ round_id: round.id, unit_code: 'NYJ' }).update({ secret: freshSecret() });
     expect((await ok(VERIFY, { id: draw.id }, leader)).verifyDraw).toMatchObject({ matches: false, commitmentsMatch: false, seedMatches: false });
     // Editing the frozen manifest after the fact: it no longer hashes to the published hash.
-    await knex('draw_round').where({ id: round.id }).update({ manifest: round.manifest.replace('"round":1', '"round":9') });
+    await knex('draw_round')
+      .where({ id: round.id })
+      .update({ manifest: round.manifest.replace('"round":1', '"round":9') });
     expect((await ok(VERIFY, { id: draw.id }, leader)).verifyDraw).toMatchObject({ matches: false, manifestMatches: false });
   });
 
@@ -365,7 +434,9 @@ describe('plans and draws', () => {
     const first = (await drawPlan(planId)).draw;
     const target = first.inspections[0];
     const recused = target.inspectors[1];
-    await ok(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, { input: { enforcerId: recused.id, projectId: target.project.id, reason: '近亲属在投标单位任职' } });
+    await ok(`mutation($input: RecusalInput!) { recordRecusal(input: $input) { id } }`, {
+      input: { enforcerId: recused.id, projectId: target.project.id, reason: '近亲属在投标单位任职' },
+    });
     const noReason = await gql(FREEZE, { input: { planId, participantUnits: ['ZWJ', 'FGJ'], revealDeadline: inDays(3), redrawReason: '  ' } });
     expect(noReason.errors?.[0].extensions).toMatchObject({ field: 'redrawReason', rule: 'required' });
     const { round, draw: second } = await drawPlan(planId, { redrawReason: '抽中人员申请回避', participantUnits: ['ZWJ', 'LEADING_GROUP'] });
@@ -378,7 +449,9 @@ describe('plans and draws', () => {
     expect(excludedFrom(target.project.id)).toBe(excludedFrom(elsewhere) + 1);
     expect(second.supersedes).toEqual({ id: first.id });
     expect(second.redrawReason).toBe('抽中人员申请回避');
-    const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { currentDraw { id } draws { id supersededAt inspections { status } } } }`, { id: planId });
+    const plan = await ok(`query($id: ID!) { inspectionPlan(id: $id) { currentDraw { id } draws { id supersededAt inspections { status } } } }`, {
+      id: planId,
+    });
     expect(plan.inspectionPlan.currentDraw.id).toBe(second.id);
     expect(plan.inspectionPlan.draws).toHaveLength(2);
     const old = plan.inspectionPlan.draws.find((d: any) => d.id === first.id);
@@ -391,10 +464,21 @@ describe('plans and draws', () => {
     const third = await freeze(planId, { redrawReason: '再次回避' });
     await commitAndReveal(third);
     const ABANDON = `mutation($id: ID!) { abandonDrawRound(roundId: $id, reason: "结果已录入") { status defaultingUnits } }`;
-    expect((await gql(ABANDON, { id: third.id })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'REVEALED', allowed: ['drawInspections'] });
+    expect((await gql(ABANDON, { id: third.id })).errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentState: 'REVEALED',
+      allowed: ['drawInspections'],
+    });
     // Once a result is recorded, the draw can no longer be redone: the revealed redraw round can then only be abandoned.
     await ok(`mutation($input: InspectionResultInput!) { recordInspectionResult(input: $input) { status } }`, {
-      input: { inspectionId: second.inspections[0].id, inspectedOn: todayInShanghai(), checklist: [{ itemCode: 'CJ-01', outcome: 'COMPLIANT' }, { itemCode: 'CJ-02', outcome: 'COMPLIANT' }] },
+      input: {
+        inspectionId: second.inspections[0].id,
+        inspectedOn: todayInShanghai(),
+        checklist: [
+          { itemCode: 'CJ-01', outcome: 'COMPLIANT' },
+          { itemCode: 'CJ-02', outcome: 'COMPLIANT' },
+        ],
+      },
     });
     const blocked = await gql(`mutation($planId: ID!) { drawInspections(planId: $planId) { id } }`, { planId });
     expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'RESULTS_RECORDED' });
@@ -416,7 +500,10 @@ describe('inspections, access and the finding → case path', () => {
   const resultInput = (findings: unknown[] = []) => ({
     inspectionId: inspection.id,
     inspectedOn: todayInShanghai(),
-    checklist: [{ itemCode: 'CJ-01', outcome: 'COMPLIANT' }, { itemCode: 'CJ-02', outcome: 'NON_COMPLIANT', note: '投标截止仅十五日' }],
+    checklist: [
+      { itemCode: 'CJ-01', outcome: 'COMPLIANT' },
+      { itemCode: 'CJ-02', outcome: 'NON_COMPLIANT', note: '投标截止仅十五日' },
+    ],
     summary: '发现问题',
     findings,
   });
@@ -438,7 +525,16 @@ describe('inspections, access and the finding → case path', () => {
     expect(anonymous.errors?.[0].message).toMatch(/Access denied/);
     // Department.enforcers through federation: own department yes, another no.
     const REFS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { code enforcers { name certificateNumber } } } }`;
-    const own = await gql(REFS, { r: [{ __typename: 'Department', code: 'ZJJ' }, { __typename: 'Department', code: 'SLJ' }] }, as('DEPT', 'ZJJ'));
+    const own = await gql(
+      REFS,
+      {
+        r: [
+          { __typename: 'Department', code: 'ZJJ' },
+          { __typename: 'Department', code: 'SLJ' },
+        ],
+      },
+      as('DEPT', 'ZJJ'),
+    );
     expect(own.data?._entities[0].enforcers).toHaveLength(4);
     expect(own.data?._entities[1].enforcers).toBeNull();
     expect(own.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -446,15 +542,30 @@ describe('inspections, access and the finding → case path', () => {
 
   it('lets only the assigned inspectors or the office record results, and the public read only published ones', async () => {
     const assigned = as('ENFORCER', inspection.inspectors[0].department.code, inspection.inspectors[0].id);
-    const stranger = as('ENFORCER', 'NYJ', Object.values(enforcerIds).find((id) => !inspection.inspectors.some((i) => i.id === id))!);
+    const stranger = as(
+      'ENFORCER',
+      'NYJ',
+      Object.values(enforcerIds).find((id) => !inspection.inspectors.some((i) => i.id === id))!,
+    );
     const denied = await gql(RESULT, { input: resultInput() }, stranger);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const incomplete = await gql(RESULT, { input: { ...resultInput(), checklist: [{ itemCode: 'CJ-01', outcome: 'COMPLIANT' }] } }, assigned);
     expect(incomplete.errors?.[0].extensions).toMatchObject({ field: 'checklist', missing: ['CJ-02'] });
-    const badCode = await gql(RESULT, { input: resultInput([{ description: 'x', severity: 'MINOR', respondentCreditCodes: ['91421002MA4900000X'] }]) }, assigned);
+    const badCode = await gql(
+      RESULT,
+      { input: resultInput([{ description: 'x', severity: 'MINOR', respondentCreditCodes: ['91421002MA4900000X'] }]) },
+      assigned,
+    );
     expect(badCode.errors?.[0].extensions).toMatchObject({ field: 'findings[0].respondentCreditCodes[0]', rule: 'GB 32100-2015' });
-    const recorded = await ok(RESULT, { input: resultInput([{ itemCode: 'CJ-02', description: '招标文件发出至投标截止不足二十日', severity: 'MAJOR', respondentCreditCodes: [code(999)] }]) }, assigned);
-    expect(recorded.recordInspectionResult).toMatchObject({ status: 'RECORDED', findings: [{ severity: 'MAJOR', respondentCreditCodes: [code(999)], caseId: null }] });
+    const recorded = await ok(
+      RESULT,
+      { input: resultInput([{ itemCode: 'CJ-02', description: '招标文件发出至投标截止不足二十日', severity: 'MAJOR', respondentCreditCodes: [code(999)] }]) },
+      assigned,
+    );
+    expect(recorded.recordInspectionResult).toMatchObject({
+      status: 'RECORDED',
+      findings: [{ severity: 'MAJOR', respondentCreditCodes: [code(999)], caseId: null }],
+    });
 
     const PROJECT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { inspections { id status inspectors { name department { code } } findings { description } } } } }`;
     const projectRef = { r: [{ __typename: 'Project', id: inspection.project.id }] };
@@ -468,7 +579,9 @@ describe('inspections, access and the finding → case path', () => {
     expect(await visibleTo(assigned)).toContain(inspection.id);
     const hidden = await gql(`query($id: ID!) { inspection(id: $id) { id } }`, { id: inspection.id }, as('PUBLIC'));
     expect(hidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await gql(`mutation($id: ID!) { publishInspection(id: $id) { id } }`, { id: inspection.id }, assigned)).errors?.[0].message).toMatch(/Access denied/);
+    expect((await gql(`mutation($id: ID!) { publishInspection(id: $id) { id } }`, { id: inspection.id }, assigned)).errors?.[0].message).toMatch(
+      /Access denied/,
+    );
 
     const published = await ok(`mutation($id: ID!) { publishInspection(id: $id) { status publishedAt } }`, { id: inspection.id });
     expect(published.publishInspection.status).toBe('PUBLISHED');
@@ -494,13 +607,22 @@ describe('inspections, access and the finding → case path', () => {
     expect(failed.openCaseFromFinding).toMatchObject({ caseId: null, case: null, caseOpeningError: 'cases subgraph unreachable' });
     caseOpenerFails = false;
     const opened = await ok(OPEN, { id: findingId }, assigned);
-    expect(opened.openCaseFromFinding).toMatchObject({ caseId: `case-for-${findingId.slice(0, 8)}`, caseOpeningError: null, case: { id: `case-for-${findingId.slice(0, 8)}` } });
+    expect(opened.openCaseFromFinding).toMatchObject({
+      caseId: `case-for-${findingId.slice(0, 8)}`,
+      caseOpeningError: null,
+      case: { id: `case-for-${findingId.slice(0, 8)}` },
+    });
     // Both attempts carried the same finding id (the cases side is idempotent on it), signed as the caller.
     const project = POOL.find((p) => p.id === inspection.project.id)!;
     expect(caseCalls).toHaveLength(2);
     for (const call of caseCalls) {
       expect(call.caller).toEqual(assigned);
-      expect(call.request).toMatchObject({ findingId, projectId: project.id, departmentCode: project.supervisingDepartmentCode, respondentCreditCodes: [code(999)] });
+      expect(call.request).toMatchObject({
+        findingId,
+        projectId: project.id,
+        departmentCode: project.supervisingDepartmentCode,
+        respondentCreditCodes: [code(999)],
+      });
     }
     // Once opened, a further call does not go to the cases slice again.
     await ok(OPEN, { id: findingId });
@@ -528,7 +650,10 @@ describe('inspections, access and the finding → case path', () => {
       const inPeriod = plans.map((p: any) => p.currentDraw).filter((d: any) => d && d.drawnOn >= '2026-01-01' && d.drawnOn <= '2026-02-28');
       expect(inPeriod).toHaveLength(2);
       for (const [k, code] of LINES.entries()) {
-        const pooled = inPeriod.reduce((sum: number, d: any) => sum + JSON.parse(d.round.manifest).pool.filter((p: any) => p.departmentCode === code).length, 0);
+        const pooled = inPeriod.reduce(
+          (sum: number, d: any) => sum + JSON.parse(d.round.manifest).pool.filter((p: any) => p.departmentCode === code).length,
+          0,
+        );
         expect(stats[k].poolSize, code).toBe(pooled);
       }
       expect(stats.reduce((sum: number, st: any) => sum + st.drawn, 0)).toBe(5);
@@ -561,7 +686,9 @@ describe('batching', () => {
       ... on Project { inspections { id inspectors { name department { code } } findings { id } plan { name items { code } } } }
       ... on Department { enforcers { name trainingRecords { course } conflictsOfInterest { creditCode } } inspectionStats(period: $p) { drawn } } } }`;
     // Drawn projects first, so the small request already exercises every loader.
-    const drawn: string[] = (await orm.em.fork().getConnection().execute('select distinct project_id from inspection order by project_id')).map((r: any) => r.project_id);
+    const drawn: string[] = (await orm.em.fork().getConnection().execute('select distinct project_id from inspection order by project_id')).map(
+      (r: any) => r.project_id,
+    );
     const keys = [...drawn, ...POOL.map((p) => p.id).filter((id) => !drawn.includes(id))];
     expect(drawn.length).toBeGreaterThanOrEqual(5);
     const measure = async (projects: number, departments: number) => {
@@ -569,7 +696,9 @@ describe('batching', () => {
         ...Array.from({ length: projects }, (_, i) => ({ __typename: 'Project', id: i < keys.length ? keys[i] : projectId(1000 + i) })),
         ...Array.from({ length: departments }, (_, i) => ({ __typename: 'Department', code: i < 5 ? LINES[i] : `X${i}` })),
       ];
-      const { result, statements } = await countStatements(orm, () => run(subgraph, schema, orm, QUERY, { r, p: { from: '2025-01-01', to: '2025-12-31' } }, leader));
+      const { result, statements } = await countStatements(orm, () =>
+        run(subgraph, schema, orm, QUERY, { r, p: { from: '2025-01-01', to: '2025-12-31' } }, leader),
+      );
       expect(result.errors).toBeUndefined();
       return statements.length;
     };
@@ -577,7 +706,14 @@ describe('batching', () => {
     const large = await measure(100, 100);
     expect(large).toBe(small);
     const { statements } = await countStatements(orm, () =>
-      run(subgraph, schema, orm, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enforcer { name } } }`, { r: Object.values(enforcerIds).map((id) => ({ __typename: 'Enforcer', id })) }, leader),
+      run(
+        subgraph,
+        schema,
+        orm,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enforcer { name } } }`,
+        { r: Object.values(enforcerIds).map((id) => ({ __typename: 'Enforcer', id })) },
+        leader,
+      ),
     );
     expect(statements).toHaveLength(1);
   });

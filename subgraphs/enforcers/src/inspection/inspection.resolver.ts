@@ -45,9 +45,17 @@ export class InspectionItemResolver {
 export class InspectionPlanResolver {
   @Allowed('query.inspectionPlans')
   @Query(() => InspectionPlanConnection, { description: 'Random-inspection plans, newest period first.' })
-  async inspectionPlans(@Args() page: PageArgs, @Arg('year', () => Int, { nullable: true, description: 'Only plans of this year; null lists all.' }) year: number | null, @Ctx() { em }: Context) {
+  async inspectionPlans(
+    @Args() page: PageArgs,
+    @Arg('year', () => Int, { nullable: true, description: 'Only plans of this year; null lists all.' }) year: number | null,
+    @Ctx() { em }: Context,
+  ) {
     const window = pageWindow(page);
-    const [rows, total] = await em.findAndCount(InspectionPlan, year ? { year } : {}, { limit: window.limit, offset: window.offset, orderBy: { periodFrom: 'desc', id: 'asc' } });
+    const [rows, total] = await em.findAndCount(InspectionPlan, year ? { year } : {}, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { periodFrom: 'desc', id: 'asc' },
+    });
     return toConnection(rows, total, window);
   }
 
@@ -92,48 +100,78 @@ export class InspectionPlanResolver {
 @Resolver(() => InspectionDraw)
 export class InspectionDrawResolver {
   @Query(() => InspectionDraw, { nullable: true, description: 'A draw: signed-in callers, or anyone once it is published.' })
-  async inspectionDraw(@Arg('id', () => ID, { description: 'UUID of the draw.' }) id: string, @Ctx() { loaders, user }: Context): Promise<InspectionDraw | null> {
+  async inspectionDraw(
+    @Arg('id', () => ID, { description: 'UUID of the draw.' }) id: string,
+    @Ctx() { loaders, user }: Context,
+  ): Promise<InspectionDraw | null> {
     const draw = await loaders.drawById.load(requireUuid(id, 'id')).catch(() => null);
     if (draw && user.role === 'PUBLIC' && !draw.publishedAt) return null;
     return draw;
   }
 
-  @Query(() => DrawVerification, { description: 'Re-runs a stored draw from its seed, pool and roster and says whether it matches (public for published draws).' })
+  @Query(() => DrawVerification, {
+    description: 'Re-runs a stored draw from its seed, pool and roster and says whether it matches (public for published draws).',
+  })
   verifyDraw(@Arg('drawId', () => ID, { description: 'UUID of the draw to re-run.' }) drawId: string, @Ctx() ctx: Context): Promise<DrawVerification> {
     return service(ctx).verify(drawId);
   }
 
   @Allowed('mutation.freezeDraw')
   @Mutation(() => DrawRound, {
-    description: 'Freezes and publishes a draw round of a plan (pool, pseudonymous roster snapshot, exclusions, parameters, participants, with the manifest hash); a redraw gives redrawReason. docs/draw.md.',
+    description:
+      'Freezes and publishes a draw round of a plan (pool, pseudonymous roster snapshot, exclusions, parameters, participants, with the manifest hash); a redraw gives redrawReason. docs/draw.md.',
   })
-  freezeDraw(@Arg('input', { description: 'The plan, participants, reveal deadline and (for a redraw) the reason.' }) input: FreezeDrawInput, @Ctx() ctx: Context) {
+  freezeDraw(
+    @Arg('input', { description: 'The plan, participants, reveal deadline and (for a redraw) the reason.' }) input: FreezeDrawInput,
+    @Ctx() ctx: Context,
+  ) {
     return service(ctx).freeze(input);
   }
 
   @Allowed('mutation.commitDrawSecret')
-  @Mutation(() => DrawRound, { description: 'A participating unit commits SHA-256 of its 32-byte secret (the office for ZWJ, a department officer for its department, a leader for LEADING_GROUP).' })
-  commitDrawSecret(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('commitment', { description: 'SHA-256 (64 hex characters) of the unit\'s 32-byte secret; keep the secret until the reveal.' }) commitment: string, @Ctx() ctx: Context) {
+  @Mutation(() => DrawRound, {
+    description:
+      'A participating unit commits SHA-256 of its 32-byte secret (the office for ZWJ, a department officer for its department, a leader for LEADING_GROUP).',
+  })
+  commitDrawSecret(
+    @Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string,
+    @Arg('commitment', { description: "SHA-256 (64 hex characters) of the unit's 32-byte secret; keep the secret until the reveal." }) commitment: string,
+    @Ctx() ctx: Context,
+  ) {
     return service(ctx).commit(roundId, commitment);
   }
 
   @Allowed('mutation.revealDrawSecret')
-  @Mutation(() => DrawRound, { description: 'A participating unit reveals its secret once commitments are closed, before the deadline; the office reveals first. The last reveal fixes the seed.' })
-  revealDrawSecret(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('secret', { description: 'The unit\'s 32-byte secret (64 hex characters) whose SHA-256 it committed.' }) secret: string, @Ctx() ctx: Context) {
+  @Mutation(() => DrawRound, {
+    description:
+      'A participating unit reveals its secret once commitments are closed, before the deadline; the office reveals first. The last reveal fixes the seed.',
+  })
+  revealDrawSecret(
+    @Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string,
+    @Arg('secret', { description: "The unit's 32-byte secret (64 hex characters) whose SHA-256 it committed." }) secret: string,
+    @Ctx() ctx: Context,
+  ) {
     return service(ctx).reveal(roundId, secret);
   }
 
   @Allowed('mutation.drawInspections')
   @Mutation(() => InspectionDraw, {
-    description: "Makes the draw of the plan's round whose secrets are all revealed (the seed nobody chose); a redraw round supersedes the draw in force. One draw in force per plan.",
+    description:
+      "Makes the draw of the plan's round whose secrets are all revealed (the seed nobody chose); a redraw round supersedes the draw in force. One draw in force per plan.",
   })
   drawInspections(@Arg('planId', () => ID, { description: 'UUID of the plan whose revealed round to draw from.' }) planId: string, @Ctx() ctx: Context) {
     return service(ctx).draw(planId);
   }
 
   @Allowed('mutation.abandonDrawRound')
-  @Mutation(() => DrawRound, { description: 'Ends a round without a draw, recorded with the units that did not commit or reveal (after the deadline once any secret is revealed).' })
-  abandonDrawRound(@Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string, @Arg('reason', { description: 'Why the round is abandoned, 1 to 4000 characters; recorded and public with the round.' }) reason: string, @Ctx() ctx: Context) {
+  @Mutation(() => DrawRound, {
+    description: 'Ends a round without a draw, recorded with the units that did not commit or reveal (after the deadline once any secret is revealed).',
+  })
+  abandonDrawRound(
+    @Arg('roundId', () => ID, { description: 'UUID of the round.' }) roundId: string,
+    @Arg('reason', { description: 'Why the round is abandoned, 1 to 4000 characters; recorded and public with the round.' }) reason: string,
+    @Ctx() ctx: Context,
+  ) {
     return service(ctx).abandon(roundId, reason);
   }
 
@@ -162,7 +200,10 @@ export class InspectionDrawResolver {
     return draw.result;
   }
 
-  @FieldResolver(() => DrawRound, { nullable: true, description: 'The commit-reveal round the seed came from, with its published manifest (null for legacy draw-v1 draws).' })
+  @FieldResolver(() => DrawRound, {
+    nullable: true,
+    description: 'The commit-reveal round the seed came from, with its published manifest (null for legacy draw-v1 draws).',
+  })
   async round(@Root() draw: InspectionDraw, @Ctx() { loaders }: Context): Promise<DrawRound | null> {
     return draw.round ? loaders.roundById.load(draw.round.id) : null;
   }
@@ -185,7 +226,9 @@ export class DrawRoundResolver {
     return loaders.planById.load(round.plan.id);
   }
 
-  @FieldResolver(() => [DrawRosterEntry], { description: 'The frozen roster snapshot: eligible inspectors (active, certified on the draw date) under per-draw pseudonyms, sorted by pseudonym.' })
+  @FieldResolver(() => [DrawRosterEntry], {
+    description: 'The frozen roster snapshot: eligible inspectors (active, certified on the draw date) under per-draw pseudonyms, sorted by pseudonym.',
+  })
   rosterSnapshot(@Root() round: DrawRound): DrawRosterEntry[] {
     return (JSON.parse(round.manifest) as DrawManifest).roster;
   }
@@ -200,7 +243,9 @@ export class DrawRoundResolver {
     return round.pool.map((p) => p.id);
   }
 
-  @FieldResolver(() => [DrawCommitment], { description: 'Commitments in unit-code order; secrets are shown once every participant has revealed or the round ended.' })
+  @FieldResolver(() => [DrawCommitment], {
+    description: 'Commitments in unit-code order; secrets are shown once every participant has revealed or the round ended.',
+  })
   commitments(@Root() round: DrawRound, @Ctx() { loaders }: Context): Promise<DrawCommitment[]> {
     return loaders.commitmentsByRound.load(round.id);
   }
@@ -208,7 +253,11 @@ export class DrawRoundResolver {
 
 @Resolver(() => DrawCommitment)
 export class DrawCommitmentResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'The revealed secret (hex), shown once every participant has revealed or the round ended: before that nobody can compute the seed from the graph.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The revealed secret (hex), shown once every participant has revealed or the round ended: before that nobody can compute the seed from the graph.',
+  })
   async secret(@Root() commitment: DrawCommitment, @Ctx() { loaders }: Context): Promise<string | null> {
     const round = await loaders.roundById.load(commitment.round.id);
     return round.status === DrawRoundStatus.COMMITTING || round.status === DrawRoundStatus.REVEALING ? null : (commitment.secret ?? null);
@@ -223,13 +272,25 @@ export class DrawCommitmentResolver {
 @Resolver(() => Inspection)
 export class InspectionResolver {
   @Allowed('query.inspections')
-  @Query(() => InspectionConnection, { description: 'Inspections the caller may see: office and leaders all, a department its projects’, an enforcer theirs, plus published ones.' })
-  async inspections(@Args() page: PageArgs, @Arg('filter', () => InspectionFilter, { nullable: true, description: 'Conditions the inspections must meet; null lists all the caller may see.' }) filter: InspectionFilter | null, @Ctx() ctx: Context) {
+  @Query(() => InspectionConnection, {
+    description: 'Inspections the caller may see: office and leaders all, a department its projects’, an enforcer theirs, plus published ones.',
+  })
+  async inspections(
+    @Args() page: PageArgs,
+    @Arg('filter', () => InspectionFilter, { nullable: true, description: 'Conditions the inspections must meet; null lists all the caller may see.' })
+    filter: InspectionFilter | null,
+    @Ctx() ctx: Context,
+  ) {
     return service(ctx).list(filter ?? {}, pageWindow(page));
   }
 
   @Query(() => InspectionConnection, { description: 'Published inspection results (一公开), public.' })
-  async publishedInspections(@Args() page: PageArgs, @Arg('departmentCode', () => String, { nullable: true, description: 'Only projects supervised by this department (code such as ZJJ); null lists all.' }) departmentCode: string | null, @Ctx() { em }: Context) {
+  async publishedInspections(
+    @Args() page: PageArgs,
+    @Arg('departmentCode', () => String, { nullable: true, description: 'Only projects supervised by this department (code such as ZJJ); null lists all.' })
+    departmentCode: string | null,
+    @Ctx() { em }: Context,
+  ) {
     const window = pageWindow(page);
     const [rows, total] = await em.findAndCount(
       Inspection,
@@ -239,7 +300,11 @@ export class InspectionResolver {
     return toConnection(rows, total, window);
   }
 
-  @Query(() => Inspection, { nullable: true, description: 'One inspection: anyone once published, otherwise the office, leaders, the project\'s department and the drawn inspectors; null when none has the id.' })
+  @Query(() => Inspection, {
+    nullable: true,
+    description:
+      "One inspection: anyone once published, otherwise the office, leaders, the project's department and the drawn inspectors; null when none has the id.",
+  })
   inspection(@Arg('id', () => ID, { description: 'UUID of the inspection.' }) id: string, @Ctx() ctx: Context): Promise<Inspection | null> {
     return service(ctx).get(id);
   }

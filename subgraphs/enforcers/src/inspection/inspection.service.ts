@@ -1,4 +1,11 @@
-import { DriverException, LockMode, LockWaitTimeoutException, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import {
+  DriverException,
+  LockMode,
+  LockWaitTimeoutException,
+  UniqueConstraintViolationException,
+  type EntityManager,
+  type FilterQuery,
+} from '@mikro-orm/postgresql';
 import {
   ConflictError,
   ForbiddenError,
@@ -23,7 +30,14 @@ import { requireText, requireUuid } from '../validation';
 import { DrawCommitment, DrawRound, DrawRoundStatus, OPEN_ROUND_STATUSES } from './draw-round.entity';
 import { freezeRound, isParticipantUnit, makeDraw, OFFICE_UNIT, recordCommitment, recordReveal, unitOf, WITNESS_UNIT } from './draw-procedure';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
-import type { CreateInspectionItemInput, CreateInspectionPlanInput, DrawVerification, FreezeDrawInput, InspectionFilter, InspectionResultInput } from './inspection.types';
+import type {
+  CreateInspectionItemInput,
+  CreateInspectionPlanInput,
+  DrawVerification,
+  FreezeDrawInput,
+  InspectionFilter,
+  InspectionResultInput,
+} from './inspection.types';
 
 /** Inspection lists: by the project's registration day, newest first, then by id. */
 const INSPECTION_ORDER: KeysetOrder = [
@@ -50,28 +64,47 @@ function canonicalResult(r: DrawResult | DrawV2Result) {
 
 /** Inspection items, plans, draws and inspections (双随机一公开), run by the office. */
 export class InspectionService {
-  constructor(private readonly em: EntityManager, private readonly user: Caller, private readonly ports?: Ports) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly user: Caller,
+    private readonly ports?: Ports,
+  ) {}
 
   async createItem(input: CreateInspectionItemInput): Promise<InspectionItem> {
     const code = requireText(input.code, 'code', 40);
     if (input.stages.length === 0) throw new InputError('stages must name at least one project stage', { field: 'stages', rule: 'at least one' });
     return this.em.transactional(async (em) => {
       if (await em.findOne(InspectionItem, { code })) throw new InputError(`Inspection item ${code} already exists`, { field: 'code', rule: 'unique' });
-      return em.create(InspectionItem, { code, title: requireText(input.title, 'title', 200), legalBasis: requireText(input.legalBasis, 'legalBasis', 2000), stages: input.stages });
+      return em.create(InspectionItem, {
+        code,
+        title: requireText(input.title, 'title', 200),
+        legalBasis: requireText(input.legalBasis, 'legalBasis', 2000),
+        stages: input.stages,
+      });
     });
   }
 
   async createPlan(input: CreateInspectionPlanInput): Promise<InspectionPlan> {
     requirePeriod({ from: input.periodFrom, to: input.periodTo }, 'period');
     if (!(Number.isFinite(input.samplingRatio) && input.samplingRatio >= 0.05 && input.samplingRatio <= 1)) {
-      throw new InputError(`samplingRatio must be between 0.05 (5%) and 1, got ${input.samplingRatio}`, { field: 'samplingRatio', rule: 'at least 5% (双随机一公开)' });
+      throw new InputError(`samplingRatio must be between 0.05 (5%) and 1, got ${input.samplingRatio}`, {
+        field: 'samplingRatio',
+        rule: 'at least 5% (双随机一公开)',
+      });
     }
     const basisPoints = Math.round(input.samplingRatio * 10_000);
-    if (!(Number.isInteger(input.inspectorsPerProject) && input.inspectorsPerProject >= MIN_INSPECTORS_PER_PROJECT && input.inspectorsPerProject <= MAX_INSPECTORS_PER_PROJECT)) {
-      throw new InputError(`inspectorsPerProject must be between ${MIN_INSPECTORS_PER_PROJECT} and ${MAX_INSPECTORS_PER_PROJECT}, got ${input.inspectorsPerProject}`, {
-        field: 'inspectorsPerProject',
-        rule: `at least ${MIN_INSPECTORS_PER_PROJECT} inspectors per project`,
-      });
+    if (!(
+      Number.isInteger(input.inspectorsPerProject) &&
+      input.inspectorsPerProject >= MIN_INSPECTORS_PER_PROJECT &&
+      input.inspectorsPerProject <= MAX_INSPECTORS_PER_PROJECT
+    )) {
+      throw new InputError(
+        `inspectorsPerProject must be between ${MIN_INSPECTORS_PER_PROJECT} and ${MAX_INSPECTORS_PER_PROJECT}, got ${input.inspectorsPerProject}`,
+        {
+          field: 'inspectorsPerProject',
+          rule: `at least ${MIN_INSPECTORS_PER_PROJECT} inspectors per project`,
+        },
+      );
     }
     const codes = [...new Set(input.itemCodes)];
     if (codes.length === 0) throw new InputError('itemCodes must name at least one inspection item', { field: 'itemCodes', rule: 'at least one' });
@@ -120,7 +153,9 @@ export class InspectionService {
   private participantUnit(round: DrawRound): string {
     const unit = unitOf(this.user);
     if (!unit || !round.participants.includes(unit)) {
-      throw new ForbiddenError(`Only the participating units (${round.participants.join(', ')}) commit and reveal in round ${round.number}; you act for ${unit ?? 'no unit'}`);
+      throw new ForbiddenError(
+        `Only the participating units (${round.participants.join(', ')}) commit and reveal in round ${round.number}; you act for ${unit ?? 'no unit'}`,
+      );
     }
     return unit;
   }
@@ -135,10 +170,16 @@ export class InspectionService {
     const memberUnitList = await memberUnits();
     const unknown = units.filter((u) => !isParticipantUnit(u, memberUnitList));
     if (unknown.length) {
-      throw new InputError(`participantUnits must be member units (${OFFICE_UNIT}, ${memberUnitList.describeLine()}, ${WITNESS_UNIT}); unknown: ${unknown.join(', ')}`, { field: 'participantUnits', rule: 'member units', unknown });
+      throw new InputError(
+        `participantUnits must be member units (${OFFICE_UNIT}, ${memberUnitList.describeLine()}, ${WITNESS_UNIT}); unknown: ${unknown.join(', ')}`,
+        { field: 'participantUnits', rule: 'member units', unknown },
+      );
     }
     if (units.length < 2) {
-      throw new InputError('participantUnits must name at least two different member units: one unit alone could choose the seed', { field: 'participantUnits', rule: 'at least two units' });
+      throw new InputError('participantUnits must name at least two different member units: one unit alone could choose the seed', {
+        field: 'participantUnits',
+        rule: 'at least two units',
+      });
     }
     const now = this.now();
     const deadline = input.revealDeadline instanceof Date ? input.revealDeadline : new Date(input.revealDeadline);
@@ -167,7 +208,8 @@ export class InspectionService {
             allowed: ['freezeDraw with redrawReason', 'verifyDraw'],
           });
         }
-        if (!current && reason) throw new ConflictError(`Plan ${plan.name} has no draw to redo`, { currentState: 'NOT_DRAWN', allowed: ['freezeDraw without redrawReason'] });
+        if (!current && reason)
+          throw new ConflictError(`Plan ${plan.name} has no draw to redo`, { currentState: 'NOT_DRAWN', allowed: ['freezeDraw without redrawReason'] });
         if (current) await this.refuseRedrawWithResults(em, current);
         const number = ((await em.find(DrawRound, { plan }, { orderBy: { number: 'desc' }, limit: 1 }))[0]?.number ?? 0) + 1;
         return freezeRound(em, {
@@ -201,19 +243,29 @@ export class InspectionService {
   /** A participant's commitment: SHA-256 of its 32-byte secret. Commitments close when every participant has committed. */
   async commit(roundId: string, commitmentArg: string): Promise<DrawRound> {
     const commitment = commitmentArg.trim();
-    if (!/^[0-9a-f]{64}$/.test(commitment)) throw new InputError('commitment must be the SHA-256 of the secret: 64 lower-case hex digits', { field: 'commitment', rule: 'SHA-256 hex' });
+    if (!/^[0-9a-f]{64}$/.test(commitment))
+      throw new InputError('commitment must be the SHA-256 of the secret: 64 lower-case hex digits', { field: 'commitment', rule: 'SHA-256 hex' });
     return this.raceSafe(() =>
       this.em.transactional(async (em) => {
         const round = await this.loadRound(em, roundId);
         const unit = this.participantUnit(round);
         if (round.status !== DrawRoundStatus.COMMITTING) {
-          throw new ConflictError(`Round ${round.number} is ${round.status}: commitments are closed`, { currentState: round.status, allowed: round.status === DrawRoundStatus.REVEALING ? ['revealDrawSecret'] : [] });
+          throw new ConflictError(`Round ${round.number} is ${round.status}: commitments are closed`, {
+            currentState: round.status,
+            allowed: round.status === DrawRoundStatus.REVEALING ? ['revealDrawSecret'] : [],
+          });
         }
         if (await em.findOne(DrawCommitment, { round, unitCode: unit })) {
-          throw new ConflictError(`${unit} has already committed in round ${round.number}: a commitment cannot be changed`, { currentState: 'COMMITTED', allowed: ['revealDrawSecret once commitments close'] });
+          throw new ConflictError(`${unit} has already committed in round ${round.number}: a commitment cannot be changed`, {
+            currentState: 'COMMITTED',
+            allowed: ['revealDrawSecret once commitments close'],
+          });
         }
         if (await em.findOne(DrawCommitment, { commitment })) {
-          throw new InputError('This commitment was already used: draw a fresh secret for every round (a revealed secret is public)', { field: 'commitment', rule: 'single-use secret' });
+          throw new InputError('This commitment was already used: draw a fresh secret for every round (a revealed secret is public)', {
+            field: 'commitment',
+            rule: 'single-use secret',
+          });
         }
         await recordCommitment(em, { round, unitCode: unit, commitment, by: this.user.sub, at: this.now() });
         return round;
@@ -236,23 +288,38 @@ export class InspectionService {
         const commitments = await em.find(DrawCommitment, { round });
         if (round.status === DrawRoundStatus.COMMITTING) {
           const waiting = round.participants.filter((u) => !commitments.some((c) => c.unitCode === u));
-          throw new ConflictError(`Commitments of round ${round.number} are not closed: waiting for ${waiting.join(', ')}`, { currentState: round.status, waitingFor: waiting, allowed: ['commitDrawSecret'] });
-        }
-        if (round.status !== DrawRoundStatus.REVEALING) throw new ConflictError(`Round ${round.number} is ${round.status}: nothing more to reveal`, { currentState: round.status, allowed: [] });
-        if (this.now().getTime() > round.revealDeadline.getTime()) {
-          throw new ConflictError(`The reveal deadline of round ${round.number} has passed: the round can only be abandoned and run again with fresh commitments`, {
-            currentState: 'DEADLINE_PASSED',
-            allowed: ['abandonDrawRound'],
+          throw new ConflictError(`Commitments of round ${round.number} are not closed: waiting for ${waiting.join(', ')}`, {
+            currentState: round.status,
+            waitingFor: waiting,
+            allowed: ['commitDrawSecret'],
           });
+        }
+        if (round.status !== DrawRoundStatus.REVEALING)
+          throw new ConflictError(`Round ${round.number} is ${round.status}: nothing more to reveal`, { currentState: round.status, allowed: [] });
+        if (this.now().getTime() > round.revealDeadline.getTime()) {
+          throw new ConflictError(
+            `The reveal deadline of round ${round.number} has passed: the round can only be abandoned and run again with fresh commitments`,
+            {
+              currentState: 'DEADLINE_PASSED',
+              allowed: ['abandonDrawRound'],
+            },
+          );
         }
         const own = commitments.find((c) => c.unitCode === unit)!;
         if (own.secret) throw new ConflictError(`${unit} has already revealed in round ${round.number}`, { currentState: 'REVEALED', allowed: [] });
         const office = commitments.find((c) => c.unitCode === OFFICE_UNIT);
         if (unit !== OFFICE_UNIT && office && !office.secret) {
-          throw new ConflictError(`The office (${OFFICE_UNIT}) reveals first in round ${round.number}, so it is never the last to reveal`, { currentState: round.status, waitingFor: [OFFICE_UNIT], allowed: [] });
+          throw new ConflictError(`The office (${OFFICE_UNIT}) reveals first in round ${round.number}, so it is never the last to reveal`, {
+            currentState: round.status,
+            waitingFor: [OFFICE_UNIT],
+            allowed: [],
+          });
         }
         if (commitmentOf(secret) !== own.commitment) {
-          throw new InputError(`SHA-256 of the secret does not equal ${unit}'s commitment in round ${round.number}`, { field: 'secret', rule: 'SHA-256(secret) = commitment' });
+          throw new InputError(`SHA-256 of the secret does not equal ${unit}'s commitment in round ${round.number}`, {
+            field: 'secret',
+            rule: 'SHA-256(secret) = commitment',
+          });
         }
         await recordReveal(em, { round, commitment: own, secret, by: this.user.sub, at: this.now() });
         return round;
@@ -269,13 +336,17 @@ export class InspectionService {
         if (!round) {
           const current = await em.findOne(InspectionDraw, { plan, supersededAt: null });
           throw new ConflictError(
-            current ? `Plan ${plan.name} is drawn (${current.id}) and no redraw round is in progress` : `Plan ${plan.name} has no round in progress: freeze one first`,
+            current
+              ? `Plan ${plan.name} is drawn (${current.id}) and no redraw round is in progress`
+              : `Plan ${plan.name} has no round in progress: freeze one first`,
             { currentState: current ? 'DRAWN' : 'NOT_FROZEN', allowed: ['freezeDraw'] },
           );
         }
         if (round.status !== DrawRoundStatus.REVEALED) {
           const commitments = await em.find(DrawCommitment, { round });
-          const waiting = round.participants.filter((u) => !commitments.some((c) => c.unitCode === u && (round.status === DrawRoundStatus.COMMITTING || c.secret)));
+          const waiting = round.participants.filter(
+            (u) => !commitments.some((c) => c.unitCode === u && (round.status === DrawRoundStatus.COMMITTING || c.secret)),
+          );
           throw new ConflictError(`Round ${round.number} is ${round.status}: the seed is not fixed yet (waiting for ${waiting.join(', ')})`, {
             currentState: round.status,
             roundId: round.id,
@@ -309,19 +380,27 @@ export class InspectionService {
     return this.raceSafe(() =>
       this.em.transactional(async (em) => {
         const round = await this.loadRound(em, roundId);
-        if (!OPEN_ROUND_STATUSES.includes(round.status)) throw new ConflictError(`Round ${round.number} is ${round.status}`, { currentState: round.status, allowed: [] });
+        if (!OPEN_ROUND_STATUSES.includes(round.status))
+          throw new ConflictError(`Round ${round.number} is ${round.status}`, { currentState: round.status, allowed: [] });
         const commitments = await em.find(DrawCommitment, { round });
         const now = this.now();
         if (round.status === DrawRoundStatus.REVEALING && commitments.some((c) => c.secret) && now.getTime() <= round.revealDeadline.getTime()) {
-          throw new ConflictError(`Secrets of round ${round.number} are being revealed: it can be abandoned only after the deadline ${round.revealDeadline.toISOString()}`, {
-            currentState: round.status,
-            allowed: ['revealDrawSecret'],
-          });
+          throw new ConflictError(
+            `Secrets of round ${round.number} are being revealed: it can be abandoned only after the deadline ${round.revealDeadline.toISOString()}`,
+            {
+              currentState: round.status,
+              allowed: ['revealDrawSecret'],
+            },
+          );
         }
         if (round.status === DrawRoundStatus.REVEALED) {
           const current = round.redrawReason ? await em.findOne(InspectionDraw, { plan: round.plan, supersededAt: null }) : null;
           const started = current ? await em.count(Inspection, { draw: current, status: { $ne: InspectionStatus.ASSIGNED } }) : 0;
-          if (started === 0) throw new ConflictError(`Every secret of round ${round.number} is revealed: the seed is fixed and the draw must be made`, { currentState: round.status, allowed: ['drawInspections'] });
+          if (started === 0)
+            throw new ConflictError(`Every secret of round ${round.number} is revealed: the seed is fixed and the draw must be made`, {
+              currentState: round.status,
+              allowed: ['drawInspections'],
+            });
         }
         round.status = DrawRoundStatus.ABANDONED;
         round.abandonedAt = now;
@@ -338,7 +417,11 @@ export class InspectionService {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException || (error instanceof DriverException && error.code === '55P03') || error instanceof LockWaitTimeoutException) {
+      if (
+        error instanceof UniqueConstraintViolationException ||
+        (error instanceof DriverException && error.code === '55P03') ||
+        error instanceof LockWaitTimeoutException
+      ) {
         throw new ConflictError('Another request is changing this draw right now; read the plan again', { currentState: 'CONCURRENT_CHANGE', allowed: [] });
       }
       throw error;
@@ -374,7 +457,12 @@ export class InspectionService {
           return !!c?.secret && isValidSecret(c.secret) && commitmentOf(c.secret) === c.commitment;
         });
       if (!commitmentsMatch) problems.push('A participant’s reveal is missing or does not match its commitment');
-      if (commitmentsMatch) seedMatches = deriveSeed(round.manifestHash, commitments.map((c) => ({ unitCode: c.unitCode, secret: c.secret! }))) === draw.seed;
+      if (commitmentsMatch)
+        seedMatches =
+          deriveSeed(
+            round.manifestHash,
+            commitments.map((c) => ({ unitCode: c.unitCode, secret: c.secret! })),
+          ) === draw.seed;
       if (!seedMatches) problems.push('The seed is not the one derived from the manifest hash and the reveals');
       toEnforcer = (pseudonym) => round.pseudonyms[pseudonym] ?? `unknown pseudonym ${pseudonym}`;
       try {
@@ -400,7 +488,9 @@ export class InspectionService {
     const resultMatches = recomputed !== null && JSON.stringify(canonicalResult(recomputed)) === JSON.stringify(canonicalResult(draw.result));
     const stored = new Map(inspections.map((i) => [i.projectId, i.inspectorIds.join(',')]));
     const inspectionsMatch =
-      recomputed !== null && stored.size === recomputed.projects.length && recomputed.projects.every((p) => stored.get(p.projectId) === p.inspectorIds.map(toEnforcer).join(','));
+      recomputed !== null &&
+      stored.size === recomputed.projects.length &&
+      recomputed.projects.every((p) => stored.get(p.projectId) === p.inspectorIds.map(toEnforcer).join(','));
     return {
       drawId: draw.id,
       matches: resultMatches && inspectionsMatch && manifestMatches && commitmentsMatch && seedMatches,
@@ -428,7 +518,11 @@ export class InspectionService {
     if (filter.status) where.push({ status: filter.status });
     if (filter.departmentCode) where.push({ supervisingDepartmentCode: filter.departmentCode });
     if (filter.drawnFrom || filter.drawnTo) {
-      if (!filter.drawnFrom || !filter.drawnTo) throw new InputError('filter.drawnFrom and filter.drawnTo go together', { field: filter.drawnFrom ? 'filter.drawnTo' : 'filter.drawnFrom', rule: 'both ends of the period' });
+      if (!filter.drawnFrom || !filter.drawnTo)
+        throw new InputError('filter.drawnFrom and filter.drawnTo go together', {
+          field: filter.drawnFrom ? 'filter.drawnTo' : 'filter.drawnFrom',
+          rule: 'both ends of the period',
+        });
       requirePeriod({ from: filter.drawnFrom, to: filter.drawnTo }, 'filter');
       const draws = await this.em.find(InspectionDraw, { drawnOn: { $gte: filter.drawnFrom, $lte: filter.drawnTo }, supersededAt: null }, { fields: ['id'] });
       where.push({ draw: { $in: draws.map((d) => d.id) } });
@@ -437,7 +531,8 @@ export class InspectionService {
     if (!seesEverything(this.user)) {
       where.push({ status: { $ne: InspectionStatus.CANCELLED } });
       if (this.user.role === 'DEPT') where.push({ $or: [{ supervisingDepartmentCode: this.user.department! }, { status: InspectionStatus.PUBLISHED }] });
-      else if (this.user.role === 'ENFORCER') qb.andWhere('(i.inspector_ids @> ?::jsonb or i.status = ?)', [JSON.stringify([this.user.sub]), InspectionStatus.PUBLISHED]);
+      else if (this.user.role === 'ENFORCER')
+        qb.andWhere('(i.inspector_ids @> ?::jsonb or i.status = ?)', [JSON.stringify([this.user.sub]), InspectionStatus.PUBLISHED]);
       else where.push({ status: InspectionStatus.PUBLISHED });
     }
     if (filter.inspectorId) qb.andWhere('i.inspector_ids @> ?::jsonb', [JSON.stringify([requireUuid(filter.inspectorId, 'filter.inspectorId')])]);
@@ -452,7 +547,8 @@ export class InspectionService {
 
   async get(id: string): Promise<Inspection | null> {
     const inspection = await this.em.findOne(Inspection, { id: requireUuid(id, 'id') });
-    if (inspection && !canReadInspection(this.user, inspection)) throw new ForbiddenError('This inspection is not published: it is shown to the office, the leaders, its inspectors and the supervising department');
+    if (inspection && !canReadInspection(this.user, inspection))
+      throw new ForbiddenError('This inspection is not published: it is shown to the office, the leaders, its inspectors and the supervising department');
     return inspection;
   }
 
@@ -466,7 +562,8 @@ export class InspectionService {
   async recordResult(input: InspectionResultInput): Promise<Inspection> {
     return this.em.transactional(async (em) => {
       const inspection = await this.lockInspection(em, input.inspectionId);
-      if (!canWorkOnInspection(this.user, inspection)) throw new ForbiddenError('Only the office or an inspector assigned to this inspection records its results');
+      if (!canWorkOnInspection(this.user, inspection))
+        throw new ForbiddenError('Only the office or an inspector assigned to this inspection records its results');
       if (inspection.status !== InspectionStatus.ASSIGNED && inspection.status !== InspectionStatus.RECORDED) {
         throw new ConflictError(`Inspection is ${inspection.status}: results can no longer be changed`, { currentState: inspection.status, allowed: [] });
       }
@@ -475,16 +572,27 @@ export class InspectionService {
         throw new InputError(`inspectedOn must be between the draw date ${draw.drawnOn} and today`, { field: 'inspectedOn', rule: 'between draw and today' });
       }
       const plan = await em.findOneOrFail(InspectionPlan, { id: inspection.plan.id }, { populate: ['items'] });
-      const planCodes = plan.items.getItems().map((i) => i.code).sort();
+      const planCodes = plan.items
+        .getItems()
+        .map((i) => i.code)
+        .sort();
       const given = input.checklist.map((c) => c.itemCode);
       const unknown = given.filter((c) => !planCodes.includes(c));
       const missing = planCodes.filter((c) => !given.includes(c));
       if (unknown.length || missing.length || new Set(given).size !== given.length) {
-        throw new InputError(`checklist must give each item of the plan once (plan items: ${planCodes.join(', ')})`, { field: 'checklist', rule: 'each plan item once', unknown, missing });
+        throw new InputError(`checklist must give each item of the plan once (plan items: ${planCodes.join(', ')})`, {
+          field: 'checklist',
+          rule: 'each plan item once',
+          unknown,
+          missing,
+        });
       }
       for (const [index, finding] of input.findings.entries()) {
         if (finding.itemCode && !planCodes.includes(finding.itemCode)) {
-          throw new InputError(`findings[${index}].itemCode ${finding.itemCode} is not an item of the plan`, { field: `findings[${index}].itemCode`, rule: 'plan item' });
+          throw new InputError(`findings[${index}].itemCode ${finding.itemCode} is not an item of the plan`, {
+            field: `findings[${index}].itemCode`,
+            rule: 'plan item',
+          });
         }
         finding.respondentCreditCodes.forEach((code, j) => requireCreditCode(code, `findings[${index}].respondentCreditCodes[${j}]`));
         em.create(InspectionFinding, {
@@ -510,7 +618,10 @@ export class InspectionService {
     return this.em.transactional(async (em) => {
       const inspection = await this.lockInspection(em, id);
       if (inspection.status !== InspectionStatus.RECORDED) {
-        throw new ConflictError(`Inspection is ${inspection.status}; only RECORDED results are published`, { currentState: inspection.status, allowed: inspection.status === InspectionStatus.ASSIGNED ? ['recordInspectionResult'] : [] });
+        throw new ConflictError(`Inspection is ${inspection.status}; only RECORDED results are published`, {
+          currentState: inspection.status,
+          allowed: inspection.status === InspectionStatus.ASSIGNED ? ['recordInspectionResult'] : [],
+        });
       }
       inspection.status = InspectionStatus.PUBLISHED;
       inspection.publishedAt = new Date();
@@ -529,8 +640,10 @@ export class InspectionService {
     const finding = await this.em.findOne(InspectionFinding, { id: requireUuid(findingId, 'findingId') }, { populate: ['inspection'] });
     if (!finding) throw new NotFoundError('InspectionFinding', findingId);
     const inspection = finding.inspection;
-    if (!canWorkOnInspection(this.user, inspection)) throw new ForbiddenError('Only the office or an inspector assigned to this inspection opens a case from its findings');
-    if (inspection.status === InspectionStatus.CANCELLED) throw new ConflictError('The inspection was cancelled by a redraw', { currentState: inspection.status, allowed: [] });
+    if (!canWorkOnInspection(this.user, inspection))
+      throw new ForbiddenError('Only the office or an inspector assigned to this inspection opens a case from its findings');
+    if (inspection.status === InspectionStatus.CANCELLED)
+      throw new ConflictError('The inspection was cancelled by a redraw', { currentState: inspection.status, allowed: [] });
     if (finding.caseId) return finding;
     if (!this.ports) throw new Error('InspectionService needs ports to open a case');
     let outcome: { caseId: string } | { error: string };

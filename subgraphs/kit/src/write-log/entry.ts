@@ -108,6 +108,8 @@ export class WriteLogEntry {
   projectId: string | null = null;
 
   @Property({ type: 'jsonb' })
-  @Field(() => [WriteLogChange], { description: 'The fields the write changed, before → after (personal data masked; values the graph never shows appear as “(not shown)”).' })
+  @Field(() => [WriteLogChange], {
+    description: 'The fields the write changed, before → after (personal data masked; values the graph never shows appear as “(not shown)”).',
+  })
   changes: WriteLogChange[] = [];
 }

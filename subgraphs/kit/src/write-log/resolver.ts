@@ -1,6 +1,22 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  type ClassType,
+} from 'type-graphql';
 import type { Caller } from '../auth';
 import { keysetPage, PageArgs, PageInfo, pageWindow, type KeysetOrder } from '../connection';
 import { InputError } from '../errors';
@@ -110,7 +126,15 @@ export function writeLogQueryResolver(slice: string): ClassType {
       name: writeLogQueryName(slice),
       description: `The ${slice} slice's write log (操作日志), newest first: every object created, changed or deleted by a mutation, with who, when and what changed (personal data masked).`,
     })
-    log(@Arg('filter', () => WriteLogFilter, { nullable: true, description: 'Conditions the entries must meet (time range, actor, mutation, object, project, kind of write); null lists every entry.' }) filter: WriteLogFilter | null, @Args() page: PageArgs, @Ctx() { em }: { em: EntityManager }) {
+    log(
+      @Arg('filter', () => WriteLogFilter, {
+        nullable: true,
+        description: 'Conditions the entries must meet (time range, actor, mutation, object, project, kind of write); null lists every entry.',
+      })
+      filter: WriteLogFilter | null,
+      @Args() page: PageArgs,
+      @Ctx() { em }: { em: EntityManager },
+    ) {
       return readWriteLog(em, filter, page);
     }
   }
@@ -126,14 +150,23 @@ export function historyResolver<T extends object>(Target: ClassType<T>, key: key
   class HistoryResolver {
     @Authorized(...WRITE_LOG_READERS)
     @FieldResolver(() => [WriteLogEntry], { description: `Who changed this ${typeName} and what changed, newest first (the write log).` })
-    history(@Root() root: T, @Arg('first', () => Int, { defaultValue: 50, description: 'How many of the newest entries to return; default 50, at most 200 (older ones through the slice’s write-log query).' }) first: number, @Ctx() { em }: { em: EntityManager }) {
+    history(
+      @Root() root: T,
+      @Arg('first', () => Int, {
+        defaultValue: 50,
+        description: 'How many of the newest entries to return; default 50, at most 200 (older ones through the slice’s write-log query).',
+      })
+      first: number,
+      @Ctx() { em }: { em: EntityManager },
+    ) {
       return objectHistory(em, typeName, String(root[key]), first);
     }
   }
   return HistoryResolver;
 }
 
-const ENTRY_SELECTION = 'id at slice mutation requestId actor { sub name role department } operation objectType objectId projectId changes { field before after }';
+const ENTRY_SELECTION =
+  'id at slice mutation requestId actor { sub name role department } operation objectType objectId projectId changes { field before after }';
 
 type RemoteEntry = Omit<WriteLogEntry, 'at' | 'actor'> & { at: string; actor: { sub: string; name: string; role: string; department: string | null } };
 
@@ -158,7 +191,11 @@ export async function projectHistory(em: EntityManager, slice: string, projectId
     .map(async (entry) => {
       const query = `query($filter: WriteLogFilter, $first: Int) { log: ${writeLogQueryName(entry.name)}(filter: $filter, first: $first) { nodes { ${ENTRY_SELECTION} } } }`;
       try {
-        const data = await new GraphClient(subgraphUrl(entry, list)).request<{ log: { nodes: RemoteEntry[] } }>(query, { filter: { projectId }, first }, requestId);
+        const data = await new GraphClient(subgraphUrl(entry, list)).request<{ log: { nodes: RemoteEntry[] } }>(
+          query,
+          { filter: { projectId }, first },
+          requestId,
+        );
         return data.log.nodes.map(fromRemote);
       } catch (error) {
         throw new GraphQLError(`Project.history: the ${entry.name} slice did not answer, so the history would be incomplete`, {
@@ -182,7 +219,15 @@ export function projectHistoryResolver<T extends { id: string }>(ProjectClass: C
       nullable: true,
       description: 'Who changed what about this project, across every slice (its stages and bids, cases, inspections, credit records …), newest first.',
     })
-    history(@Root() project: T, @Arg('first', () => Int, { defaultValue: 50, description: 'How many of the newest entries to return; default 50, at most 200 (older ones through the slice’s write-log query).' }) first: number, @Ctx() { em, requestId }: { em: EntityManager; requestId?: string; user: Caller }) {
+    history(
+      @Root() project: T,
+      @Arg('first', () => Int, {
+        defaultValue: 50,
+        description: 'How many of the newest entries to return; default 50, at most 200 (older ones through the slice’s write-log query).',
+      })
+      first: number,
+      @Ctx() { em, requestId }: { em: EntityManager; requestId?: string; user: Caller },
+    ) {
       return projectHistory(em, slice, project.id, first, requestId);
     }
   }

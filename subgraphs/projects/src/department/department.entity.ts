@@ -9,7 +9,19 @@ export enum DepartmentKind {
   /** 交易监督管理局 / 领导小组办公室: intake, joint inspections, credit. */
   SUPERVISION_OFFICE = 'SUPERVISION_OFFICE',
 }
-registerEnumType(DepartmentKind, { name: 'DepartmentKind', description: 'Role of a member unit in the joint supervision regime.', valuesConfig: { LINE: { description: 'Line department (行业主管部门: FGJ, ZJJ, JTJ, SLJ, NYJ in the demo data) that supervises its projects and keeps its power to penalise.' }, TRADING_CENTER: { description: 'The public resources trading center (区公共资源交易中心, JYZX) that runs the platform and records projects and stages.' }, SUPERVISION_OFFICE: { description: 'The trading supervision bureau hosting the leading group office (领导小组办公室, ZWJ): case intake, inspections, credit.' } } });
+registerEnumType(DepartmentKind, {
+  name: 'DepartmentKind',
+  description: 'Role of a member unit in the joint supervision regime.',
+  valuesConfig: {
+    LINE: {
+      description: 'Line department (行业主管部门: FGJ, ZJJ, JTJ, SLJ, NYJ in the demo data) that supervises its projects and keeps its power to penalise.',
+    },
+    TRADING_CENTER: { description: 'The public resources trading center (区公共资源交易中心, JYZX) that runs the platform and records projects and stages.' },
+    SUPERVISION_OFFICE: {
+      description: 'The trading supervision bureau hosting the leading group office (领导小组办公室, ZWJ): case intake, inspections, credit.',
+    },
+  },
+});
 
 /**
  * A member unit (成员单位). Owned by the projects slice: the trading platform's registry is where

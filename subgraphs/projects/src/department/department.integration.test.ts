@@ -15,7 +15,16 @@ const gql = (source: string, variables: Record<string, unknown> = {}) => run(sub
 
 const registerProject = (code: string, supervisingDepartment: string) =>
   gql(`mutation($input: RegisterProjectInput!) { registerProject(input: $input) { id supervisingDepartment { code name } } }`, {
-    input: { code, name: `Project ${code}`, category: 'HOUSING', supervisingDepartment, tendererCreditCode: tenderer, budget: '1000000.00', tenderMethod: 'OPEN', registeredOn: '2024-03-01' },
+    input: {
+      code,
+      name: `Project ${code}`,
+      category: 'HOUSING',
+      supervisingDepartment,
+      tendererCreditCode: tenderer,
+      budget: '1000000.00',
+      tenderMethod: 'OPEN',
+      registeredOn: '2024-03-01',
+    },
   });
 
 beforeAll(async () => {

@@ -29,7 +29,7 @@ export class MarketEntity {
   @Field(() => LocalDateScalar, { description: 'Date registered on the platform.' })
   registeredOn: string;
 
-  @Field({ description: 'Registration authority from the code\'s first character (e.g. MARKET_REGULATION for 9).' })
+  @Field({ description: "Registration authority from the code's first character (e.g. MARKET_REGULATION for 9)." })
   get registrationAuthority(): string {
     return registrationAuthorityOf(this.creditCode);
   }

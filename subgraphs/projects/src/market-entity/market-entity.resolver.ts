@@ -12,7 +12,10 @@ export const MarketEntityConnection = Connection(MarketEntity, 'MarketEntity');
 @Resolver(() => MarketEntity)
 export class MarketEntityResolver {
   @Query(() => MarketEntity, { nullable: true, description: 'A market entity by its unified social credit code.' })
-  marketEntity(@Arg('creditCode', () => ID, { description: '18-character unified social credit code (统一社会信用代码).' }) creditCode: string, @Ctx() { em }: Context): Promise<MarketEntity | null> {
+  marketEntity(
+    @Arg('creditCode', () => ID, { description: '18-character unified social credit code (统一社会信用代码).' }) creditCode: string,
+    @Ctx() { em }: Context,
+  ): Promise<MarketEntity | null> {
     return em.findOne(MarketEntity, { creditCode });
   }
 
@@ -24,11 +27,11 @@ export class MarketEntityResolver {
   ) {
     const window = pageWindow(page);
     const like = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-    const [rows, total] = await em.findAndCount(
-      MarketEntity,
-      like ? { $or: [{ name: { $ilike: like } }, { creditCode: { $ilike: like } }] } : {},
-      { limit: window.limit, offset: window.offset, orderBy: { creditCode: 'asc' } },
-    );
+    const [rows, total] = await em.findAndCount(MarketEntity, like ? { $or: [{ name: { $ilike: like } }, { creditCode: { $ilike: like } }] } : {}, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { creditCode: 'asc' },
+    });
     return toConnection(rows, total, window);
   }
 
@@ -44,7 +47,10 @@ export class MarketEntityResolver {
 
   @Allowed('mutation.registerMarketEntity')
   @Mutation(() => MarketEntity, { description: 'Registers a market entity on the platform (trading center).' })
-  registerMarketEntity(@Arg('input', { description: 'The entity to register.' }) input: RegisterMarketEntityInput, @Ctx() { em, user }: Context): Promise<MarketEntity> {
+  registerMarketEntity(
+    @Arg('input', { description: 'The entity to register.' }) input: RegisterMarketEntityInput,
+    @Ctx() { em, user }: Context,
+  ): Promise<MarketEntity> {
     return new ProjectService(em, user).registerMarketEntity(input);
   }
 }

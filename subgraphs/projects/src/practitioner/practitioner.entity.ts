@@ -9,7 +9,15 @@ export enum PractitionerRole {
   AGENCY_STAFF = 'AGENCY_STAFF',
   EVALUATION_EXPERT = 'EVALUATION_EXPERT',
 }
-registerEnumType(PractitionerRole, { name: 'PractitionerRole', description: '从业人员 roles: project manager, agency staff, evaluation expert.', valuesConfig: { PROJECT_MANAGER: { description: 'Project manager (项目经理) of a bidder.' }, AGENCY_STAFF: { description: 'Staff of a tender agency (招标代理从业人员).' }, EVALUATION_EXPERT: { description: 'Evaluation expert (评标专家).' } } });
+registerEnumType(PractitionerRole, {
+  name: 'PractitionerRole',
+  description: '从业人员 roles: project manager, agency staff, evaluation expert.',
+  valuesConfig: {
+    PROJECT_MANAGER: { description: 'Project manager (项目经理) of a bidder.' },
+    AGENCY_STAFF: { description: 'Staff of a tender agency (招标代理从业人员).' },
+    EVALUATION_EXPERT: { description: 'Evaluation expert (评标专家).' },
+  },
+});
 
 /** A practitioner (从业人员). The identity number is stored for matching but only ever shown masked. */
 @Entity({ tableName: 'practitioner' })

@@ -14,13 +14,17 @@ export class RegisterPractitionerInput {
   @Field({ description: 'Full name, 1 to 255 characters; personal data, readable by signed-in roles only.' }) name: string;
   @Field(() => PractitionerRole, { description: 'Project manager, agency staff or evaluation expert.' }) role: PractitionerRole;
   @Field({ description: 'Resident identity number; stored, never shown in full.' }) identityNumber: string;
-  @Field(() => String, { nullable: true, description: 'Unified social credit code of the employing market entity, 18 characters; null when none.' }) employerCreditCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Unified social credit code of the employing market entity, 18 characters; null when none.' })
+  employerCreditCode?: string | null;
 }
 
 @Resolver(() => Practitioner)
 export class PractitionerResolver {
   @Allowed('query.practitioner')
-  @Query(() => Practitioner, { nullable: true, description: 'A practitioner (从业人员) by id, identity number masked; null when none has it. Any signed-in role.' })
+  @Query(() => Practitioner, {
+    nullable: true,
+    description: 'A practitioner (从业人员) by id, identity number masked; null when none has it. Any signed-in role.',
+  })
   practitioner(@Arg('id', () => ID, { description: 'UUID of the practitioner.' }) id: string, @Ctx() { loaders }: Context): Promise<Practitioner | null> {
     requireUuid(id, 'id');
     return loaders.practitionerById.load(id).catch(() => null);
@@ -34,7 +38,11 @@ export class PractitionerResolver {
     @Ctx() { em }: Context,
   ) {
     const window = pageWindow(page);
-    const [rows, total] = await em.findAndCount(Practitioner, role ? { role } : {}, { limit: window.limit, offset: window.offset, orderBy: { name: 'asc', id: 'asc' } });
+    const [rows, total] = await em.findAndCount(Practitioner, role ? { role } : {}, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { name: 'asc', id: 'asc' },
+    });
     return toConnection(rows, total, window);
   }
 
@@ -45,7 +53,10 @@ export class PractitionerResolver {
 
   @Allowed('mutation.registerPractitioner')
   @Mutation(() => Practitioner, { description: 'Registers a practitioner (从业人员).' })
-  async registerPractitioner(@Arg('input', { description: 'The practitioner to register.' }) input: RegisterPractitionerInput, @Ctx() { em }: Context): Promise<Practitioner> {
+  async registerPractitioner(
+    @Arg('input', { description: 'The practitioner to register.' }) input: RegisterPractitionerInput,
+    @Ctx() { em }: Context,
+  ): Promise<Practitioner> {
     const problem = identityNumberProblem(input.identityNumber);
     if (problem) throw new InputError(`identityNumber ${problem}`, { field: 'identityNumber', rule: 'GB 11643-1999' });
     if (!input.name.trim()) throw new InputError('name must not be empty', { field: 'name', rule: 'required' });
@@ -53,7 +64,11 @@ export class PractitionerResolver {
     if (input.employerCreditCode) {
       requireCreditCode(input.employerCreditCode, 'employerCreditCode');
       employer = await em.findOne(MarketEntity, { creditCode: input.employerCreditCode });
-      if (!employer) throw new InputError(`Employer ${input.employerCreditCode} is not a registered market entity`, { field: 'employerCreditCode', rule: 'registered market entity' });
+      if (!employer)
+        throw new InputError(`Employer ${input.employerCreditCode} is not a registered market entity`, {
+          field: 'employerCreditCode',
+          rule: 'registered market entity',
+        });
     }
     const practitioner = em.create(Practitioner, { name: input.name.trim(), role: input.role, identityNumber: input.identityNumber, employer });
     await em.flush();

@@ -19,13 +19,27 @@ const LOW_GRADES = new Set(['C', 'D']);
 
 const PROJECT_CASES = /* GraphQL */ `
   query ($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on Project { id cases { status } } }
+    _entities(representations: $representations) {
+      ... on Project {
+        id
+        cases {
+          status
+        }
+      }
+    }
   }
 `;
 
 const BID_GRADES = /* GraphQL */ `
   query ($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on Bid { id bidderCreditAtBid { grade } } }
+    _entities(representations: $representations) {
+      ... on Bid {
+        id
+        bidderCreditAtBid {
+          grade
+        }
+      }
+    }
   }
 `;
 
@@ -40,7 +54,10 @@ export function callerGraph(caller: Caller): SliceGraph {
       const list = readSubgraphList();
       const entry = list.subgraphs.find((s) => s.name === subgraph);
       if (!entry) throw new Error(`subgraphs.json lists no "${subgraph}" subgraph, which the project filter asks`);
-      return new GraphClient(subgraphUrl(entry, list), { sub: caller.sub, name: caller.name, role: caller.role, department: caller.department }).request<T>(query, variables);
+      return new GraphClient(subgraphUrl(entry, list), { sub: caller.sub, name: caller.name, role: caller.role, department: caller.department }).request<T>(
+        query,
+        variables,
+      );
     },
   };
 }

@@ -21,10 +21,52 @@ export enum TenderMethod {
   INVITED = 'INVITED',
 }
 
-registerEnumType(ProjectCategory, { name: 'ProjectCategory', description: 'Construction category: housing, municipal, transport, water, agriculture.', valuesConfig: { HOUSING: { description: 'Housing construction (房屋建筑工程).' }, MUNICIPAL: { description: 'Municipal works (市政工程).' }, TRANSPORT: { description: 'Transport works (交通工程).' }, WATER: { description: 'Water works (水利工程).' }, AGRICULTURE: { description: 'Agriculture and rural works (农业农村工程).' } } });
-registerEnumType(TenderMethod, { name: 'TenderMethod', description: 'OPEN = 公开招标, INVITED = 邀请招标.', valuesConfig: { OPEN: { description: 'Open tender (公开招标): any qualified bidder may bid.' }, INVITED: { description: 'Invited tender (邀请招标): only invited bidders may bid.' } } });
-registerEnumType(StageRecordKind, { name: 'StageRecordKind', description: 'Kind of a dated stage record of a project (全程留痕).', valuesConfig: { ANNOUNCEMENT: { description: 'Tender announcement and documents issued (招标公告/招标文件发布).' }, CLARIFICATION: { description: 'Clarification or amendment of the tender documents (答疑澄清).' }, BID_OPENING: { description: 'Bid opening (开标) with at least 3 bids.' }, FAILED_OPENING: { description: 'Opening with fewer than 3 bids: no opening, the project is re-tendered in a new round (流标).' }, EVALUATION_REPORT: { description: 'Evaluation (评标) and its report (评标报告).' }, CANDIDATE_PUBLICITY: { description: 'Publicity of the winning candidates (评标结果公示).' }, AWARD_NOTICE: { description: 'Award publicity and award notice (中标结果公示/中标通知书).' }, CONTRACT_FILING: { description: 'Contract signed and filed (合同备案).' }, PERFORMANCE_START: { description: 'Performance of the contract started (履约).' }, COMPLETION: { description: 'Project completed (竣工).' } } });
-registerEnumType(IntervalRule, { name: 'IntervalRule', description: 'Statutory interval rules the platform checks.', valuesConfig: { DOCUMENTS_TO_DEADLINE_MIN_20_DAYS: { description: 'Tender documents issued to bid deadline at least 20 days.' }, CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE: { description: 'A clarification at least 15 days before the bid deadline, else the deadline must move.' }, MIN_3_BIDS: { description: 'At least 3 bids for an opening; fewer means re-tender.' }, CANDIDATE_PUBLICITY_MIN_3_DAYS: { description: 'Candidate publicity (评标结果公示) of at least 3 days.' }, CONTRACT_WITHIN_30_DAYS_OF_AWARD: { description: 'Contract signed within 30 days of the award notice (中标通知书).' } } });
+registerEnumType(ProjectCategory, {
+  name: 'ProjectCategory',
+  description: 'Construction category: housing, municipal, transport, water, agriculture.',
+  valuesConfig: {
+    HOUSING: { description: 'Housing construction (房屋建筑工程).' },
+    MUNICIPAL: { description: 'Municipal works (市政工程).' },
+    TRANSPORT: { description: 'Transport works (交通工程).' },
+    WATER: { description: 'Water works (水利工程).' },
+    AGRICULTURE: { description: 'Agriculture and rural works (农业农村工程).' },
+  },
+});
+registerEnumType(TenderMethod, {
+  name: 'TenderMethod',
+  description: 'OPEN = 公开招标, INVITED = 邀请招标.',
+  valuesConfig: {
+    OPEN: { description: 'Open tender (公开招标): any qualified bidder may bid.' },
+    INVITED: { description: 'Invited tender (邀请招标): only invited bidders may bid.' },
+  },
+});
+registerEnumType(StageRecordKind, {
+  name: 'StageRecordKind',
+  description: 'Kind of a dated stage record of a project (全程留痕).',
+  valuesConfig: {
+    ANNOUNCEMENT: { description: 'Tender announcement and documents issued (招标公告/招标文件发布).' },
+    CLARIFICATION: { description: 'Clarification or amendment of the tender documents (答疑澄清).' },
+    BID_OPENING: { description: 'Bid opening (开标) with at least 3 bids.' },
+    FAILED_OPENING: { description: 'Opening with fewer than 3 bids: no opening, the project is re-tendered in a new round (流标).' },
+    EVALUATION_REPORT: { description: 'Evaluation (评标) and its report (评标报告).' },
+    CANDIDATE_PUBLICITY: { description: 'Publicity of the winning candidates (评标结果公示).' },
+    AWARD_NOTICE: { description: 'Award publicity and award notice (中标结果公示/中标通知书).' },
+    CONTRACT_FILING: { description: 'Contract signed and filed (合同备案).' },
+    PERFORMANCE_START: { description: 'Performance of the contract started (履约).' },
+    COMPLETION: { description: 'Project completed (竣工).' },
+  },
+});
+registerEnumType(IntervalRule, {
+  name: 'IntervalRule',
+  description: 'Statutory interval rules the platform checks.',
+  valuesConfig: {
+    DOCUMENTS_TO_DEADLINE_MIN_20_DAYS: { description: 'Tender documents issued to bid deadline at least 20 days.' },
+    CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE: { description: 'A clarification at least 15 days before the bid deadline, else the deadline must move.' },
+    MIN_3_BIDS: { description: 'At least 3 bids for an opening; fewer means re-tender.' },
+    CANDIDATE_PUBLICITY_MIN_3_DAYS: { description: 'Candidate publicity (评标结果公示) of at least 3 days.' },
+    CONTRACT_WITHIN_30_DAYS_OF_AWARD: { description: 'Contract signed within 30 days of the award notice (中标通知书).' },
+  },
+});
 
 /** A tender project (招标项目) registered on the trading platform: the centre of the graph. */
 @Entity({ tableName: 'project' })
@@ -92,7 +134,10 @@ export class Project {
   bidDeadline?: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the candidate publicity (评标结果公示), YYYY-MM-DD (Asia/Shanghai); null before the publicity.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Last day of the candidate publicity (评标结果公示), YYYY-MM-DD (Asia/Shanghai); null before the publicity.',
+  })
   publicityEndsOn?: string | null;
 
   @Property({ type: 'date', nullable: true })
@@ -100,7 +145,10 @@ export class Project {
   awardNoticeOn?: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the contract was signed, YYYY-MM-DD (Asia/Shanghai); null before contract filing (合同备案).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Day the contract was signed, YYYY-MM-DD (Asia/Shanghai); null before contract filing (合同备案).',
+  })
   contractSignedOn?: string | null;
 
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
@@ -159,7 +207,10 @@ export class StageRecord {
   bidDeadline?: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the publicity this record opened, YYYY-MM-DD (Asia/Shanghai); null for records without publicity.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Last day of the publicity this record opened, YYYY-MM-DD (Asia/Shanghai); null for records without publicity.',
+  })
   publicityEndsOn?: string | null;
 
   @Property({ type: 'integer', nullable: true })

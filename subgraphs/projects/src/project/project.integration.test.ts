@@ -55,7 +55,9 @@ describe('projects subgraph against PostgreSQL', () => {
   it('runs a project through every stage, flagging statutory interval breaches', async () => {
     const id = await registerProject('T-LIFECYCLE');
     const step = async (mutation: string, input: Record<string, unknown>) => {
-      const result = await gql(`mutation($input: ${mutation}) { ${mutation.split(':')[0]} }`.replace(mutation, mutation), { input: { projectId: id, ...input } });
+      const result = await gql(`mutation($input: ${mutation}) { ${mutation.split(':')[0]} }`.replace(mutation, mutation), {
+        input: { projectId: id, ...input },
+      });
       return result;
     };
     const ok = async (field: string, type: string, input: Record<string, unknown>) => {
@@ -94,7 +96,15 @@ describe('projects subgraph against PostgreSQL', () => {
     expect(project.budget).toBe('12500000.50');
     expect(project.bidDeadline).toBe('2024-03-28');
     expect(project.stageRecords.map((r: { kind: string }) => r.kind)).toEqual([
-      'ANNOUNCEMENT', 'CLARIFICATION', 'BID_OPENING', 'EVALUATION_REPORT', 'CANDIDATE_PUBLICITY', 'AWARD_NOTICE', 'CONTRACT_FILING', 'PERFORMANCE_START', 'COMPLETION',
+      'ANNOUNCEMENT',
+      'CLARIFICATION',
+      'BID_OPENING',
+      'EVALUATION_REPORT',
+      'CANDIDATE_PUBLICITY',
+      'AWARD_NOTICE',
+      'CONTRACT_FILING',
+      'PERFORMANCE_START',
+      'COMPLETION',
     ]);
     expect(project.flags).toEqual([
       { rule: 'DOCUMENTS_TO_DEADLINE_MIN_20_DAYS', required: 20, actual: 15, unit: 'days' },
@@ -152,9 +162,13 @@ describe('projects subgraph against PostgreSQL', () => {
   });
 
   it('lets only the trading center write, and a department officer read', async () => {
-    const denied = await gql(`mutation($input: StageStepInput!) { openBids(input: $input) { stage } }`, {
-      input: { projectId: '00000000-0000-4000-8000-000000000000', occurredOn: '2024-01-01', documentRef: 'x' },
-    }, as('DEPT', 'ZJJ'));
+    const denied = await gql(
+      `mutation($input: StageStepInput!) { openBids(input: $input) { stage } }`,
+      {
+        input: { projectId: '00000000-0000-4000-8000-000000000000', occurredOn: '2024-01-01', documentRef: 'x' },
+      },
+      as('DEPT', 'ZJJ'),
+    );
     expect(denied.errors?.[0].message).toMatch(/Access denied/);
     const publicFlags = await gql(`{ flaggedProjects { totalCount } }`, {}, as('PUBLIC'));
     expect(publicFlags.errors?.[0].message).toMatch(/Access denied/);
@@ -203,7 +217,14 @@ describe('demo data and batching', () => {
       expect(large.result.data.projects.totalCount).toBe(200);
       expect(large.statements).toBe(small.statements);
       const stages = new Set(large.result.data.projects.nodes.map((n: { stage: string }) => n.stage));
-      const all = await run(subgraph, schema, demoOrm, `{ a: projects(first: 100) { nodes { stage } } b: projects(first: 100, after: "${Buffer.from('offset:99').toString('base64url')}") { nodes { stage } } }`, {}, as('LEADER'));
+      const all = await run(
+        subgraph,
+        schema,
+        demoOrm,
+        `{ a: projects(first: 100) { nodes { stage } } b: projects(first: 100, after: "${Buffer.from('offset:99').toString('base64url')}") { nodes { stage } } }`,
+        {},
+        as('LEADER'),
+      );
       for (const n of [...all.data.a.nodes, ...all.data.b.nodes]) stages.add(n.stage);
       expect(stages.size).toBe(9);
       // Lists read lean rows (kit/src/lean.ts): the same values as the managed entity of project(id).
@@ -233,9 +254,11 @@ describe('demo data and batching', () => {
         expect(connection.pageInfo.hasPreviousPage).toBe(page > 0);
         seen.push(...connection.nodes.map((n: { code: string }) => n.code));
         if (page === 0) {
-          await demoOrm.em.getConnection().execute(
-            `insert into project select (jsonb_populate_record(null::project, to_jsonb(p) || jsonb_build_object('id', gen_random_uuid(), 'code', 'NEWEST-1', 'registered_on', '2099-01-01'))).* from project p limit 1`,
-          );
+          await demoOrm.em
+            .getConnection()
+            .execute(
+              `insert into project select (jsonb_populate_record(null::project, to_jsonb(p) || jsonb_build_object('id', gen_random_uuid(), 'code', 'NEWEST-1', 'registered_on', '2099-01-01'))).* from project p limit 1`,
+            );
         }
         if (!connection.pageInfo.hasNextPage) break;
         after = connection.pageInfo.endCursor;
@@ -243,7 +266,14 @@ describe('demo data and batching', () => {
       expect(seen).toHaveLength(200);
       expect(new Set(seen).size).toBe(200);
       expect(seen).not.toContain('NEWEST-1');
-      const bad = await run(subgraph, schema, demoOrm, `{ projects(after: "${Buffer.from('["k",1]').toString('base64url')}") { totalCount } }`, {}, as('LEADER'));
+      const bad = await run(
+        subgraph,
+        schema,
+        demoOrm,
+        `{ projects(after: "${Buffer.from('["k",1]').toString('base64url')}") { totalCount } }`,
+        {},
+        as('LEADER'),
+      );
       expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
     } finally {
       await demoOrm.close();

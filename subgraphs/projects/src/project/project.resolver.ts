@@ -49,7 +49,11 @@ export class ProjectResolver {
   async flaggedProjects(
     @Args() page: PageArgs,
     @Arg('rule', () => IntervalRule, { nullable: true, description: 'Only projects flagged for this rule; null means any rule.' }) rule: IntervalRule | null,
-    @Arg('supervisingDepartment', () => String, { nullable: true, description: 'Only projects of this supervising department (code such as ZJJ); null means every department.' }) supervisingDepartment: string | null,
+    @Arg('supervisingDepartment', () => String, {
+      nullable: true,
+      description: 'Only projects of this supervising department (code such as ZJJ); null means every department.',
+    })
+    supervisingDepartment: string | null,
     @Ctx() { em, user }: Context,
   ) {
     const filter = rule ? { flaggedFor: rule } : { flagged: true };
@@ -74,7 +78,8 @@ export class ProjectResolver {
   @FieldResolver(() => [Bid], { description: 'Bids, all rounds unless one is given.' })
   async bids(
     @Root() project: Project,
-    @Arg('tenderRound', () => Int, { nullable: true, description: 'Only bids of this tender round (1, 2, …); null returns every round.' }) tenderRound: number | null,
+    @Arg('tenderRound', () => Int, { nullable: true, description: 'Only bids of this tender round (1, 2, …); null returns every round.' })
+    tenderRound: number | null,
     @Ctx() { loaders }: Context,
   ): Promise<Bid[]> {
     const bids = await loaders.bidsByProject.load(project.id);
@@ -153,13 +158,19 @@ export class ProjectResolver {
 
   @Allowed('mutation.startPerformance')
   @Mutation(() => Project, { description: 'Performance started (履约).' })
-  startPerformance(@Arg('input', { description: 'The start of performance: project, day and document reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
+  startPerformance(
+    @Arg('input', { description: 'The start of performance: project, day and document reference.' }) input: StageStepInput,
+    @Ctx() { em, user }: Context,
+  ) {
     return new ProjectService(em, user).startPerformance(input);
   }
 
   @Allowed('mutation.completeProject')
   @Mutation(() => Project, { description: 'Project completed.' })
-  completeProject(@Arg('input', { description: 'The completion: project, day and acceptance document reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
+  completeProject(
+    @Arg('input', { description: 'The completion: project, day and acceptance document reference.' }) input: StageStepInput,
+    @Ctx() { em, user }: Context,
+  ) {
     return new ProjectService(em, user).completeProject(input);
   }
 }
@@ -176,4 +187,3 @@ export class BidResolver {
     return loaders.projectById.load(bid.project.id);
   }
 }
-

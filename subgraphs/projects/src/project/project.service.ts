@@ -95,7 +95,10 @@ export function projectWhere(filter: ProjectFilter = {}): FilterQuery<Project> {
  * step leaves nothing behind.
  */
 export class ProjectService {
-  constructor(private readonly em: EntityManager, private readonly user: Caller) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly user: Caller,
+  ) {}
 
   /** A page of projects, newest registration first, by keyset (stable while projects are registered). */
   list(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
@@ -123,33 +126,50 @@ export class ProjectService {
     if (input.tenderAgencyCreditCode) requireCreditCode(input.tenderAgencyCreditCode, 'tenderAgencyCreditCode');
     requirePositive(input.budget, 'budget');
     const duplicate = () => new InputError(`Project code ${code} is already registered`, { field: 'code', rule: 'unique' });
-    return refuseDuplicate(() => this.em.transactional(async (em) => {
-      if (await em.findOne(Project, { code })) throw duplicate();
-      const tenderer = await em.findOne(MarketEntity, { creditCode: input.tendererCreditCode });
-      if (!tenderer) throw new InputError(`Tenderer ${input.tendererCreditCode} is not a registered market entity`, { field: 'tendererCreditCode', rule: 'registered market entity' });
-      let tenderAgency: MarketEntity | null = null;
-      if (input.tenderAgencyCreditCode) {
-        tenderAgency = await em.findOne(MarketEntity, { creditCode: input.tenderAgencyCreditCode });
-        if (!tenderAgency) throw new InputError(`Tender agency ${input.tenderAgencyCreditCode} is not a registered market entity`, { field: 'tenderAgencyCreditCode', rule: 'registered market entity' });
-      }
-      const project = em.create(Project, {
-        code,
-        name: requireText(input.name, 'name'),
-        category: input.category,
-        supervisingDepartment: em.getReference(Department, input.supervisingDepartment),
-        tenderer,
-        tenderAgency,
-        budget: input.budget,
-        tenderMethod: input.tenderMethod,
-        registeredOn: input.registeredOn,
-        lastStageOn: input.registeredOn,
-      });
-      return project;
-    }), duplicate);
+    return refuseDuplicate(
+      () =>
+        this.em.transactional(async (em) => {
+          if (await em.findOne(Project, { code })) throw duplicate();
+          const tenderer = await em.findOne(MarketEntity, { creditCode: input.tendererCreditCode });
+          if (!tenderer)
+            throw new InputError(`Tenderer ${input.tendererCreditCode} is not a registered market entity`, {
+              field: 'tendererCreditCode',
+              rule: 'registered market entity',
+            });
+          let tenderAgency: MarketEntity | null = null;
+          if (input.tenderAgencyCreditCode) {
+            tenderAgency = await em.findOne(MarketEntity, { creditCode: input.tenderAgencyCreditCode });
+            if (!tenderAgency)
+              throw new InputError(`Tender agency ${input.tenderAgencyCreditCode} is not a registered market entity`, {
+                field: 'tenderAgencyCreditCode',
+                rule: 'registered market entity',
+              });
+          }
+          const project = em.create(Project, {
+            code,
+            name: requireText(input.name, 'name'),
+            category: input.category,
+            supervisingDepartment: em.getReference(Department, input.supervisingDepartment),
+            tenderer,
+            tenderAgency,
+            budget: input.budget,
+            tenderMethod: input.tenderMethod,
+            registeredOn: input.registeredOn,
+            lastStageOn: input.registeredOn,
+          });
+          return project;
+        }),
+      duplicate,
+    );
   }
 
   /** Runs one stage step under the project's row lock after checking the stage order and the date order. */
-  private async step(step: StageStep, projectId: string, occurredOn: string, apply: (em: EntityManager, project: Project) => Promise<ProjectStage | void>): Promise<Project> {
+  private async step(
+    step: StageStep,
+    projectId: string,
+    occurredOn: string,
+    apply: (em: EntityManager, project: Project) => Promise<ProjectStage | void>,
+  ): Promise<Project> {
     requireUuid(projectId, 'projectId');
     return this.em.transactional(async (em) => {
       const project = await em.findOne(Project, { id: projectId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -208,13 +228,19 @@ export class ProjectService {
     return this.step('recordClarification', input.projectId, input.issuedOn, async (em, project) => {
       const deadline = input.newBidDeadline ?? project.bidDeadline!;
       if (input.issuedOn < project.announcedOn!) {
-        throw new InputError(`issuedOn ${input.issuedOn} is before the announcement (${project.announcedOn})`, { field: 'issuedOn', rule: 'after announcement' });
+        throw new InputError(`issuedOn ${input.issuedOn} is before the announcement (${project.announcedOn})`, {
+          field: 'issuedOn',
+          rule: 'after announcement',
+        });
       }
       if (input.issuedOn > project.bidDeadline!) {
         throw new InputError(`issuedOn ${input.issuedOn} is after the bid deadline ${project.bidDeadline}`, { field: 'issuedOn', rule: 'before bid deadline' });
       }
       if (input.newBidDeadline && input.newBidDeadline < project.bidDeadline!) {
-        throw new InputError(`newBidDeadline may only move the deadline later than ${project.bidDeadline}`, { field: 'newBidDeadline', rule: 'deadline moves later' });
+        throw new InputError(`newBidDeadline may only move the deadline later than ${project.bidDeadline}`, {
+          field: 'newBidDeadline',
+          rule: 'deadline moves later',
+        });
       }
       project.bidDeadline = deadline;
       this.record(em, project, StageRecordKind.CLARIFICATION, input.issuedOn, input.documentRef, { bidDeadline: deadline });
@@ -228,15 +254,28 @@ export class ProjectService {
     let bid!: Bid;
     await this.step('recordBid', input.projectId, input.submittedOn, async (em, project) => {
       if (input.submittedOn < project.announcedOn!) {
-        throw new InputError(`Bid submitted on ${input.submittedOn}, before the tender was announced (${project.announcedOn})`, { field: 'submittedOn', rule: 'after announcement' });
+        throw new InputError(`Bid submitted on ${input.submittedOn}, before the tender was announced (${project.announcedOn})`, {
+          field: 'submittedOn',
+          rule: 'after announcement',
+        });
       }
       if (input.submittedOn > project.bidDeadline!) {
-        throw new InputError(`Bid submitted on ${input.submittedOn}, after the deadline ${project.bidDeadline}: late bids are refused`, { field: 'submittedOn', rule: 'by bid deadline' });
+        throw new InputError(`Bid submitted on ${input.submittedOn}, after the deadline ${project.bidDeadline}: late bids are refused`, {
+          field: 'submittedOn',
+          rule: 'by bid deadline',
+        });
       }
       const bidder = await em.findOne(MarketEntity, { creditCode: input.bidderCreditCode });
-      if (!bidder) throw new InputError(`Bidder ${input.bidderCreditCode} is not a registered market entity`, { field: 'bidderCreditCode', rule: 'registered market entity' });
+      if (!bidder)
+        throw new InputError(`Bidder ${input.bidderCreditCode} is not a registered market entity`, {
+          field: 'bidderCreditCode',
+          rule: 'registered market entity',
+        });
       if (await em.findOne(Bid, { project, tenderRound: project.tenderRound, bidder })) {
-        throw new InputError(`${bidder.name} has already bid in round ${project.tenderRound}`, { field: 'bidderCreditCode', rule: 'one bid per bidder per round' });
+        throw new InputError(`${bidder.name} has already bid in round ${project.tenderRound}`, {
+          field: 'bidderCreditCode',
+          rule: 'one bid per bidder per round',
+        });
       }
       bid = em.create(Bid, { project, bidder, tenderRound: project.tenderRound, amount: input.amount, submittedOn: input.submittedOn });
     });
@@ -282,10 +321,14 @@ export class ProjectService {
     requireUuid(input.winningBidId, 'winningBidId');
     return this.step('awardProject', input.projectId, input.noticeIssuedOn, async (em, project) => {
       if (project.publicityEndsOn && input.noticeIssuedOn <= project.publicityEndsOn) {
-        throw new InputError(`The award notice cannot be issued before candidate publicity ends (${project.publicityEndsOn})`, { field: 'noticeIssuedOn', rule: 'after candidate publicity' });
+        throw new InputError(`The award notice cannot be issued before candidate publicity ends (${project.publicityEndsOn})`, {
+          field: 'noticeIssuedOn',
+          rule: 'after candidate publicity',
+        });
       }
       const bid = await em.findOne(Bid, { id: input.winningBidId, project, tenderRound: project.tenderRound });
-      if (!bid) throw new InputError(`Bid ${input.winningBidId} is not a bid of this project's current round`, { field: 'winningBidId', rule: 'bid of this round' });
+      if (!bid)
+        throw new InputError(`Bid ${input.winningBidId} is not a bid of this project's current round`, { field: 'winningBidId', rule: 'bid of this round' });
       bid.awarded = true;
       project.awardNoticeOn = input.noticeIssuedOn;
       this.record(em, project, StageRecordKind.AWARD_NOTICE, input.noticeIssuedOn, input.documentRef);
@@ -295,7 +338,8 @@ export class ProjectService {
   fileContract(input: ContractFilingInput): Promise<Project> {
     requirePositive(input.contractAmount, 'contractAmount');
     return this.step('fileContract', input.projectId, input.filedOn, async (em, project) => {
-      if (input.signedOn < project.awardNoticeOn!) throw new InputError('signedOn must not be before the award notice', { field: 'signedOn', rule: 'after award notice' });
+      if (input.signedOn < project.awardNoticeOn!)
+        throw new InputError('signedOn must not be before the award notice', { field: 'signedOn', rule: 'after award notice' });
       if (input.filedOn < input.signedOn) throw new InputError('filedOn must not be before signedOn', { field: 'filedOn', rule: 'after signing' });
       project.contractSignedOn = input.signedOn;
       project.contractAmount = input.contractAmount;
