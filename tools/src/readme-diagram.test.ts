@@ -14,7 +14,7 @@ describe("the README's architecture diagram", () => {
 
   it('replaces only the block between the markers, and the committed README is current', () => {
     const readme = `intro\n${DIAGRAM_BEGIN}\nold drawing\n${DIAGRAM_END}\nrest\n`;
-    expect(withArchitectureDiagram(readme, list)).toBe(`intro\n${DIAGRAM_BEGIN}\n${architectureDiagram(list)}\n${DIAGRAM_END}\nrest\n`);
+    expect(withArchitectureDiagram(readme, list)).toBe(`intro\n${DIAGRAM_BEGIN}\n\n${architectureDiagram(list)}\n\n${DIAGRAM_END}\nrest\n`);
     const committed = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
     expect(committed).toContain(DIAGRAM_BEGIN);
     expect(withArchitectureDiagram(committed, list)).toBe(committed);

@@ -30,5 +30,6 @@ export function withArchitectureDiagram(readme: string, list: SubgraphList): str
   const begin = readme.indexOf(DIAGRAM_BEGIN);
   const end = readme.indexOf(DIAGRAM_END);
   if (begin === -1 || end < begin) return readme;
-  return `${readme.slice(0, begin + DIAGRAM_BEGIN.length)}\n${architectureDiagram(list)}\n${readme.slice(end)}`;
+  // Blank lines around the drawing, as Prettier writes Markdown: `pnpm format` leaves the block alone.
+  return `${readme.slice(0, begin + DIAGRAM_BEGIN.length)}\n\n${architectureDiagram(list)}\n\n${readme.slice(end)}`;
 }
