@@ -1,5 +1,10 @@
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { repoRoot } from '@hub/kit';
 import { startHub, type Hub } from './harness';
 
 /** Debian's chromium (playwright-core downloads no browser), headless, with nothing calling home. */
@@ -45,4 +50,60 @@ export function demoHubInBrowser(): { origin: string; browser: Browser } {
     await hub?.stop();
   });
   return state;
+}
+
+/** Where browser tests write their screenshots (git-ignored test artefacts). */
+export const ARTIFACTS = join(repoRoot(), 'test', 'artifacts');
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** A desktop window, or a phone-sized touch screen for the public pages. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/**
+ * A browser context for the hub at `origin` (zh-CN, Asia/Shanghai): every request to another host is
+ * aborted and its address pushed onto `external`, which the test then asserts is empty.
+ */
+export async function originOnlyContext(browser: Browser, origin: string, external: string[], options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  // Waits are for elements, never fixed times; a busy machine may need long ones.
+  context.setDefaultTimeout(90_000);
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  return context;
+}
+
+/** Signs in through the development sign-in (`/login?role=…`) and waits for the home view. */
+export async function signIn(context: BrowserContext, origin: string, query: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/login?${query}`);
+  await page.waitForURL(`${origin}/`);
+  return page;
+}
+
+/** axe-core's own script injected into the page; serious and critical violations fail the test. */
+export async function expectAccessible(page: Page, view: string): Promise<void> {
+  await page.addScriptTag({ path: axeScript });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  expect(violations, `${view}: accessibility violations`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -2,14 +2,13 @@
 // Functions passed to page.evaluate run in the browser.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@hub/kit';
 import { startHub, type Hub } from './harness';
-import { launchChromium } from './web-browser';
+import { ARTIFACTS, launchChromium, expectAccessible, originOnlyContext, signIn as signInAt } from './web-browser';
 
 /**
  * 两月研判 in a real browser on the demo hub: /review for a fixed period shows every line department
@@ -17,8 +16,6 @@ import { launchChromium } from './web-browser';
  * directly through the gateway); the print layout leaves the menu out and fits A4; axe-core finds no
  * serious violation; no request leaves the origin.
  */
-const ARTIFACTS = join(repoRoot(), 'test', 'artifacts');
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PERIOD = { from: '2026-09-01', to: '2026-10-31' };
 
 let hub: Hub;
@@ -41,44 +38,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  // Waits are for elements, never fixed times; a busy machine may need long ones.
-  context.setDefaultTimeout(90_000);
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    external.push(url);
-    return route.abort();
-  });
-  return context;
-}
-
-async function signIn(context: BrowserContext, query: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${origin}/login?${query}`);
-  await page.waitForURL(`${origin}/`);
-  return page;
-}
-
-async function expectAccessible(page: Page, view: string): Promise<void> {
-  await page.addScriptTag({ path: axeScript });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  expect(violations, `${view}: accessibility violations`).toEqual([]);
-}
+const newContext = (): Promise<BrowserContext> => originOnlyContext(browser, origin, external, { acceptDownloads: true });
+const signIn = (context: BrowserContext, query: string): Promise<Page> => signInAt(context, origin, query);
 
 interface GraphDepartment {
   code: string;

@@ -2,13 +2,12 @@
 // Functions passed to page.evaluate run in the browser.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, signDevToken, withCheckCharacter, type Role } from '@hub/kit';
 import { startHub, type Hub } from './harness';
-import { launchChromium } from './web-browser';
+import { ARTIFACTS, launchChromium, expectAccessible, originOnlyContext, signIn as signInAt, PHONE, screenshot } from './web-browser';
 
 /**
  * The work views and the public portal in a real browser: one complaint from the public portal (on
@@ -16,8 +15,6 @@ import { launchChromium } from './web-browser';
  * decision and feedback, the office's archiving, back to the public status lookup — every step
  * clicked in the UI by the role that takes it. axe-core on every new view; no request leaves the origin.
  */
-const ARTIFACTS = join(repoRoot(), 'test', 'artifacts');
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let hub: Hub | undefined;
 let browser: Browser;
@@ -87,6 +84,9 @@ afterAll(async () => {
   await hub?.stop();
 });
 
+const newContext = (phone = false): Promise<BrowserContext> => originOnlyContext(browser, origin, external, phone ? PHONE : {});
+const signIn = (context: BrowserContext, query: string): Promise<Page> => signInAt(context, origin, query);
+
 function token(role: Role, department?: string): Promise<string> {
   return signDevToken({ role, department, sub: `${role.toLowerCase()}-test` });
 }
@@ -98,53 +98,6 @@ async function query(text: string, variables: Record<string, unknown>, bearer: s
     body: JSON.stringify({ query: text, variables }),
   });
   return (await response.json()) as { data?: any; errors?: unknown[] };
-}
-
-async function newContext(phone = false): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1440, height: 900 } }),
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  // Waits are for elements, never fixed times; a busy machine may need long ones.
-  context.setDefaultTimeout(90_000);
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    external.push(url);
-    return route.abort();
-  });
-  return context;
-}
-
-async function signIn(context: BrowserContext, query: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${origin}/login?${query}`);
-  await page.waitForURL(`${origin}/`);
-  return page;
-}
-
-async function expectAccessible(page: Page, view: string): Promise<void> {
-  await page.addScriptTag({ path: axeScript });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  expect(violations, `${view}: accessibility violations`).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
 /** Picks an option of an antd Select found by its accessible name, typing first when it searches. */

@@ -2,21 +2,18 @@
 // Functions passed to page.evaluate run in the browser.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@hub/kit';
 import { startHub, type Hub } from './harness';
-import { launchChromium } from './web-browser';
+import { launchChromium, ARTIFACTS, expectAccessible, originOnlyContext, screenshot, signIn as signInAt } from './web-browser';
 
 /**
  * The web app in a real browser (Debian's chromium driven by playwright-core) on the demo hub:
  * every role's home, the project and entity pages, GraphiQL, sign-in and sign-out, the banner when
  * a slice is down, accessibility (axe-core), and no request to any other host.
  */
-const ARTIFACTS = join(repoRoot(), 'test', 'artifacts');
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let hub: Hub;
 let browser: Browser;
@@ -39,49 +36,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  // Waits are for elements, never fixed times; a busy machine may need long ones.
-  context.setDefaultTimeout(90_000);
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    external.push(url);
-    return route.abort();
-  });
-  return context;
-}
-
-async function signIn(context: BrowserContext, query: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${origin}/login?${query}`);
-  await page.waitForURL(`${origin}/`);
-  return page;
-}
-
-/** axe-core's own script injected into the page; serious and critical violations fail the test. */
-async function expectAccessible(page: Page, view: string): Promise<void> {
-  await page.addScriptTag({ path: axeScript });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  expect(violations, `${view}: accessibility violations`).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
+const newContext = (): Promise<BrowserContext> => originOnlyContext(browser, origin, external);
+const signIn = (context: BrowserContext, query: string): Promise<Page> => signInAt(context, origin, query);
 
 /** A project with cases and bids (ids differ per run; the demo data's shape does not). */
 async function projectWithCasesAndBids(): Promise<{ id: string; receiptNumber: string; bidder: string; grade: string }> {
