@@ -25,12 +25,16 @@ export function Layout({ children }: { children: ReactNode }) {
   const selected = items.map((i) => i.key).filter((k) => k === location.pathname || (k !== '/' && location.pathname.startsWith(`${k}/`)));
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
-      <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+      <AntLayout.Header
+        // Wraps instead of folding menu items into an overflow menu: antd keeps the folded items in
+        // the page, hidden from assistive technology yet focusable (axe: aria-hidden-focus).
+        style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 24, height: 'auto', minHeight: 64, background: '#fff', borderBottom: '1px solid #f0f0f0' }}
+      >
         <Typography.Title level={1} style={{ margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('综合监管联动执法平台', 'Joint Supervision Hub')}
         </Typography.Title>
         <nav aria-label={t('主菜单', 'Main menu')} style={{ flex: 1, minWidth: 0 }}>
-          <Menu mode="horizontal" selectedKeys={selected} items={items} style={{ borderBottom: 'none' }} />
+          <Menu mode="horizontal" disabledOverflow selectedKeys={selected} items={items} style={{ borderBottom: 'none', flexWrap: 'wrap' }} />
         </nav>
         <Space>
           <Typography.Text data-testid="current-user">

@@ -56,6 +56,10 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/projects', element: <ProjectList />, menu: { zh: '项目', en: 'Projects', icon: <AppstoreOutlined /> } },
   { path: '/projects/:id', element: <ProjectPage /> },
   { path: '/entities/:creditCode', element: <EntityPage /> },
+  { path: '/intake', element: <IntakeQueue />, roles: ['OFFICE'], menu: { zh: '一窗受理', en: 'Intake', icon: <InboxOutlined /> } },
+  { path: '/intake/new', element: <RecordReceivedPage />, roles: ['OFFICE'] },
+  { path: '/cases', element: <CaseList />, roles: ['OFFICE', 'DEPT', 'LEADER'], menu: { zh: '案件办理', en: 'Cases', icon: <AuditOutlined /> } },
+  { path: '/cases/:id', element: <CasePage />, roles: ['OFFICE', 'DEPT', 'LEADER', 'ENFORCER'] },
   {
     path: '/inspections',
     element: <InspectionsHome />,
@@ -71,17 +75,13 @@ export const APP_ROUTES: AppRoute[] = [
     roles: ['OFFICE', 'DEPT', 'LEADER'],
     menu: { zh: '信用管理', en: 'Credit', icon: <SafetyCertificateOutlined /> },
   },
-  { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
   {
     path: '/review',
     element: <ReviewPage />,
     roles: ['LEADER', 'OFFICE'],
     menu: { zh: '两月研判', en: 'Bimonthly review', icon: <FundProjectionScreenOutlined /> },
   },
-  { path: '/intake', element: <IntakeQueue />, roles: ['OFFICE'], menu: { zh: '一窗受理', en: 'Intake', icon: <InboxOutlined /> } },
-  { path: '/intake/new', element: <RecordReceivedPage />, roles: ['OFFICE'] },
-  { path: '/cases', element: <CaseList />, roles: ['OFFICE', 'DEPT', 'LEADER'], menu: { zh: '案件办理', en: 'Cases', icon: <AuditOutlined /> } },
-  { path: '/cases/:id', element: <CasePage />, roles: ['OFFICE', 'DEPT', 'LEADER', 'ENFORCER'] },
+  { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },
 ];
 
 export const HOME_MENU = { zh: '首页', en: 'Home', icon: <DashboardOutlined /> };
