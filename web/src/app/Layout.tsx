@@ -28,7 +28,16 @@ export function Layout({ children }: { children: ReactNode }) {
       <AntLayout.Header
         // Wraps instead of folding menu items into an overflow menu: antd keeps the folded items in
         // the page, hidden from assistive technology yet focusable (axe: aria-hidden-focus).
-        style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 24, height: 'auto', minHeight: 64, background: '#fff', borderBottom: '1px solid #f0f0f0' }}
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          columnGap: 24,
+          height: 'auto',
+          minHeight: 64,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
       >
         <Typography.Title level={1} style={{ margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('综合监管联动执法平台', 'Joint Supervision Hub')}
