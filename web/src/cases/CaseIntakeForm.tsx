@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useRef, useState } from 'react';
-import { newIdempotencyKey, refusalOf } from '../forms/server-refusal';
+import { newIdempotencyKey, refusalForFields } from '../forms/server-refusal';
 import { complaintWindowProblem, LONG_TEXT, MAX_TEXT, NAME_TEXT, shanghaiInstant, SUMMARY_TEXT, textRules, todayInShanghai } from '../forms/rules';
 import {
   PublicProjectSearchDocument,
@@ -141,7 +141,7 @@ export function CaseIntakeForm({ kind, mode, onReceipt }: { kind: IntakeKind; mo
       form.resetFields();
       onReceipt(receipt);
     } catch (error) {
-      const refusal = refusalOf(error, FIELDS);
+      const refusal = refusalForFields(error, FIELDS);
       // The form keeps every value; the server's message goes on the field it names.
       form.setFields(Object.entries(refusal.fields).map(([name, errors]) => ({ name: name as keyof Values, errors })));
       const messages = [...refusal.general];

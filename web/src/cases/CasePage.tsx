@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { InlineError, QueryState } from '../data/QueryState';
 import { Tag } from '../data/Tag';
-import { refusalOf } from '../forms/server-refusal';
+import { refusalForFields } from '../forms/server-refusal';
 import { LONG_TEXT, textRules } from '../forms/rules';
 import {
   AcceptCaseDocument,
@@ -67,7 +67,7 @@ function StepForm({
       form.resetFields();
       onDone();
     } catch (error) {
-      const refusal = refusalOf(error, STEP_FIELDS);
+      const refusal = refusalForFields(error, STEP_FIELDS);
       form.setFields(Object.entries(refusal.fields).map(([name, errors]) => ({ name, errors })));
       if (refusal.stale) onStale(refusal.general.join('；'));
       else setGeneral(refusal.general);

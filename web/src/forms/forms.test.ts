@@ -1,11 +1,11 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
 import { complaintWindowProblem, daysBetween, shanghaiInstant, todayInShanghai } from './rules';
-import { formFieldOf, newIdempotencyKey, refusalOf } from './server-refusal';
+import { formFieldOf, newIdempotencyKey, refusalForFields } from './server-refusal';
 
 const graphqlError = (errors: { message: string; extensions?: Record<string, unknown> }[]) => new CombinedGraphQLErrors({ errors } as never);
 
-describe('refusalOf', () => {
+describe('refusalForFields', () => {
   it('puts a refusal on the field the server names and the rest above the form', () => {
     const error = graphqlError([
       {
@@ -15,7 +15,7 @@ describe('refusalOf', () => {
       { message: 'respondentCreditCodes[0] is not valid', extensions: { code: 'BAD_USER_INPUT', field: 'respondentCreditCodes[0]' } },
       { message: 'projectId is not a project', extensions: { code: 'BAD_USER_INPUT', field: 'projectId' } },
     ]);
-    const refusal = refusalOf(error, ['summary', 'respondentCreditCodes']);
+    const refusal = refusalForFields(error, ['summary', 'respondentCreditCodes']);
     expect(refusal.fields).toEqual({
       summary: ['summary is 201 characters long; at most 200 are allowed'],
       respondentCreditCodes: ['respondentCreditCodes[0] is not valid'],
@@ -26,15 +26,15 @@ describe('refusalOf', () => {
 
   it('calls a CONFLICT on a case step stale, but not a reused idempotency key', () => {
     expect(
-      refusalOf(graphqlError([{ message: 'Case TS1 changed since version 2 (now 3)', extensions: { code: 'CONFLICT', currentVersion: 3 } }]), []).stale,
+      refusalForFields(graphqlError([{ message: 'Case TS1 changed since version 2 (now 3)', extensions: { code: 'CONFLICT', currentVersion: 3 } }]), []).stale,
     ).toBe(true);
     expect(
-      refusalOf(graphqlError([{ message: 'idempotencyKey "x" was already used', extensions: { code: 'CONFLICT', field: 'idempotencyKey' } }]), []).stale,
+      refusalForFields(graphqlError([{ message: 'idempotencyKey "x" was already used', extensions: { code: 'CONFLICT', field: 'idempotencyKey' } }]), []).stale,
     ).toBe(false);
   });
 
   it('treats an answer that never came as a transport failure (safe to retry with the same key)', () => {
-    expect(refusalOf(new TypeError('Failed to fetch'), ['summary'])).toMatchObject({ transport: true, general: ['Failed to fetch'] });
+    expect(refusalForFields(new TypeError('Failed to fetch'), ['summary'])).toMatchObject({ transport: true, general: ['Failed to fetch'] });
   });
 
   it('names the form field from a nested path', () => {

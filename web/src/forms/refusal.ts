@@ -18,12 +18,14 @@ export function fieldPath(field: string): FieldPath {
 }
 
 export interface Refusal {
-  /** Refusals that name a field (BAD_USER_INPUT with extensions.field): shown on that field. */
+  /** Refusals that name a field (extensions.field): shown on that field when the form has it. */
   fields: { path: FieldPath; message: string; rule?: string }[];
   /** Everything else (a state conflict, a permission, a failure), in words. */
   general: string[];
-  /** The server refused because the thing changed meanwhile (CONFLICT): a reload helps. */
+  /** The server refused because the thing changed meanwhile (a CONFLICT naming no field): a reload helps. */
   conflict: boolean;
+  /** No GraphQL answer came (network, 5xx): a retry with the same idempotency key is safe. */
+  transport: boolean;
 }
 
 /**
@@ -31,18 +33,22 @@ export interface Refusal {
  * (the kit's input rules and each service's own checks), so the message goes next to that field.
  */
 export function refusalOf(error: unknown): Refusal {
-  const refusal: Refusal = { fields: [], general: [], conflict: false };
+  const refusal: Refusal = { fields: [], general: [], conflict: false, transport: false };
   if (!error) return refusal;
   if (!CombinedGraphQLErrors.is(error)) {
+    refusal.transport = true;
     refusal.general.push(error instanceof Error ? error.message : 'The request failed');
     return refusal;
   }
   for (const e of error.errors) {
     const { code, field, rule } = (e.extensions ?? {}) as { code?: string; field?: unknown; rule?: unknown };
-    if (code === 'CONFLICT') refusal.conflict = true;
-    if (code === 'BAD_USER_INPUT' && typeof field === 'string' && field) {
+    // A CONFLICT naming a field (a reused idempotency key, a taken unique value) is about the input, not a change meanwhile.
+    if (typeof field === 'string' && field) {
       refusal.fields.push({ path: fieldPath(field), message: e.message, rule: typeof rule === 'string' ? rule : undefined });
-    } else refusal.general.push(e.message);
+    } else {
+      if (code === 'CONFLICT') refusal.conflict = true;
+      refusal.general.push(e.message);
+    }
   }
   return refusal;
 }

@@ -1,42 +1,36 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
+import { fieldPath, refusalOf, type FieldPath } from './refusal';
 
 /**
- * A refused mutation, sorted for a form: the server names the broken field in
- * `extensions.field` (the kit's input rules and the slices' own checks), e.g. `summary`,
- * `respondentCreditCodes[0]` or `filter.publishedIn`; the form shows each message on the field of
- * that name and the rest above the form. The form's values are never touched, so nothing typed is lost.
+ * A refused mutation, sorted for a form whose fields have the server's input names (the case and
+ * public forms): the server names the broken field in `extensions.field`, e.g. `summary`,
+ * `respondentCreditCodes[0]` or `input.details`; each message goes on the form field of that name and
+ * the rest above the form. The form's values are never touched, so nothing typed is lost.
  */
-export interface Refusal {
-  /** Messages by form field name (the last segment of the server's field path, without an index). */
+export interface FieldRefusal {
+  /** Messages by form field name (the last name in the server's field path, without an index). */
   fields: Record<string, string[]>;
   /** Messages not tied to a field of the form (or no GraphQL answer at all). */
   general: string[];
-  /** CONFLICT: someone else moved the case (stale version or a step no longer allowed). */
+  /** CONFLICT naming no field: someone else moved the case (stale version or a step no longer allowed). */
   stale: boolean;
   /** The request may not have reached the server (network, 5xx): a retry with the same idempotency key is safe. */
   transport: boolean;
 }
 
 /** The form field a server field path names: `input.details` → `details`, `respondentCreditCodes[0]` → `respondentCreditCodes`. */
-export function formFieldOf(path: string): string {
-  const last = path.split('.').pop() ?? path;
-  return last.replace(/\[\d+\]$/, '');
+export function formFieldOf(path: string | FieldPath): string | undefined {
+  const parts = typeof path === 'string' ? fieldPath(path) : path;
+  return [...parts].reverse().find((part): part is string => typeof part === 'string');
 }
 
-export function refusalOf(error: unknown, formFields: readonly string[]): Refusal {
-  const refusal: Refusal = { fields: {}, general: [], stale: false, transport: false };
-  if (!error) return refusal;
-  if (!CombinedGraphQLErrors.is(error)) {
-    refusal.transport = true;
-    refusal.general.push(error instanceof Error ? error.message : 'The request failed');
-    return refusal;
-  }
-  for (const e of error.errors) {
-    const code = e.extensions?.code;
-    if (code === 'CONFLICT' && e.extensions?.field === undefined) refusal.stale = true;
-    const field = typeof e.extensions?.field === 'string' ? formFieldOf(e.extensions.field) : undefined;
-    if (field && formFields.includes(field)) (refusal.fields[field] ??= []).push(e.message);
-    else refusal.general.push(e.message);
+/** refusalOf (forms/refusal.ts), with the field refusals keyed by the form's own field names. */
+export function refusalForFields(error: unknown, formFields: readonly string[]): FieldRefusal {
+  const { fields, general, conflict, transport } = refusalOf(error);
+  const refusal: FieldRefusal = { fields: {}, general: [...general], stale: conflict, transport };
+  for (const { path, message } of fields) {
+    const field = formFieldOf(path);
+    if (field && formFields.includes(field)) (refusal.fields[field] ??= []).push(message);
+    else refusal.general.push(message);
   }
   return refusal;
 }

@@ -6,7 +6,7 @@ import { ReceiptCard } from '../cases/ReceiptCard';
 import { REFUSAL_GROUND_LABELS } from '../cases/case-labels';
 import { GradeTag } from '../credit/GradeTag';
 import { Tag } from '../data/Tag';
-import { refusalOf } from '../forms/server-refusal';
+import { refusalForFields } from '../forms/server-refusal';
 import {
   PublicCaseStatusDocument,
   PublicCreditSearchDocument,
@@ -58,7 +58,7 @@ function StatusLookup() {
   const { t, lang } = useLocale();
   const [lookup, { data, loading, error }] = useLazyQuery(PublicCaseStatusDocument, { fetchPolicy: 'network-only' });
   const [form] = Form.useForm<{ receiptNumber: string; secret: string }>();
-  const refusal = refusalOf(error, []);
+  const refusal = refusalForFields(error, []);
   const notFound = error && refusal.general.length > 0;
   const s = data?.caseStatusByReceipt;
   return (
