@@ -49,7 +49,17 @@ export default defineConfig({
         extends: true,
         // No database: the PostgreSQL global setup is not part of this group, so a unit test that
         // reaches for one fails instead of silently slowing the group down.
-        test: { name: 'unit', include: TEST_ROOTS.map((r) => `${r}/*.test.ts`), exclude: [...EXCLUDE, ...SLOW] },
+        test: {
+          name: 'unit',
+          include: TEST_ROOTS.map((r) => `${r}/*.test.ts`),
+          exclude: [...EXCLUDE, ...SLOW],
+          // Loading the kit (type-graphql, MikroORM, Apollo) costs seconds and nearly every unit test
+          // imports it: a worker keeps its modules between files instead of loading them once per file.
+          // Unit tests hold no database or server between files; environment variables a test changes
+          // are restored by that test (and by vi.unstubAllEnvs below).
+          isolate: false,
+          unstubEnvs: true,
+        },
       },
       {
         extends: true,

@@ -2,16 +2,32 @@ import 'reflect-metadata';
 import { isObjectType, type GraphQLFieldResolver } from 'graphql';
 import { hiddenFields } from '@hub/kit';
 import { as } from '@hub/kit/testing';
-import { Field } from 'type-graphql';
-import { expect, it } from 'vitest';
+import { Field, getMetadataStorage } from 'type-graphql';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Case } from './case/case.entity';
 import { CaseKind } from './case/case-states';
 import { buildSchema } from './server';
 import { caseVisibility } from './visibility';
 
-// The README's "change a field" walkthrough, step 1, as a newcomer writes it: a plain nullable @Field on
-// the entity and nothing else. (Added before the schema is built; vitest runs this file in its own process.)
-Field(() => String, { nullable: true })(Case.prototype, 'note');
+/*
+ * The README's "change a field" walkthrough, step 1, as a newcomer writes it: a plain nullable @Field on
+ * the entity and nothing else. Unit test files share a worker (vitest.config.mts, isolate: false) and
+ * type-graphql fixes a type's fields at the first schema build of the process, so this file adds the field
+ * for itself only: it lets type-graphql collect Case's fields again with `note`, and again without it after.
+ */
+function recollectCaseFields() {
+  const caseType = getMetadataStorage().objectTypes.find((type) => type.target === Case);
+  if (caseType) caseType.fields = undefined;
+}
+beforeAll(() => {
+  Field(() => String, { nullable: true })(Case.prototype, 'note');
+  recollectCaseFields();
+});
+afterAll(() => {
+  const storage = getMetadataStorage();
+  storage.fields = storage.fields.filter((field) => !(field.target === Case && field.name === 'note'));
+  recollectCaseFields();
+});
 
 const row = Object.assign(new Case(), {
   kind: CaseKind.COMPLAINT,

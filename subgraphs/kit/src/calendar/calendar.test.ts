@@ -53,7 +53,9 @@ describe('official PRC working-day calendar', () => {
 describe('calendar data an administrator extends', () => {
   const previous = process.env.CALENDAR_FILE;
   afterEach(() => {
-    process.env.CALENDAR_FILE = previous;
+    // Unset stays unset: assigning undefined would store the text "undefined" for the next file in this worker.
+    if (previous === undefined) delete process.env.CALENDAR_FILE;
+    else process.env.CALENDAR_FILE = previous;
   });
 
   it('picks up a new year from the data file without a restart', () => {
