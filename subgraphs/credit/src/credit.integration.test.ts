@@ -191,6 +191,11 @@ describe('performance notifications and the 7-working-day rule', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     const badCode = await notify({ subjectKey: `${bidder.slice(0, 17)}${bidder[17] === '0' ? '1' : '0'}` });
     expect(badCode.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectKey', rule: 'GB 32100-2015' });
+    // The kit's credit-code rule: a code typed in lower case or with spaces is stored trimmed and upper-cased.
+    const typed = await notify({ subjectKey: ` ${bidder.toLowerCase()} ` });
+    expect(typed.errors).toBeUndefined();
+    const stored = await ok(`query($id: ID!) { performanceNotification(id: $id) { subjectKey } }`, { id: typed.data.notifyPerformanceFinding.id }, zjj);
+    expect(stored.performanceNotification.subjectKey).toBe(bidder);
     const future = await notify({ notifiedOn: addDays(clock.today, 2) });
     expect(future.errors?.[0].extensions).toMatchObject({ field: 'notifiedOn', rule: 'not in the future' });
     const byOffice = await notify({}, office);

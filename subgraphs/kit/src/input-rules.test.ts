@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { graphql } from 'graphql';
 import { Arg, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputRule, LongText, PastDate, requireDateInBounds } from './input-rules';
+import { actDateOrToday, InputRule, LongText, PastDate, requireDateInBounds } from './input-rules';
 import { LocalDateScalar } from './scalars';
 import { buildFederatedSchema } from './schema';
 
@@ -109,6 +109,13 @@ describe('input rules', () => {
   it('bounds dates ten years ahead by default', () => {
     expect(() => requireDateInBounds('2037-01-01', 'dueOn', {}, '2026-11-27')).toThrow(/more than 10 years ahead/);
     expect(requireDateInBounds('2030-01-01', 'dueOn', {}, '2026-11-27')).toBe('2030-01-01');
+  });
+
+  it("takes an act's date as given or today, never in the future", () => {
+    expect(actDateOrToday(null, 'createdOn', '2026-11-27')).toBe('2026-11-27');
+    expect(actDateOrToday('2026-11-20', 'createdOn', '2026-11-27')).toBe('2026-11-20');
+    expect(() => actDateOrToday('2026-11-28', 'createdOn', '2026-11-27')).toThrow(/createdOn \(2026-11-28\) is in the future; today is 2026-11-27/);
+    expect(() => actDateOrToday('1999-12-31', 'createdOn', '2026-11-27')).toThrow(/createdOn \(1999-12-31\) is before 2000-01-01/);
   });
 });
 

@@ -112,6 +112,15 @@ export function requireDateInBounds(value: string, field: string, rule: InputRul
   return value;
 }
 
+/**
+ * The official date of an act (a record created, a notification closed, a decision made): the given
+ * day, for paper records entered later, or today when none is given; never in the future, and within
+ * the LocalDate bounds.
+ */
+export function actDateOrToday(value: string | null | undefined, field: string, today = todayInShanghai()): string {
+  return requireDateInBounds(value ?? today, field, { notInFuture: true }, today);
+}
+
 function requireInRange(value: number, field: string, min: number, max: number): void {
   if (!(value >= min && value <= max)) {
     throw new InputError(`${field} must be between ${min} and ${max}, got ${echo(value)}`, { field, rule: `range ${min} to ${max}` });

@@ -1,7 +1,6 @@
-import { LocalDateScalar, PeriodInput, requirePeriod } from '@hub/kit';
+import { isUuid, LocalDateScalar, PeriodInput, requirePeriod } from '@hub/kit';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
-import { isUuid } from '../policy/validate';
 import { CreditRecord } from '../record/credit-record.entity';
 import { loadStanding } from '../record/credit-record.resolver';
 import { CreditSubjectType } from '../record/credit-types';

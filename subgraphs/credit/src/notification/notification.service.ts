@@ -1,18 +1,21 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
+  actDateOrToday,
   ConflictError,
   currentCalendar,
   ForbiddenError,
   InputError,
+  LONG_TEXT,
   NotFoundError,
   periodEndAsOf,
   requirePeriod,
+  requireText,
+  requireUuid,
   todayInShanghai,
   type Caller,
 } from '@hub/kit';
 import type { Directories } from '../directories';
 import { creditPolicy } from '../policy/policy';
-import { actDate, requireText, requireUuid } from '../policy/validate';
 import { requireSubject } from '../record/credit-record.service';
 import { CreditRule } from '../rule/credit-rule.entity';
 import { PerformanceNotification } from './notification.entity';
@@ -37,8 +40,8 @@ export class NotificationService {
   async notify(input: PerformanceNotificationInput): Promise<PerformanceNotification> {
     const projectId = requireUuid(input.projectId, 'projectId');
     const subjectKey = requireSubject(input.subjectType, input.subjectKey, 'subjectKey');
-    const facts = requireText(input.facts, 'facts');
-    const notifiedOn = actDate(input.notifiedOn, 'notifiedOn', this.today());
+    const facts = requireText(input.facts, 'facts', LONG_TEXT);
+    const notifiedOn = actDateOrToday(input.notifiedOn, 'notifiedOn', this.today());
     // 谁主管，谁监管: only the project's supervising department reports on its performance.
     const project = (await this.directories.projects.projects([projectId])).get(projectId);
     if (!project) throw new NotFoundError('Project', projectId);
@@ -75,8 +78,8 @@ export class NotificationService {
   /** The bureau closes a notification whose findings warrant no deduction: it stops counting as overdue. */
   async close(id: string, note: string, on?: string | null): Promise<PerformanceNotification> {
     requireUuid(id, 'id');
-    const closedOn = actDate(on, 'closedOn', this.today());
-    const closingNote = requireText(note, 'note');
+    const closedOn = actDateOrToday(on, 'closedOn', this.today());
+    const closingNote = requireText(note, 'note', LONG_TEXT);
     return this.em.transactional(async (em) => {
       const notification = await em.findOne(PerformanceNotification, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!notification) throw new NotFoundError('PerformanceNotification', id);

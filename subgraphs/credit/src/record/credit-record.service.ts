@@ -1,11 +1,16 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
+  actDateOrToday,
   ConflictError,
   currentCalendar,
   InputError,
+  LONG_TEXT,
   memberUnits,
   keysetPage,
   NotFoundError,
+  requireCreditCode,
+  requireText,
+  requireUuid,
   todayInShanghai,
   type Caller,
   type KeysetOrder,
@@ -14,7 +19,6 @@ import {
 } from '@hub/kit';
 import { PerformanceNotification } from '../notification/notification.entity';
 import { addMonths, creditPolicy, dayAfter, deductionExpiresOn } from '../policy/policy';
-import { actDate, requireCreditCode, requireText, requireUuid } from '../policy/validate';
 import { JointPunishmentEntry } from '../punishment/joint-punishment.entity';
 import { CreditRule } from '../rule/credit-rule.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './credit-record.entity';
@@ -78,14 +82,14 @@ export class CreditRecordService {
   }
 
   async create(input: CreateCreditRecordInput): Promise<CreditRecord> {
-    const createdOn = actDate(input.createdOn, 'createdOn', this.today());
+    const createdOn = actDateOrToday(input.createdOn, 'createdOn', this.today());
     return this.em.transactional(async (em) => {
       const rule = await this.activeRule(em, input.ruleCode, 'ruleCode');
       let subjectType = input.subjectType ?? null;
       let subjectKey = input.subjectKey ?? null;
       let projectId = input.projectId ? requireUuid(input.projectId, 'projectId') : null;
       let departmentCode = input.departmentCode ?? null;
-      let facts = input.facts ? requireText(input.facts, 'facts') : null;
+      let facts = input.facts ? requireText(input.facts, 'facts', LONG_TEXT) : null;
       let sourceRef = input.sourceRef;
       if (input.sourceKind === CreditSourceKind.PERFORMANCE_NOTIFICATION) {
         sourceRef = requireUuid(input.sourceRef, 'sourceRef');
@@ -155,7 +159,7 @@ export class CreditRecordService {
    */
   async publish(id: string, on?: string | null): Promise<CreditRecord> {
     const today = this.today();
-    const decidedOn = actDate(on, 'publishedOn', today);
+    const decidedOn = actDateOrToday(on, 'publishedOn', today);
     return this.transition(id, StoredCreditStatus.DRAFT, 'publishCreditRecord', async (em, record) => {
       if (decidedOn < record.createdOn) {
         throw new InputError(`publishedOn (${decidedOn}) is before the record was drafted (${record.createdOn})`, {
@@ -186,9 +190,9 @@ export class CreditRecordService {
 
   /** IN_PUBLICITY → OBJECTION_RAISED: the record stops moving towards effect until the objection is decided. */
   async raiseObjection(input: CreditObjectionInput): Promise<CreditRecord> {
-    const raisedOn = actDate(input.raisedOn, 'raisedOn', this.today());
+    const raisedOn = actDateOrToday(input.raisedOn, 'raisedOn', this.today());
     const raisedBy = requireText(input.raisedBy, 'raisedBy', 200);
-    const grounds = requireText(input.grounds, 'grounds');
+    const grounds = requireText(input.grounds, 'grounds', LONG_TEXT);
     return this.transition(input.recordId, StoredCreditStatus.IN_PUBLICITY, 'recordCreditObjection', async (em, record) => {
       if (raisedOn < record.publicityStartsOn! || raisedOn > record.publicityEndsOn!) {
         throw new InputError(`An objection must be raised during publicity (${record.publicityStartsOn} to ${record.publicityEndsOn}), not on ${raisedOn}`, {
@@ -206,8 +210,8 @@ export class CreditRecordService {
 
   /** OBJECTION_RAISED → CORRECTED | UPHELD; takes effect after publicity, or on the decision day if that is later. */
   async decideObjection(input: CreditObjectionDecisionInput): Promise<CreditRecord> {
-    const decidedOn = actDate(input.decidedOn, 'decidedOn', this.today());
-    const note = requireText(input.note, 'note');
+    const decidedOn = actDateOrToday(input.decidedOn, 'decidedOn', this.today());
+    const note = requireText(input.note, 'note', LONG_TEXT);
     return this.transition(input.recordId, StoredCreditStatus.OBJECTION_RAISED, 'decideCreditObjection', async (em, record) => {
       const objection = await em.findOneOrFail(CreditObjection, { record });
       if (decidedOn < objection.raisedOn) {
