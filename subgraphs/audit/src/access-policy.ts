@@ -8,6 +8,7 @@ import { SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
 export const accessPolicy = {
   'query.auditFindings': SIGNED_IN,
   'query.auditWriteLog': ['LEADER', 'OFFICE'],
+  'query.auditWriteLogOfProjects': ['LEADER', 'OFFICE'],
   // Row rule (finding.resolver.ts, requireOwnLane): a DEPT officer only on projects its department
   // supervises; the authorization matrix's "department lanes" block checks it.
   'mutation.recordAuditFinding': ['OFFICE', 'DEPT'],

@@ -7,6 +7,7 @@ import { EVERYONE, SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
  */
 export const accessPolicy = {
   'query.casesWriteLog': ['LEADER', 'OFFICE'],
+  'query.casesWriteLogOfProjects': ['LEADER', 'OFFICE'],
   'query.case': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.cases': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.casesDueSoon': ['LEADER', 'OFFICE', 'DEPT'],

@@ -13,6 +13,7 @@ export const accessPolicy = {
   'query.jointPunishmentList': EVERYONE,
   'query.creditRules': EVERYONE,
   'query.creditWriteLog': ['LEADER', 'OFFICE'],
+  'query.creditWriteLogOfProjects': ['LEADER', 'OFFICE'],
   'query.performanceNotifications': ['LEADER', 'OFFICE', 'DEPT'],
   'query.performanceNotification': ['LEADER', 'OFFICE', 'DEPT'],
   'mutation.computeAgencyEvaluations': ['OFFICE'],

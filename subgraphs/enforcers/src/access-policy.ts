@@ -7,6 +7,7 @@ import { EVERYONE, SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
  */
 export const accessPolicy = {
   'query.enforcersWriteLog': ['LEADER', 'OFFICE'],
+  'query.enforcersWriteLogOfProjects': ['LEADER', 'OFFICE'],
   'query.enforcers': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.enforcer': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.inspectionItems': EVERYONE,

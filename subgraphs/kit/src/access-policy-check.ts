@@ -21,8 +21,9 @@ interface BuiltMetadata {
  * guarded by `@Authorized` needs a "Type.field" entry with the same roles, and every policy entry must
  * name a field of this schema. Roles must be members of the `Role` union.
  *
- * Call it after the slice's `buildSchema()` (type-graphql fills in the roles while building), in a
- * process that loaded only that slice (vitest runs each test file in its own process).
+ * Call it after the slice's `buildSchema()` (type-graphql fills in the roles while building). Other
+ * slices may be loaded in the same process (unit test files share a worker): their resolvers are told
+ * apart by this schema, since only root fields and object fields it contains count.
  */
 export function accessPolicyDrift(schema: GraphQLSchema, policy: AccessPolicy): string[] {
   const metadata = getMetadataStorage() as unknown as BuiltMetadata;

@@ -16,6 +16,7 @@ export const accessPolicy = {
   'query.practitioners': SIGNED_IN,
   'query.flaggedProjects': SIGNED_IN,
   'query.projectsWriteLog': ['LEADER', 'OFFICE'],
+  'query.projectsWriteLogOfProjects': ['LEADER', 'OFFICE'],
   'mutation.registerMarketEntity': ['CENTER'],
   'mutation.registerPractitioner': ['CENTER'],
   'mutation.registerProject': ['CENTER'],

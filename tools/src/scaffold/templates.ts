@@ -127,6 +127,7 @@ export const subgraph: SubgraphDefinition<Loaders> = create${n.pascal}Subgraph()
 export const accessPolicy = {
   'query.${n.camel}Findings': SIGNED_IN,
   'query.${n.camel}WriteLog': ['LEADER', 'OFFICE'],
+  'query.${n.camel}WriteLogOfProjects': ['LEADER', 'OFFICE'],
   // Row rule (finding.resolver.ts, requireOwnLane): a DEPT officer only on projects its department
   // supervises; the authorization matrix's "department lanes" block checks it.
   'mutation.record${Finding}': ['OFFICE', 'DEPT'],

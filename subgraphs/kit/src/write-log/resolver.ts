@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import {
   Arg,
@@ -18,10 +19,10 @@ import {
   type ClassType,
 } from 'type-graphql';
 import type { Caller } from '../auth';
-import { keysetPage, PageArgs, PageInfo, pageWindow, type KeysetOrder } from '../connection';
+import { keysetPage, MAX_PAGE_SIZE, PageArgs, PageInfo, pageWindow, type KeysetOrder } from '../connection';
 import { InputError } from '../errors';
 import { GraphClient } from '../graph-client';
-import { readSubgraphList, subgraphUrl } from '../subgraph-list';
+import { readSubgraphList, subgraphUrl, type SubgraphList } from '../subgraph-list';
 import { WriteLogEntry, WriteOperation } from './entry';
 
 /** Who reads the write log: the leading group and its office (docs/domain.md, "Write log"). */
@@ -114,6 +115,38 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
 /** The root field of a slice's write log: `<slice>WriteLog`, e.g. `creditWriteLog`. */
 export const writeLogQueryName = (slice: string) => `${camel(slice)}WriteLog`;
 
+/** The root field with the newest entries of several projects at once: `<slice>WriteLogOfProjects` (Project.history's batch). */
+export const writeLogOfProjectsQueryName = (slice: string) => `${camel(slice)}WriteLogOfProjects`;
+
+function requireProjectCount(projectIds: readonly string[]): void {
+  if (projectIds.length > MAX_PAGE_SIZE) {
+    throw new InputError(`Argument "projectIds" lists ${projectIds.length} projects; at most ${MAX_PAGE_SIZE} are allowed`, {
+      field: 'projectIds',
+      rule: `at most ${MAX_PAGE_SIZE}`,
+    });
+  }
+}
+
+/**
+ * The newest `first` entries about each of the given projects in this slice's log, in one statement:
+ * `row_number()` over each project's entries keeps `first` per project (a plain LIMIT would let one
+ * busy project crowd out the others). Newest first within each project.
+ */
+export async function writeLogOfProjects(em: EntityManager, projectIds: readonly string[], first: number): Promise<WriteLogEntry[]> {
+  requireHistoryLength(first);
+  requireProjectCount(projectIds);
+  const ids = [...new Set(projectIds)];
+  if (ids.length === 0) return [];
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select * from (
+       select w.*, row_number() over (partition by w.project_id order by w.at desc, w.id desc) as newest
+       from write_log w where w.project_id in (${ids.map(() => '?').join(', ')})
+     ) ranked where newest <= ? order by project_id, at desc, id desc`,
+    [...ids, first],
+  );
+  return rows.map(({ newest: _rank, ...row }) => em.map(WriteLogEntry, row));
+}
+
 /**
  * The filtered write-log query of one slice (`<slice>WriteLog`, LEADER and OFFICE): each slice adds it
  * to its resolvers (with the access-policy entry), since root fields are per slice in the graph.
@@ -136,6 +169,24 @@ export function writeLogQueryResolver(slice: string): ClassType {
       @Ctx() { em }: { em: EntityManager },
     ) {
       return readWriteLog(em, filter, page);
+    }
+
+    @Authorized(...WRITE_LOG_READERS)
+    @Query(() => [WriteLogEntry], {
+      name: writeLogOfProjectsQueryName(slice),
+      description: `The newest entries of the ${slice} slice's write log (操作日志) about each of the given projects: at most \`first\` per project, newest first within a project. Project.history gathers every slice's entries with one call per slice for a whole list of projects.`,
+    })
+    logOfProjects(
+      @Arg('projectIds', () => [ID], { description: `UUIDs of the projects (at most ${MAX_PAGE_SIZE}); an unknown id simply has no entries.` })
+      projectIds: string[],
+      @Arg('first', () => Int, {
+        defaultValue: 50,
+        description: `How many of the newest entries to return per project; default 50, at most ${MAX_HISTORY}.`,
+      })
+      first: number,
+      @Ctx() { em }: { em: EntityManager },
+    ) {
+      return writeLogOfProjects(em, projectIds, first);
     }
   }
   return WriteLogQueryResolver;
@@ -177,26 +228,39 @@ function fromRemote(remote: RemoteEntry): WriteLogEntry {
   return entry;
 }
 
+let subgraphList: SubgraphList | undefined;
+
+/** subgraphs.json, read once per process (it changes only with a deployment, which restarts the services). */
+function cachedSubgraphList(): SubgraphList {
+  return (subgraphList ??= readSubgraphList());
+}
+
+/** Newest first; the id breaks ties between entries of one flush. */
+const newestFirst = (a: WriteLogEntry, b: WriteLogEntry) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
 /**
- * A project's history across every slice of subgraphs.json: this slice's entries plus each other
- * slice's (its `<slice>WriteLog` filtered by the project, through the graph), merged newest first.
- * A slice that does not answer is named in the error: a history with a silent gap would mislead.
+ * The histories of several projects across every slice of subgraphs.json: this slice's entries (one
+ * statement) plus each other slice's (one `<slice>WriteLogOfProjects` call per slice, through the graph),
+ * merged newest first and cut to `first` per project. A slice that does not answer is named in the
+ * error: a history with a silent gap would mislead.
  */
-export async function projectHistory(em: EntityManager, slice: string, projectId: string, first: number, requestId?: string): Promise<WriteLogEntry[]> {
+export async function projectHistories(
+  em: EntityManager,
+  slice: string,
+  projectIds: readonly string[],
+  first: number,
+  requestId?: string,
+): Promise<WriteLogEntry[][]> {
   requireHistoryLength(first);
-  const local = em.find(WriteLogEntry, { projectId }, { orderBy: { at: 'desc', id: 'desc' }, limit: first });
-  const list = readSubgraphList();
+  const local = writeLogOfProjects(em, projectIds, first);
+  const list = cachedSubgraphList();
   const remote = list.subgraphs
     .filter((entry) => entry.name !== slice)
     .map(async (entry) => {
-      const query = `query($filter: WriteLogFilter, $first: Int) { log: ${writeLogQueryName(entry.name)}(filter: $filter, first: $first) { nodes { ${ENTRY_SELECTION} } } }`;
+      const query = `query($projectIds: [ID!]!, $first: Int!) { log: ${writeLogOfProjectsQueryName(entry.name)}(projectIds: $projectIds, first: $first) { ${ENTRY_SELECTION} } }`;
       try {
-        const data = await new GraphClient(subgraphUrl(entry, list)).request<{ log: { nodes: RemoteEntry[] } }>(
-          query,
-          { filter: { projectId }, first },
-          requestId,
-        );
-        return data.log.nodes.map(fromRemote);
+        const data = await new GraphClient(subgraphUrl(entry, list)).request<{ log: RemoteEntry[] }>(query, { projectIds, first }, requestId);
+        return data.log.map(fromRemote);
       } catch (error) {
         throw new GraphQLError(`Project.history: the ${entry.name} slice did not answer, so the history would be incomplete`, {
           originalError: error as Error,
@@ -204,12 +268,35 @@ export async function projectHistory(em: EntityManager, slice: string, projectId
         });
       }
     });
-  const all = (await Promise.all([local, ...remote])).flat();
-  all.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1));
-  return all.slice(0, first);
+  const byProject = new Map<string, WriteLogEntry[]>(projectIds.map((id) => [id, []]));
+  for (const entry of (await Promise.all([local, ...remote])).flat()) byProject.get(entry.projectId ?? '')?.push(entry);
+  return projectIds.map((id) => byProject.get(id)!.sort(newestFirst).slice(0, first));
 }
 
-/** `Project.history` in the slice that owns projects: merged across every slice (projectHistory). */
+interface HistoryContext {
+  em: EntityManager;
+  requestId?: string;
+}
+
+/**
+ * One DataLoader per request and per `first`, keyed by the request's context object (it lives exactly as
+ * long as the request): a list of N projects asking for their history costs one statement and one call
+ * per other slice, not N of each.
+ */
+const historyLoaders = new WeakMap<object, Map<number, DataLoader<string, WriteLogEntry[]>>>();
+
+function historyLoader(context: HistoryContext, slice: string, first: number): DataLoader<string, WriteLogEntry[]> {
+  let byFirst = historyLoaders.get(context);
+  if (!byFirst) historyLoaders.set(context, (byFirst = new Map<number, DataLoader<string, WriteLogEntry[]>>()));
+  let loader = byFirst.get(first);
+  if (!loader) {
+    loader = new DataLoader((projectIds) => projectHistories(context.em, slice, projectIds, first, context.requestId), { maxBatchSize: MAX_PAGE_SIZE });
+    byFirst.set(first, loader);
+  }
+  return loader;
+}
+
+/** `Project.history` in the slice that owns projects: merged across every slice (projectHistories, batched per request). */
 export function projectHistoryResolver<T extends { id: string }>(ProjectClass: ClassType<T>, slice: string): ClassType {
   @Resolver(() => ProjectClass)
   class ProjectHistoryResolver {
@@ -226,9 +313,10 @@ export function projectHistoryResolver<T extends { id: string }>(ProjectClass: C
         description: 'How many of the newest entries to return; default 50, at most 200 (older ones through the slice’s write-log query).',
       })
       first: number,
-      @Ctx() { em, requestId }: { em: EntityManager; requestId?: string; user: Caller },
+      @Ctx() context: HistoryContext & { user: Caller },
     ) {
-      return projectHistory(em, slice, project.id, first, requestId);
+      requireHistoryLength(first);
+      return historyLoader(context, slice, first).load(project.id);
     }
   }
   return ProjectHistoryResolver;
