@@ -12,6 +12,7 @@ export * from './db';
 export * from './demo-data';
 export * from './departments';
 export * from './errors';
+export * from './federation-stub';
 export * from './graph-client';
 export * from './input-rules';
 export * from './http';
