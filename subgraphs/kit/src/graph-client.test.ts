@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authenticate, PUBLIC_CALLER } from './auth';
-import { callerGraph, GraphClient, ON_BEHALF_OF_HEADER, sliceGraph, sliceIdentity } from './graph-client';
+import { ON_BEHALF_OF_HEADER, requestLogFields } from './call-origin';
+import { callerGraph, GraphClient, sliceGraph, sliceIdentity } from './graph-client';
 
 /** Records what a client sends instead of sending it. */
 function captureFetch() {
@@ -28,6 +29,14 @@ describe('the identity of cross-slice calls', () => {
     // The receiving slice sees the slice, not the enforcer (whose own rights would hide the finding it checks).
     const signed = await authenticate(sent[0].headers.authorization);
     expect(signed).toMatchObject({ sub: 'service:enforcers', role: 'OFFICE', department: 'ZWJ', name: 'Inspector Wang' });
+  });
+
+  it('the receiving slice logs the original caller and the request id it was sent', async () => {
+    const sent = captureFetch();
+    await sliceGraph('cases', { caller: { sub: 'office-clerk-3', name: 'Clerk' }, requestId: 'req-9' })('enforcers').request('{ ok }');
+    expect(requestLogFields(sent[0].headers, sent[0].headers['x-request-id'])).toEqual({ requestId: 'req-9', onBehalfOf: 'office-clerk-3' });
+    // A call from the gateway names no one else: the caller is the token's subject.
+    expect(requestLogFields({}, 'req-10')).toEqual({ requestId: 'req-10' });
   });
 
   it('reuses one client per slice within a request', () => {

@@ -1,14 +1,9 @@
 import { signDevToken, type Caller } from './auth';
 import { envOptional } from './config';
 import { internalCallHeaders } from './internal-call';
+import { ON_BEHALF_OF_HEADER } from './call-origin';
 import { REQUEST_ID_HEADER } from './http';
 import { readSubgraphList, subgraphUrl } from './subgraph-list';
-
-/**
- * The header naming the original caller (their `sub`) of a cross-slice call: the receiving slice
- * logs it with the request id, so one person's request can be followed through every slice.
- */
-export const ON_BEHALF_OF_HEADER = 'x-hub-on-behalf-of';
 
 /** Who signs a graph call: a caller's claims (name optional), or null for an anonymous read of public data. */
 export type GraphIdentity = (Omit<Caller, 'name'> & { name?: string }) | null;

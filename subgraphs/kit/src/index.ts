@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './auth';
 export * from './calendar';
+export * from './call-origin';
 export * from './clock';
 export * from './config';
 export * from './connection';

@@ -14,7 +14,8 @@ import { databaseReadiness, databaseUnavailableError, isDatabaseUnavailable } fr
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
 import { loadDemoDataOnce } from './demo-data';
 import { checkDepartmentClaim, useMemberUnitSource, type MemberUnitSource } from './departments';
-import { callerGraph, GraphClient, ON_BEHALF_OF_HEADER, sliceGraph, type SliceGraph } from './graph-client';
+import { requestLogFields } from './call-origin';
+import { callerGraph, GraphClient, sliceGraph, type SliceGraph } from './graph-client';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
 import { assertSafeForProduction, introspectionSetting } from './production-safety';
@@ -202,9 +203,7 @@ export async function serveSubgraph<L, S>(
       const user = await checkDepartmentClaim(await authenticate(req.headers.authorization));
       const em = orm.em.fork();
       // A cross-slice call names the person it was made for (graph-client.ts): logged with the request id.
-      const onBehalfOf = req.headers[ON_BEHALF_OF_HEADER];
-      const requestLog = log.child(typeof onBehalfOf === 'string' ? { requestId, onBehalfOf } : { requestId });
-      return requestContext(definition, em, user, requestId, requestLog, req.headers.authorization);
+      return requestContext(definition, em, user, requestId, log.child(requestLogFields(req.headers, requestId)), req.headers.authorization);
     },
   });
   const port = await listen(httpServer, options.port, options.host);
