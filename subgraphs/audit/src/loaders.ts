@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupLoader, type RequestContext } from '@hub/kit';
 import { AuditFinding } from './finding/finding.entity';
-import type { AuditProjects } from './projects-directory';
+import type { Services } from './services';
 
-/** Per-request DataLoaders: one `IN (…)` query per batch; `projects` reads the projects slice. */
-export function createLoaders(em: EntityManager, projects: AuditProjects) {
+/** Per-request DataLoaders: one `IN (…)` query per batch (the services, and the projects slice behind them, are `context.services`). */
+export function createLoaders(em: EntityManager) {
   return {
-    projects,
     findingsByProject: groupLoader(
       (ids: readonly string[]) => em.find(AuditFinding, { projectId: { $in: [...ids] } }, { orderBy: { foundOn: 'desc', id: 'asc' } }),
       (finding) => finding.projectId,
@@ -15,4 +14,4 @@ export function createLoaders(em: EntityManager, projects: AuditProjects) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type Context = RequestContext<Loaders>;
+export type Context = RequestContext<Loaders, Services>;

@@ -1,4 +1,4 @@
-import { ReferenceDirectory, subgraphClient } from '@hub/kit';
+import { ReferenceDirectory, type SliceGraph } from '@hub/kit';
 
 /** What the audit slice needs to know of a project (owned by the projects slice): that it exists, and who supervises it. */
 export interface AuditProjects {
@@ -6,8 +6,9 @@ export interface AuditProjects {
   supervisingDepartments(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
-/** The projects subgraph, one `_entities` request per call; tests pass a fake. */
-export function graphAuditProjects(directory = new ReferenceDirectory(subgraphClient('projects'))): AuditProjects {
+/** The projects subgraph through the request's graph clients, one `_entities` request per call; tests pass a fake. */
+export function graphAuditProjects(graph: SliceGraph): AuditProjects {
+  const directory = new ReferenceDirectory(() => graph('projects'));
   return {
     async supervisingDepartments(ids) {
       const found = await directory.find<{ id: string; supervisingDepartment: { code: string } }>('Project', 'id', ids, 'supervisingDepartment { code }');

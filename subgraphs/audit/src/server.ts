@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { createLoaders, type Loaders } from './loaders';
+import { createServices, type Services } from './services';
 import { migrations } from './migrations';
 import { AuditFinding } from './finding/finding.entity';
 import { AuditFindingResolver, ProjectAuditResolver, ProjectRef } from './finding/finding.resolver';
-import { graphAuditProjects, type AuditProjects } from './projects-directory';
+import type { AuditProjects } from './projects-directory';
 import { seedDemoData } from './seed';
 
 export function buildSchema() {
@@ -18,17 +19,17 @@ export function buildSchema() {
 }
 
 /** The audit subgraph; tests replace the projects slice with a fake. */
-export function createAuditSubgraph(options: { projects?: AuditProjects } = {}): SubgraphDefinition<Loaders> {
-  const projects = options.projects ?? graphAuditProjects();
+export function createAuditSubgraph(options: { projects?: AuditProjects } = {}): SubgraphDefinition<Loaders, Services> {
   return {
     name: 'audit',
     entities: [AuditFinding],
     migrations,
     buildSchema,
-    createLoaders: (em) => createLoaders(em, projects),
+    createLoaders: (em) => createLoaders(em),
+    createServices: (context) => createServices(context, options.projects),
     seedDemoData,
   };
 }
 
 /** The audit subgraph as the hub runs it. */
-export const subgraph: SubgraphDefinition<Loaders> = createAuditSubgraph();
+export const subgraph: SubgraphDefinition<Loaders, Services> = createAuditSubgraph();

@@ -1,4 +1,4 @@
-import { ReferenceDirectory, subgraphClient } from '@hub/kit';
+import { ReferenceDirectory, type SliceGraph } from '@hub/kit';
 
 /** What the cases slice needs to know of an enforcer of the roster (owned by the enforcers slice). */
 export interface EnforcerFacts {
@@ -15,7 +15,9 @@ export interface EnforcersDirectory {
   findings(ids: readonly string[]): Promise<Set<string>>;
 }
 
-export function graphEnforcersDirectory(directory = new ReferenceDirectory(subgraphClient('enforcers'))): EnforcersDirectory {
+/** The enforcers subgraph through the request's graph clients (signed as this slice, on behalf of the caller). */
+export function graphEnforcersDirectory(graph: SliceGraph): EnforcersDirectory {
+  const directory = new ReferenceDirectory(() => graph('enforcers'));
   return {
     async enforcers(ids) {
       const found = await directory.find<{ id: string; department: { code: string } }>('Enforcer', 'id', ids, 'department { code }');

@@ -1,16 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, leanFind, shanghaiDateOf, type Caller, type ConnectionShape, type RequestContext } from '@hub/kit';
+import { DataLoader, groupLoader, keyLoader, leanFind, type Caller, type Clock, type ConnectionShape, type RequestContext } from '@hub/kit';
 import { caseScope } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
-import type { CasesEnvironment } from './case/case.service';
 import { departmentCasePages, departmentCaseStats, type CaseStatsKey, type CaseStatsRow, type DepartmentCasesKey } from './case/department-cases';
 import { RectificationProgress, RectificationTask } from './rectification/rectification.entity';
+import type { Services } from './services';
 
-/** This subgraph's DataLoaders and services, new for every request: one `IN (…)` statement per batch. */
-export function createLoaders(em: EntityManager, user: Caller, env: CasesEnvironment) {
+/** This subgraph's DataLoaders, new for every request: one `IN (…)` statement per batch. */
+export function createLoaders(em: EntityManager, user: Caller, clock: Clock) {
   const scope = caseScope(user);
   return {
-    env,
     caseById: keyLoader(
       (ids: readonly string[]) => em.find(Case, { id: { $in: [...ids] } }),
       (c) => c.id,
@@ -39,7 +38,7 @@ export function createLoaders(em: EntityManager, user: Caller, env: CasesEnviron
       cacheKeyFn: (k) => JSON.stringify(k),
     }),
     /** Case statistics per department and period: one aggregate statement per distinct period. */
-    caseStats: new DataLoader<CaseStatsKey, CaseStatsRow, string>((keys) => departmentCaseStats(em, shanghaiDateOf(env.now()), keys), {
+    caseStats: new DataLoader<CaseStatsKey, CaseStatsRow, string>((keys) => departmentCaseStats(em, clock.today(), keys), {
       cacheKeyFn: (k) => JSON.stringify({ code: k.code, from: k.from, to: k.to }),
     }),
     tasksByCase: groupLoader(
@@ -54,4 +53,4 @@ export function createLoaders(em: EntityManager, user: Caller, env: CasesEnviron
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type Context = RequestContext<Loaders>;
+export type Context = RequestContext<Loaders, Services>;

@@ -1,4 +1,4 @@
-import { GraphClient, readSubgraphList, subgraphUrl } from '@hub/kit';
+import type { GraphClient, SliceGraph } from '@hub/kit';
 
 /** What the cases slice needs to know about a project at intake. */
 export interface ProjectFacts {
@@ -42,16 +42,7 @@ export class GraphProjectDirectory implements ProjectDirectory {
   }
 }
 
-/** The projects subgraph as listed in subgraphs.json (its URL resolved per HUB_ENV / PROJECTS_URL). */
-export function defaultProjectDirectory(): ProjectDirectory {
-  let client: GraphClient | undefined;
-  return new GraphProjectDirectory(() => {
-    if (!client) {
-      const list = readSubgraphList();
-      const entry = list.subgraphs.find((s) => s.name === 'projects');
-      if (!entry) throw new Error('subgraphs.json lists no "projects" subgraph');
-      client = new GraphClient(subgraphUrl(entry, list));
-    }
-    return client;
-  });
+/** The projects subgraph through the request's graph clients (signed as this slice, on behalf of the caller). */
+export function graphProjectDirectory(graph: SliceGraph): ProjectDirectory {
+  return new GraphProjectDirectory(() => graph('projects'));
 }

@@ -6,7 +6,7 @@ import { CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case/case-stat
 import type { EnforcerFacts, EnforcersDirectory } from './enforcers-directory';
 import type { ProjectDirectory, ProjectFacts } from './project-directory';
 import { RectificationSource } from './rectification/rectification.entity';
-import { RectificationService } from './rectification/rectification.resolver';
+import { RectificationService } from './rectification/rectification.service';
 
 /** The kit's deterministic PRNG (mulberry32): the same demo data on every machine. */
 export const prng = seededRandom;

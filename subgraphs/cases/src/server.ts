@@ -7,9 +7,8 @@ import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, Proje
 import type { CasesEnvironment } from './case/case.service';
 import { caseDeadlineDates } from './case/firm-up';
 import { createLoaders, type Context, type Loaders } from './loaders';
+import { createServices, type Services } from './services';
 import { migrations } from './migrations';
-import { graphEnforcersDirectory } from './enforcers-directory';
-import { defaultProjectDirectory } from './project-directory';
 import { RectificationProgress, RectificationTask } from './rectification/rectification.entity';
 import { RectificationResolver } from './rectification/rectification.resolver';
 import { seedDemoData } from './seed';
@@ -37,30 +36,27 @@ export function buildSchema() {
   });
 }
 
-/** Options for building the subgraph: tests replace the projects and enforcers directories and the clock. */
+/** Options for building the subgraph: tests replace the projects and enforcers directories, the clock and the randomness. */
 export interface CasesSubgraphOptions {
   environment?: Partial<CasesEnvironment>;
 }
 
 /** The cases subgraph (owned by the leading group office, ZWJ), with its outside world injectable. */
-export function createCasesSubgraph(options: CasesSubgraphOptions = {}): SubgraphDefinition<Loaders> {
-  const environment: CasesEnvironment = {
-    projects: options.environment?.projects ?? defaultProjectDirectory(),
-    enforcers: options.environment?.enforcers ?? graphEnforcersDirectory(),
-    now: options.environment?.now ?? (() => new Date()),
-    random: options.environment?.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32),
-  };
+export function createCasesSubgraph(options: CasesSubgraphOptions = {}): SubgraphDefinition<Loaders, Services> {
+  const outside = { ...options.environment, random: options.environment?.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32) };
+  const clock = clockOf(options.environment?.now);
   return {
     name: 'cases',
     entities: [Case, CaseEvent, RectificationTask, RectificationProgress],
     migrations,
     buildSchema,
-    createLoaders: (em, user) => createLoaders(em, user, environment),
-    clock: clockOf(environment.now),
+    createLoaders: (em, user) => createLoaders(em, user, clock),
+    createServices: (context) => createServices(context, outside),
+    clock,
     seedDemoData,
     calendarDerivedDates: [caseDeadlineDates],
   };
 }
 
 /** The cases subgraph as the hub runs it. */
-export const subgraph: SubgraphDefinition<Loaders> = createCasesSubgraph();
+export const subgraph: SubgraphDefinition<Loaders, Services> = createCasesSubgraph();

@@ -1,4 +1,4 @@
-import { GraphClient, readSubgraphList, subgraphUrl } from '@hub/kit';
+import type { GraphClient, SliceGraph } from '@hub/kit';
 
 /** What credit needs to know about projects, owned by the projects slice. */
 export interface ProjectInfo {
@@ -132,23 +132,20 @@ export class GraphCaseDirectory implements CaseDirectory {
   }
 }
 
-/** Clients for the subgraphs named in subgraphs.json, created on first use (credit may start before cases is listed). */
-export function graphDirectories(): Directories {
-  const client = (name: string) => {
-    const list = readSubgraphList();
-    const entry = list.subgraphs.find((s) => s.name === name);
-    if (!entry) throw new Error(`No subgraph "${name}" in subgraphs.json: credit cannot read it`);
-    return new GraphClient(subgraphUrl(entry, list));
-  };
+/**
+ * The other slices through one request's graph clients (signed as this slice on behalf of the
+ * caller, see the kit's graph-client.ts), each made on first use.
+ */
+export function graphDirectories(graph: SliceGraph): Directories {
   let projects: GraphProjectDirectory | undefined;
   let cases: GraphCaseDirectory | undefined;
   return {
     projects: {
-      projects: (ids) => (projects ??= new GraphProjectDirectory(client('projects'))).projects(ids),
-      tenderAgencies: (year) => (projects ??= new GraphProjectDirectory(client('projects'))).tenderAgencies(year),
+      projects: (ids) => (projects ??= new GraphProjectDirectory(graph('projects'))).projects(ids),
+      tenderAgencies: (year) => (projects ??= new GraphProjectDirectory(graph('projects'))).tenderAgencies(year),
     },
     cases: {
-      casesAgainst: (codes) => (cases ??= new GraphCaseDirectory(client('cases'))).casesAgainst(codes),
+      casesAgainst: (codes) => (cases ??= new GraphCaseDirectory(graph('cases'))).casesAgainst(codes),
     },
   };
 }

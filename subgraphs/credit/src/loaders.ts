@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, leanFind, shanghaiDateOf, type Caller, type RequestContext } from '@hub/kit';
-import type { Directories } from './directories';
+import { DataLoader, groupLoader, keyLoader, leanFind, type Clock, type RequestContext } from '@hub/kit';
 import { PerformanceNotification } from './notification/notification.entity';
 import { creditPolicy, type CreditPolicy } from './policy/policy';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
@@ -9,22 +8,18 @@ import { CreditSourceKind } from './record/credit-types';
 import type { CreditStanding } from './record/standing';
 import { CreditStats, departmentStats } from './record/stats';
 import { CreditRule } from './rule/credit-rule.entity';
+import type { Services } from './services';
 
 const newestFirst = { createdOn: 'desc', createdAt: 'desc', id: 'asc' } as const;
 
 /**
  * This subgraph's per-request DataLoaders (one `IN (…)` query per batch; the records and list
- * entries behind standings and Project.creditRecords as lean read-only rows), plus the clients for the
- * other slices, which hold no request state but must be swappable in tests.
+ * entries behind standings and Project.creditRecords as lean read-only rows) and the request's
+ * read caches. "Today" is the slice's clock (`context.clock`); services are `context.services`.
  */
-export function createLoaders(em: EntityManager, user: Caller, directories: Directories, now: () => Date = () => new Date()) {
-  const today = () => shanghaiDateOf(now());
+export function createLoaders(em: EntityManager, clock: Clock) {
   let policy: CreditPolicy | undefined;
   return {
-    directories,
-    user,
-    /** Today in Asia/Shanghai on the subgraph's clock (tests fix it). */
-    today,
     /**
      * The credit policy, read from the environment once per request: a joined view computes a
      * standing per bidder and day, and eight environment reads for each showed in the profile.
@@ -78,7 +73,7 @@ export function createLoaders(em: EntityManager, user: Caller, directories: Dire
       const results = new Map<string, CreditStats>();
       for (const [period, codes] of byPeriod) {
         const [from, to] = period.split('|');
-        const stats = await departmentStats(em, codes, { from, to }, today());
+        const stats = await departmentStats(em, codes, { from, to }, clock.today());
         for (const code of codes) results.set(`${code}|${period}`, stats.get(code)!);
       }
       return keys.map((key) => results.get(key)!);
@@ -87,4 +82,4 @@ export function createLoaders(em: EntityManager, user: Caller, directories: Dire
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type Context = RequestContext<Loaders>;
+export type Context = RequestContext<Loaders, Services>;

@@ -136,7 +136,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
   const directories = seedDirectories(projects, cases);
 
   // The bureau at work on a given day (publication takes that day as the day the record became public).
-  const office = (on = today) => new CreditRecordService(em.fork(), OFFICE, () => on);
+  const office = (on = today) => new CreditRecordService(em.fork(), OFFICE, () => on, directories.projects);
   for (const rule of DEMO_RULES) await office().upsertRule({ ...rule, punishmentMonths: rule.punishmentMonths ?? null, active: true });
   const ordinary = DEMO_RULES.filter((r) => !r.serious && !r.code.startsWith('ZB'));
   const agencyRules = DEMO_RULES.filter((r) => r.code.startsWith('ZB'));

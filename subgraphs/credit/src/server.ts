@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, clockOf, historyResolver, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
-import { graphDirectories, type Directories } from './directories';
+import type { Directories } from './directories';
 import { AgencyEvaluation } from './evaluation/agency-evaluation.entity';
 import { AgencyEvaluationResolver } from './evaluation/evaluation.resolver';
 import {
@@ -13,13 +13,13 @@ import {
 } from './federation/federation.resolver';
 import { BidRef, DepartmentRef } from './federation/refs';
 import { createLoaders, type Context, type Loaders } from './loaders';
+import { createServices, type Services } from './services';
 import { migrations } from './migrations';
 import { PerformanceNotification } from './notification/notification.entity';
 import { NotificationResolver } from './notification/notification.resolver';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './record/credit-record.entity';
 import { CreditRecordResolver, CreditStandingResolver, JointPunishmentResolver } from './record/credit-record.resolver';
-import { CreditRecordService } from './record/credit-record.service';
 import { CreditRule } from './rule/credit-rule.entity';
 import { CreditRuleResolver } from './rule/credit-rule.resolver';
 import { creditCalendarDates } from './firm-up';
@@ -58,8 +58,7 @@ export function buildSchema() {
       Bid: asReference,
       CreditRecord: {
         // Drafts stay invisible through references too.
-        __resolveReference: (ref: { id: string }, { em, user, loaders }: Context) =>
-          new CreditRecordService(em, user, loaders.today).get(ref.id).catch(() => null),
+        __resolveReference: (ref: { id: string }, { services }: Context) => services.records.get(ref.id).catch(() => null),
       },
     },
   });
@@ -73,19 +72,21 @@ export interface CreditSubgraphOptions {
   now?: () => Date;
 }
 
-/** The credit subgraph with the given clients for the other slices (tests pass fakes). */
-export function createCreditSubgraph(directories: Directories, options: CreditSubgraphOptions = {}): SubgraphDefinition<Loaders> {
+/** The credit subgraph; tests pass fakes for the other slices (`directories`), production reads them through the request's graph clients. */
+export function createCreditSubgraph(directories?: Directories, options: CreditSubgraphOptions = {}): SubgraphDefinition<Loaders, Services> {
+  const clock = clockOf(options.now);
   return {
     name: 'credit',
     entities,
     migrations,
     buildSchema,
-    createLoaders: (em, user) => createLoaders(em, user, directories, options.now),
-    clock: clockOf(options.now),
+    createLoaders: (em) => createLoaders(em, clock),
+    createServices: (context) => createServices(context, directories),
+    clock,
     seedDemoData,
     calendarDerivedDates: creditCalendarDates,
   };
 }
 
 /** The credit subgraph (owned by ZWJ as the trading supervision bureau), reading projects and cases through the graph. */
-export const subgraph: SubgraphDefinition<Loaders> = createCreditSubgraph(graphDirectories());
+export const subgraph: SubgraphDefinition<Loaders, Services> = createCreditSubgraph();

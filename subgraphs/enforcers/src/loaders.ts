@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, type Caller, type RequestContext } from '@hub/kit';
+import { DataLoader, groupLoader, keyLoader, type RequestContext } from '@hub/kit';
 import { ConflictOfInterest, Enforcer, Recusal, TrainingRecord } from './enforcer/enforcer.entity';
 import { DrawCommitment, DrawRound } from './inspection/draw-round.entity';
 import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection/inspection.entity';
 import type { InspectionStats } from './inspection/inspection.types';
-import type { Ports } from './ports';
+import type { Services } from './services';
 import { isUuid } from './validation';
 
 /** Key of the statistics loader: one department over one period. */
@@ -59,8 +59,8 @@ async function loadStats(em: EntityManager, keys: readonly string[]): Promise<In
   return keys.map((key) => results.get(key)!);
 }
 
-/** This subgraph's DataLoaders (new for every request) plus the request's ports to other slices. */
-export function createLoaders(em: EntityManager, user: Caller, ports: Ports) {
+/** This subgraph's DataLoaders, new for every request (services and the other slices are `context.services`). */
+export function createLoaders(em: EntityManager) {
   return {
     // Keys come from other slices too (federation references): a malformed id is simply not found.
     enforcerById: keyLoader(
@@ -130,10 +130,8 @@ export function createLoaders(em: EntityManager, user: Caller, ports: Ports) {
       return ids.map((id) => byId.get(id) ?? []);
     }),
     inspectionStats: new DataLoader<string, InspectionStats>((keys) => loadStats(em, keys)),
-    ports,
-    user,
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type Context = RequestContext<Loaders>;
+export type Context = RequestContext<Loaders, Services>;

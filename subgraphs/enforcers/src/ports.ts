@@ -1,4 +1,4 @@
-import { GraphClient, readSubgraphList, ReferenceDirectory, subgraphClient, subgraphUrl, type Caller } from '@hub/kit';
+import { ReferenceDirectory, type Caller, type GraphClient, type SliceGraph } from '@hub/kit';
 import type { PoolProject } from './draw/draw';
 
 /**
@@ -24,12 +24,14 @@ export interface CaseOpener {
   openCase(request: CaseOpeningRequest): Promise<{ caseId: string }>;
 }
 
-/** The outside services one request may use, built per request for the caller (so calls are signed as them). */
+/**
+ * The other slices one request may use. `caller` is the person a call is made for: a fake records it;
+ * the production ports ignore it, because the request's graph clients already sign every call as this
+ * slice on behalf of that caller (the kit's graph-client.ts).
+ */
 export interface Ports {
   projectPool(caller: Caller): ProjectPoolSource;
   caseOpener(caller: Caller): CaseOpener;
-  /** The clock of the draw procedure (freeze date, reveal deadline); tests fix it, production leaves it out (the system clock). */
-  now?: () => Date;
   /** The ids among `ids` that name a project of the projects slice (one request for all of them). */
   existingProjects(ids: readonly string[]): Promise<Set<string>>;
 }
@@ -117,7 +119,7 @@ const OPEN_CASE = /* GraphQL */ `
   }
 `;
 
-/** Opens the case through the cases subgraph's mutation, signed as the caller. */
+/** Opens the case through the cases subgraph's mutation (signed as this slice, naming the caller). */
 export class GraphCaseOpener implements CaseOpener {
   constructor(private readonly client: GraphClient) {}
 
@@ -127,18 +129,12 @@ export class GraphCaseOpener implements CaseOpener {
   }
 }
 
-function clientFor(subgraph: string, caller: Caller): GraphClient {
-  const list = readSubgraphList();
-  const entry = list.subgraphs.find((s) => s.name === subgraph);
-  if (!entry) throw new Error(`No subgraph "${subgraph}" in subgraphs.json: the enforcers slice needs it`);
-  return new GraphClient(subgraphUrl(entry, list), { sub: caller.sub, name: caller.name, role: caller.role, department: caller.department });
+/** The production ports of one request: the projects and cases subgraphs through the request's graph clients. */
+export function graphPorts(graph: SliceGraph): Ports {
+  const projectReferences = new ReferenceDirectory(() => graph('projects'));
+  return {
+    projectPool: () => new GraphProjectPoolSource(graph('projects')),
+    caseOpener: () => new GraphCaseOpener(graph('cases')),
+    existingProjects: async (ids) => new Set((await projectReferences.find('Project', 'id', ids)).keys()),
+  };
 }
-
-const projectReferences = new ReferenceDirectory(subgraphClient('projects'));
-
-/** The production ports: the projects and cases subgraphs at the URLs of the subgraph list. */
-export const graphPorts: Ports = {
-  projectPool: (caller) => new GraphProjectPoolSource(clientFor('projects', caller)),
-  caseOpener: (caller) => new GraphCaseOpener(clientFor('cases', caller)),
-  existingProjects: async (ids) => new Set((await projectReferences.find('Project', 'id', ids)).keys()),
-};

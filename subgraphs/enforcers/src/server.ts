@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, historyResolver, isUuid, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, clockOf, historyResolver, isUuid, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { ConflictOfInterest, Enforcer, Recusal, TrainingRecord } from './enforcer/enforcer.entity';
 import { EnforcerResolver } from './enforcer/enforcer.resolver';
 import { DepartmentExtensionResolver, ProjectExtensionResolver } from './federation/federation.resolver';
@@ -16,8 +16,9 @@ import {
 } from './inspection/inspection.resolver';
 import { createLoaders, type Context, type Loaders } from './loaders';
 import { migrations } from './migrations';
-import { graphPorts, type Ports } from './ports';
+import type { Ports } from './ports';
 import { seedDemoData } from './seed';
+import { createServices, type Services } from './services';
 import { visibility } from './visibility';
 
 /** A missing reference resolves to null (the federation convention), not an error for the whole list. */
@@ -57,10 +58,11 @@ export function buildSchema() {
 }
 
 /**
- * Builds the subgraph definition around its ports to other slices: the real graph clients in
- * production, fakes in tests (the draw's pool source and the case opener).
+ * Builds the subgraph definition around its ports to other slices: the request's graph clients in
+ * production, fakes in tests (the draw's pool source and the case opener); tests may fix the clock
+ * of the draw procedure (`now`).
  */
-export function createEnforcersSubgraph(ports: Ports = graphPorts): SubgraphDefinition<Loaders> {
+export function createEnforcersSubgraph(ports?: Ports, options: { now?: () => Date } = {}): SubgraphDefinition<Loaders, Services> {
   return {
     name: 'enforcers',
     entities: [
@@ -78,10 +80,12 @@ export function createEnforcersSubgraph(ports: Ports = graphPorts): SubgraphDefi
     ],
     migrations,
     buildSchema,
-    createLoaders: (em, user) => createLoaders(em, user, ports),
+    createLoaders: (em) => createLoaders(em),
+    createServices: (context) => createServices(context, ports),
+    clock: clockOf(options.now),
     seedDemoData,
   };
 }
 
 /** The enforcers subgraph (owned by the leading group office, ZWJ). */
-export const subgraph: SubgraphDefinition<Loaders> = createEnforcersSubgraph();
+export const subgraph: SubgraphDefinition<Loaders, Services> = createEnforcersSubgraph();

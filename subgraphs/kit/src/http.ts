@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
+import { requestLogFields } from './call-origin';
 import { clarifyCsrfRefusal } from './csrf';
 import { INTERNAL_CALL_HEADER, isInternalCall } from './internal-call';
 
@@ -111,7 +112,10 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
         res.end();
       }
       const operationName = body && typeof body === 'object' ? (body as { operationName?: string }).operationName : undefined;
-      options.log.info({ requestId, operationName, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'graphql request');
+      options.log.info(
+        { ...requestLogFields(req.headers, requestId), operationName, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'graphql request',
+      );
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         res.setHeader('connection', 'close');

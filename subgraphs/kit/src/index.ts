@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './auth';
 export * from './calendar';
+export * from './call-origin';
 export * from './clock';
 export * from './config';
 export * from './connection';
@@ -12,6 +13,7 @@ export * from './db';
 export * from './demo-data';
 export * from './departments';
 export * from './errors';
+export * from './federation-stub';
 export * from './graph-client';
 export * from './input-rules';
 export * from './http';

@@ -203,10 +203,6 @@ export function checkArguments(
 export const queryArgumentRule: ArgumentRule = (name) =>
   name === 'after' ? 'skip' : name === 'code' || name === 'creditCode' ? { idShape: 'code', maxLength: 32 } : {};
 
-/**
- * Today for the date rules: the slice's own clock when its request loaders carry one
- * (`loaders.today()`, which tests fix), else the system clock, in Asia/Shanghai.
- */
 /** Today on the slice's clock (the request context's), so a test's fixed clock applies to the date rules too. */
 function todayOf(context: unknown): string {
   return (context as { clock?: Clock } | undefined)?.clock?.today() ?? todayInShanghai();

@@ -14,7 +14,8 @@ import { databaseReadiness, databaseUnavailableError, isDatabaseUnavailable } fr
 import { databaseUrlFor, ensureDatabase, ormOptions } from './db';
 import { loadDemoDataOnce } from './demo-data';
 import { checkDepartmentClaim, useMemberUnitSource, type MemberUnitSource } from './departments';
-import { GraphClient } from './graph-client';
+import { requestLogFields } from './call-origin';
+import { callerGraph, GraphClient, sliceGraph, type SliceGraph } from './graph-client';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
 import { assertSafeForProduction, introspectionSetting } from './production-safety';
@@ -22,16 +23,30 @@ import { isUniqueViolation, uniqueViolationRefusal } from './unique';
 import { readSubgraphList, subgraphPort, subgraphUrl } from './subgraph-list';
 import { withStartupLock } from './startup-lock';
 
-/** The per-request context every resolver receives: a fresh entity-manager fork, the caller, this request's loaders, the slice's clock. */
-export interface RequestContext<L = unknown> {
+/**
+ * The per-request context every resolver receives: a fresh entity-manager fork, the caller, this
+ * request's loaders (only DataLoaders), the slice's services (made once per request from this
+ * context), the graph clients for other slices and the slice's clock.
+ */
+export interface RequestContext<L = unknown, S = unknown> {
   em: EntityManager;
   user: Caller;
+  /** This request's DataLoaders (SubgraphDefinition.createLoaders): batching and caching reads, nothing else. */
   loaders: L;
+  /** The slice's services for this request (SubgraphDefinition.createServices): what resolvers call. */
+  services: S;
+  /** Clients for the other slices, signed as this slice on behalf of this request's caller (graph-client.ts). */
+  graph: SliceGraph;
+  /** The exception: clients asking as the caller (their own token), for reads answering with the caller's own view (graph-client.ts). */
+  graphAsCaller: SliceGraph;
   /** The slice's clock (SubgraphDefinition.clock): "today" for resolvers, services and the input rules. */
   clock: Clock;
   requestId: string;
   log: Logger;
 }
+
+/** What a slice's services are made from: the request's context without the services themselves. */
+export type ServiceContext<L = unknown> = Omit<RequestContext<L>, 'services'>;
 
 /** What seeding gets: a client for reading other slices through the graph, and a logger. */
 export interface SeedEnvironment {
@@ -41,13 +56,19 @@ export interface SeedEnvironment {
 }
 
 /** What a departmental subgraph exports as `subgraph` from its main module. */
-export interface SubgraphDefinition<L = unknown> {
+export interface SubgraphDefinition<L = unknown, S = unknown> {
   name: string;
   entities: NonNullable<Options['entities']>;
   migrations: MigrationObject[];
   buildSchema(): Promise<GraphQLSchema>;
   /** New DataLoaders for one request (never shared between requests). */
   createLoaders(em: EntityManager, user: Caller): L;
+  /**
+   * The slice's services for one request, from its context (caller, entity manager, clock, graph
+   * clients). The slice's outside ports (other slices) are chosen here: tests build the definition
+   * with fakes, production with the graph clients of `context.graph`.
+   */
+  createServices?(context: ServiceContext<L>): S;
   /** The slice's clock, carried by every request's context (default the system clock; tests fix it). */
   clock?: Clock;
   /**
@@ -64,8 +85,26 @@ export interface SubgraphDefinition<L = unknown> {
 }
 
 /** The one place a request's context is put together (the HTTP server and the in-process test runner). */
-export function requestContext<L>(definition: SubgraphDefinition<L>, em: EntityManager, user: Caller, requestId: string, log: Logger): RequestContext<L> {
-  return { em, user, loaders: definition.createLoaders(em, user), clock: definition.clock ?? systemClock, requestId, log };
+export function requestContext<L, S>(
+  definition: SubgraphDefinition<L, S>,
+  em: EntityManager,
+  user: Caller,
+  requestId: string,
+  log: Logger,
+  /** The request's Authorization header, forwarded by `graphAsCaller`. */
+  authorization?: string,
+): RequestContext<L, S> {
+  const base: ServiceContext<L> = {
+    em,
+    user,
+    loaders: definition.createLoaders(em, user),
+    graph: sliceGraph(definition.name, { caller: user, requestId }),
+    graphAsCaller: callerGraph(definition.name, user, { caller: user, requestId, authorization }),
+    clock: definition.clock ?? systemClock,
+    requestId,
+    log,
+  };
+  return { ...base, services: definition.createServices ? definition.createServices(base) : (undefined as S) };
 }
 
 export interface SubgraphService {
@@ -127,14 +166,18 @@ export async function openDatabase(
 }
 
 /** Builds the Apollo Server and HTTP server of a subgraph on an open ORM, and listens. */
-export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: MikroORM, options: { port: number; host?: string }): Promise<SubgraphService> {
+export async function serveSubgraph<L, S>(
+  definition: SubgraphDefinition<L, S>,
+  orm: MikroORM,
+  options: { port: number; host?: string },
+): Promise<SubgraphService> {
   const log = createLogger(`subgraph-${definition.name}`);
   const introspection = introspectionSetting();
   assertSafeForProduction(`subgraph-${definition.name}`, { introspection });
   if (definition.memberUnits) useMemberUnitSource(definition.memberUnits(orm));
   const schema = await definition.buildSchema();
   const httpServer = createHttpServer();
-  const apollo = new ApolloServer<RequestContext<L>>({
+  const apollo = new ApolloServer<RequestContext<L, S>>({
     schema,
     introspection,
     csrfPrevention: true,
@@ -159,7 +202,8 @@ export async function serveSubgraph<L>(definition: SubgraphDefinition<L>, orm: M
     context: async (req, requestId) => {
       const user = await checkDepartmentClaim(await authenticate(req.headers.authorization));
       const em = orm.em.fork();
-      return requestContext(definition, em, user, requestId, log.child({ requestId }));
+      // A cross-slice call names the person it was made for (graph-client.ts): logged with the request id.
+      return requestContext(definition, em, user, requestId, log.child(requestLogFields(req.headers, requestId)), req.headers.authorization);
     },
   });
   const port = await listen(httpServer, options.port, options.host);

@@ -4,6 +4,7 @@ import { Department } from './department/department.entity';
 import { MarketEntity } from './market-entity/market-entity.entity';
 import { Practitioner } from './practitioner/practitioner.entity';
 import { Bid, Project, ProjectFlag, StageRecord } from './project/project.entity';
+import type { Services } from './services';
 
 /**
  * This subgraph's DataLoaders, new for every request: one `IN (…)` query per batch. They only read,
@@ -71,4 +72,4 @@ export function createLoaders(em: EntityManager) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type Context = RequestContext<Loaders>;
+export type Context = RequestContext<Loaders, Services>;

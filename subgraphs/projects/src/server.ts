@@ -4,6 +4,7 @@ import { memberUnitsIn } from './department/member-units';
 import { Department } from './department/department.entity';
 import { DepartmentResolver } from './department/department.resolver';
 import { createLoaders, type Context, type Loaders } from './loaders';
+import { createServices, type Services } from './services';
 import { MarketEntity } from './market-entity/market-entity.entity';
 import { MarketEntityResolver } from './market-entity/market-entity.resolver';
 import { migrations } from './migrations';
@@ -51,12 +52,13 @@ export function buildSchema() {
 }
 
 /** The projects subgraph (owned by the trading center, JYZX). */
-export const subgraph: SubgraphDefinition<Loaders> = {
+export const subgraph: SubgraphDefinition<Loaders, Services> = {
   name: 'projects',
   entities: [Department, MarketEntity, Practitioner, Project, StageRecord, Bid, ProjectFlag],
   migrations,
   buildSchema,
   createLoaders: (em) => createLoaders(em),
+  createServices,
   seedDemoData,
   // This slice owns the member units: its token checks read its own table (through the graph they would ask themselves).
   // The member units are rows the migrations write, not demo data.

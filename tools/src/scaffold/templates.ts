@@ -85,10 +85,11 @@ runSubgraph(subgraph).catch((error) => {
     'src/server.ts': `import 'reflect-metadata';
 import { buildFederatedSchema, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { createLoaders, type Loaders } from './loaders';
+import { createServices, type Services } from './services';
 import { migrations } from './migrations';
 import { ${Finding} } from './finding/finding.entity';
 import { ${Finding}Resolver, Project${n.pascal}Resolver, ProjectRef } from './finding/finding.resolver';
-import { graph${n.pascal}Projects, type ${n.pascal}Projects } from './projects-directory';
+import type { ${n.pascal}Projects } from './projects-directory';
 import { seedDemoData } from './seed';
 
 export function buildSchema() {
@@ -102,20 +103,20 @@ export function buildSchema() {
 }
 
 /** The ${n.name} subgraph; tests replace the projects slice with a fake. */
-export function create${n.pascal}Subgraph(options: { projects?: ${n.pascal}Projects } = {}): SubgraphDefinition<Loaders> {
-  const projects = options.projects ?? graph${n.pascal}Projects();
+export function create${n.pascal}Subgraph(options: { projects?: ${n.pascal}Projects } = {}): SubgraphDefinition<Loaders, Services> {
   return {
     name: '${n.name}',
     entities: [${Finding}],
     migrations,
     buildSchema,
-    createLoaders: (em) => createLoaders(em, projects),
+    createLoaders: (em) => createLoaders(em),
+    createServices: (context) => createServices(context, options.projects),
     seedDemoData,
   };
 }
 
 /** The ${n.name} subgraph as the hub runs it. */
-export const subgraph: SubgraphDefinition<Loaders> = create${n.pascal}Subgraph();
+export const subgraph: SubgraphDefinition<Loaders, Services> = create${n.pascal}Subgraph();
 `,
     'src/access-policy.ts': `import { SIGNED_IN, guardsFrom, type AccessPolicy } from '@hub/kit';
 
@@ -152,12 +153,11 @@ it("every @Authorized role list equals this slice's access-policy.ts entry, both
     'src/loaders.ts': `import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupLoader, type RequestContext } from '@hub/kit';
 import { ${Finding} } from './finding/finding.entity';
-import type { ${n.pascal}Projects } from './projects-directory';
+import type { Services } from './services';
 
-/** Per-request DataLoaders: one \`IN (…)\` query per batch; \`projects\` reads the projects slice. */
-export function createLoaders(em: EntityManager, projects: ${n.pascal}Projects) {
+/** Per-request DataLoaders: one \`IN (…)\` query per batch (the services, and the projects slice behind them, are \`context.services\`). */
+export function createLoaders(em: EntityManager) {
   return {
-    projects,
     findingsByProject: groupLoader(
       (ids: readonly string[]) => em.find(${Finding}, { projectId: { $in: [...ids] } }, { orderBy: { foundOn: 'desc', id: 'asc' } }),
       (finding) => finding.projectId,
@@ -166,9 +166,26 @@ export function createLoaders(em: EntityManager, projects: ${n.pascal}Projects) 
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type Context = RequestContext<Loaders>;
+export type Context = RequestContext<Loaders, Services>;
 `,
-    'src/projects-directory.ts': `import { ReferenceDirectory, subgraphClient } from '@hub/kit';
+    'src/services.ts': `import type { ServiceContext } from '@hub/kit';
+import { ${Finding}Service } from './finding/finding.service';
+import type { Loaders } from './loaders';
+import { graph${n.pascal}Projects, type ${n.pascal}Projects } from './projects-directory';
+
+/**
+ * The slice's services for one request (\`context.services\`), made once from the request's context:
+ * the projects slice through the request's graph clients unless a test gave a fake.
+ */
+export function createServices(context: ServiceContext<Loaders>, projects?: ${n.pascal}Projects) {
+  return {
+    findings: new ${Finding}Service(context.em, context.user, projects ?? graph${n.pascal}Projects(context.graph)),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+`,
+    'src/projects-directory.ts': `import { ReferenceDirectory, type SliceGraph } from '@hub/kit';
 
 /** What the ${n.name} slice needs to know of a project (owned by the projects slice): that it exists, and who supervises it. */
 export interface ${n.pascal}Projects {
@@ -176,8 +193,9 @@ export interface ${n.pascal}Projects {
   supervisingDepartments(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
-/** The projects subgraph, one \`_entities\` request per call; tests pass a fake. */
-export function graph${n.pascal}Projects(directory = new ReferenceDirectory(subgraphClient('projects'))): ${n.pascal}Projects {
+/** The projects subgraph through the request's graph clients, one \`_entities\` request per call; tests pass a fake. */
+export function graph${n.pascal}Projects(graph: SliceGraph): ${n.pascal}Projects {
+  const directory = new ReferenceDirectory(() => graph('projects'));
   return {
     async supervisingDepartments(ids) {
       const found = await directory.find<{ id: string; supervisingDepartment: { code: string } }>('Project', 'id', ids, 'supervisingDepartment { code }');
@@ -238,21 +256,17 @@ export class ${Finding} {
   createdAt: Date = new Date();
 }
 `,
-    'src/finding/finding.resolver.ts': `import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, LocalDateScalar, PageArgs, LongText, PastDate } from '@hub/kit';
+    'src/finding/finding.resolver.ts': `import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, federationStub, LocalDateScalar, PageArgs, LongText, PastDate } from '@hub/kit';
 import { Allowed } from '../access-policy';
 import type { Context } from '../loaders';
 import { ${Finding} } from './finding.entity';
-import { ${Finding}Service } from './finding.service';
 
 export const ${Finding}Connection = Connection(${Finding}, '${Finding}');
 
 /** The Project entity of the projects slice, seen from here: only its key. */
-@ObjectType('Project')
-@Directive('@key(fields: "id")')
-export class ProjectRef {
-  @Field(() => ID) id: string;
-}
+export const ProjectRef = federationStub('Project', 'id');
+export type ProjectRef = InstanceType<typeof ProjectRef>;
 
 @InputType({ description: 'A new finding on a project. OFFICE may record on any project, a DEPT officer only on projects its department supervises.' })
 export class Record${Finding}Input {
@@ -264,7 +278,7 @@ export class Record${Finding}Input {
 }
 
 /** Resolvers map GraphQL to a service call: queries, validation and transactions live in ${Finding}Service. */
-const service = ({ em, user, loaders }: Context) => new ${Finding}Service(em, user, loaders.projects);
+const service = (ctx: Context) => ctx.services.findings;
 
 @Resolver(() => ${Finding})
 export class ${Finding}Resolver {

@@ -1,18 +1,14 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, LocalDateScalar, PageArgs, LongText, PastDate } from '@hub/kit';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, federationStub, LocalDateScalar, PageArgs, LongText, PastDate } from '@hub/kit';
 import { Allowed } from '../access-policy';
 import type { Context } from '../loaders';
 import { AuditFinding } from './finding.entity';
-import { AuditFindingService } from './finding.service';
 
 export const AuditFindingConnection = Connection(AuditFinding, 'AuditFinding');
 
 /** The Project entity of the projects slice, seen from here: only its key. */
-@ObjectType('Project')
-@Directive('@key(fields: "id")')
-export class ProjectRef {
-  @Field(() => ID) id: string;
-}
+export const ProjectRef = federationStub('Project', 'id');
+export type ProjectRef = InstanceType<typeof ProjectRef>;
 
 @InputType({ description: 'A new finding on a project. OFFICE may record on any project, a DEPT officer only on projects its department supervises.' })
 export class RecordAuditFindingInput {
@@ -24,7 +20,7 @@ export class RecordAuditFindingInput {
 }
 
 /** Resolvers map GraphQL to a service call: queries, validation and transactions live in AuditFindingService. */
-const service = ({ em, user, loaders }: Context) => new AuditFindingService(em, user, loaders.projects);
+const service = (ctx: Context) => ctx.services.findings;
 
 @Resolver(() => AuditFinding)
 export class AuditFindingResolver {

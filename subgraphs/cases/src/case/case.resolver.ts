@@ -23,8 +23,7 @@ import {
   SubmitReportInput,
   SuperviseCaseInput,
 } from './case.inputs';
-import { CaseQueries } from './case.queries';
-import { CaseService, type IntakeResult } from './case.service';
+import type { IntakeResult } from './case.service';
 import { CaseDeadline, CaseReceipt, CaseReceiptStatus, CaseStats, CaseView } from './case.types';
 import { allowedTransitions, CaseStatus, CaseTransition, PENDING_ACCEPTANCE, PENDING_RESOLUTION } from './case-states';
 import { acceptanceDue, CASE_DEADLINE_RULES, deadlineState, resolutionDue } from './deadlines';
@@ -46,8 +45,8 @@ export function resolutionDeadline(c: Case, today: string): CaseDeadline | null 
   return deadlineState(calendar, resolutionDue(calendar, c.kind, c.acceptedOn, c.referralDueOn), CASE_DEADLINE_RULES[c.kind].unit, c.decidedOn ?? null, today);
 }
 
-const service = (ctx: Context) => new CaseService(ctx.em, ctx.user, ctx.loaders.env);
-const queries = (ctx: Context) => new CaseQueries(ctx.em, ctx.user, ctx.clock);
+const service = (ctx: Context) => ctx.services.cases;
+const queries = (ctx: Context) => ctx.services.queries;
 const today = (ctx: Context) => ctx.clock.today();
 // Fields a summary does not show are hidden by the declaration in ../visibility.ts, not here.
 const full = (ctx: Context, c: Case) => caseVisibility.view(ctx, c) === 'FULL';

@@ -1,30 +1,18 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { federationStub } from '@hub/kit';
 
 /**
  * Stubs of entities owned by other subgraphs, with the exact same GraphQL names and keys. This
  * subgraph adds fields to Project, MarketEntity and Department (their cases) and only points at
  * Enforcer (owned by the enforcers slice).
  */
-@ObjectType('Project')
-@Directive('@key(fields: "id")')
-export class ProjectRef {
-  @Field(() => ID) id: string;
-}
+export const ProjectRef = federationStub('Project', 'id');
+export type ProjectRef = InstanceType<typeof ProjectRef>;
 
-@ObjectType('MarketEntity')
-@Directive('@key(fields: "creditCode")')
-export class MarketEntityRef {
-  @Field(() => ID) creditCode: string;
-}
+export const MarketEntityRef = federationStub('MarketEntity', 'creditCode');
+export type MarketEntityRef = InstanceType<typeof MarketEntityRef>;
 
-@ObjectType('Department')
-@Directive('@key(fields: "code")')
-export class DepartmentRef {
-  @Field(() => ID) code: string;
-}
+export const DepartmentRef = federationStub('Department', 'code');
+export type DepartmentRef = InstanceType<typeof DepartmentRef>;
 
-@ObjectType('Enforcer')
-@Directive('@key(fields: "id", resolvable: false)')
-export class EnforcerRef {
-  @Field(() => ID) id: string;
-}
+export const EnforcerRef = federationStub('Enforcer', 'id', { resolvable: false });
+export type EnforcerRef = InstanceType<typeof EnforcerRef>;

@@ -1,9 +1,8 @@
-import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Connection, PageArgs, pageWindow } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MarketEntityRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { AgencyEvaluation } from './agency-evaluation.entity';
-import { EvaluationService } from './evaluation.service';
 import { Allowed } from '../access-policy';
 
 export const AgencyEvaluationConnection = Connection(AgencyEvaluation, 'AgencyEvaluation');
@@ -11,31 +10,21 @@ export const AgencyEvaluationConnection = Connection(AgencyEvaluation, 'AgencyEv
 @Resolver(() => AgencyEvaluation)
 export class AgencyEvaluationResolver {
   @Query(() => AgencyEvaluationConnection, { description: "Tender agencies' joint credit evaluations (联合信用评价) of a year, best first." })
-  async agencyEvaluations(
+  agencyEvaluations(
     @Arg('year', () => Int, { description: 'Calendar year of the evaluations, e.g. 2026.' }) year: number,
     @Args() page: PageArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { services }: Context,
   ) {
-    const window = pageWindow(page);
-    const [rows, total] = await em.findAndCount(
-      AgencyEvaluation,
-      { year },
-      {
-        limit: window.limit,
-        offset: window.offset,
-        orderBy: { score: 'desc', agencyCreditCode: 'asc' },
-      },
-    );
-    return toConnection(rows, total, window);
+    return services.evaluations.list(year, pageWindow(page));
   }
 
   @Allowed('mutation.computeAgencyEvaluations')
   @Mutation(() => [AgencyEvaluation], { description: "Computes (or recomputes) the year's evaluation of every agency active that year." })
   computeAgencyEvaluations(
     @Arg('year', () => Int, { description: 'Calendar year to evaluate, e.g. 2026.' }) year: number,
-    @Ctx() { em, user, loaders }: Context,
+    @Ctx() { services }: Context,
   ): Promise<AgencyEvaluation[]> {
-    return new EvaluationService(em, user, loaders.directories).compute(year);
+    return services.evaluations.compute(year);
   }
 
   @FieldResolver(() => MarketEntityRef, { description: 'The tender agency as a market entity (projects slice).' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InputError, todayInShanghai, type Caller } from '@hub/kit';
+import { InputError, todayInShanghai, toConnection, type Caller, type PageWindow } from '@hub/kit';
 import type { Directories } from '../directories';
 import { creditPolicy, gradeFor } from '../policy/policy';
 import { CreditRecord } from '../record/credit-record.entity';
@@ -17,6 +17,20 @@ export class EvaluationService {
     private readonly user: Caller,
     private readonly directories: Directories,
   ) {}
+
+  /** A year's evaluations, best first. */
+  async list(year: number, window: PageWindow) {
+    const [rows, total] = await this.em.findAndCount(
+      AgencyEvaluation,
+      { year },
+      {
+        limit: window.limit,
+        offset: window.offset,
+        orderBy: { score: 'desc', agencyCreditCode: 'asc' },
+      },
+    );
+    return toConnection(rows, total, window);
+  }
 
   async compute(year: number): Promise<AgencyEvaluation[]> {
     const today = todayInShanghai();

@@ -1,39 +1,24 @@
-import { LocalDateScalar } from '@hub/kit';
+import { federationStub, LocalDateScalar } from '@hub/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * Entities owned by other slices that credit adds fields to. Each is a stub with only the key;
  * the owners define every other field.
  */
-@ObjectType('MarketEntity')
-@Directive('@key(fields: "creditCode")')
-export class MarketEntityRef {
-  @Field(() => ID) creditCode: string;
-}
+export const MarketEntityRef = federationStub('MarketEntity', 'creditCode');
+export type MarketEntityRef = InstanceType<typeof MarketEntityRef>;
 
-@ObjectType('Practitioner')
-@Directive('@key(fields: "id")')
-export class PractitionerRef {
-  @Field(() => ID) id: string;
-}
+export const PractitionerRef = federationStub('Practitioner', 'id');
+export type PractitionerRef = InstanceType<typeof PractitionerRef>;
 
-@ObjectType('Project')
-@Directive('@key(fields: "id")')
-export class ProjectRef {
-  @Field(() => ID) id: string;
-}
+export const ProjectRef = federationStub('Project', 'id');
+export type ProjectRef = InstanceType<typeof ProjectRef>;
 
-@ObjectType('Case')
-@Directive('@key(fields: "id")')
-export class CaseRef {
-  @Field(() => ID) id: string;
-}
+export const CaseRef = federationStub('Case', 'id');
+export type CaseRef = InstanceType<typeof CaseRef>;
 
-@ObjectType('Department')
-@Directive('@key(fields: "code")')
-export class DepartmentRef {
-  @Field(() => ID) code: string;
-}
+export const DepartmentRef = federationStub('Department', 'code');
+export type DepartmentRef = InstanceType<typeof DepartmentRef>;
 
 /**
  * A bid (projects slice). The router fetches the bidder's credit code and the submission day from

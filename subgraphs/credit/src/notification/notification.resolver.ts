@@ -4,7 +4,6 @@ import { ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
 import { PerformanceNotification } from './notification.entity';
 import { PerformanceNotificationFilter, PerformanceNotificationInput } from './notification.inputs';
-import { NotificationService } from './notification.service';
 import { Allowed } from '../access-policy';
 
 export const PerformanceNotificationConnection = Connection(PerformanceNotification, 'PerformanceNotification');
@@ -20,10 +19,10 @@ export class NotificationResolver {
       description: 'Conditions the notifications must meet; null lists all the caller may see.',
     })
     filter: PerformanceNotificationFilter | null,
-    @Ctx() { em, user, loaders }: Context,
+    @Ctx() { services }: Context,
   ) {
     const window = pageWindow(page);
-    const [rows, total] = await new NotificationService(em, user, loaders.directories, loaders.today).list(filter ?? undefined, window);
+    const [rows, total] = await services.notifications.list(filter ?? undefined, window);
     return toConnection(rows, total, window);
   }
 
@@ -32,16 +31,16 @@ export class NotificationResolver {
     nullable: true,
     description: 'A performance notification: leaders, the bureau, and the notifying department for its own; null when none has the id.',
   })
-  performanceNotification(@Arg('id', () => ID, { description: 'UUID of the notification.' }) id: string, @Ctx() { em, user, loaders }: Context) {
-    return new NotificationService(em, user, loaders.directories, loaders.today).get(id);
+  performanceNotification(@Arg('id', () => ID, { description: 'UUID of the notification.' }) id: string, @Ctx() { services }: Context) {
+    return services.notifications.get(id);
   }
 
   @Allowed('mutation.notifyPerformanceFinding')
   @Mutation(() => PerformanceNotification, {
     description: 'A line department notifies the bureau of performance (履约) findings on a project it supervises; recording is due in 7 working days.',
   })
-  notifyPerformanceFinding(@Arg('input', { description: 'The notification.' }) input: PerformanceNotificationInput, @Ctx() { em, user, loaders }: Context) {
-    return new NotificationService(em, user, loaders.directories, loaders.today).notify(input);
+  notifyPerformanceFinding(@Arg('input', { description: 'The notification.' }) input: PerformanceNotificationInput, @Ctx() { services }: Context) {
+    return services.notifications.notify(input);
   }
 
   @Allowed('mutation.closePerformanceNotification')
@@ -50,9 +49,9 @@ export class NotificationResolver {
     @Arg('id', () => ID, { description: 'UUID of the notification.' }) id: string,
     @Arg('note', { description: 'Why no record is warranted, 1 to 4000 characters.' }) note: string,
     @Arg('closedOn', () => LocalDateScalar, { nullable: true, description: 'Default today.' }) closedOn: string | null,
-    @Ctx() { em, user, loaders }: Context,
+    @Ctx() { services }: Context,
   ) {
-    return new NotificationService(em, user, loaders.directories, loaders.today).close(id, note, closedOn);
+    return services.notifications.close(id, note, closedOn);
   }
 
   @FieldResolver(() => ProjectRef, { description: 'The project the notification is about.' })
@@ -61,13 +60,13 @@ export class NotificationResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Neither recorded nor closed, and the due date has passed (today, Asia/Shanghai).' })
-  overdue(@Root() notification: PerformanceNotification, @Ctx() { loaders }: Context): boolean {
-    return notification.overdueOn(loaders.today());
+  overdue(@Root() notification: PerformanceNotification, @Ctx() { clock }: Context): boolean {
+    return notification.overdueOn(clock.today());
   }
 
   @FieldResolver(() => Int, { description: 'Working days from today to the due date (negative when overdue); 0 once recorded or closed.' })
-  workingDaysLeft(@Root() notification: PerformanceNotification, @Ctx() { loaders }: Context): number {
+  workingDaysLeft(@Root() notification: PerformanceNotification, @Ctx() { clock }: Context): number {
     if (notification.recordedOn || notification.closedOn) return 0;
-    return currentCalendar().workingDaysBetween(loaders.today(), notification.recordingDueOn);
+    return currentCalendar().workingDaysBetween(clock.today(), notification.recordingDueOn);
   }
 }

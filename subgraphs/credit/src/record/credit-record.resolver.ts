@@ -1,4 +1,4 @@
-import { Connection, InputError, LocalDateScalar, PageArgs, PeriodInput, pageWindow, requirePeriod, requireUuid, toConnection } from '@hub/kit';
+import { Connection, LocalDateScalar, PageArgs, PeriodInput, pageWindow } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CaseRef, MarketEntityRef, PractitionerRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -8,7 +8,7 @@ import { JointPunishmentEntry } from '../punishment/joint-punishment.entity';
 import { CreditRule } from '../rule/credit-rule.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './credit-record.entity';
 import { CreateCreditRecordInput, CreditObjectionDecisionInput, CreditObjectionInput, CreditRecordFilter } from './credit-record.inputs';
-import { CreditRecordService, requireSubject } from './credit-record.service';
+import { requireSubject } from './credit-record.service';
 import { CreditRecordStatus, CreditSourceKind, CreditSubjectType } from './credit-types';
 import { CreditStanding, standingOf, visibleRecords } from './standing';
 import { Allowed } from '../access-policy';
@@ -22,7 +22,7 @@ export const JointPunishmentConnection = Connection(JointPunishmentEntry, 'Joint
  * `bidderCreditAtBid` and `bidderRestricted` of the same bidder on the same day.
  */
 export function loadStanding(ctx: Context, subjectType: CreditSubjectType, subjectKey: string, asOf: string | null | undefined): Promise<CreditStanding> {
-  const day = asOf ?? ctx.loaders.today();
+  const day = asOf ?? ctx.clock.today();
   const key = `${subjectType}|${subjectKey}|${day}`;
   let standing = ctx.loaders.standings.get(key);
   if (!standing) {
@@ -37,21 +37,18 @@ export function loadStanding(ctx: Context, subjectType: CreditSubjectType, subje
 @Resolver(() => CreditRecord)
 export class CreditRecordResolver {
   @Query(() => CreditRecord, { nullable: true, description: 'A credit record; drafts only for the bureau and leaders.' })
-  creditRecord(@Arg('id', () => ID, { description: 'UUID of the record.' }) id: string, @Ctx() { em, user, loaders }: Context): Promise<CreditRecord | null> {
-    return new CreditRecordService(em, user, loaders.today).get(id);
+  creditRecord(@Arg('id', () => ID, { description: 'UUID of the record.' }) id: string, @Ctx() { services }: Context): Promise<CreditRecord | null> {
+    return services.records.get(id);
   }
 
   @Query(() => CreditRecordConnection, { description: 'Credit records, newest first. The public sees published records (past DRAFT) only.' })
-  async creditRecords(
+  creditRecords(
     @Args() page: PageArgs,
     @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Conditions the records must meet; null lists all the caller may see.' })
     filter: CreditRecordFilter | null,
-    @Ctx() { em, user, loaders }: Context,
+    @Ctx() { services }: Context,
   ) {
-    const window = pageWindow(page);
-    if (filter?.publishedIn) requirePeriod(filter.publishedIn, 'filter.publishedIn');
-    if (filter?.effectiveIn) requirePeriod(filter.effectiveIn, 'filter.effectiveIn');
-    return new CreditRecordService(em, user, loaders.today).list(filter ?? undefined, window);
+    return services.records.list(filter ?? undefined, pageWindow(page));
   }
 
   @Query(() => CreditStanding, { description: 'Score, grade and restriction of a subject as of a day (default today, Asia/Shanghai).' })
@@ -69,7 +66,7 @@ export class CreditRecordResolver {
     description:
       'The joint punishment list (失信联合惩戒名单) in force on a day (default today); with `startedIn`, the entries that started in that period instead.',
   })
-  async jointPunishmentList(
+  jointPunishmentList(
     @Args() page: PageArgs,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day the entries must be in force on, YYYY-MM-DD (Asia/Shanghai); default today.' })
     asOf: string | null,
@@ -79,37 +76,18 @@ export class CreditRecordResolver {
     })
     startedIn: PeriodInput | null,
     @Arg('departmentCode', () => String, { nullable: true, description: "Entries from this department's records." }) departmentCode: string | null,
-    @Ctx() { em, loaders }: Context,
+    @Ctx() { services }: Context,
   ) {
-    const window = pageWindow(page);
-    const day = asOf ?? loaders.today();
-    const when = startedIn
-      ? { fromOn: { $gte: requirePeriod(startedIn, 'startedIn').from, $lte: startedIn.to } }
-      : { fromOn: { $lte: day }, untilOn: { $gt: day } };
-    const where = departmentCode ? { ...when, departmentCode } : when;
-    const [rows, total] = await em.findAndCount(JointPunishmentEntry, where, {
-      limit: window.limit,
-      offset: window.offset,
-      orderBy: { untilOn: 'desc', id: 'asc' },
-    });
-    return toConnection(rows, total, window);
+    return services.records.jointPunishmentList({ asOf, startedIn, departmentCode }, pageWindow(page));
   }
 
   @Allowed('mutation.createCreditRecord')
   @Mutation(() => CreditRecord, { description: 'Drafts a credit record from a notification, a case decision or an inspection finding (the bureau).' })
-  async createCreditRecord(
+  createCreditRecord(
     @Arg('input', { description: 'The draft to create.' }) input: CreateCreditRecordInput,
-    @Ctx() { em, user, loaders }: Context,
+    @Ctx() { services }: Context,
   ): Promise<CreditRecord> {
-    // A project named directly is the projects slice's: checked there before anything is written
-    // (a record from a notification takes the notification's project, checked when it was notified).
-    if (input.projectId) {
-      const projectId = requireUuid(input.projectId, 'projectId');
-      if (!(await loaders.directories.projects.projects([projectId])).has(projectId)) {
-        throw new InputError(`projectId ${projectId} is not a project on the trading platform`, { field: 'projectId', rule: 'known project' });
-      }
-    }
-    return new CreditRecordService(em, user, loaders.today).create(input);
+    return services.records.create(input);
   }
 
   @Allowed('mutation.publishCreditRecord')
@@ -124,45 +102,42 @@ export class CreditRecordResolver {
         'Date of the publication decision, default today; kept in the trail. Publicity always runs its full length from the day the record is published here.',
     })
     publishedOn: string | null,
-    @Ctx() { em, user, loaders }: Context,
+    @Ctx() { services }: Context,
   ): Promise<CreditRecord> {
-    return new CreditRecordService(em, user, loaders.today).publish(id, publishedOn);
+    return services.records.publish(id, publishedOn);
   }
 
   @Allowed('mutation.recordCreditObjection')
   @Mutation(() => CreditRecord, { description: 'Enters an objection (异议) the subject raised during publicity, on its behalf.' })
-  recordCreditObjection(
-    @Arg('input', { description: 'The objection.' }) input: CreditObjectionInput,
-    @Ctx() { em, user, loaders }: Context,
-  ): Promise<CreditRecord> {
-    return new CreditRecordService(em, user, loaders.today).raiseObjection(input);
+  recordCreditObjection(@Arg('input', { description: 'The objection.' }) input: CreditObjectionInput, @Ctx() { services }: Context): Promise<CreditRecord> {
+    return services.records.raiseObjection(input);
   }
 
   @Allowed('mutation.decideCreditObjection')
   @Mutation(() => CreditRecord, { description: 'Decides an objection: CORRECTED (rule or points changed, kept in the trail) or UPHELD.' })
   decideCreditObjection(
     @Arg('input', { description: 'The decision.' }) input: CreditObjectionDecisionInput,
-    @Ctx() { em, user, loaders }: Context,
+    @Ctx() { services }: Context,
   ): Promise<CreditRecord> {
-    return new CreditRecordService(em, user, loaders.today).decideObjection(input);
+    return services.records.decideObjection(input);
   }
 
   @FieldResolver(() => CreditRecordStatus, { description: 'Status on a day (default today): EFFECTIVE and EXPIRED follow from the dates.' })
   status(
     @Root() record: CreditRecord,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to evaluate, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null,
-    @Ctx() { loaders }: Context,
+    @Ctx() { clock }: Context,
   ): CreditRecordStatus {
-    return record.statusOn(asOf ?? loaders.today());
+    return record.statusOn(asOf ?? clock.today());
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the deduction counts on a day (default today).' })
   inForce(
     @Root() record: CreditRecord,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day to evaluate, YYYY-MM-DD (Asia/Shanghai); default today.' }) asOf: string | null,
-    @Ctx() { loaders }: Context,
+    @Ctx() { clock }: Context,
   ): boolean {
-    return inWindow(record.effectiveOn, record.expiresOn, asOf ?? loaders.today());
+    return inWindow(record.effectiveOn, record.expiresOn, asOf ?? clock.today());
   }
 
   @FieldResolver(() => CreditRule, { description: 'The catalogue rule the record applies.' })

@@ -9,9 +9,11 @@ import {
   keysetPage,
   NotFoundError,
   requireCreditCode,
+  requirePeriod,
   requireText,
   requireUuid,
   todayInShanghai,
+  toConnection,
   type Caller,
   type KeysetOrder,
   type PageWindow,
@@ -20,6 +22,7 @@ import {
 import { PerformanceNotification } from '../notification/notification.entity';
 import { addMonths, creditPolicy, dayAfter, deductionExpiresOn } from '../policy/policy';
 import { JointPunishmentEntry } from '../punishment/joint-punishment.entity';
+import type { ProjectDirectory } from '../directories';
 import { CreditRule } from '../rule/credit-rule.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './credit-record.entity';
 import type { CreateCreditRecordInput, CreditObjectionDecisionInput, CreditObjectionInput, CreditRecordFilter, CreditRuleInput } from './credit-record.inputs';
@@ -54,6 +57,8 @@ export class CreditRecordService {
     private readonly user: Caller,
     /** Today in Asia/Shanghai (replaceable: tests and the demo data run at fixed dates). */
     private readonly today: () => string = () => todayInShanghai(),
+    /** The projects slice, where a project a draft names directly is checked (needed by `create` only). */
+    private readonly projects?: ProjectDirectory,
   ) {}
 
   /** Drafts are the bureau's own; every other caller sees published records only. */
@@ -67,6 +72,8 @@ export class CreditRecordService {
 
   /** A page of records, newest first, by keyset (stable while records are drafted). */
   async list(filter: CreditRecordFilter | undefined, window: PageWindow) {
+    if (filter?.publishedIn) requirePeriod(filter.publishedIn, 'filter.publishedIn');
+    if (filter?.effectiveIn) requirePeriod(filter.effectiveIn, 'filter.effectiveIn');
     const today = this.today();
     const conditions: FilterQuery<CreditRecord>[] = [this.scope()];
     if (filter?.subjectType) conditions.push({ subjectType: filter.subjectType });
@@ -81,7 +88,42 @@ export class CreditRecordService {
     return keysetPage(this.em, CreditRecord, { $and: conditions }, window, CREDIT_RECORD_ORDER);
   }
 
+  /**
+   * The joint punishment list (失信联合惩戒名单) in force on a day (default today), or with `startedIn` the
+   * entries that started in that period; optionally one department's.
+   */
+  async jointPunishmentList(
+    filter: { asOf: string | null; startedIn: { from: string; to: string } | null; departmentCode: string | null },
+    window: PageWindow,
+  ) {
+    const day = filter.asOf ?? this.today();
+    const when = filter.startedIn
+      ? { fromOn: { $gte: requirePeriod(filter.startedIn, 'startedIn').from, $lte: filter.startedIn.to } }
+      : { fromOn: { $lte: day }, untilOn: { $gt: day } };
+    const where = filter.departmentCode ? { ...when, departmentCode: filter.departmentCode } : when;
+    const [rows, total] = await this.em.findAndCount(JointPunishmentEntry, where, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { untilOn: 'desc', id: 'asc' },
+    });
+    return toConnection(rows, total, window);
+  }
+
+  /** The rule catalogue, retired rules included when asked. */
+  rules(includeInactive: boolean): Promise<CreditRule[]> {
+    return this.em.find(CreditRule, includeInactive ? {} : { active: true }, { orderBy: { code: 'asc' } });
+  }
+
   async create(input: CreateCreditRecordInput): Promise<CreditRecord> {
+    // A project named directly is the projects slice's: checked there before anything is written
+    // (a record from a notification takes the notification's project, checked when it was notified).
+    if (input.projectId) {
+      const projectId = requireUuid(input.projectId, 'projectId');
+      if (!this.projects) throw new Error('CreditRecordService.create checks projectId in the projects slice: construct it with the projects directory');
+      if (!(await this.projects.projects([projectId])).has(projectId)) {
+        throw new InputError(`projectId ${projectId} is not a project on the trading platform`, { field: 'projectId', rule: 'known project' });
+      }
+    }
     const createdOn = actDateOrToday(input.createdOn, 'createdOn', this.today());
     return this.em.transactional(async (em) => {
       const rule = await this.activeRule(em, input.ruleCode, 'ruleCode');

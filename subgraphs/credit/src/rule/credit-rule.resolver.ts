@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../loaders';
 import { CreditRuleInput } from '../record/credit-record.inputs';
-import { CreditRecordService } from '../record/credit-record.service';
 import { CreditRule } from './credit-rule.entity';
 import { Allowed } from '../access-policy';
 
@@ -10,17 +9,14 @@ export class CreditRuleResolver {
   @Query(() => [CreditRule], { description: 'The credit rule catalogue (public: what each violation costs).' })
   creditRules(
     @Arg('includeInactive', { defaultValue: false, description: 'When true, retired rules too; default false.' }) includeInactive: boolean,
-    @Ctx() { em }: Context,
+    @Ctx() { services }: Context,
   ): Promise<CreditRule[]> {
-    return em.find(CreditRule, includeInactive ? {} : { active: true }, { orderBy: { code: 'asc' } });
+    return services.records.rules(includeInactive);
   }
 
   @Allowed('mutation.upsertCreditRule')
   @Mutation(() => CreditRule, { description: 'Adds or changes a catalogue rule (the bureau). Existing records keep their points.' })
-  upsertCreditRule(
-    @Arg('input', { description: 'The rule to add or change.' }) input: CreditRuleInput,
-    @Ctx() { em, user, loaders }: Context,
-  ): Promise<CreditRule> {
-    return new CreditRecordService(em, user, loaders.today).upsertRule(input);
+  upsertCreditRule(@Arg('input', { description: 'The rule to add or change.' }) input: CreditRuleInput, @Ctx() { services }: Context): Promise<CreditRule> {
+    return services.records.upsertRule(input);
   }
 }

@@ -1,12 +1,9 @@
-import { Connection, LocalDateScalar, PageArgs, pageWindow, requireFound, toConnection } from '@hub/kit';
+import { Connection, LocalDateScalar, PageArgs, pageWindow } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireEnforcerDetail } from '../access';
 import { DepartmentRef } from '../federation/refs';
 import type { Context } from '../loaders';
-import { requireUuid } from '../validation';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, Recusal, TrainingRecord } from './enforcer.entity';
 import { ConflictOfInterestInput, EnforcerFilter, RecusalInput, RegisterEnforcerInput, TrainingInput, UpdateEnforcerInput } from './enforcer.inputs';
-import { EnforcerService } from './enforcer.service';
 import { Allowed } from '../access-policy';
 
 export const EnforcerConnection = Connection(Enforcer, 'Enforcer');
@@ -17,23 +14,19 @@ const DETAIL = 'Shown to the office, the leaders, the enforcer’s department an
 export class EnforcerResolver {
   @Allowed('query.enforcers')
   @Query(() => EnforcerConnection, { description: 'The roster (执法人员名录库), scoped: office and leaders all, a department its own, an enforcer themself.' })
-  async enforcers(
+  enforcers(
     @Args() page: PageArgs,
     @Arg('filter', () => EnforcerFilter, { nullable: true, description: 'Conditions the roster entries must meet; null lists all the caller may see.' })
     filter: EnforcerFilter | null,
-    @Ctx() { em, user }: Context,
+    @Ctx() { services }: Context,
   ) {
-    const window = pageWindow(page);
-    const [rows, total] = await new EnforcerService(em, user).list(filter ?? {}, window);
-    return toConnection(rows, total, window);
+    return services.enforcers.page(filter ?? {}, pageWindow(page));
   }
 
   @Allowed('query.enforcer')
   @Query(() => Enforcer, { nullable: true, description: 'One roster entry (same scoping as `enforcers`).' })
-  async enforcer(@Arg('id', () => ID, { description: 'UUID of the roster entry.' }) id: string, @Ctx() { loaders, user }: Context): Promise<Enforcer | null> {
-    const enforcer = await loaders.enforcerById.load(requireUuid(id, 'id')).catch(() => null);
-    if (enforcer) requireEnforcerDetail(user, enforcer);
-    return enforcer;
+  enforcer(@Arg('id', () => ID, { description: 'UUID of the roster entry.' }) id: string, @Ctx() { services }: Context): Promise<Enforcer | null> {
+    return services.enforcers.get(id);
   }
 
   @FieldResolver(() => DepartmentRef, { description: 'The department the enforcer belongs to.' })
@@ -78,34 +71,31 @@ export class EnforcerResolver {
 
   @Allowed('mutation.registerEnforcer')
   @Mutation(() => Enforcer, { description: 'Adds a certified enforcer to the roster.' })
-  registerEnforcer(@Arg('input', { description: 'The enforcer to add.' }) input: RegisterEnforcerInput, @Ctx() { em, user }: Context) {
-    return new EnforcerService(em, user).register(input);
+  registerEnforcer(@Arg('input', { description: 'The enforcer to add.' }) input: RegisterEnforcerInput, @Ctx() { services }: Context) {
+    return services.enforcers.register(input);
   }
 
   @Allowed('mutation.updateEnforcer')
   @Mutation(() => Enforcer, { description: 'Renews a certificate, changes specialties, or (de)activates an enforcer.' })
-  updateEnforcer(@Arg('input', { description: 'The roster entry and its changes.' }) input: UpdateEnforcerInput, @Ctx() { em, user }: Context) {
-    return new EnforcerService(em, user).update(input);
+  updateEnforcer(@Arg('input', { description: 'The roster entry and its changes.' }) input: UpdateEnforcerInput, @Ctx() { services }: Context) {
+    return services.enforcers.update(input);
   }
 
   @Allowed('mutation.recordTraining')
   @Mutation(() => TrainingRecord, { description: 'Records a completed training course (大培训).' })
-  recordTraining(@Arg('input', { description: 'The course completed.' }) input: TrainingInput, @Ctx() { em, user }: Context) {
-    return new EnforcerService(em, user).recordTraining(input);
+  recordTraining(@Arg('input', { description: 'The course completed.' }) input: TrainingInput, @Ctx() { services }: Context) {
+    return services.enforcers.recordTraining(input);
   }
 
   @Allowed('mutation.recordConflictOfInterest')
   @Mutation(() => ConflictOfInterest, { description: 'Records a conflict of interest: the enforcer is never drawn for projects of that market entity.' })
-  recordConflictOfInterest(@Arg('input', { description: 'The conflict to record.' }) input: ConflictOfInterestInput, @Ctx() { em, user }: Context) {
-    return new EnforcerService(em, user).recordConflict(input);
+  recordConflictOfInterest(@Arg('input', { description: 'The conflict to record.' }) input: ConflictOfInterestInput, @Ctx() { services }: Context) {
+    return services.enforcers.recordConflict(input);
   }
 
   @Allowed('mutation.recordRecusal')
   @Mutation(() => Recusal, { description: 'Records a recusal (回避) from a project: by the office, or declared by the enforcer.' })
-  async recordRecusal(@Arg('input', { description: 'The recusal to record.' }) input: RecusalInput, @Ctx() { em, user, loaders }: Context) {
-    // The project is the projects slice's: checked there before anything is written.
-    const projectId = requireUuid(input.projectId, 'projectId');
-    requireFound(await loaders.ports.existingProjects([projectId]), [projectId], 'projectId', 'project');
-    return new EnforcerService(em, user).recordRecusal(input);
+  recordRecusal(@Arg('input', { description: 'The recusal to record.' }) input: RecusalInput, @Ctx() { services }: Context) {
+    return services.enforcers.recordRecusal(input);
   }
 }

@@ -1,6 +1,19 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ForbiddenError, InputError, memberUnits, NotFoundError, todayInShanghai, type Caller, requireCreditCode } from '@hub/kit';
-import { seesEverything } from '../access';
+import {
+  ForbiddenError,
+  InputError,
+  memberUnits,
+  NotFoundError,
+  requireFound,
+  systemClock,
+  toConnection,
+  type Caller,
+  type Clock,
+  requireCreditCode,
+  type PageWindow,
+} from '@hub/kit';
+import { requireEnforcerDetail, seesEverything } from '../access';
+import type { Ports } from '../ports';
 import { requireText, requireUuid } from '../validation';
 import { ConflictOfInterest, Enforcer, EnforcerSpecialty, Recusal, TrainingRecord } from './enforcer.entity';
 import type { ConflictOfInterestInput, EnforcerFilter, RecusalInput, RegisterEnforcerInput, TrainingInput, UpdateEnforcerInput } from './enforcer.inputs';
@@ -15,7 +28,24 @@ export class EnforcerService {
   constructor(
     private readonly em: EntityManager,
     private readonly user: Caller,
+    /** "Today" of the records it writes: the slice's clock. */
+    private readonly clock: Clock = systemClock,
+    /** The other slices (the projects a recusal names); needed by `recordRecusal` only. */
+    private readonly ports?: Ports,
   ) {}
+
+  /** One roster entry, with the same scoping as the list: an entry the caller may not see refuses (FORBIDDEN). */
+  async get(id: string): Promise<Enforcer | null> {
+    const enforcer = await this.em.findOne(Enforcer, { id: requireUuid(id, 'id') });
+    if (enforcer) requireEnforcerDetail(this.user, enforcer);
+    return enforcer;
+  }
+
+  /** A page of the roster, scoped to the caller, as a connection. */
+  async page(filter: EnforcerFilter, window: PageWindow) {
+    const [rows, total] = await this.list(filter, window);
+    return toConnection(rows, total, window);
+  }
 
   /** The roster scoped to the caller: office and leaders all, a department its own, an enforcer themself. */
   async list(filter: EnforcerFilter, window: { limit: number; offset: number }): Promise<[Enforcer[], number]> {
@@ -122,7 +152,7 @@ export class EnforcerService {
         enforcer,
         creditCode,
         reason: requireText(input.reason, 'reason'),
-        recordedOn: todayInShanghai(),
+        recordedOn: this.clock.today(),
         recordedBy: this.user.sub,
       });
     });
@@ -130,7 +160,10 @@ export class EnforcerService {
 
   /** The office records a recusal, or an enforcer declares their own (回避申请). */
   async recordRecusal(input: RecusalInput): Promise<Recusal> {
-    requireUuid(input.projectId, 'projectId');
+    const projectId = requireUuid(input.projectId, 'projectId');
+    // The project is the projects slice's: checked there before anything is written.
+    if (!this.ports) throw new Error('EnforcerService needs ports to check a recusal’s project');
+    requireFound(await this.ports.existingProjects([projectId]), [projectId], 'projectId', 'project');
     if (this.user.role === 'ENFORCER' && this.user.sub !== input.enforcerId) throw new ForbiddenError('An enforcer may only declare their own recusal');
     return this.em.transactional(async (em) => {
       const enforcer = await this.enforcer(em, input.enforcerId);
@@ -141,7 +174,7 @@ export class EnforcerService {
         enforcer,
         projectId: input.projectId,
         reason: requireText(input.reason, 'reason'),
-        recordedOn: todayInShanghai(),
+        recordedOn: this.clock.today(),
         recordedBy: this.user.sub,
       });
     });

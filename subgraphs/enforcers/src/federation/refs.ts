@@ -1,33 +1,17 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { federationStub } from '@hub/kit';
 
 /** The Department entity (owned by projects); this slice adds `enforcers` and `inspectionStats` to it. */
-@ObjectType('Department')
-@Directive('@key(fields: "code")')
-export class DepartmentRef {
-  @Field(() => ID)
-  code: string;
-}
+export const DepartmentRef = federationStub('Department', 'code');
+export type DepartmentRef = InstanceType<typeof DepartmentRef>;
 
 /** The Project entity (owned by projects); this slice adds `inspections` to it. */
-@ObjectType('Project')
-@Directive('@key(fields: "id")')
-export class ProjectRef {
-  @Field(() => ID)
-  id: string;
-}
+export const ProjectRef = federationStub('Project', 'id');
+export type ProjectRef = InstanceType<typeof ProjectRef>;
 
 /** Pointer to a market entity (owned by projects), by its unified social credit code. */
-@ObjectType('MarketEntity')
-@Directive('@key(fields: "creditCode", resolvable: false)')
-export class MarketEntityRef {
-  @Field(() => ID)
-  creditCode: string;
-}
+export const MarketEntityRef = federationStub('MarketEntity', 'creditCode', { resolvable: false });
+export type MarketEntityRef = InstanceType<typeof MarketEntityRef>;
 
 /** Pointer to a case (owned by cases) opened from an inspection finding. */
-@ObjectType('Case')
-@Directive('@key(fields: "id", resolvable: false)')
-export class CaseRef {
-  @Field(() => ID)
-  id: string;
-}
+export const CaseRef = federationStub('Case', 'id', { resolvable: false });
+export type CaseRef = InstanceType<typeof CaseRef>;

@@ -47,7 +47,8 @@ const ports: Ports = {
     },
   }),
 };
-const subgraph = createEnforcersSubgraph(ports);
+// The slice's clock (the draw procedure's freeze date and deadlines, and today): fixed below, moved by the tests.
+const subgraph = createEnforcersSubgraph(ports, { now: () => clock });
 
 let orm: MikroORM;
 let schema: GraphQLSchema;
@@ -78,9 +79,8 @@ const DRAW_FIELDS = `id seed algorithmVersion drawnOn poolSize poolProjectIds re
   result { drawnCount projects { projectId inspectorIds } }
   inspections { id status project { id } inspectorPseudonyms inspectors { id name department { code } } }`;
 
-/** The draw procedure's clock (freeze date, deadlines): fixed, moved by the tests. */
+/** The slice's clock (draw procedure, today): fixed, moved by the tests. */
 let clock = new Date('2025-12-15T02:00:00Z');
-ports.now = () => clock;
 const inDays = (days: number) => new Date(clock.getTime() + days * 86_400_000).toISOString();
 const freshSecret = () => randomBytes(32).toString('hex');
 const sha = (hex: string) => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
@@ -473,7 +473,7 @@ describe('plans and draws', () => {
     await ok(`mutation($input: InspectionResultInput!) { recordInspectionResult(input: $input) { status } }`, {
       input: {
         inspectionId: second.inspections[0].id,
-        inspectedOn: todayInShanghai(),
+        inspectedOn: todayInShanghai(clock),
         checklist: [
           { itemCode: 'CJ-01', outcome: 'COMPLIANT' },
           { itemCode: 'CJ-02', outcome: 'COMPLIANT' },
@@ -499,7 +499,7 @@ describe('inspections, access and the finding → case path', () => {
   const RESULT = `mutation($input: InspectionResultInput!) { recordInspectionResult(input: $input) { id status checklist { itemCode outcome } findings { id severity respondentCreditCodes caseId } } }`;
   const resultInput = (findings: unknown[] = []) => ({
     inspectionId: inspection.id,
-    inspectedOn: todayInShanghai(),
+    inspectedOn: todayInShanghai(clock),
     checklist: [
       { itemCode: 'CJ-01', outcome: 'COMPLIANT' },
       { itemCode: 'CJ-02', outcome: 'NON_COMPLIANT', note: '投标截止仅十五日' },

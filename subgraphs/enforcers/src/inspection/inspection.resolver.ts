@@ -1,12 +1,10 @@
-import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Connection, PageArgs, pageWindow } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReadInspection } from '../access';
 import { Enforcer } from '../enforcer/enforcer.entity';
 import { CaseRef, DepartmentRef, MarketEntityRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
-import { requireUuid } from '../validation';
-import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan, InspectionStatus } from './inspection.entity';
-import { InspectionService } from './inspection.service';
+import { Inspection, InspectionDraw, InspectionFinding, InspectionItem, InspectionPlan } from './inspection.entity';
 import { DrawCommitment, DrawRound, DrawRoundStatus } from './draw-round.entity';
 import type { DrawManifest } from '../draw/algorithm';
 import {
@@ -25,13 +23,13 @@ import { Allowed } from '../access-policy';
 export const InspectionConnection = Connection(Inspection, 'Inspection');
 export const InspectionPlanConnection = Connection(InspectionPlan, 'InspectionPlan');
 
-const service = ({ em, user, loaders }: Context) => new InspectionService(em, user, loaders.ports);
+const service = (ctx: Context) => ctx.services.inspections;
 
 @Resolver(() => InspectionItem)
 export class InspectionItemResolver {
   @Query(() => [InspectionItem], { description: 'The inspection-item list (抽查事项清单), public.' })
-  inspectionItems(@Ctx() { em }: Context): Promise<InspectionItem[]> {
-    return em.find(InspectionItem, {}, { orderBy: { code: 'asc' } });
+  inspectionItems(@Ctx() ctx: Context): Promise<InspectionItem[]> {
+    return service(ctx).items();
   }
 
   @Allowed('mutation.createInspectionItem')
@@ -45,24 +43,18 @@ export class InspectionItemResolver {
 export class InspectionPlanResolver {
   @Allowed('query.inspectionPlans')
   @Query(() => InspectionPlanConnection, { description: 'Random-inspection plans, newest period first.' })
-  async inspectionPlans(
+  inspectionPlans(
     @Args() page: PageArgs,
     @Arg('year', () => Int, { nullable: true, description: 'Only plans of this year; null lists all.' }) year: number | null,
-    @Ctx() { em }: Context,
+    @Ctx() ctx: Context,
   ) {
-    const window = pageWindow(page);
-    const [rows, total] = await em.findAndCount(InspectionPlan, year ? { year } : {}, {
-      limit: window.limit,
-      offset: window.offset,
-      orderBy: { periodFrom: 'desc', id: 'asc' },
-    });
-    return toConnection(rows, total, window);
+    return service(ctx).plans(year, pageWindow(page));
   }
 
   @Allowed('query.inspectionPlan')
   @Query(() => InspectionPlan, { nullable: true, description: 'A plan by id; null when none has it. Any signed-in role.' })
-  inspectionPlan(@Arg('id', () => ID, { description: 'UUID of the plan.' }) id: string, @Ctx() { em }: Context): Promise<InspectionPlan | null> {
-    return em.findOne(InspectionPlan, { id: requireUuid(id, 'id') });
+  inspectionPlan(@Arg('id', () => ID, { description: 'UUID of the plan.' }) id: string, @Ctx() ctx: Context): Promise<InspectionPlan | null> {
+    return service(ctx).plan(id);
   }
 
   @FieldResolver(() => Float, { description: 'Share of the pool drawn (≥ 0.05).' })
@@ -100,13 +92,8 @@ export class InspectionPlanResolver {
 @Resolver(() => InspectionDraw)
 export class InspectionDrawResolver {
   @Query(() => InspectionDraw, { nullable: true, description: 'A draw: signed-in callers, or anyone once it is published.' })
-  async inspectionDraw(
-    @Arg('id', () => ID, { description: 'UUID of the draw.' }) id: string,
-    @Ctx() { loaders, user }: Context,
-  ): Promise<InspectionDraw | null> {
-    const draw = await loaders.drawById.load(requireUuid(id, 'id')).catch(() => null);
-    if (draw && user.role === 'PUBLIC' && !draw.publishedAt) return null;
-    return draw;
+  inspectionDraw(@Arg('id', () => ID, { description: 'UUID of the draw.' }) id: string, @Ctx() ctx: Context): Promise<InspectionDraw | null> {
+    return service(ctx).getDraw(id);
   }
 
   @Query(() => DrawVerification, {
@@ -285,19 +272,13 @@ export class InspectionResolver {
   }
 
   @Query(() => InspectionConnection, { description: 'Published inspection results (一公开), public.' })
-  async publishedInspections(
+  publishedInspections(
     @Args() page: PageArgs,
     @Arg('departmentCode', () => String, { nullable: true, description: 'Only projects supervised by this department (code such as ZJJ); null lists all.' })
     departmentCode: string | null,
-    @Ctx() { em }: Context,
+    @Ctx() ctx: Context,
   ) {
-    const window = pageWindow(page);
-    const [rows, total] = await em.findAndCount(
-      Inspection,
-      { status: InspectionStatus.PUBLISHED, ...(departmentCode ? { supervisingDepartmentCode: departmentCode } : {}) },
-      { limit: window.limit, offset: window.offset, orderBy: { publishedAt: 'desc', id: 'asc' } },
-    );
-    return toConnection(rows, total, window);
+    return service(ctx).published(departmentCode, pageWindow(page));
   }
 
   @Query(() => Inspection, {

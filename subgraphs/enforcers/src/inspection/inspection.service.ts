@@ -15,8 +15,11 @@ import {
   memberUnits,
   NotFoundError,
   requirePeriod,
+  systemClock,
   todayInShanghai,
+  toConnection,
   type Caller,
+  type Clock,
   type ConnectionShape,
   type KeysetOrder,
   type PageWindow,
@@ -68,7 +71,46 @@ export class InspectionService {
     private readonly em: EntityManager,
     private readonly user: Caller,
     private readonly ports?: Ports,
+    /** The clock of the draw procedure (freeze date, reveal deadline) and of "today": the slice's clock. */
+    private readonly clock: Clock = systemClock,
   ) {}
+
+  /** The inspection-item list (抽查事项清单), by code. */
+  items(): Promise<InspectionItem[]> {
+    return this.em.find(InspectionItem, {}, { orderBy: { code: 'asc' } });
+  }
+
+  /** A page of plans, newest period first; optionally one year's. */
+  async plans(year: number | null, window: PageWindow) {
+    const [rows, total] = await this.em.findAndCount(InspectionPlan, year ? { year } : {}, {
+      limit: window.limit,
+      offset: window.offset,
+      orderBy: { periodFrom: 'desc', id: 'asc' },
+    });
+    return toConnection(rows, total, window);
+  }
+
+  /** A plan by id; null when none has it. */
+  plan(id: string): Promise<InspectionPlan | null> {
+    return this.em.findOne(InspectionPlan, { id: requireUuid(id, 'id') });
+  }
+
+  /** A draw: signed-in callers see every draw, the public only published ones (null otherwise, as for a missing one). */
+  async getDraw(id: string): Promise<InspectionDraw | null> {
+    const draw = await this.em.findOne(InspectionDraw, { id: requireUuid(id, 'id') });
+    if (draw && this.user.role === 'PUBLIC' && !draw.publishedAt) return null;
+    return draw;
+  }
+
+  /** A page of published results (一公开), newest first; optionally one department's projects. */
+  async published(departmentCode: string | null, window: PageWindow) {
+    const [rows, total] = await this.em.findAndCount(
+      Inspection,
+      { status: InspectionStatus.PUBLISHED, ...(departmentCode ? { supervisingDepartmentCode: departmentCode } : {}) },
+      { limit: window.limit, offset: window.offset, orderBy: { publishedAt: 'desc', id: 'asc' } },
+    );
+    return toConnection(rows, total, window);
+  }
 
   async createItem(input: CreateInspectionItemInput): Promise<InspectionItem> {
     const code = requireText(input.code, 'code', 40);
@@ -127,7 +169,7 @@ export class InspectionService {
   }
 
   private now(): Date {
-    return this.ports?.now?.() ?? new Date();
+    return this.clock.now();
   }
 
   private async poolOf(plan: InspectionPlan): Promise<PoolProject[]> {
@@ -568,7 +610,7 @@ export class InspectionService {
         throw new ConflictError(`Inspection is ${inspection.status}: results can no longer be changed`, { currentState: inspection.status, allowed: [] });
       }
       const draw = await em.findOneOrFail(InspectionDraw, { id: inspection.draw.id });
-      if (input.inspectedOn < draw.drawnOn || input.inspectedOn > todayInShanghai()) {
+      if (input.inspectedOn < draw.drawnOn || input.inspectedOn > this.clock.today()) {
         throw new InputError(`inspectedOn must be between the draw date ${draw.drawnOn} and today`, { field: 'inspectedOn', rule: 'between draw and today' });
       }
       const plan = await em.findOneOrFail(InspectionPlan, { id: inspection.plan.id }, { populate: ['items'] });

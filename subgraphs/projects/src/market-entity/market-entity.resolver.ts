@@ -2,7 +2,6 @@ import { PageArgs, pageWindow, toConnection, Connection } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
 import { Bid, Project } from '../project/project.entity';
-import { ProjectService } from '../project/project.service';
 import { RegisterMarketEntityInput } from '../project/project.inputs';
 import { MarketEntity } from './market-entity.entity';
 import { Allowed } from '../access-policy';
@@ -49,8 +48,8 @@ export class MarketEntityResolver {
   @Mutation(() => MarketEntity, { description: 'Registers a market entity on the platform (trading center).' })
   registerMarketEntity(
     @Arg('input', { description: 'The entity to register.' }) input: RegisterMarketEntityInput,
-    @Ctx() { em, user }: Context,
+    @Ctx() { services }: Context,
   ): Promise<MarketEntity> {
-    return new ProjectService(em, user).registerMarketEntity(input);
+    return services.projects.registerMarketEntity(input);
   }
 }

@@ -1,4 +1,4 @@
-import { GraphClient, InputError, leanFind, readSubgraphList, subgraphUrl, type Caller } from '@hub/kit';
+import { InputError, leanFind, type SliceGraph as Clients } from '@hub/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Bid, Project } from './project.entity';
 import type { ProjectFilter } from './project.inputs';
@@ -9,8 +9,9 @@ import { projectWhere } from './project.service';
  * and "has a bidder graded C or D at the bid" (the credit slice, from the bids this slice holds).
  * They are resolved before the page is cut, so paging and totalCount count only matching projects:
  * the candidates (every other condition, in SQL) go to each slice in ONE federation entity request
- * (`_entities`, the way the gateway itself asks), signed as the caller so their scoping applies, and
- * the list then pages over `id IN (matches)`.
+ * (`_entities`, the way the gateway itself asks), as the caller (their own token, the context's
+ * `graphAsCaller`: the one exception to calls signed as the slice) so their scoping applies, and the
+ * list then pages over `id IN (matches)`.
  */
 export const MAX_CROSS_SLICE_CANDIDATES = 5000;
 
@@ -48,18 +49,9 @@ export interface SliceGraph {
   request<T>(subgraph: 'cases' | 'credit', query: string, variables: Record<string, unknown>): Promise<T>;
 }
 
-export function callerGraph(caller: Caller): SliceGraph {
-  return {
-    request<T>(subgraph: 'cases' | 'credit', query: string, variables: Record<string, unknown>) {
-      const list = readSubgraphList();
-      const entry = list.subgraphs.find((s) => s.name === subgraph);
-      if (!entry) throw new Error(`subgraphs.json lists no "${subgraph}" subgraph, which the project filter asks`);
-      return new GraphClient(subgraphUrl(entry, list), { sub: caller.sub, name: caller.name, role: caller.role, department: caller.department }).request<T>(
-        query,
-        variables,
-      );
-    },
-  };
+/** The other slices through the request's clients that ask as the caller (`context.graphAsCaller`). */
+export function askingAsCaller(clients: Clients): SliceGraph {
+  return { request: <T>(subgraph: string, query: string, variables: Record<string, unknown>) => clients(subgraph).request<T>(query, variables) };
 }
 
 export function needsOtherSlices(filter: ProjectFilter | undefined): boolean {

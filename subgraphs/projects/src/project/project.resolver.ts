@@ -15,8 +15,7 @@ import {
   RegisterProjectInput,
   StageStepInput,
 } from './project.inputs';
-import { callerGraph, needsOtherSlices, resolveCrossSliceFilter } from './cross-slice-filter';
-import { ProjectService, requireUuid } from './project.service';
+import { requireUuid } from './project.service';
 import { IntervalRule, stepsAllowedAt } from './stages';
 import { Allowed } from '../access-policy';
 
@@ -35,13 +34,12 @@ export class ProjectResolver {
   }
 
   @Query(() => ProjectConnection, { description: 'Projects, newest registration first, filtered and paged.' })
-  async projects(
+  projects(
     @Args() page: PageArgs,
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet; null lists all.' }) filter: ProjectFilter | null,
-    @Ctx() { em, user }: Context,
+    @Ctx() { services }: Context,
   ) {
-    const resolved = filter && needsOtherSlices(filter) ? await resolveCrossSliceFilter(em, filter, callerGraph(user)) : filter;
-    return new ProjectService(em, user).list(resolved ?? undefined, pageWindow(page));
+    return services.projects.search(filter ?? undefined, pageWindow(page));
   }
 
   @Allowed('query.flaggedProjects')
@@ -54,10 +52,10 @@ export class ProjectResolver {
       description: 'Only projects of this supervising department (code such as ZJJ); null means every department.',
     })
     supervisingDepartment: string | null,
-    @Ctx() { em, user }: Context,
+    @Ctx() { services }: Context,
   ) {
     const filter = rule ? { flaggedFor: rule } : { flagged: true };
-    return new ProjectService(em, user).list({ ...filter, supervisingDepartment: supervisingDepartment ?? undefined }, pageWindow(page));
+    return services.projects.list({ ...filter, supervisingDepartment: supervisingDepartment ?? undefined }, pageWindow(page));
   }
 
   @FieldResolver(() => Department, { description: 'Supervising department (行业主管部门).' })
@@ -104,74 +102,74 @@ export class ProjectResolver {
 
   @Allowed('mutation.registerProject')
   @Mutation(() => Project, { description: 'Registers a tender project on the platform.' })
-  registerProject(@Arg('input', { description: 'The project to register.' }) input: RegisterProjectInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).registerProject(input);
+  registerProject(@Arg('input', { description: 'The project to register.' }) input: RegisterProjectInput, @Ctx() { services }: Context) {
+    return services.projects.registerProject(input);
   }
 
   @Allowed('mutation.announceTender')
   @Mutation(() => Project, { description: 'Tender announcement and documents issued (招标公告/招标文件发布).' })
-  announceTender(@Arg('input', { description: 'The announcement to record.' }) input: AnnounceTenderInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).announceTender(input);
+  announceTender(@Arg('input', { description: 'The announcement to record.' }) input: AnnounceTenderInput, @Ctx() { services }: Context) {
+    return services.projects.announceTender(input);
   }
 
   @Allowed('mutation.recordClarification')
   @Mutation(() => Project, { description: 'Clarification or amendment of the tender documents (答疑澄清).' })
-  recordClarification(@Arg('input', { description: 'The clarification to record.' }) input: ClarificationInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).recordClarification(input);
+  recordClarification(@Arg('input', { description: 'The clarification to record.' }) input: ClarificationInput, @Ctx() { services }: Context) {
+    return services.projects.recordClarification(input);
   }
 
   @Allowed('mutation.recordBid')
   @Mutation(() => Bid, { description: 'A bid received before the deadline.' })
-  recordBid(@Arg('input', { description: 'The bid to record.' }) input: BidInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).recordBid(input);
+  recordBid(@Arg('input', { description: 'The bid to record.' }) input: BidInput, @Ctx() { services }: Context) {
+    return services.projects.recordBid(input);
   }
 
   @Allowed('mutation.openBids')
   @Mutation(() => Project, { description: 'Bid opening (开标); fewer than 3 bids records a failed opening and a new round.' })
-  openBids(@Arg('input', { description: 'The opening: project, day and opening record reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).openBids(input);
+  openBids(@Arg('input', { description: 'The opening: project, day and opening record reference.' }) input: StageStepInput, @Ctx() { services }: Context) {
+    return services.projects.openBids(input);
   }
 
   @Allowed('mutation.recordEvaluation')
   @Mutation(() => Project, { description: 'Evaluation and its report (评标/评标报告).' })
-  recordEvaluation(@Arg('input', { description: 'The evaluation: project, day and report reference.' }) input: StageStepInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).recordEvaluation(input);
+  recordEvaluation(@Arg('input', { description: 'The evaluation: project, day and report reference.' }) input: StageStepInput, @Ctx() { services }: Context) {
+    return services.projects.recordEvaluation(input);
   }
 
   @Allowed('mutation.publishCandidates')
   @Mutation(() => Project, { description: 'Candidate publicity (评标结果公示).' })
-  publishCandidates(@Arg('input', { description: 'The candidate publicity to record.' }) input: CandidatePublicityInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).publishCandidates(input);
+  publishCandidates(@Arg('input', { description: 'The candidate publicity to record.' }) input: CandidatePublicityInput, @Ctx() { services }: Context) {
+    return services.projects.publishCandidates(input);
   }
 
   @Allowed('mutation.awardProject')
   @Mutation(() => Project, { description: 'Award publicity and award notice (中标结果公示/中标通知书).' })
-  awardProject(@Arg('input', { description: 'The award to record.' }) input: AwardInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).awardProject(input);
+  awardProject(@Arg('input', { description: 'The award to record.' }) input: AwardInput, @Ctx() { services }: Context) {
+    return services.projects.awardProject(input);
   }
 
   @Allowed('mutation.fileContract')
   @Mutation(() => Project, { description: 'Contract signed and filed (合同备案).' })
-  fileContract(@Arg('input', { description: 'The contract filing to record.' }) input: ContractFilingInput, @Ctx() { em, user }: Context) {
-    return new ProjectService(em, user).fileContract(input);
+  fileContract(@Arg('input', { description: 'The contract filing to record.' }) input: ContractFilingInput, @Ctx() { services }: Context) {
+    return services.projects.fileContract(input);
   }
 
   @Allowed('mutation.startPerformance')
   @Mutation(() => Project, { description: 'Performance started (履约).' })
   startPerformance(
     @Arg('input', { description: 'The start of performance: project, day and document reference.' }) input: StageStepInput,
-    @Ctx() { em, user }: Context,
+    @Ctx() { services }: Context,
   ) {
-    return new ProjectService(em, user).startPerformance(input);
+    return services.projects.startPerformance(input);
   }
 
   @Allowed('mutation.completeProject')
   @Mutation(() => Project, { description: 'Project completed.' })
   completeProject(
     @Arg('input', { description: 'The completion: project, day and acceptance document reference.' }) input: StageStepInput,
-    @Ctx() { em, user }: Context,
+    @Ctx() { services }: Context,
   ) {
-    return new ProjectService(em, user).completeProject(input);
+    return services.projects.completeProject(input);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   requireText as requireTextRule,
   requireUuid,
 } from '@hub/kit';
+import { needsOtherSlices, resolveCrossSliceFilter, type SliceGraph } from './cross-slice-filter';
 import { Department } from '../department/department.entity';
 import { memberUnitsIn } from '../department/member-units';
 import { MarketEntity } from '../market-entity/market-entity.entity';
@@ -98,11 +99,20 @@ export class ProjectService {
   constructor(
     private readonly em: EntityManager,
     private readonly user: Caller,
+    /** Where the list's conditions owned by other slices are asked (cross-slice-filter.ts), as the caller; needed by `search` only. */
+    private readonly otherSlices?: SliceGraph,
   ) {}
 
   /** A page of projects, newest registration first, by keyset (stable while projects are registered). */
   list(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
     return keysetPage(this.em, Project, projectWhere(filter), window, PROJECT_ORDER, { lean: true });
+  }
+
+  /** The `projects` list: like `list`, with the conditions other slices answer (open cases, low grades) resolved first. */
+  async search(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
+    if (!filter || !needsOtherSlices(filter)) return this.list(filter, window);
+    if (!this.otherSlices) throw new Error('ProjectService.search asks other slices: construct it with their clients');
+    return this.list(await resolveCrossSliceFilter(this.em, filter, this.otherSlices), window);
   }
 
   async registerMarketEntity(input: RegisterMarketEntityInput): Promise<MarketEntity> {
