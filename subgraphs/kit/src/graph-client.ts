@@ -3,7 +3,7 @@ import { envOptional } from './config';
 import { internalCallHeaders } from './internal-call';
 import { ON_BEHALF_OF_HEADER } from './call-origin';
 import { REQUEST_ID_HEADER } from './http';
-import { readSubgraphList, subgraphUrl } from './subgraph-list';
+import { cachedSubgraphList, subgraphUrl } from './subgraph-list';
 
 /** Who signs a graph call: a caller's claims (name optional), or null for an anonymous read of public data. */
 export type GraphIdentity = (Omit<Caller, 'name'> & { name?: string }) | null;
@@ -78,7 +78,7 @@ export type SliceGraph = (subgraph: string) => GraphClient;
 
 /** The URL of a subgraph of subgraphs.json (resolved per environment), naming who needed it when it is missing. */
 export function subgraphUrlByName(subgraph: string, neededBy: string): string {
-  const list = readSubgraphList();
+  const list = cachedSubgraphList();
   const entry = list.subgraphs.find((s) => s.name === subgraph);
   if (!entry) throw new Error(`subgraphs.json lists no "${subgraph}" subgraph, which the ${neededBy} slice calls`);
   return subgraphUrl(entry, list);

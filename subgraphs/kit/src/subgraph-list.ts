@@ -46,6 +46,18 @@ export function readSubgraphList(file = subgraphListFile()): SubgraphList {
   return JSON.parse(readFileSync(resolve(file), 'utf8')) as SubgraphList;
 }
 
+const listsByFile = new Map<string, SubgraphList>();
+
+/**
+ * subgraphs.json read once per process and file (it changes only with a deployment, which restarts the
+ * services): the per-request paths (cross-slice calls, Project.history) read it from here.
+ */
+export function cachedSubgraphList(file = subgraphListFile()): SubgraphList {
+  let list = listsByFile.get(file);
+  if (!list) listsByFile.set(file, (list = readSubgraphList(file)));
+  return list;
+}
+
 const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 
 export function subgraphPort(entry: SubgraphEntry): number {

@@ -21,8 +21,8 @@ import {
 import type { Caller } from '../auth';
 import { keysetPage, MAX_PAGE_SIZE, PageArgs, PageInfo, pageWindow, type KeysetOrder } from '../connection';
 import { InputError } from '../errors';
-import { GraphClient } from '../graph-client';
-import { readSubgraphList, subgraphUrl, type SubgraphList } from '../subgraph-list';
+import type { SliceGraph } from '../graph-client';
+import { cachedSubgraphList } from '../subgraph-list';
 import { WriteLogEntry, WriteOperation } from './entry';
 
 /** Who reads the write log: the leading group and its office (docs/domain.md, "Write log"). */
@@ -228,13 +228,6 @@ function fromRemote(remote: RemoteEntry): WriteLogEntry {
   return entry;
 }
 
-let subgraphList: SubgraphList | undefined;
-
-/** subgraphs.json, read once per process (it changes only with a deployment, which restarts the services). */
-function cachedSubgraphList(): SubgraphList {
-  return (subgraphList ??= readSubgraphList());
-}
-
 /** Newest first; the id breaks ties between entries of one flush. */
 const newestFirst = (a: WriteLogEntry, b: WriteLogEntry) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
@@ -249,7 +242,7 @@ export async function projectHistories(
   slice: string,
   projectIds: readonly string[],
   first: number,
-  requestId?: string,
+  graph: SliceGraph,
 ): Promise<WriteLogEntry[][]> {
   requireHistoryLength(first);
   const local = writeLogOfProjects(em, projectIds, first);
@@ -259,7 +252,7 @@ export async function projectHistories(
     .map(async (entry) => {
       const query = `query($projectIds: [ID!]!, $first: Int!) { log: ${writeLogOfProjectsQueryName(entry.name)}(projectIds: $projectIds, first: $first) { ${ENTRY_SELECTION} } }`;
       try {
-        const data = await new GraphClient(subgraphUrl(entry, list)).request<{ log: RemoteEntry[] }>(query, { projectIds, first }, requestId);
+        const data = await graph(entry.name).request<{ log: RemoteEntry[] }>(query, { projectIds, first });
         return data.log.map(fromRemote);
       } catch (error) {
         throw new GraphQLError(`Project.history: the ${entry.name} slice did not answer, so the history would be incomplete`, {
@@ -275,7 +268,8 @@ export async function projectHistories(
 
 interface HistoryContext {
   em: EntityManager;
-  requestId?: string;
+  /** The request's clients for the other slices: calls signed as this slice, on behalf of the caller (graph-client.ts). */
+  graph: SliceGraph;
 }
 
 /**
@@ -290,7 +284,7 @@ function historyLoader(context: HistoryContext, slice: string, first: number): D
   if (!byFirst) historyLoaders.set(context, (byFirst = new Map<number, DataLoader<string, WriteLogEntry[]>>()));
   let loader = byFirst.get(first);
   if (!loader) {
-    loader = new DataLoader((projectIds) => projectHistories(context.em, slice, projectIds, first, context.requestId), { maxBatchSize: MAX_PAGE_SIZE });
+    loader = new DataLoader((projectIds) => projectHistories(context.em, slice, projectIds, first, context.graph), { maxBatchSize: MAX_PAGE_SIZE });
     byFirst.set(first, loader);
   }
   return loader;
