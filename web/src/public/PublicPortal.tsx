@@ -1,6 +1,7 @@
 import { useLazyQuery, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Layout, List, Segmented, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, Layout, List, Segmented, Skeleton, Space, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { CaseIntakeForm, type IntakeKind, type Receipt } from '../cases/CaseIntakeForm';
 import { ReceiptCard } from '../cases/ReceiptCard';
 import { REFUSAL_GROUND_LABELS } from '../cases/case-labels';
@@ -16,6 +17,9 @@ import {
 } from '../gql/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale, type Lang } from '../i18n/locale';
+
+/** The draw check bundles the draw algorithm: loaded only when the tab is opened. */
+const PublicDraws = lazy(() => import('./PublicDraws').then((m) => ({ default: m.PublicDraws })));
 
 /** Every question of the portal goes out without a token: the PUBLIC role, whoever is signed in in this browser. */
 const ANONYMOUS = { anonymous: true };
@@ -238,10 +242,14 @@ function Credit() {
 
 /**
  * 公众服务: the public portal, no sign-in, phone-sized screens first. Complain or report, look up a
- * case by its receipt, read published inspection results and credit records (一公开).
+ * case by its receipt, read published inspection results and credit records, verify published draws (一公开).
  */
 export function PublicPortal() {
   const { t, lang, setLang } = useLocale();
+  // The tab and the draw being verified live in the address, so a draw's verification can be linked to and shared.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'submit';
+  const drawId = params.get('draw');
   return (
     <Layout style={{ minHeight: '100vh', background: '#fff' }}>
       <Layout.Header
@@ -272,11 +280,22 @@ export function PublicPortal() {
       <Layout.Content style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
         <main>
           <Tabs
+            activeKey={tab}
+            onChange={(key) => setParams({ tab: key })}
             items={[
               { key: 'submit', label: t('投诉举报', 'Complain or report'), children: <Submit /> },
               { key: 'status', label: t('进度查询', 'Progress'), children: <StatusLookup /> },
               { key: 'inspections', label: t('检查结果', 'Inspections'), children: <Inspections /> },
               { key: 'credit', label: t('信用记录', 'Credit'), children: <Credit /> },
+              {
+                key: 'draws',
+                label: t('抽查公示', 'Draws'),
+                children: (
+                  <Suspense fallback={<Skeleton active />}>
+                    <PublicDraws drawId={drawId} onOpen={(id) => setParams(id ? { tab: 'draws', draw: id } : { tab: 'draws' })} />
+                  </Suspense>
+                ),
+              },
             ]}
           />
         </main>

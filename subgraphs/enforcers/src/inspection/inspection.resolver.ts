@@ -1,4 +1,4 @@
-import { Connection, PageArgs, pageWindow, toConnection } from '@hub/kit';
+import { Connection, keysetPage, PageArgs, pageWindow, toConnection, type Caller, type KeysetOrder } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReadInspection } from '../access';
 import { Enforcer } from '../enforcer/enforcer.entity';
@@ -24,6 +24,20 @@ import { Allowed } from '../access-policy';
 
 export const InspectionConnection = Connection(Inspection, 'Inspection');
 export const InspectionPlanConnection = Connection(InspectionPlan, 'InspectionPlan');
+export const InspectionDrawConnection = Connection(InspectionDraw, 'InspectionDraw');
+
+/** Published draws, the latest published first; a keyset, so a page does not shift when a draw is published meanwhile. */
+const PUBLISHED_DRAW_ORDER: KeysetOrder = [
+  ['publishedAt', 'desc'],
+  ['id', 'asc'],
+];
+
+/**
+ * Who did an office step (plan, freeze, draw): the user's token subject for signed-in callers; the
+ * public gets the office's unit code instead, since 一公开 publishes the draw, not the staff's identities.
+ */
+const OFFICE_UNIT = 'ZWJ';
+const stepBy = (user: Caller, subject: string) => (user.role === 'PUBLIC' ? OFFICE_UNIT : subject);
 
 const service = ({ em, user, loaders }: Context) => new InspectionService(em, user, loaders.ports);
 
@@ -63,6 +77,11 @@ export class InspectionPlanResolver {
   @Query(() => InspectionPlan, { nullable: true, description: 'A plan by id; null when none has it. Any signed-in role.' })
   inspectionPlan(@Arg('id', () => ID, { description: 'UUID of the plan.' }) id: string, @Ctx() { em }: Context): Promise<InspectionPlan | null> {
     return em.findOne(InspectionPlan, { id: requireUuid(id, 'id') });
+  }
+
+  @FieldResolver(() => String, { description: 'Who created the plan: the token subject of the office user; the public gets the unit code ZWJ.' })
+  createdBy(@Root() plan: InspectionPlan, @Ctx() { user }: Context): string {
+    return stepBy(user, plan.createdBy);
   }
 
   @FieldResolver(() => Float, { description: 'Share of the pool drawn (≥ 0.05).' })
@@ -107,6 +126,14 @@ export class InspectionDrawResolver {
     const draw = await loaders.drawById.load(requireUuid(id, 'id')).catch(() => null);
     if (draw && user.role === 'PUBLIC' && !draw.publishedAt) return null;
     return draw;
+  }
+
+  @Query(() => InspectionDrawConnection, {
+    description:
+      'Published draws (双随机一公开: a draw is public once its first inspection result is published), the latest published first; superseded ones included. Public.',
+  })
+  publishedDraws(@Args() page: PageArgs, @Ctx() { em }: Context) {
+    return keysetPage(em, InspectionDraw, { publishedAt: { $ne: null } }, pageWindow(page), PUBLISHED_DRAW_ORDER);
   }
 
   @Query(() => DrawVerification, {
@@ -175,6 +202,11 @@ export class InspectionDrawResolver {
     return service(ctx).abandon(roundId, reason);
   }
 
+  @FieldResolver(() => String, { description: 'Who made the draw: the token subject of the office user; the public gets the unit code ZWJ.' })
+  committedBy(@Root() draw: InspectionDraw, @Ctx() { user }: Context): string {
+    return stepBy(user, draw.committedBy);
+  }
+
   @FieldResolver(() => InspectionPlan, { description: 'The plan the draw was made for.' })
   plan(@Root() draw: InspectionDraw, @Ctx() { loaders }: Context) {
     return loaders.planById.load(draw.plan.id);
@@ -221,6 +253,11 @@ export class InspectionDrawResolver {
 
 @Resolver(() => DrawRound)
 export class DrawRoundResolver {
+  @FieldResolver(() => String, { description: 'Who froze the round: the token subject of the office user; the public gets the unit code ZWJ.' })
+  frozenBy(@Root() round: DrawRound, @Ctx() { user }: Context): string {
+    return stepBy(user, round.frozenBy);
+  }
+
   @FieldResolver(() => InspectionPlan, { description: 'The plan the round draws for.' })
   plan(@Root() round: DrawRound, @Ctx() { loaders }: Context) {
     return loaders.planById.load(round.plan.id);
