@@ -188,7 +188,10 @@ function DrawCheck({ draw }: { draw: Draw }) {
                 title={
                   <Space wrap>
                     <span>
-                      {p.position}. {inspection ? `${inspection.projectCode} ${inspection.project.name ?? ''}` : t('项目（检查结果尚未公开）', 'A project (results not yet published)')}
+                      {p.position}.{' '}
+                      {inspection
+                        ? `${inspection.projectCode} ${inspection.project.name ?? ''}`
+                        : t('项目（检查结果尚未公开）', 'A project (results not yet published)')}
                     </span>
                     {p.matches ? <Tag color="green">{t('一致', 'Matches')}</Tag> : <Tag color="red">{t('不一致', 'Mismatch')}</Tag>}
                   </Space>

@@ -13,9 +13,10 @@ import {
   PublicCreditSearchDocument,
   PublicInspectionsDocument,
   PublicInspectionsOfProjectsDocument,
+  PublicPractitionerCreditSearchDocument,
   type PublicInspectionFragment,
 } from '../gql/graphql';
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label } from '../i18n/labels';
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label, PRACTITIONER_ROLE_LABELS } from '../i18n/labels';
 import { useLocale, type Lang } from '../i18n/locale';
 
 /** The draw check bundles the draw algorithm: loaded only when the tab is opened. */
@@ -186,8 +187,84 @@ function Inspections() {
   );
 }
 
-/** Published credit records of market entities found by name or unified social credit code. */
+type CreditSubject = 'entities' | 'practitioners';
+
+/** Published credit records of market entities (by name or credit code) or of practitioners (by name as published). */
 function Credit() {
+  const { t } = useLocale();
+  const [subject, setSubject] = useState<CreditSubject>('entities');
+  return (
+    <>
+      <Segmented<CreditSubject>
+        aria-label={t('查询对象', 'Search for')}
+        value={subject}
+        onChange={setSubject}
+        options={[
+          { value: 'entities', label: t('市场主体', 'Market entities') },
+          { value: 'practitioners', label: t('从业人员', 'Practitioners') },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      {subject === 'entities' ? <EntityCredit /> : <PractitionerCredit />}
+    </>
+  );
+}
+
+/** Published records of practitioners (项目经理, agency staff, evaluation experts): name as published, never an identity number. */
+function PractitionerCredit() {
+  const { t, lang } = useLocale();
+  const [search, { data, loading, called }] = useLazyQuery(PublicPractitionerCreditSearchDocument);
+  return (
+    <>
+      <Input.Search
+        aria-label={t('按从业人员姓名搜索', 'Search by practitioner name')}
+        placeholder={t('从业人员姓名', 'Practitioner name')}
+        enterButton={t('搜索', 'Search')}
+        maxLength={50}
+        onSearch={(v) => v.trim() && search({ variables: { text: v.trim() }, context: ANONYMOUS })}
+        style={{ marginBottom: 12 }}
+      />
+      {called && (
+        <List
+          loading={loading}
+          dataSource={data?.practitionersWithPublishedCredit.nodes ?? []}
+          locale={{ emptyText: <Empty description={t('无已公示信用记录的匹配人员', 'No practitioner with published records matches')} /> }}
+          aria-label={t('从业人员信用记录', 'Practitioner credit records')}
+          renderItem={(p) => (
+            <List.Item>
+              <List.Item.Meta
+                title={
+                  <Space wrap>
+                    {p.name}
+                    <span>{label(PRACTITIONER_ROLE_LABELS, p.role, lang)}</span>
+                    {p.credit && <GradeTag grade={p.credit.grade} />}
+                    {p.credit?.restricted && <Tag color="red">{t('联合惩戒中', 'Joint punishment')}</Tag>}
+                  </Space>
+                }
+                description={
+                  !p.credit?.records?.length ? (
+                    <div>{t('当前无计分中的信用记录', 'No credit record counts at present')}</div>
+                  ) : (
+                    <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                      {p.credit.records.map((r) => (
+                        <li key={r.id}>
+                          {r.publicityStartsOn} · {t(`扣 ${r.points} 分`, `−${r.points} points`)} · {label(CREDIT_STATUS_LABELS, r.status, lang)} · {r.facts}
+                        </li>
+                      ))}
+                    </ul>
+                  )
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </>
+  );
+}
+
+/** Published credit records of market entities found by name or unified social credit code. */
+function EntityCredit() {
   const { t, lang } = useLocale();
   const [search, { data, loading, called }] = useLazyQuery(PublicCreditSearchDocument);
   return (

@@ -601,10 +601,18 @@ describe('inspections, access and the finding → case path', () => {
     const drawId = ofInspection.inspection.draw.id;
     const allDraws = await ok(`{ inspectionPlans(first: 100) { nodes { draws { id publishedAt } } } }`);
     const draws: { id: string; publishedAt: string | null }[] = allDraws.inspectionPlans.nodes.flatMap((p: any) => p.draws);
-    expect(draws.some((d) => !d.publishedAt), 'this file also has unpublished draws').toBe(true);
+    expect(
+      draws.some((d) => !d.publishedAt),
+      'this file also has unpublished draws',
+    ).toBe(true);
 
     const seen = (await ok(DRAWS, {}, as('PUBLIC'))).publishedDraws;
-    expect(seen.nodes.map((d: any) => d.id).sort()).toEqual(draws.filter((d) => d.publishedAt).map((d) => d.id).sort());
+    expect(seen.nodes.map((d: any) => d.id).sort()).toEqual(
+      draws
+        .filter((d) => d.publishedAt)
+        .map((d) => d.id)
+        .sort(),
+    );
     const draw = seen.nodes.find((d: any) => d.id === drawId);
     expect(draw).toBeDefined();
     expect(draw.round.commitments.every((c: any) => /^[0-9a-f]{64}$/.test(c.secret))).toBe(true);
