@@ -190,7 +190,7 @@ describe('the office and the public in the browser', { timeout: 600_000 }, () =>
     // Outside publicity: the form says so on the field before anything is sent.
     await dialog.getByLabel(/提出日期/).fill('2020-01-06');
     await dialog.getByRole('button', { name: /^登\s*记$/ }).click();
-    await dialog.getByText(/须在公示期/).waitFor();
+    await dialog.locator('.ant-form-item-explain-error', { hasText: '须在公示期' }).waitFor();
     await expectAccessible(office, 'credit: objection form');
     expect(await dialog.getByLabel('异议理由').inputValue()).toBe('业绩证明材料系合同备案原件，已补充提交');
     await dialog.getByLabel(/提出日期/).fill(todayInShanghai());

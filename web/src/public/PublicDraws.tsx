@@ -46,7 +46,7 @@ function DrawList({ onOpen }: { onOpen: (id: string) => void }) {
           <List.Item
             actions={[
               <Button key="verify" onClick={() => onOpen(d.id)} aria-label={t(`验证抽取：${d.plan.name}`, `Verify the draw: ${d.plan.name}`)}>
-                {t('验证', 'Verify')}
+                {t('验证抽取', 'Verify the draw')}
               </Button>,
             ]}
           >

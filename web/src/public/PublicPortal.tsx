@@ -357,6 +357,8 @@ export function PublicPortal() {
       <Layout.Content style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
         <main>
           <Tabs
+            // Narrow gutters keep the five tabs on a 390 px phone screen: folded ones would land in a menu inside the tab list.
+            tabBarGutter={12}
             activeKey={tab}
             onChange={(key) => setParams({ tab: key })}
             items={[
