@@ -448,6 +448,19 @@ describe('sensitive fields on the demo data, for every caller, through every pat
       const list = await hub.query(`{ publishedInspections(first: 100) { nodes { status } } }`, {}, token);
       expect(list.data.publishedInspections.nodes.length).toBeGreaterThan(0);
       for (const node of list.data.publishedInspections.nodes) expect(node.status).toBe('PUBLISHED');
+      // 双随机一公开: the published draws, with what re-running them needs, but not who in the office took each step.
+      const draws = await hub.query(
+        `{ publishedDraws(first: 100) { nodes { publishedAt committedBy plan { createdBy } round { frozenBy } inspections { status } } } }`,
+        {},
+        token,
+      );
+      expect(draws.errors).toBeUndefined();
+      expect(draws.data.publishedDraws.nodes.length, `${caller} lists published draws`).toBeGreaterThan(0);
+      for (const d of draws.data.publishedDraws.nodes) {
+        expect(d.publishedAt).toBeTruthy();
+        for (const i of d.inspections) expect(i.status).toBe('PUBLISHED');
+        if (caller === 'PUBLIC') expect([d.committedBy, d.plan.createdBy, d.round?.frozenBy ?? 'ZWJ']).toEqual(['ZWJ', 'ZWJ', 'ZWJ']);
+      }
     }
     const inspectorId = unpublished!.inspectors[0].id;
     const inspector = await hub.token('ENFORCER', 'ZJJ', inspectorId);

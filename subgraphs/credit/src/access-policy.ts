@@ -12,6 +12,7 @@ export const accessPolicy = {
   'query.creditStanding': EVERYONE,
   'query.jointPunishmentList': EVERYONE,
   'query.creditRules': EVERYONE,
+  'query.practitionersWithPublishedCredit': EVERYONE,
   'query.creditWriteLog': ['LEADER', 'OFFICE'],
   'query.creditWriteLogOfProjects': ['LEADER', 'OFFICE'],
   'query.performanceNotifications': ['LEADER', 'OFFICE', 'DEPT'],

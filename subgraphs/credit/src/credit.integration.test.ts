@@ -36,12 +36,21 @@ const caseTable = new Map<string, CaseSummary[]>([
     ],
   ],
 ]);
+/** The projects slice's practitioners, by id, and the batches credit asked it for. */
+const practitionerNames = new Map<string, string>();
+const practitionerLookups: string[][] = [];
 const directories: Directories = {
   projects: {
     projects: async (ids) => new Map(ids.filter((id) => projectTable.has(id)).map((id) => [id, projectTable.get(id)!])),
     tenderAgencies: async (year) => (year === 2024 ? [{ creditCode: agency, name: '湖北测试招标代理有限公司' }] : []),
   },
   cases: { casesAgainst: async (codes) => new Map(codes.map((c) => [c, caseTable.get(c) ?? []])) },
+  practitioners: {
+    names: async (ids) => {
+      practitionerLookups.push([...ids]);
+      return new Map(ids.filter((id) => practitionerNames.has(id)).map((id) => [id, practitionerNames.get(id)!]));
+    },
+  },
 };
 // A fixed clock: "today" is clock.today in Asia/Shanghai (noon there), whatever the real date.
 const clock = { today: '2026-11-27' };
@@ -510,6 +519,61 @@ describe('practitioners and cases', () => {
       input: { sourceKind: 'CASE_DECISION', sourceRef: caseId, ruleCode: 'LY-01', subjectType: 'PRACTITIONER', subjectKey: 'not-a-uuid', facts: 'x' },
     });
     expect(badKey.errors?.[0].extensions).toMatchObject({ field: 'subjectKey', rule: 'UUID format' });
+  });
+});
+
+describe('public search of practitioners with published credit records', () => {
+  it('finds by name only the practitioners a published record is about, in one lookup, and refuses an empty text', async () => {
+    const [published, draftOnly, none, second] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    practitionerNames.set(published, '张建国').set(draftOnly, '张建华').set(none, '张建明').set(second, '李建军');
+    const publishedId = await draft({
+      sourceKind: 'CASE_DECISION',
+      sourceRef: randomUUID(),
+      ruleCode: 'LY-01',
+      subjectType: 'PRACTITIONER',
+      subjectKey: published,
+      facts: '项目经理未到岗',
+      createdOn: '2025-05-06',
+    });
+    expect((await publish(publishedId, '2025-05-06')).errors).toBeUndefined();
+    const secondId = await draft({
+      sourceKind: 'CASE_DECISION',
+      sourceRef: randomUUID(),
+      ruleCode: 'LY-01',
+      subjectType: 'PRACTITIONER',
+      subjectKey: second,
+      facts: '项目经理未到岗',
+      createdOn: '2025-05-06',
+    });
+    expect((await publish(secondId, '2025-05-06')).errors).toBeUndefined();
+    await draft({
+      sourceKind: 'CASE_DECISION',
+      sourceRef: randomUUID(),
+      ruleCode: 'LY-01',
+      subjectType: 'PRACTITIONER',
+      subjectKey: draftOnly,
+      facts: '草稿',
+      createdOn: '2025-05-06',
+    });
+
+    const SEARCH = `query($text: String!, $first: Int, $after: String) { practitionersWithPublishedCredit(text: $text, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id credit(asOf: "2025-05-07") { records { id } } } } }`;
+    practitionerLookups.length = 0;
+    const found = (await ok(SEARCH, { text: ' 张建 ' }, publicCaller)).practitionersWithPublishedCredit;
+    expect(found.nodes).toEqual([{ id: published, credit: { records: [{ id: publishedId }] } }]);
+    expect(practitionerLookups).toHaveLength(1);
+    expect(practitionerLookups[0]).not.toContain(draftOnly);
+    expect(practitionerLookups[0]).not.toContain(none);
+
+    const both = (await ok(SEARCH, { text: '建', first: 1 }, publicCaller)).practitionersWithPublishedCredit;
+    expect(both).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [{ id: second }] });
+    const next = (await ok(SEARCH, { text: '建', first: 1, after: both.pageInfo.endCursor }, publicCaller)).practitionersWithPublishedCredit;
+    // By name in Chinese collation (pinyin): 李 before 张.
+    expect(next).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ id: published }] });
+
+    expect((await ok(SEARCH, { text: '王' }, publicCaller)).practitionersWithPublishedCredit.totalCount).toBe(0);
+    const empty = await gql(SEARCH, { text: '  ' }, publicCaller);
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
   });
 });
 

@@ -33,10 +33,18 @@ export interface CaseDirectory {
   casesAgainst(creditCodes: readonly string[]): Promise<Map<string, CaseSummary[]>>;
 }
 
+/** Reads practitioners (从业人员) from the projects slice: their names, for the public search of published credit records. */
+export interface PractitionerDirectory {
+  /** The names of the practitioners found among `ids`, one request for all of them; unknown ids are absent. */
+  names(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
 /** The other slices' clients; a test passes fakes. */
 export interface Directories {
   projects: ProjectDirectory;
   cases: CaseDirectory;
+  /** Only the public practitioner search needs it; without it that search finds nobody. */
+  practitioners?: PractitionerDirectory;
 }
 
 /** The operations credit sends to other subgraphs (a contract test validates them against their schemas). */
@@ -64,6 +72,16 @@ export const AGENCIES_OF_YEAR = /* GraphQL */ `
           creditCode
           name
         }
+      }
+    }
+  }
+`;
+export const PRACTITIONER_NAMES = /* GraphQL */ `
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Practitioner {
+        id
+        name
       }
     }
   }
@@ -117,6 +135,21 @@ export class GraphProjectDirectory implements ProjectDirectory {
   }
 }
 
+/** Practitioners' names through the projects subgraph, one `_entities` request for a batch of ids. */
+export class GraphPractitionerDirectory implements PractitionerDirectory {
+  constructor(private readonly client: GraphClient) {}
+
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    if (ids.length === 0) return found;
+    const data = await this.client.request<{ _entities: ({ id: string; name: string } | null)[] }>(PRACTITIONER_NAMES, {
+      representations: ids.map((id) => ({ __typename: 'Practitioner', id })),
+    });
+    for (const practitioner of data._entities) if (practitioner) found.set(practitioner.id, practitioner.name);
+    return found;
+  }
+}
+
 /** Cases through the cases subgraph's `MarketEntity.cases` field, one `_entities` request for all codes. */
 export class GraphCaseDirectory implements CaseDirectory {
   constructor(private readonly client: GraphClient) {}
@@ -139,6 +172,7 @@ export class GraphCaseDirectory implements CaseDirectory {
 export function graphDirectories(graph: SliceGraph): Directories {
   let projects: GraphProjectDirectory | undefined;
   let cases: GraphCaseDirectory | undefined;
+  let practitioners: GraphPractitionerDirectory | undefined;
   return {
     projects: {
       projects: (ids) => (projects ??= new GraphProjectDirectory(graph('projects'))).projects(ids),
@@ -146,6 +180,9 @@ export function graphDirectories(graph: SliceGraph): Directories {
     },
     cases: {
       casesAgainst: (codes) => (cases ??= new GraphCaseDirectory(graph('cases'))).casesAgainst(codes),
+    },
+    practitioners: {
+      names: (ids) => (practitioners ??= new GraphPractitionerDirectory(graph('projects'))).names(ids),
     },
   };
 }

@@ -20,6 +20,7 @@ import { NotificationResolver } from './notification/notification.resolver';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './record/credit-record.entity';
 import { CreditRecordResolver, CreditStandingResolver, JointPunishmentResolver } from './record/credit-record.resolver';
+import { PublishedPractitionerResolver } from './record/published-practitioners.resolver';
 import { CreditRule } from './rule/credit-rule.entity';
 import { CreditRuleResolver } from './rule/credit-rule.resolver';
 import { creditCalendarDates } from './firm-up';
@@ -37,6 +38,7 @@ export function buildSchema() {
       CreditStandingResolver,
       JointPunishmentResolver,
       AgencyEvaluationResolver,
+      PublishedPractitionerResolver,
       MarketEntityCreditResolver,
       PractitionerCreditResolver,
       ProjectCreditResolver,

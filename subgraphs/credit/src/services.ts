@@ -4,6 +4,7 @@ import { EvaluationService } from './evaluation/evaluation.service';
 import type { Loaders } from './loaders';
 import { NotificationService } from './notification/notification.service';
 import { CreditRecordService } from './record/credit-record.service';
+import { PublishedPractitionerService } from './record/published-practitioners.service';
 
 /**
  * The slice's services for one request (`context.services`), made once from the request's context:
@@ -17,6 +18,7 @@ export function createServices(context: ServiceContext<Loaders>, directories?: D
     records: new CreditRecordService(context.em, context.user, today, outside.projects),
     notifications: new NotificationService(context.em, context.user, outside, today),
     evaluations: new EvaluationService(context.em, context.user, outside),
+    practitioners: new PublishedPractitionerService(context.em, outside.practitioners),
   };
 }
 

@@ -15,6 +15,7 @@ export const accessPolicy = {
   'query.inspectionPlan': SIGNED_IN,
   'query.inspectionDraw': EVERYONE,
   'query.verifyDraw': EVERYONE,
+  'query.publishedDraws': EVERYONE,
   'query.inspections': SIGNED_IN,
   'query.publishedInspections': EVERYONE,
   'query.inspection': EVERYONE,

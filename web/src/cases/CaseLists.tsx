@@ -47,7 +47,7 @@ function useColumns(deadline: 'acceptance' | 'pending'): TableColumnsType<CaseRo
   ];
 }
 
-/** 一窗受理: the office's queue of submitted cases waiting for the acceptance decision (newest first, as the graph lists cases), each with its countdown. */
+/** 一窗受理: the office's queue of submitted cases waiting for the acceptance decision, the nearest acceptance deadline first (overdue ones lead), each with its countdown. */
 export function IntakeQueue() {
   const { t } = useLocale();
   const navigate = useNavigate();

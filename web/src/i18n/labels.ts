@@ -84,3 +84,9 @@ export function label(labels: Labels, value: string | null | undefined, lang: La
   const entry = labels[value];
   return entry ? entry[lang === 'zh' ? 0 : 1] : value;
 }
+
+export const PRACTITIONER_ROLE_LABELS: Labels = {
+  PROJECT_MANAGER: ['项目经理', 'Project manager'],
+  AGENCY_STAFF: ['招标代理从业人员', 'Tender agency staff'],
+  EVALUATION_EXPERT: ['评标专家', 'Evaluation expert'],
+};

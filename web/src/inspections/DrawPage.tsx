@@ -6,20 +6,10 @@ import { QueryState } from '../data/QueryState';
 import { Tag } from '../data/Tag';
 import { InspectionDrawPageDocument, type InspectionDrawPageQuery } from '../gql/graphql';
 import { useLocale } from '../i18n/locale';
-import { verifyPublishedDraw, type CheckName, type ProjectComparison } from './verify';
+import { CHECK_LABELS } from './labels';
+import { verifyPublishedDraw, type ProjectComparison } from './verify';
 
 type Draw = NonNullable<InspectionDrawPageQuery['inspectionDraw']>;
-
-const CHECK_LABELS: Record<CheckName, [string, string]> = {
-  manifest: ['清单哈希：SHA-256(公布的清单) = 冻结时公布的哈希', 'Manifest: SHA-256(published manifest) = the hash published at the freeze'],
-  commitments: [
-    '承诺：每个单位揭示的密钥的 SHA-256 = 其承诺（至少两个单位）',
-    "Commitments: each unit's revealed secret hashes to its commitment (at least two units)",
-  ],
-  seed: ['种子：SHA-256(清单哈希 ‖ 各单位密钥) = 公布的种子', 'Seed: SHA-256(manifest hash ‖ the secrets) = the published seed'],
-  result: ['结果：在本浏览器重新运行 draw-v2 = 公布的项目和检查人员', 'Result: draw-v2 re-run in this browser = the published projects and inspectors'],
-  inspections: ['检查组：每项检查的人员（化名）= 抽中的检查组', "Teams: each inspection's inspectors (pseudonyms) = the drawn team"],
-};
 
 /** 抽取结果: a draw, re-run and checked in this browser from the published data (docs/draw.md §7). */
 export function DrawPage() {

@@ -1,4 +1,5 @@
 import type { Role } from '../auth/session';
+import type { CheckName } from './verify';
 
 /** Labels of the inspection slice's enums (Chinese, English). */
 type Labels = Record<string, [zh: string, en: string]>;
@@ -35,3 +36,15 @@ export function unitOf(session: { role: Role; department?: string }): string | u
   if (session.role === 'DEPT') return session.department;
   return undefined;
 }
+
+/** The five checks of a draw's verification in the browser, as the signed-in draw page and the public portal name them. */
+export const CHECK_LABELS: Record<CheckName, [string, string]> = {
+  manifest: ['清单哈希：SHA-256(公布的清单) = 冻结时公布的哈希', 'Manifest: SHA-256(published manifest) = the hash published at the freeze'],
+  commitments: [
+    '承诺：每个单位揭示的密钥的 SHA-256 = 其承诺（至少两个单位）',
+    "Commitments: each unit's revealed secret hashes to its commitment (at least two units)",
+  ],
+  seed: ['种子：SHA-256(清单哈希 ‖ 各单位密钥) = 公布的种子', 'Seed: SHA-256(manifest hash ‖ the secrets) = the published seed'],
+  result: ['结果：在本浏览器重新运行 draw-v2 = 公布的项目和检查人员', 'Result: draw-v2 re-run in this browser = the published projects and inspectors'],
+  inspections: ['检查组：每项检查的人员（化名）= 抽中的检查组', "Teams: each inspection's inspectors (pseudonyms) = the drawn team"],
+};

@@ -1,6 +1,7 @@
 import { useLazyQuery, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Layout, List, Segmented, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, Layout, List, Segmented, Skeleton, Space, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { CaseIntakeForm, type IntakeKind, type Receipt } from '../cases/CaseIntakeForm';
 import { ReceiptCard } from '../cases/ReceiptCard';
 import { REFUSAL_GROUND_LABELS } from '../cases/case-labels';
@@ -12,10 +13,14 @@ import {
   PublicCreditSearchDocument,
   PublicInspectionsDocument,
   PublicInspectionsOfProjectsDocument,
+  PublicPractitionerCreditSearchDocument,
   type PublicInspectionFragment,
 } from '../gql/graphql';
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label } from '../i18n/labels';
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label, PRACTITIONER_ROLE_LABELS } from '../i18n/labels';
 import { useLocale, type Lang } from '../i18n/locale';
+
+/** The draw check bundles the draw algorithm: loaded only when the tab is opened. */
+const PublicDraws = lazy(() => import('./PublicDraws').then((m) => ({ default: m.PublicDraws })));
 
 /** Every question of the portal goes out without a token: the PUBLIC role, whoever is signed in in this browser. */
 const ANONYMOUS = { anonymous: true };
@@ -182,8 +187,84 @@ function Inspections() {
   );
 }
 
-/** Published credit records of market entities found by name or unified social credit code. */
+type CreditSubject = 'entities' | 'practitioners';
+
+/** Published credit records of market entities (by name or credit code) or of practitioners (by name as published). */
 function Credit() {
+  const { t } = useLocale();
+  const [subject, setSubject] = useState<CreditSubject>('entities');
+  return (
+    <>
+      <Segmented<CreditSubject>
+        aria-label={t('查询对象', 'Search for')}
+        value={subject}
+        onChange={setSubject}
+        options={[
+          { value: 'entities', label: t('市场主体', 'Market entities') },
+          { value: 'practitioners', label: t('从业人员', 'Practitioners') },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      {subject === 'entities' ? <EntityCredit /> : <PractitionerCredit />}
+    </>
+  );
+}
+
+/** Published records of practitioners (项目经理, agency staff, evaluation experts): name as published, never an identity number. */
+function PractitionerCredit() {
+  const { t, lang } = useLocale();
+  const [search, { data, loading, called }] = useLazyQuery(PublicPractitionerCreditSearchDocument);
+  return (
+    <>
+      <Input.Search
+        aria-label={t('按从业人员姓名搜索', 'Search by practitioner name')}
+        placeholder={t('从业人员姓名', 'Practitioner name')}
+        enterButton={t('搜索', 'Search')}
+        maxLength={50}
+        onSearch={(v) => v.trim() && search({ variables: { text: v.trim() }, context: ANONYMOUS })}
+        style={{ marginBottom: 12 }}
+      />
+      {called && (
+        <List
+          loading={loading}
+          dataSource={data?.practitionersWithPublishedCredit.nodes ?? []}
+          locale={{ emptyText: <Empty description={t('无已公示信用记录的匹配人员', 'No practitioner with published records matches')} /> }}
+          aria-label={t('从业人员信用记录', 'Practitioner credit records')}
+          renderItem={(p) => (
+            <List.Item>
+              <List.Item.Meta
+                title={
+                  <Space wrap>
+                    {p.name}
+                    <span>{label(PRACTITIONER_ROLE_LABELS, p.role, lang)}</span>
+                    {p.credit && <GradeTag grade={p.credit.grade} />}
+                    {p.credit?.restricted && <Tag color="red">{t('联合惩戒中', 'Joint punishment')}</Tag>}
+                  </Space>
+                }
+                description={
+                  !p.credit?.records?.length ? (
+                    <div>{t('当前无计分中的信用记录', 'No credit record counts at present')}</div>
+                  ) : (
+                    <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                      {p.credit.records.map((r) => (
+                        <li key={r.id}>
+                          {r.publicityStartsOn} · {t(`扣 ${r.points} 分`, `−${r.points} points`)} · {label(CREDIT_STATUS_LABELS, r.status, lang)} · {r.facts}
+                        </li>
+                      ))}
+                    </ul>
+                  )
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </>
+  );
+}
+
+/** Published credit records of market entities found by name or unified social credit code. */
+function EntityCredit() {
   const { t, lang } = useLocale();
   const [search, { data, loading, called }] = useLazyQuery(PublicCreditSearchDocument);
   return (
@@ -238,10 +319,14 @@ function Credit() {
 
 /**
  * 公众服务: the public portal, no sign-in, phone-sized screens first. Complain or report, look up a
- * case by its receipt, read published inspection results and credit records (一公开).
+ * case by its receipt, read published inspection results and credit records, verify published draws (一公开).
  */
 export function PublicPortal() {
   const { t, lang, setLang } = useLocale();
+  // The tab and the draw being verified live in the address, so a draw's verification can be linked to and shared.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'submit';
+  const drawId = params.get('draw');
   return (
     <Layout style={{ minHeight: '100vh', background: '#fff' }}>
       <Layout.Header
@@ -272,11 +357,24 @@ export function PublicPortal() {
       <Layout.Content style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
         <main>
           <Tabs
+            // Narrow gutters keep the five tabs on a 390 px phone screen: folded ones would land in a menu inside the tab list.
+            tabBarGutter={12}
+            activeKey={tab}
+            onChange={(key) => setParams({ tab: key })}
             items={[
               { key: 'submit', label: t('投诉举报', 'Complain or report'), children: <Submit /> },
               { key: 'status', label: t('进度查询', 'Progress'), children: <StatusLookup /> },
               { key: 'inspections', label: t('检查结果', 'Inspections'), children: <Inspections /> },
               { key: 'credit', label: t('信用记录', 'Credit'), children: <Credit /> },
+              {
+                key: 'draws',
+                label: t('抽查公示', 'Draws'),
+                children: (
+                  <Suspense fallback={<Skeleton active />}>
+                    <PublicDraws drawId={drawId} onOpen={(id) => setParams(id ? { tab: 'draws', draw: id } : { tab: 'draws' })} />
+                  </Suspense>
+                ),
+              },
             ]}
           />
         </main>

@@ -1,5 +1,5 @@
 import { LocalDateScalar, InputRule, LongText } from '@hub/kit';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntakeChannel } from './case.entity';
 import { CaseKind, CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case-states';
 import { CaseReviewInput } from './review';
@@ -137,6 +137,23 @@ export class SuperviseCaseInput {
   @Field(() => ID, { description: 'UUID of the case.' }) caseId: string;
   @Field({ description: 'Supervision instruction (督办意见).' }) @LongText() note: string;
 }
+
+/** How `cases` sorts; each order is a keyset, so paging stays stable while cases arrive. */
+export enum CaseOrder {
+  RECEIVED_NEWEST_FIRST = 'RECEIVED_NEWEST_FIRST',
+  ACCEPTANCE_DEADLINE = 'ACCEPTANCE_DEADLINE',
+}
+
+registerEnumType(CaseOrder, {
+  name: 'CaseOrder',
+  description: 'Order of a case list.',
+  valuesConfig: {
+    RECEIVED_NEWEST_FIRST: { description: 'Newest received first (the default).' },
+    ACCEPTANCE_DEADLINE: {
+      description: "Nearest acceptance deadline first, so overdue cases lead (一窗受理's queue); then the earliest received.",
+    },
+  },
+});
 
 @InputType({ description: 'Filter for case lists; all given conditions must hold.' })
 export class CaseFilter {

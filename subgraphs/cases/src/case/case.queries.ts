@@ -16,7 +16,7 @@ import {
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { caseAccess, caseScope } from './access';
 import { Case } from './case.entity';
-import type { CaseFilter } from './case.inputs';
+import { CaseOrder, type CaseFilter } from './case.inputs';
 import { caseFigureSql } from './review';
 import { verifySecret } from './receipt';
 
@@ -25,6 +25,16 @@ const CASE_ORDER: KeysetOrder = [
   ['receivedAt', 'desc'],
   ['id', 'asc'],
 ];
+/** The intake queue: the acceptance due date is set at intake and never null, so it can lead the keyset. */
+const ACCEPTANCE_ORDER: KeysetOrder = [
+  ['acceptanceDueOn', 'asc'],
+  ['receivedAt', 'asc'],
+  ['id', 'asc'],
+];
+const LIST_ORDERS: Record<CaseOrder, KeysetOrder> = {
+  [CaseOrder.RECEIVED_NEWEST_FIRST]: CASE_ORDER,
+  [CaseOrder.ACCEPTANCE_DEADLINE]: ACCEPTANCE_ORDER,
+};
 const DUE_ORDER: KeysetOrder = [
   ['nextDueOn', 'asc'],
   ['receivedAt', 'asc'],
@@ -57,7 +67,7 @@ export class CaseQueries {
     return found;
   }
 
-  async list(page: PageArgs, filter: CaseFilter | null) {
+  async list(page: PageArgs, filter: CaseFilter | null, order: CaseOrder = CaseOrder.RECEIVED_NEWEST_FIRST) {
     const window = pageWindow(page);
     const today = this.today();
     const where: FilterQuery<Case>[] = [this.scopeOrForbidden()];
@@ -75,7 +85,7 @@ export class CaseQueries {
       const ids = await this.em.getConnection().execute<{ id: string }[]>(`select c.id from case_file c where ${sql}`, params);
       where.push({ id: { $in: ids.map((row) => row.id) } });
     }
-    return keysetPage(this.em, Case, { $and: where }, window, CASE_ORDER);
+    return keysetPage(this.em, Case, { $and: where }, window, LIST_ORDERS[order]);
   }
 
   /** Open cases of a department due within `withinDays` calendar days (or overdue); a DEPT officer defaults to its own department. */

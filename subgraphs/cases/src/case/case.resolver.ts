@@ -9,6 +9,7 @@ import { Case, CaseEvent } from './case.entity';
 import {
   AssignCaseEnforcersInput,
   CaseFilter,
+  CaseOrder,
   CaseStepInput,
   DecideCaseInput,
   OpenCaseFromInspectionFindingInput,
@@ -72,15 +73,21 @@ export class CaseResolver {
 
   @Allowed('query.cases')
   @Query(() => CaseConnection, {
-    description: "Cases, newest first; a DEPT officer gets summaries of other departments' cases, an enforcer only the cases assigned to them.",
+    description:
+      "Cases, newest first unless `orderBy` says otherwise; a DEPT officer gets summaries of other departments' cases, an enforcer only the cases assigned to them.",
   })
   cases(
     @Args() page: PageArgs,
     @Arg('filter', () => CaseFilter, { nullable: true, description: 'Conditions the cases must meet; null lists every case the caller may see.' })
     filter: CaseFilter | null,
+    @Arg('orderBy', () => CaseOrder, {
+      defaultValue: CaseOrder.RECEIVED_NEWEST_FIRST,
+      description: "The list's order; a cursor is only valid with the order that issued it.",
+    })
+    orderBy: CaseOrder,
     @Ctx() ctx: Context,
   ) {
-    return queries(ctx).list(page, filter);
+    return queries(ctx).list(page, filter, orderBy);
   }
 
   @Allowed('query.casesDueSoon')

@@ -594,6 +594,41 @@ describe('inspections, access and the finding → case path', () => {
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'PUBLISHED' });
   });
 
+  it('lists published draws to the public with what verifying them needs, and never the office staff behind a step', async () => {
+    const DRAWS = `{ publishedDraws(first: 100) { totalCount pageInfo { hasNextPage } nodes { id publishedAt committedBy seed
+      plan { createdBy } round { frozenBy manifest commitments { secret } } result { projects { projectId } } inspections { id status inspectorPseudonyms } } } }`;
+    const ofInspection = await ok(`query($id: ID!) { inspection(id: $id) { draw { id } } }`, { id: inspection.id });
+    const drawId = ofInspection.inspection.draw.id;
+    const allDraws = await ok(`{ inspectionPlans(first: 100) { nodes { draws { id publishedAt } } } }`);
+    const draws: { id: string; publishedAt: string | null }[] = allDraws.inspectionPlans.nodes.flatMap((p: any) => p.draws);
+    expect(
+      draws.some((d) => !d.publishedAt),
+      'this file also has unpublished draws',
+    ).toBe(true);
+
+    const seen = (await ok(DRAWS, {}, as('PUBLIC'))).publishedDraws;
+    expect(seen.nodes.map((d: any) => d.id).sort()).toEqual(
+      draws
+        .filter((d) => d.publishedAt)
+        .map((d) => d.id)
+        .sort(),
+    );
+    const draw = seen.nodes.find((d: any) => d.id === drawId);
+    expect(draw).toBeDefined();
+    expect(draw.round.commitments.every((c: any) => /^[0-9a-f]{64}$/.test(c.secret))).toBe(true);
+    expect(draw.inspections.map((i: any) => i.id)).toEqual([inspection.id]);
+    expect(draw.inspections[0].inspectorPseudonyms.length).toBeGreaterThan(0);
+    for (const d of seen.nodes) {
+      expect([d.committedBy, d.plan.createdBy, d.round?.frozenBy ?? 'ZWJ']).toEqual(['ZWJ', 'ZWJ', 'ZWJ']);
+      for (const i of d.inspections) expect(i.status).toBe('PUBLISHED');
+    }
+    const staff = (await ok(DRAWS)).publishedDraws.nodes.find((d: any) => d.id === drawId);
+    expect([staff.committedBy, staff.plan.createdBy, staff.round.frozenBy]).toEqual([office.sub, office.sub, office.sub]);
+
+    const firstPage = await ok(`{ publishedDraws(first: 1) { pageInfo { hasNextPage endCursor } nodes { id } } }`, {}, as('PUBLIC'));
+    expect(firstPage.publishedDraws.nodes).toHaveLength(1);
+  });
+
   it('opens a case for a finding through the CaseOpener, storing a failure and succeeding on retry', async () => {
     const detail = await ok(`query($id: ID!) { inspection(id: $id) { findings { id } } }`, { id: inspection.id });
     const findingId = detail.inspection.findings[0].id;

@@ -1,4 +1,4 @@
-import { Connection, PageArgs, pageWindow } from '@hub/kit';
+import { Connection, PageArgs, pageWindow, type Caller } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReadInspection } from '../access';
 import { Enforcer } from '../enforcer/enforcer.entity';
@@ -19,9 +19,17 @@ import {
   InspectionResultInput,
 } from './inspection.types';
 import { Allowed } from '../access-policy';
+import { OFFICE_UNIT } from './draw-procedure';
 
 export const InspectionConnection = Connection(Inspection, 'Inspection');
 export const InspectionPlanConnection = Connection(InspectionPlan, 'InspectionPlan');
+export const InspectionDrawConnection = Connection(InspectionDraw, 'InspectionDraw');
+
+/**
+ * Who did an office step (plan, freeze, draw): the user's token subject for signed-in callers; the
+ * public gets the office's unit code instead, since 一公开 publishes the draw, not the staff's identities.
+ */
+const stepBy = (user: Caller, subject: string) => (user.role === 'PUBLIC' ? OFFICE_UNIT : subject);
 
 const service = (ctx: Context) => ctx.services.inspections;
 
@@ -55,6 +63,11 @@ export class InspectionPlanResolver {
   @Query(() => InspectionPlan, { nullable: true, description: 'A plan by id; null when none has it. Any signed-in role.' })
   inspectionPlan(@Arg('id', () => ID, { description: 'UUID of the plan.' }) id: string, @Ctx() ctx: Context): Promise<InspectionPlan | null> {
     return service(ctx).plan(id);
+  }
+
+  @FieldResolver(() => String, { description: 'Who created the plan: the token subject of the office user; the public gets the unit code ZWJ.' })
+  createdBy(@Root() plan: InspectionPlan, @Ctx() { user }: Context): string {
+    return stepBy(user, plan.createdBy);
   }
 
   @FieldResolver(() => Float, { description: 'Share of the pool drawn (≥ 0.05).' })
@@ -94,6 +107,14 @@ export class InspectionDrawResolver {
   @Query(() => InspectionDraw, { nullable: true, description: 'A draw: signed-in callers, or anyone once it is published.' })
   inspectionDraw(@Arg('id', () => ID, { description: 'UUID of the draw.' }) id: string, @Ctx() ctx: Context): Promise<InspectionDraw | null> {
     return service(ctx).getDraw(id);
+  }
+
+  @Query(() => InspectionDrawConnection, {
+    description:
+      'Published draws (双随机一公开: a draw is public once its first inspection result is published), the latest published first; superseded ones included. Public.',
+  })
+  publishedDraws(@Args() page: PageArgs, @Ctx() ctx: Context) {
+    return service(ctx).publishedDraws(pageWindow(page));
   }
 
   @Query(() => DrawVerification, {
@@ -162,6 +183,11 @@ export class InspectionDrawResolver {
     return service(ctx).abandon(roundId, reason);
   }
 
+  @FieldResolver(() => String, { description: 'Who made the draw: the token subject of the office user; the public gets the unit code ZWJ.' })
+  committedBy(@Root() draw: InspectionDraw, @Ctx() { user }: Context): string {
+    return stepBy(user, draw.committedBy);
+  }
+
   @FieldResolver(() => InspectionPlan, { description: 'The plan the draw was made for.' })
   plan(@Root() draw: InspectionDraw, @Ctx() { loaders }: Context) {
     return loaders.planById.load(draw.plan.id);
@@ -208,6 +234,11 @@ export class InspectionDrawResolver {
 
 @Resolver(() => DrawRound)
 export class DrawRoundResolver {
+  @FieldResolver(() => String, { description: 'Who froze the round: the token subject of the office user; the public gets the unit code ZWJ.' })
+  frozenBy(@Root() round: DrawRound, @Ctx() { user }: Context): string {
+    return stepBy(user, round.frozenBy);
+  }
+
   @FieldResolver(() => InspectionPlan, { description: 'The plan the round draws for.' })
   plan(@Root() round: DrawRound, @Ctx() { loaders }: Context) {
     return loaders.planById.load(round.plan.id);

@@ -11,6 +11,7 @@ import {
   ForbiddenError,
   InputError,
   keysetConnection,
+  keysetPage,
   keysetWhere,
   memberUnits,
   NotFoundError,
@@ -66,6 +67,12 @@ function canonicalResult(r: DrawResult | DrawV2Result) {
 }
 
 /** Inspection items, plans, draws and inspections (双随机一公开), run by the office. */
+/** Published draws' order: latest published first, the id breaking ties. */
+const PUBLISHED_DRAW_ORDER: KeysetOrder = [
+  ['publishedAt', 'desc'],
+  ['id', 'asc'],
+];
+
 export class InspectionService {
   constructor(
     private readonly em: EntityManager,
@@ -100,6 +107,11 @@ export class InspectionService {
     const draw = await this.em.findOne(InspectionDraw, { id: requireUuid(id, 'id') });
     if (draw && this.user.role === 'PUBLIC' && !draw.publishedAt) return null;
     return draw;
+  }
+
+  /** Published draws (一公开), the latest published first; a keyset, so a page does not shift when a draw is published meanwhile. */
+  publishedDraws(window: PageWindow) {
+    return keysetPage(this.em, InspectionDraw, { publishedAt: { $ne: null } }, window, PUBLISHED_DRAW_ORDER);
   }
 
   /** A page of published results (一公开), newest first; optionally one department's projects. */
