@@ -102,7 +102,7 @@ function batchStatement<T extends object>(
 }
 
 /**
- * A DataLoader batch, `{ property: { $in: keys } }` on one column of string keys, as
+ * A DataLoader batch, `{ property: { $in: keys } }` (alone or ANDed with empty scopes) on one column of string keys, as
  * `column = any($1::type[])` with the keys in one array parameter: MikroORM and knex otherwise build,
  * escape and bind one `?` per key (a page of 100 projects sends hundreds of keys to the slices), and
  * PostgreSQL parses a statement whose text differs with every batch size. Anything else goes through
@@ -110,6 +110,13 @@ function batchStatement<T extends object>(
  */
 function oneArrayParameter<T>(meta: EntityMetadata<T>, where: FilterQuery<T>): { column: string; arrayType: string; literal: string } | undefined {
   if (!where || typeof where !== 'object' || Array.isArray(where)) return undefined;
+  // `{ $and: [{ property: { $in: keys } }, {}] }`: a batch ANDed with a caller's row scope that is empty
+  // for this caller (it sees every row) is the same batch.
+  const and = (where as { $and?: unknown }).$and;
+  if (Object.keys(where).length === 1 && Array.isArray(and)) {
+    const conditions = and.filter((c) => !(c && typeof c === 'object' && !Array.isArray(c) && Object.keys(c as object).length === 0));
+    return conditions.length === 1 ? oneArrayParameter(meta, conditions[0] as FilterQuery<T>) : undefined;
+  }
   const keys = Object.keys(where);
   if (keys.length !== 1) return undefined;
   const condition = (where as Record<string, unknown>)[keys[0]];
