@@ -1,4 +1,4 @@
-import { raw, ReferenceKind, type EntityClass, type EntityMetadata, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { raw, ReferenceKind, type EntityClass, type EntityData, type EntityMetadata, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -8,7 +8,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * registration, the change-tracking snapshot, reference propagation) — work a row that is only
  * read and serialised does not need.
  *
- * `leanFind` runs the same query through MikroORM's query builder, lets MikroORM map columns to
+ * `leanFind` runs the same query through MikroORM's query builder (a DataLoader batch's statement is
+ * built once and reused, see `batchStatement`), lets MikroORM map columns to
  * property names, and returns plain objects that carry the entity's prototype (so getters such as
  * `Bid.bidderCreditCode` work, and type-graphql uses them as they are instead of copying each into
  * a `new Entity()` for every field resolver). Many-to-one relations become `{ <primary key> }`
@@ -18,20 +19,24 @@ export async function leanFind<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  options: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number; withTotal?: boolean } = {},
+  options: LeanOptions<T> = {},
 ): Promise<T[] & { total?: number }> {
   const meta = em.getMetadata().get<T>(entity.name);
-  const qb = em.createQueryBuilder(entity).select('*');
   const anyOf = oneArrayParameter(meta, where);
-  if (anyOf)
-    qb.where(`${em.getPlatform().quoteIdentifier(qb.alias)}.${em.getPlatform().quoteIdentifier(anyOf.column)} = any(?::${anyOf.arrayType})`, [anyOf.literal]);
-  else qb.where(where);
-  // The window count is taken before LIMIT/OFFSET: every row carries the count of all matching rows.
-  if (options.withTotal) qb.addSelect(raw('count(*) over () as "__total"'));
-  if (options.orderBy) qb.orderBy(options.orderBy);
-  if (options.limit !== undefined) qb.limit(options.limit);
-  if (options.offset) qb.offset(options.offset);
-  const rows = (await qb.execute('all', true)) as Record<string, unknown>[] & { total?: number };
+  let rows: Record<string, unknown>[] & { total?: number };
+  if (anyOf) {
+    // A DataLoader batch: the statement's text depends only on the column and the options, so it is
+    // built once per process and only the keys' array literal changes.
+    const statement = batchStatement(em, entity, meta, anyOf, options);
+    const bindings = statement.bindings.map((b) => (b === KEYS ? anyOf.literal : b));
+    // The transaction the query builder would join (a leanFind inside em.transactional reads in it).
+    const transaction: unknown = em.getContext(false).getTransactionContext();
+    const found = (await em.getConnection('write').execute(statement.sql, bindings, 'all', transaction)) as EntityData<T>[];
+    rows = found.map((row) => em.getDriver().mapResult(row, meta) as Record<string, unknown>);
+  } else {
+    const qb = leanQuery(em, entity, options).where(where);
+    rows = (await qb.execute('all', true)) as Record<string, unknown>[];
+  }
   if (options.withTotal && rows.length > 0) rows.total = Number(rows[0].__total);
   const references = meta.relations
     .filter((p) => p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner))
@@ -48,8 +53,56 @@ export async function leanFind<T extends object>(
   return rows as unknown as T[] & { total?: number };
 }
 
+type LeanOptions<T> = { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number; withTotal?: boolean };
+
+/** `select *` with the options applied; the caller adds the condition. */
+function leanQuery<T extends object>(em: EntityManager, entity: EntityClass<T>, options: LeanOptions<T>) {
+  const qb = em.createQueryBuilder(entity).select('*');
+  // The window count is taken before LIMIT/OFFSET: every row carries the count of all matching rows.
+  if (options.withTotal) qb.addSelect(raw('count(*) over () as "__total"'));
+  if (options.orderBy) qb.orderBy(options.orderBy);
+  if (options.limit !== undefined) qb.limit(options.limit);
+  if (options.offset) qb.offset(options.offset);
+  return qb;
+}
+
+/** Stands for the keys' array literal in a cached statement's bindings. */
+const KEYS = Symbol('keys');
+
 /**
- * A DataLoader batch, `{ property: { $in: keys } }` on one column of string keys, as
+ * Built batch statements (SQL with `?` placeholders and its bindings), by entity and then by column and
+ * options. Building one through the query builder (criteria nodes, knex's compiler) showed as a
+ * twentieth of each subgraph's CPU in the profiles of the dashboard operations, for a text that never
+ * changes between batches.
+ */
+const batchStatements = new WeakMap<EntityMetadata, Map<string, { sql: string; bindings: unknown[] }>>();
+
+function batchStatement<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  meta: EntityMetadata<T>,
+  anyOf: { column: string; arrayType: string; literal: string },
+  options: LeanOptions<T>,
+): { sql: string; bindings: unknown[] } {
+  let byKey = batchStatements.get(meta);
+  if (!byKey) batchStatements.set(meta, (byKey = new Map<string, { sql: string; bindings: unknown[] }>()));
+  const key = JSON.stringify([anyOf.column, anyOf.arrayType, options.orderBy ?? null, options.limit ?? null, options.offset ?? null, !!options.withTotal]);
+  let statement = byKey.get(key);
+  if (!statement) {
+    const qb = leanQuery(em, entity, options);
+    // A placeholder literal that no key can produce (keys are quoted), replaced by KEYS in the bindings.
+    const placeholder = '\u0000keys';
+    qb.where(`${em.getPlatform().quoteIdentifier(qb.alias)}.${em.getPlatform().quoteIdentifier(anyOf.column)} = any(?::${anyOf.arrayType})`, [placeholder]);
+    const { sql, bindings } = qb.toQuery()._sql;
+    statement = { sql, bindings: (bindings ?? []).map((b) => (b === placeholder ? KEYS : b)) };
+    if (!statement.bindings.includes(KEYS)) throw new Error(`leanFind: no keys parameter in the batch statement of ${meta.className}`);
+    byKey.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * A DataLoader batch, `{ property: { $in: keys } }` (alone or ANDed with empty scopes) on one column of string keys, as
  * `column = any($1::type[])` with the keys in one array parameter: MikroORM and knex otherwise build,
  * escape and bind one `?` per key (a page of 100 projects sends hundreds of keys to the slices), and
  * PostgreSQL parses a statement whose text differs with every batch size. Anything else goes through
@@ -57,6 +110,13 @@ export async function leanFind<T extends object>(
  */
 function oneArrayParameter<T>(meta: EntityMetadata<T>, where: FilterQuery<T>): { column: string; arrayType: string; literal: string } | undefined {
   if (!where || typeof where !== 'object' || Array.isArray(where)) return undefined;
+  // `{ $and: [{ property: { $in: keys } }, {}] }`: a batch ANDed with a caller's row scope that is empty
+  // for this caller (it sees every row) is the same batch.
+  const and = (where as { $and?: unknown }).$and;
+  if (Object.keys(where).length === 1 && Array.isArray(and)) {
+    const conditions = and.filter((c) => !(c && typeof c === 'object' && !Array.isArray(c) && Object.keys(c as object).length === 0));
+    return conditions.length === 1 ? oneArrayParameter(meta, conditions[0] as FilterQuery<T>) : undefined;
+  }
   const keys = Object.keys(where);
   if (keys.length !== 1) return undefined;
   const condition = (where as Record<string, unknown>)[keys[0]];

@@ -5,6 +5,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from './auth';
 import { withInputRules } from './input-rules';
+import { withPlainFields } from './plain-fields';
 import { withWriteLog } from './write-log/scope';
 import { withVisibility, type Visibility } from './visibility';
 
@@ -44,6 +45,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  // Plain property fields resolve by graphql-js's default resolver instead of type-graphql's wrapper.
+  withPlainFields(schema, resolvers, buildOptions.globalMiddlewares);
   // Every mutation's arguments meet the kit's input rules before its resolver runs.
   withInputRules(schema, resolvers);
   // Every mutation's writes go on the slice's write log with the mutation's name and caller.
