@@ -581,6 +581,48 @@ describe('sensitive fields on the demo data, for every caller, through every pat
       for (const { identity_number } of rows) expect(text.includes(identity_number), `${caller} sees a full identity number`).toBe(false);
     }
   });
+
+  it('the public finds a practitioner by name only once a record about them is published, and never sees a full identity number', async () => {
+    const office = callers.OFFICE;
+    const { data } = await hub.query(`{ practitioners(first: 1) { nodes { id name } } }`, {}, office);
+    const practitioner = data.practitioners.nodes[0];
+    const SEARCH = `query($text: String!) { practitionersWithPublishedCredit(text: $text, first: 100) { nodes { id name identityNumberMasked credit { records { facts } } } } }`;
+    const found = async () =>
+      (await hub.query(SEARCH, { text: practitioner.name })).data.practitionersWithPublishedCredit.nodes.map((n: { id: string }) => n.id);
+    const rules = await hub.query(`{ creditRules { code active } }`, {}, office);
+    const draft = await hub.query(
+      `mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`,
+      {
+        input: {
+          sourceKind: 'CASE_DECISION',
+          sourceRef: '00000000-0000-4000-8000-00000000a11c',
+          ruleCode: rules.data.creditRules.find((r: { active: boolean }) => r.active).code,
+          subjectType: 'PRACTITIONER',
+          subjectKey: practitioner.id,
+          facts: '项目经理未按投标承诺到岗履职',
+        },
+      },
+      office,
+    );
+    expect(draft.errors).toBeUndefined();
+    expect(await found(), 'a draft makes nobody findable').not.toContain(practitioner.id);
+    expect(
+      (await hub.query(`mutation($id: ID!) { publishCreditRecord(id: $id) { status } }`, { id: draft.data.createCreditRecord.id }, office)).errors,
+    ).toBeUndefined();
+    expect(await found()).toContain(practitioner.id);
+    const response = await fetch(hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SEARCH, variables: { text: practitioner.name } }),
+    });
+    const text = await response.text();
+    const rows: { identity_number: string }[] = await hub.subgraphs
+      .get('projects')!
+      .orm.em.fork()
+      .getConnection()
+      .execute('select identity_number from practitioner');
+    for (const { identity_number } of rows) expect(text.includes(identity_number), 'the public sees a full identity number').toBe(false);
+  });
 });
 
 describe('production: subgraphs answer only the gateway (HUB_INTERNAL_KEY)', () => {
