@@ -31,7 +31,8 @@ const env: SeedEnvironment = {
     // No cases slice: the seed then evaluates agencies from credit records alone.
     if (name !== 'projects') throw new Error(`No subgraph "${name}" in this test`);
     return {
-      async request(_query: string, variables: { first: number; after: string | null }) {
+      async request(query: string, variables: { first: number; after: string | null }) {
+        if (query.includes('practitioners(')) return { practitioners: { nodes: [{ id: randomUUID() }, { id: randomUUID() }] } };
         const offset = variables.after ? Number(variables.after) : 0;
         const nodes = PROJECTS.slice(offset, offset + variables.first);
         const end = offset + nodes.length;
@@ -64,6 +65,10 @@ describe('credit demo data on an interrupted first start', () => {
     expect(full).toMatchObject({ credit_rule: 12, hub_demo_data: 1 });
     expect(full.credit_record).toBeGreaterThanOrEqual(100);
     expect(full.agency_evaluation).toBeGreaterThan(0);
+    // The two project managers the fake projects slice lists get one published record each (the public's practitioner search finds them).
+    const aboutPractitioners = await orm.em.getConnection().execute(`select status from credit_record where subject_type = 'PRACTITIONER'`);
+    expect(aboutPractitioners).toHaveLength(2);
+    expect(aboutPractitioners.every((r: { status: string }) => r.status !== 'DRAFT')).toBe(true);
     expect(await loadDemoDataOnce(subgraph, orm, env)).toBe('already-loaded');
     expect(await rowCounts(orm)).toEqual(full);
   }, 180_000);

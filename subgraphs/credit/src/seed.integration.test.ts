@@ -43,7 +43,8 @@ const env: SeedEnvironment = {
   graph(name: string) {
     if (name !== 'projects') throw new Error(`No subgraph "${name}" in subgraphs.json`);
     return {
-      async request(_query: string, variables: { first: number; after: string | null }) {
+      async request(query: string, variables: { first: number; after: string | null }) {
+        if (query.includes('practitioners(')) return { practitioners: { nodes: [{ id: randomUUID() }, { id: randomUUID() }, { id: randomUUID() }] } };
         const offset = variables.after ? Number(variables.after) : 0;
         const nodes = projects.slice(offset, offset + variables.first);
         const end = offset + nodes.length;
@@ -89,6 +90,14 @@ describe('credit demo data', () => {
     expect(notifications.filter((n) => n.recordedLate).length).toBeGreaterThan(0);
     expect(notifications.filter((n) => n.recordedOn && !n.recordedLate).length).toBeGreaterThan(0);
     expect(notifications.filter((n) => n.overdueOn(today)).length).toBeGreaterThan(0);
+
+    // Project managers absent from site (LY-01), published: the public's practitioner search finds them.
+    const aboutPractitioners = records.filter((r) => r.subjectType === 'PRACTITIONER');
+    expect(aboutPractitioners.map((r) => [r.rule.code, r.published])).toEqual([
+      ['LY-01', true],
+      ['LY-01', true],
+      ['LY-01', true],
+    ]);
 
     const years = new Set((await em.find(AgencyEvaluation, {})).map((e) => e.year));
     expect([...years].sort()).toEqual([2024, 2025]);

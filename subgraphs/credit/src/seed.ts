@@ -66,6 +66,17 @@ export const PROJECTS_QUERY = /* GraphQL */ `
   }
 `;
 
+/** A few project managers (项目经理) for the demo's records about practitioners. */
+export const PROJECT_MANAGERS_QUERY = /* GraphQL */ `
+  query {
+    practitioners(role: PROJECT_MANAGER, first: 4) {
+      nodes {
+        id
+      }
+    }
+  }
+`;
+
 const OFFICE: Caller = { sub: 'demo-credit-officer', name: 'Demo credit officer', role: 'OFFICE', department: 'ZWJ' };
 const deptCaller = (code: string): Caller => ({ sub: `demo-${code.toLowerCase()}-officer`, name: `Demo ${code} officer`, role: 'DEPT', department: code });
 
@@ -213,5 +224,24 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
       await new EvaluationService(em.fork(), OFFICE, { ...directories, cases: { casesAgainst: async () => new Map() } }).compute(year);
     }
   }
-  env.log.info({ records: TOTAL, objections }, 'credit demo data seeded');
+  // Records about practitioners too: project managers absent from site (LY-01), found by the supervising
+  // department's case decisions and published, so the public's practitioner search has something to find.
+  const managers = awarded.length ? (await client.request<{ practitioners: { nodes: { id: string }[] } }>(PROJECT_MANAGERS_QUERY)).practitioners.nodes : [];
+  for (const [k, manager] of managers.entries()) {
+    const project = awarded[(k * 11 + 3) % awarded.length];
+    const createdOn = clamp(addDays(today, -40 - k * 25));
+    const record = await office().create({
+      sourceKind: CreditSourceKind.CASE_DECISION,
+      sourceRef: demoUuid(random),
+      ruleCode: 'LY-01',
+      subjectType: CreditSubjectType.PRACTITIONER,
+      subjectKey: manager.id,
+      projectId: project.id,
+      departmentCode: project.supervisingDepartment.code,
+      facts: `${project.code}: 项目经理未按投标承诺到岗履职，经查实`,
+      createdOn,
+    });
+    await office(addDays(createdOn, 2)).publish(record.id, addDays(createdOn, 2));
+  }
+  env.log.info({ records: TOTAL + managers.length, objections }, 'credit demo data seeded');
 }
