@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -17,13 +16,13 @@ function trustedDocuments(): Plugin {
 
 /**
  * The page's first script (src/prefetch-entry.ts): built on its own into one small classic script
- * (nothing shared with the app's chunks, so it waits for none of them), written as a hashed asset
- * and put first in index.html's head: a classic script waits for the style sheets before it, so it goes
- * before the app's (large) CSS. It runs while the HTML is parsed, before the app's JavaScript
- * is downloaded, parsed and run.
+ * (nothing shared with the app's chunks, so it waits for none of them) and written inline at the top
+ * of index.html's head. It runs as the HTML is parsed, so its requests go out before the app's
+ * files take the browser's few connections to the origin, and before the app's JavaScript is
+ * downloaded, parsed and run.
  */
 function firstScript(): Plugin {
-  let file = { fileName: '', code: '' };
+  let code = '';
   return {
     name: 'first-script',
     apply: 'build',
@@ -38,15 +37,31 @@ function firstScript(): Plugin {
         },
       });
       // write: false answers the output chunks (one build, one format: one chunk).
-      const code = (result as unknown as { output: { code: string }[] }[])[0]!.output[0]!.code;
-      file = { fileName: `assets/first-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`, code };
-    },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
+      code = (result as unknown as { output: { code: string }[] }[])[0]!.output[0]!.code;
+      if (/<\/script/i.test(code)) throw new Error('first-script: the code cannot be written inline (it contains "</script")');
     },
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{ tag: 'script', attrs: { src: `/${file.fileName}` }, injectTo: 'head-prepend' }],
+      handler(_html, { bundle }) {
+        // The leader overview's chunk and what it imports beyond the entry's own: the first script
+        // preloads them for a signed-in leader, so they are not asked for only once the app has run.
+        const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
+        const closure = (from: string[]) => {
+          const seen = new Set<string>();
+          const visit = (name: string) => {
+            if (seen.has(name)) return;
+            seen.add(name);
+            for (const next of chunks.find((c) => c.fileName === name)?.imports ?? []) visit(next);
+          };
+          from.forEach(visit);
+          return seen;
+        };
+        const entry = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const view = chunks.find((c) => c.facadeModuleId?.endsWith('/src/leader/LeaderOverview.tsx'));
+        if (!view) throw new Error('first-script: the leader overview chunk was not built');
+        const leaderView = [...closure([view.fileName])].filter((name) => !entry.has(name)).map((name) => `/${name}`);
+        return [{ tag: 'script', attrs: { 'data-leader-view': leaderView.join(' ') }, children: code, injectTo: 'head-prepend' }];
+      },
     },
   };
 }

@@ -58,6 +58,28 @@ describe('the page first script (prefetch)', () => {
     await expect(takePrefetchedAnswer(operationNameOf(LeaderCaseTilesDocument), {})).resolves.toBeUndefined();
   });
 
+  it("preloads the leader overview's chunks for a leader, not for anyone else", () => {
+    const preloaded: { rel: string; href: string }[] = [];
+    vi.stubGlobal('document', { createElement: () => ({}), head: { append: (link: { rel: string; href: string }) => preloaded.push(link) } });
+    vi.stubGlobal('localStorage', storageWith(leader));
+    prefetch(
+      fetchStub(() => Response.json({})),
+      TODAY,
+      ['/assets/LeaderOverview-x.js', '/assets/table-y.js'],
+    );
+    expect(preloaded).toEqual([
+      { rel: 'modulepreload', href: '/assets/LeaderOverview-x.js' },
+      { rel: 'modulepreload', href: '/assets/table-y.js' },
+    ]);
+    vi.stubGlobal('localStorage', storageWith({ ...leader, role: 'DEPT', department: 'ZJJ' }));
+    prefetch(
+      fetchStub(() => Response.json({})),
+      TODAY,
+      ['/assets/LeaderOverview-x.js'],
+    );
+    expect(preloaded).toHaveLength(2);
+  });
+
   it('asks only for the settings without a leader signed in', () => {
     vi.stubGlobal('localStorage', storageWith({ ...leader, role: 'DEPT', department: 'ZJJ' }));
     prefetch(fetchStub(() => Response.json({})));

@@ -7,7 +7,7 @@ import { shanghaiToday } from '../leader/period';
 /**
  * What the page's first script (prefetch-entry.ts, a few KB, run before the app's own JavaScript
  * is downloaded, parsed and run) asked the server for: the deployment's settings, and for a
- * signed-in leader the overview's queries and its view chunk. The server works on them while the
+ * signed-in leader the overview's queries and its view's chunks (preloaded, not run). The server works on them while the
  * browser is still busy with the app's code; the app then takes the answers instead of asking
  * again (data/client.ts, main.tsx). Each answer is taken once; anything not taken is asked for as
  * usual.
@@ -41,7 +41,7 @@ export function operationNameOf(document: DocumentNode): string {
 }
 
 /** Sends what the first view needs; the hashes are the build's registered ones (what the app itself sends). */
-export function prefetch(fetchImpl: typeof fetch = fetch, today = shanghaiToday()): void {
+export function prefetch(fetchImpl: typeof fetch = fetch, today = shanghaiToday(), viewChunks: string[] = []): void {
   const target = holder();
   if (!target) return;
   const prefetched: Prefetched = { config: fetchImpl('/auth/config', { headers: { accept: 'application/json' } }), answers: new Map() };
@@ -64,6 +64,14 @@ export function prefetch(fetchImpl: typeof fetch = fetch, today = shanghaiToday(
       () => undefined,
     );
     prefetched.answers.set(answerKey(operationName, variables), answer);
+  }
+  // Fetched and compiled now, run when the app imports them; after the queries, which would otherwise
+  // wait behind them for one of the browser's few connections to the origin.
+  for (const href of viewChunks) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
   }
 }
 
