@@ -84,7 +84,7 @@ it('measures the leader overview', async () => {
     for (const [url, size] of sizes) size.beforeData = (started.get(url) ?? 0) < onScreen;
     // Scripts written inline in the HTML (the page's first script) are first-view JavaScript too.
     const inline = await page.evaluate(() => Array.from(document.querySelectorAll('script:not([src])'), (s) => s.textContent ?? ''));
-    inline.forEach((code, i) => sizes.set(`${demo.origin}/#inline-script-${i + 1}`, { bytes: gzipSync(code).length, beforeData: true }));
+    inline.forEach((code, i) => sizes.set(`${demo.origin}/inline-script-${i + 1}-of-index.html`, { bytes: gzipSync(code).length, beforeData: true }));
     // The first run warms the server (database caches, JIT); it is not counted.
     if (run > 0) {
       times.push(onScreen);
