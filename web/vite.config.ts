@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 /** The build's manifest of the app's operations (hash → document) for the gateway's trusted documents. */
 function trustedDocuments(): Plugin {
@@ -14,9 +14,61 @@ function trustedDocuments(): Plugin {
   };
 }
 
+/**
+ * The page's first script (src/prefetch-entry.ts): built on its own into one small classic script
+ * (nothing shared with the app's chunks, so it waits for none of them) and written inline at the top
+ * of index.html's head. It runs as the HTML is parsed, so its requests go out before the app's
+ * files take the browser's few connections to the origin, and before the app's JavaScript is
+ * downloaded, parsed and run.
+ */
+function firstScript(): Plugin {
+  let code = '';
+  return {
+    name: 'first-script',
+    apply: 'build',
+    async buildStart() {
+      const result = await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          write: false,
+          minify: true,
+          lib: { entry: fileURLToPath(new URL('src/prefetch-entry.ts', import.meta.url)), formats: ['iife'], name: 'hubFirstScript' },
+        },
+      });
+      // write: false answers the output chunks (one build, one format: one chunk).
+      code = (result as unknown as { output: { code: string }[] }[])[0]!.output[0]!.code;
+      if (/<\/script/i.test(code)) throw new Error('first-script: the code cannot be written inline (it contains "</script")');
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        // The leader overview's chunk and what it imports beyond the entry's own: the first script
+        // preloads them for a signed-in leader, so they are not asked for only once the app has run.
+        const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
+        const closure = (from: string[]) => {
+          const seen = new Set<string>();
+          const visit = (name: string) => {
+            if (seen.has(name)) return;
+            seen.add(name);
+            for (const next of chunks.find((c) => c.fileName === name)?.imports ?? []) visit(next);
+          };
+          from.forEach(visit);
+          return seen;
+        };
+        const entry = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const view = chunks.find((c) => c.facadeModuleId?.endsWith('/src/leader/LeaderOverview.tsx'));
+        if (!view) throw new Error('first-script: the leader overview chunk was not built');
+        const leaderView = [...closure([view.fileName])].filter((name) => !entry.has(name)).map((name) => `/${name}`);
+        return [{ tag: 'script', attrs: { 'data-leader-view': leaderView.join(' ') }, children: code, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
 /** The gateway serves `dist/`: hashed files under /assets/ (cached immutably), index.html for every app route. */
 export default defineConfig({
-  plugins: [react(), trustedDocuments()],
+  plugins: [react(), trustedDocuments(), firstScript()],
   resolve: {
     // The published draw algorithm, bundled as is (pure TypeScript, no imports beyond its SHA-256): the browser re-runs the very code the server runs.
     alias: [{ find: /^@hub\/draw\/(.*)$/, replacement: `${fileURLToPath(new URL('../subgraphs/enforcers/src/draw/', import.meta.url))}$1` }],

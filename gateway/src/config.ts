@@ -12,6 +12,8 @@ export interface GatewayConfig {
   /** Introspection and the landing page; off in production unless asked for. */
   introspection: boolean;
   maxBodyBytes: number;
+  /** `Server-Timing` on GraphQL answers (server-timing.ts): SERVER_TIMING, on outside production. */
+  serverTiming: boolean;
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
   /** Requests per caller per minute. */
   rateLimitPerMinute: number;
@@ -43,6 +45,7 @@ export function readGatewayConfig(): GatewayConfig {
     subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 10_000),
     introspection: envBool('INTROSPECTION', !production),
     maxBodyBytes: envInt('MAX_BODY_BYTES', 100_000),
+    serverTiming: envBool('SERVER_TIMING', !production),
     limits: {
       maxDepth: envInt('MAX_QUERY_DEPTH', 12),
       maxAliases: envInt('MAX_QUERY_ALIASES', 30),

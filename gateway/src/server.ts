@@ -25,6 +25,7 @@ import { readGatewayConfig, type GatewayConfig } from './config';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
+import { ServerTiming } from './server-timing';
 import { subgraphHttp } from './subgraph-http';
 import { SubgraphTraffic, type SubgraphFetch } from './traffic';
 
@@ -160,6 +161,7 @@ export async function startGateway(
     maxWaitMs: trafficConfig.maxWaitMs,
     mergeInflight: trafficConfig.mergeInflight,
   });
+  const timing = new ServerTiming();
   const gateway = new ApolloGateway({
     supergraphSdl: fileSupergraph(config.supergraphFile, log),
     experimental_didResolveQueryPlan: traffic.didResolveQueryPlan,
@@ -168,7 +170,7 @@ export async function startGateway(
         url: urlOf(name) ?? url,
         fetcher: traffic.fetcher(
           name,
-          passRefusalsThrough((overrides.wrapSubgraphFetch?.(subgraphFetch) ?? subgraphFetch) as unknown as typeof fetch) as never,
+          passRefusalsThrough(timing.fetcher(name, overrides.wrapSubgraphFetch?.(subgraphFetch) ?? subgraphFetch) as unknown as typeof fetch) as never,
         ) as never,
       }),
   });
@@ -204,6 +206,7 @@ export async function startGateway(
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       traffic.plugin(),
+      ...(config.serverTiming ? [timing.plugin<GatewayContext>()] : []),
       // Apollo's landing page loads from a CDN; browsers get the bundled GraphiQL (web/routes.ts).
       ApolloServerPluginLandingPageDisabled(),
       trustedDocumentsPlugin(loadTrustedDocuments(web.trustedDocumentManifests), web.trustedDocuments),

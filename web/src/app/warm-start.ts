@@ -1,16 +1,10 @@
-import type { ApolloClient } from '@apollo/client';
+import type { ApolloClient, OperationVariables } from '@apollo/client';
+import type { DocumentNode } from 'graphql';
 import { readSession } from '../auth/session';
-import { GRAPHQL_PATH, PAGE_SIZE } from '../config';
+import { GRAPHQL_PATH } from '../config';
 import { createClient } from '../data/client';
-import {
-  JoinedProjectsDocument,
-  LeaderCaseTilesDocument,
-  LeaderCreditTilesDocument,
-  LeaderDepartmentsDocument,
-  type JoinedProjectsQueryVariables,
-} from '../gql/graphql';
-import { joinedVariables } from '../leader/overview';
-import { shanghaiToday, twoMonthPeriod, yearPeriod } from '../leader/period';
+import { leaderOverviewOperations } from '../leader/operations';
+import { shanghaiToday } from '../leader/period';
 
 let client: ApolloClient | undefined;
 
@@ -20,20 +14,18 @@ export function appClient(graphqlPath = GRAPHQL_PATH): ApolloClient {
 }
 
 /**
- * Started at page load, before the deployment's settings arrive: for a signed-in leader, the home
- * view's chunk and its first queries go out at once and in parallel, instead of one after the other
- * (settings → app → view chunk → queries). The view's own identical queries, sent while these are
- * in flight, join them (Apollo deduplicates in-flight operations), so nothing is asked twice.
+ * Started as soon as the app's code has run, before the deployment's settings are applied: for a
+ * signed-in leader, the home view's chunk and its first queries, in parallel, instead of one after
+ * the other (settings → app → view chunk → queries). The queries take the answers the page's first
+ * script already asked for (app/prefetch.ts) into the client's cache; the view's own identical
+ * queries, sent while these are in flight, join them (Apollo deduplicates in-flight operations),
+ * so nothing is asked twice.
  */
 export function warmStart(): void {
   const session = readSession();
   if (!session || (session.role !== 'LEADER' && session.role !== 'OFFICE')) return;
   void import('../leader/LeaderOverview');
-  const today = shanghaiToday();
   const graph = appClient();
-  const quiet = () => undefined;
-  graph.query({ query: LeaderCaseTilesDocument }).catch(quiet);
-  graph.query({ query: LeaderCreditTilesDocument }).catch(quiet);
-  graph.query({ query: LeaderDepartmentsDocument, variables: { period: twoMonthPeriod(today), year: yearPeriod(today) } }).catch(quiet);
-  graph.query({ query: JoinedProjectsDocument, variables: joinedVariables(PAGE_SIZE, undefined, {}) as JoinedProjectsQueryVariables }).catch(quiet);
+  for (const { document, variables } of leaderOverviewOperations(shanghaiToday()))
+    graph.query({ query: document as DocumentNode, variables: variables as OperationVariables }).catch(() => undefined);
 }

@@ -3,6 +3,8 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import type { DocumentNode } from 'graphql';
+import { from, mergeMap, of } from 'rxjs';
+import { takePrefetchedAnswer } from '../app/prefetch';
 import { goToSignIn, readSession } from '../auth/session';
 
 /** The hash the build registered for a document (GraphQL Code Generator's persisted documents). */
@@ -35,8 +37,14 @@ export function createClient(graphqlPath: string): ApolloClient {
   // The app sends the registered hash, not the query text: the gateway looks the document up in
   // the build's manifest, and with TRUSTED_DOCUMENTS=enforce runs nothing else.
   const persisted = new PersistedQueryLink({ generateHash: registeredHash, useGETForHashedQueries: false });
+  // An answer the page's first script already asked for (app/prefetch.ts) instead of a second request; without one, over HTTP.
+  const prefetched = new ApolloLink((operation, forward) => {
+    const answer = takePrefetchedAnswer(operation.operationName ?? '', operation.variables);
+    if (!answer) return forward(operation);
+    return from(answer).pipe(mergeMap((result) => (result ? of(result) : forward(operation))));
+  });
   return new ApolloClient({
-    link: ApolloLink.from([expired, auth, persisted, new HttpLink({ uri: graphqlPath })]),
+    link: ApolloLink.from([expired, auth, persisted, prefetched, new HttpLink({ uri: graphqlPath })]),
     cache: new InMemoryCache({
       typePolicies: {
         MarketEntity: { keyFields: ['creditCode'] },

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { REQUEST_ID_HEADER } from '@hub/kit';
+import { ServerTiming, serverTimingHeader } from './server-timing';
+
+describe('Server-Timing on GraphQL answers', () => {
+  it("names the gateway's time and each subgraph's fetch time", () => {
+    const header = serverTimingHeader(
+      {
+        started: 100,
+        subgraphs: new Map([
+          ['projects', { fetches: 1, ms: 12.34 }],
+          ['cases', { fetches: 2, ms: 30 }],
+        ]),
+      },
+      150.02,
+    );
+    expect(header).toBe('gateway;dur=50.0, projects;dur=12.3;desc="1 fetch", cases;dur=30.0;desc="2 fetches"');
+  });
+
+  it('times fetches against the request whose id they carry, and passes others through untimed', async () => {
+    const timing = new ServerTiming();
+    const plugin = timing.plugin<{ requestId: string }>();
+    const listener = await plugin.requestDidStart!({ contextValue: { requestId: 'r1' } } as never);
+    const fetcher = timing.fetcher('cases', async () => new Response('{}'));
+    await fetcher('http://cases/graphql', { headers: { [REQUEST_ID_HEADER]: 'r1' } });
+    await fetcher('http://cases/graphql', { headers: { [REQUEST_ID_HEADER]: 'someone-else' } });
+    const headers = new Map<string, string>();
+    await listener!.willSendResponse!({ contextValue: { requestId: 'r1' }, response: { http: { headers } } } as never);
+    expect(headers.get('server-timing')).toMatch(/^gateway;dur=[\d.]+, cases;dur=[\d.]+;desc="1 fetch"$/);
+  });
+});

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { JoinedProjectsDocument, LeaderCaseTilesDocument } from '../gql/graphql';
+import { leaderOverviewOperations } from '../leader/operations';
+import { answerKey, operationNameOf, prefetch, takePrefetchedAnswer, takePrefetchedConfig } from './prefetch';
+
+const TODAY = '2026-11-28';
+
+function storageWith(session?: object): Storage {
+  const items = new Map<string, string>(session ? [['hub.session', JSON.stringify(session)]] : []);
+  return { getItem: (key: string) => items.get(key) ?? null } as Storage;
+}
+
+const leader = { token: 'leader-token', sub: 'l1', name: 'Leader', role: 'LEADER', expiresAt: Date.now() + 3_600_000 };
+
+describe('the page first script (prefetch)', () => {
+  let sent: { url: string; init?: RequestInit }[];
+  const fetchStub = (answer: (url: string) => Response) =>
+    ((url: string, init?: RequestInit) => {
+      sent.push({ url, init });
+      return Promise.resolve(answer(url));
+    }) as typeof fetch;
+
+  beforeEach(() => {
+    sent = [];
+    vi.stubGlobal('window', {});
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("sends the settings and, for a leader, the overview's operations by their registered hash with the token", async () => {
+    vi.stubGlobal('localStorage', storageWith(leader));
+    prefetch(
+      fetchStub(() => Response.json({ data: { ok: true } })),
+      TODAY,
+    );
+    expect(sent.map((s) => s.url)).toEqual(['/auth/config', '/graphql', '/graphql', '/graphql', '/graphql']);
+    const joined = sent.find(
+      (s) => (JSON.parse((s.init?.body as string | undefined) ?? '{}') as { operationName?: string }).operationName === 'JoinedProjects',
+    )!;
+    const body = JSON.parse(joined.init!.body as string) as { variables: object; extensions: { persistedQuery: { sha256Hash: string } } };
+    expect(body.extensions.persistedQuery.sha256Hash).toBe((JoinedProjectsDocument as { __meta__?: { hash?: string } }).__meta__?.hash);
+    expect(body.variables).toEqual({ first: 20, filter: {} });
+    expect((joined.init!.headers as Record<string, string>).authorization).toBe('Bearer leader-token');
+    // The app's client asks with the same name and variables (Apollo may list keys in another order or add undefined ones).
+    const { variables } = leaderOverviewOperations(TODAY)[3];
+    await expect(takePrefetchedAnswer('JoinedProjects', { filter: {}, after: undefined, first: variables.first })).resolves.toEqual({ data: { ok: true } });
+    // Taken once: a later identical query goes to the server.
+    expect(takePrefetchedAnswer('JoinedProjects', variables)).toBeUndefined();
+    expect(takePrefetchedConfig()).toBeDefined();
+    expect(takePrefetchedConfig()).toBeUndefined();
+  });
+
+  it('hands over no refused answer: the app asks again and its links handle the refusal', async () => {
+    vi.stubGlobal('localStorage', storageWith(leader));
+    prefetch(
+      fetchStub((url) => (url === '/graphql' ? new Response('{}', { status: 401 }) : Response.json({}))),
+      TODAY,
+    );
+    await expect(takePrefetchedAnswer(operationNameOf(LeaderCaseTilesDocument), {})).resolves.toBeUndefined();
+  });
+
+  it("preloads the leader overview's chunks for a leader, not for anyone else", () => {
+    const preloaded: { rel: string; href: string }[] = [];
+    vi.stubGlobal('document', { createElement: () => ({}), head: { append: (link: { rel: string; href: string }) => preloaded.push(link) } });
+    vi.stubGlobal('localStorage', storageWith(leader));
+    prefetch(
+      fetchStub(() => Response.json({})),
+      TODAY,
+      ['/assets/LeaderOverview-x.js', '/assets/table-y.js'],
+    );
+    expect(preloaded).toEqual([
+      { rel: 'modulepreload', href: '/assets/LeaderOverview-x.js' },
+      { rel: 'modulepreload', href: '/assets/table-y.js' },
+    ]);
+    vi.stubGlobal('localStorage', storageWith({ ...leader, role: 'DEPT', department: 'ZJJ' }));
+    prefetch(
+      fetchStub(() => Response.json({})),
+      TODAY,
+      ['/assets/LeaderOverview-x.js'],
+    );
+    expect(preloaded).toHaveLength(2);
+  });
+
+  it('asks only for the settings without a leader signed in', () => {
+    vi.stubGlobal('localStorage', storageWith({ ...leader, role: 'DEPT', department: 'ZJJ' }));
+    prefetch(fetchStub(() => Response.json({})));
+    vi.stubGlobal('localStorage', storageWith({ ...leader, expiresAt: Date.now() - 1 }));
+    prefetch(fetchStub(() => Response.json({})));
+    expect(sent.map((s) => s.url)).toEqual(['/auth/config', '/auth/config']);
+  });
+
+  it('keys an answer on the operation and its variables, whatever their order', () => {
+    expect(answerKey('Q', { b: 1, a: { d: 2, c: undefined } })).toBe(answerKey('Q', { a: { d: 2 }, b: 1 }));
+    expect(answerKey('Q', { a: 1 })).not.toBe(answerKey('Q', { a: 2 }));
+    expect(answerKey('Q', undefined)).toBe(answerKey('Q', {}));
+  });
+});
