@@ -66,9 +66,11 @@ describe('credit demo data on an interrupted first start', () => {
     expect(full.credit_record).toBeGreaterThanOrEqual(100);
     expect(full.agency_evaluation).toBeGreaterThan(0);
     // The two project managers the fake projects slice lists get one published record each (the public's practitioner search finds them).
-    const aboutPractitioners = await orm.em.getConnection().execute(`select status from credit_record where subject_type = 'PRACTITIONER'`);
+    const aboutPractitioners = await orm.em
+      .getConnection()
+      .execute<{ status: string }[]>(`select status from credit_record where subject_type = 'PRACTITIONER'`);
     expect(aboutPractitioners).toHaveLength(2);
-    expect(aboutPractitioners.every((r: { status: string }) => r.status !== 'DRAFT')).toBe(true);
+    expect(aboutPractitioners.every((r) => r.status !== 'DRAFT')).toBe(true);
     expect(await loadDemoDataOnce(subgraph, orm, env)).toBe('already-loaded');
     expect(await rowCounts(orm)).toEqual(full);
   }, 180_000);
