@@ -19,5 +19,6 @@ COPY --from=build /app /app
 # The `node` user (uid 1000) of the base image; Kubernetes' runAsUser matches it.
 USER node
 EXPOSE 4000
-# Overridden per service, e.g. node subgraphs/projects/dist/index.js
-CMD ["node", "gateway/dist/index.js"]
+# Overridden per service, e.g. node subgraphs/projects/dist/index.js; the flags are every service's
+# (tools/src/node-flags.ts, checked by tools/src/dockerfile.test.ts).
+CMD ["node", "--max-semi-space-size=32", "gateway/dist/index.js"]

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { openDatabase, repoRoot, seedSubgraph, serveSubgraph } from '@hub/kit';
 import { startGateway, type SubgraphFetch } from '@hub/gateway';
 import { loadSubgraphs } from './load-subgraphs';
@@ -6,7 +7,7 @@ import { loadSubgraphs } from './load-subgraphs';
 /**
  * One service of `pnpm bench` in its own process (tools/src/bench.ts forks one per subgraph and one
  * for the gateway), so that `process.cpuUsage()` is that service's CPU alone. Answers the parent
- * over IPC: `stats` (CPU microseconds, SQL statements so far), `record` (the gateway's subgraph
+ * over IPC: `stats` (CPU microseconds, garbage-collection pause microseconds, SQL statements so far), `record` (the gateway's subgraph
  * fetches, to replay them directly), `stop`.
  *
  * Environment: BENCH_ROLE (`gateway` or a subgraph name), BENCH_DATABASE_URL and BENCH_SEED for a
@@ -23,7 +24,7 @@ export interface RecordedFetch {
 
 export type ServiceMessage =
   | { type: 'ready'; url: string }
-  | { type: 'stats'; cpuMicros: number; statements: number; merged?: number; refused?: number }
+  | { type: 'stats'; cpuMicros: number; gcMicros: number; statements: number; merged?: number; refused?: number }
   | { type: 'recording' }
   | { type: 'recorded'; fetches: RecordedFetch[] };
 
@@ -33,6 +34,11 @@ async function main() {
   const role = process.env.BENCH_ROLE;
   if (!role) throw new Error('BENCH_ROLE is not set');
   let statements = 0;
+  // Time the main thread spent in garbage-collection pauses, to weigh heap settings against each other.
+  let gcMicros = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMicros += entry.duration * 1000;
+  }).observe({ entryTypes: ['gc'] });
   let recording: RecordedFetch[] | undefined;
   let stop: () => Promise<void>;
   let url: string;
@@ -87,7 +93,7 @@ async function main() {
   process.on('message', (message: { type: string; on?: boolean }) => {
     if (message.type === 'stats') {
       const cpu = process.cpuUsage();
-      process.send!({ type: 'stats', cpuMicros: cpu.user + cpu.system, statements, ...counters() } satisfies ServiceMessage);
+      process.send!({ type: 'stats', cpuMicros: cpu.user + cpu.system, gcMicros: Math.round(gcMicros), statements, ...counters() } satisfies ServiceMessage);
     } else if (message.type === 'record') {
       if (message.on) {
         recording = [];

@@ -7,6 +7,7 @@ import { knex } from '@mikro-orm/postgresql';
 import { readSubgraphList, repoRoot, signDevToken } from '@hub/kit';
 import type { RecordedFetch, ServiceMessage } from './bench-service';
 import { freePort, startEmbeddedPostgres } from './embedded-postgres';
+import { SERVICE_NODE_FLAGS } from './node-flags';
 
 /**
  * `pnpm bench`: the performance story of the composed graph, rerunnable and comparable between
@@ -28,7 +29,8 @@ import { freePort, startEmbeddedPostgres } from './embedded-postgres';
  * the table between the bench markers in README.md. Settings: BENCH_ITERATIONS (default 30),
  * BENCH_DATA_DIR (keep the loaded database between runs), BENCH_CPU_PROF=<service,…> (write
  * V8 CPU profiles of those services to bench-results/profiles), BENCH_ONLY=<words,…> (operations
- * whose name contains one of them), BENCH_SKIP_SCALING=1.
+ * whose name contains one of them), BENCH_SKIP_SCALING=1, BENCH_NODE_FLAGS (the services' Node
+ * flags instead of production's, tools/src/node-flags.ts; empty for none).
  */
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -107,12 +109,15 @@ function request<T extends ServiceMessage['type']>(service: Service, message: ob
   });
 }
 
+/** The services' Node flags: production's, or BENCH_NODE_FLAGS (space-separated, empty for none) to weigh others against them. */
+const serviceFlags = process.env.BENCH_NODE_FLAGS === undefined ? SERVICE_NODE_FLAGS : process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
+
 function startService(name: string, env: Record<string, string>, profile: boolean): Promise<Service> {
   const profileDir = join(repoRoot(), 'bench-results', 'profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
   const child = fork(join(__dirname, 'bench-service.js'), [], {
     env: { ...process.env, ...env, BENCH_ROLE: name },
-    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [],
+    execArgv: [...serviceFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -272,6 +277,9 @@ async function main() {
       const cpuMsPerRequest = Object.fromEntries(
         all.map((s) => [s.name, round((after.get(s.name)!.cpuMicros - before.get(s.name)!.cpuMicros) / 1000 / iterations)]),
       );
+      const gcMsPerRequest = Object.fromEntries(
+        all.map((s) => [s.name, round((after.get(s.name)!.gcMicros - before.get(s.name)!.gcMicros) / 1000 / iterations)] as const).filter(([, v]) => v >= 0.05),
+      );
       const statementsPerRequest = Object.fromEntries(
         services.map((s) => [s.name, round((after.get(s.name)!.statements - before.get(s.name)!.statements) / iterations)] as const).filter(([, n]) => n !== 0),
       );
@@ -319,6 +327,7 @@ async function main() {
         p50ms: round(percentile(timings, 50)),
         p95ms: round(percentile(timings, 95)),
         cpuMsPerRequest,
+        gcMsPerRequest,
         statementsPerRequest,
         subgraphFetches: fetches.length,
         gatewayP50ms: round(median(viaGateway)),
@@ -331,6 +340,9 @@ async function main() {
         `${op.name}\n  p50 ${result.p50ms} ms  p95 ${result.p95ms} ms  | CPU ms/request ${Object.entries(cpuMsPerRequest)
           .map(([n, v]) => `${n}=${v}`)
           .join(' ')}` +
+          `\n  GC pause ms/request ${Object.entries(gcMsPerRequest)
+            .map(([n, v]) => `${n}=${v}`)
+            .join(' ')}` +
           `\n  SQL/request ${Object.entries(statementsPerRequest)
             .map(([n, v]) => `${n}=${v}`)
             .join(' ')}  | gateway ÷ direct ${result.gatewayOverDirect} (${result.gatewayP50ms} / ${result.directP50ms} ms, ${fetches.length} fetches)` +

@@ -1,5 +1,6 @@
 import type { SubgraphList } from '@hub/kit';
 import { stringify } from 'yaml';
+import { SERVICE_NODE_FLAGS } from './node-flags';
 
 /** A setting `docker compose` refuses to start without (no development default). */
 const required = (name: string) => `\${${name}:?set ${name} (see docs/deployment.md)}`;
@@ -68,7 +69,7 @@ export function dockerComposeObject(list: SubgraphList): Record<string, unknown>
   for (const entry of list.subgraphs) {
     services[entry.name] = {
       ...app,
-      command: ['node', '--require', './subgraphs/kit/dist/tracing-register.js', `subgraphs/${entry.name}/dist/index.js`],
+      command: ['node', ...SERVICE_NODE_FLAGS, '--require', './subgraphs/kit/dist/tracing-register.js', `subgraphs/${entry.name}/dist/index.js`],
       environment: { ...environment, [`${entry.name.toUpperCase().replace(/-/g, '_')}_PORT`]: String(entry.port) },
       // Demo data of later slices reads earlier ones (list order), as `pnpm start` does.
       depends_on: { [previous]: { condition: 'service_healthy' } },
@@ -78,7 +79,7 @@ export function dockerComposeObject(list: SubgraphList): Record<string, unknown>
   }
   services.gateway = {
     ...app,
-    command: ['node', '--require', './subgraphs/kit/dist/tracing-register.js', 'gateway/dist/index.js'],
+    command: ['node', ...SERVICE_NODE_FLAGS, '--require', './subgraphs/kit/dist/tracing-register.js', 'gateway/dist/index.js'],
     // One limit for every gateway replica (`docker compose up --scale gateway=2` behind a proxy).
     environment: { ...environment, GATEWAY_PORT: '4000', RATE_LIMIT_STORE: 'postgres' },
     ports: ['${GATEWAY_PUBLISH:-4000}:4000'],

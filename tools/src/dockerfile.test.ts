@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse } from 'yaml';
 import { repoRoot } from '@hub/kit';
+import { SERVICE_NODE_FLAGS } from './node-flags';
 
 /*
  * The Dockerfile cannot be built here (no Docker engine). What can be checked without one: it uses
@@ -32,8 +33,8 @@ function ignored(path: string): boolean {
   });
 }
 
-/** Every `node … <entry>.js` the deployment files run. */
-function entryPoints(): string[] {
+/** Every command the deployment files run. */
+function deploymentCommands(): string[][] {
   const commands: string[][] = [];
   const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { command?: string[] }> };
   for (const service of Object.values(compose.services)) if (service.command) commands.push(service.command);
@@ -44,10 +45,22 @@ function entryPoints(): string[] {
       for (const c of object?.spec?.template?.spec?.containers ?? []) if (c.command) commands.push(c.command);
     }
   }
-  return [...new Set(commands.flatMap((command) => command.filter((part) => part.endsWith('.js'))))];
+  return commands;
+}
+
+/** Every `node … <entry>.js` the deployment files run. */
+function entryPoints(): string[] {
+  return [...new Set(deploymentCommands().flatMap((command) => command.filter((part) => part.endsWith('.js'))))];
 }
 
 describe('Dockerfile (checked without a Docker engine)', () => {
+  it("runs every service with the services' Node flags (tools/src/node-flags.ts)", () => {
+    const cmd = JSON.parse(/^CMD\s+(\[.*\])$/m.exec(dockerfile)![1]) as string[];
+    const commands = [cmd, ...deploymentCommands().filter((command) => command[0] === 'node')];
+    expect(commands.length).toBeGreaterThan(2);
+    for (const command of commands) expect(command.slice(1, 1 + SERVICE_NODE_FLAGS.length)).toEqual(SERVICE_NODE_FLAGS);
+  });
+
   it('builds on the Node major the project requires, with the pinned pnpm', () => {
     const major = /(\d+)/.exec(pkg.engines.node)![1];
     const froms = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);

@@ -5,6 +5,7 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Service, type IContainer, type IEnvVar } from 'kubernetes-models/v1';
 import { stringify } from 'yaml';
+import { SERVICE_NODE_FLAGS } from './node-flags';
 
 /**
  * Kubernetes manifests under deploy/kubernetes/, derived from subgraphs.json as docker-compose.yml
@@ -62,7 +63,7 @@ function container(
   return {
     name,
     image: IMAGE,
-    command: ['node', '--require', './subgraphs/kit/dist/tracing-register.js', entry],
+    command: ['node', ...SERVICE_NODE_FLAGS, '--require', './subgraphs/kit/dist/tracing-register.js', entry],
     ports: [{ name: 'http', containerPort: port, protocol: 'TCP' }],
     envFrom: [{ configMapRef: { name: 'hub-config' } }],
     env: [

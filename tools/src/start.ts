@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { envInt, envOptional, readSubgraphList, repoRoot, subgraphPort, subgraphUrl } from '@hub/kit';
 import { checkPortFree, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 import { clearHubState, stopOrphans, writeHubState } from './hub-state';
+import { SERVICE_NODE_FLAGS } from './node-flags';
 import { SupervisedProcess, type SupervisorEvent } from './supervisor';
 import { WaitCancelled, waitReady } from './wait-ready';
 
@@ -39,7 +40,7 @@ function supervise(name: string, script: string, env: NodeJS.ProcessEnv, readyUr
   const preload = join(root, 'subgraphs', 'kit', 'dist', 'tracing-register.js');
   const service = new SupervisedProcess({
     name,
-    args: ['--enable-source-maps', '--require', preload, script],
+    args: ['--enable-source-maps', ...SERVICE_NODE_FLAGS, '--require', preload, script],
     cwd: root,
     env: { OTEL_SERVICE_NAME: name, ...env },
     logFile: join(logDir, `${name}.log`),

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
-import { buildFederatedSchema, clockOf, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, clockOf, stubReference, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { caseAccess } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver } from './case/case.resolver';
 import type { CasesEnvironment } from './case/case.service';
 import { caseDeadlineDates } from './case/firm-up';
+import { DepartmentRef, MarketEntityRef, ProjectRef } from './federation/refs';
 import { createLoaders, type Context, type Loaders } from './loaders';
 import { createServices, type Services } from './services';
 import { migrations } from './migrations';
@@ -14,17 +15,16 @@ import { RectificationResolver } from './rectification/rectification.resolver';
 import { seedDemoData } from './seed';
 import { visibility } from './visibility';
 
-/** Stubs of other slices' entities resolve to themselves: this subgraph only adds fields keyed by them. */
-const itself = { __resolveReference: (ref: unknown) => ref };
-
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [CaseResolver, ProjectCasesResolver, MarketEntityCasesResolver, DepartmentCasesResolver, RectificationResolver, writeLogQueryResolver('cases')],
     visibility,
+    // Stubs of other slices' entities resolve to themselves (as their stub class, built once per
+    // reference): this subgraph only adds fields keyed by them.
     referenceResolvers: {
-      Project: itself,
-      MarketEntity: itself,
-      Department: itself,
+      Project: stubReference(ProjectRef),
+      MarketEntity: stubReference(MarketEntityRef),
+      Department: stubReference(DepartmentRef),
       Case: {
         // A case the caller may not see resolves to null, like a missing one.
         __resolveReference: async (ref: { id: string }, { loaders, user }: Context) => {

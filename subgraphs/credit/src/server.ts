@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, clockOf, historyResolver, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, clockOf, historyResolver, stubReference, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import type { Directories } from './directories';
 import { AgencyEvaluation } from './evaluation/agency-evaluation.entity';
 import { AgencyEvaluationResolver } from './evaluation/evaluation.resolver';
@@ -11,7 +11,7 @@ import {
   PractitionerCreditResolver,
   ProjectCreditResolver,
 } from './federation/federation.resolver';
-import { BidRef, DepartmentRef } from './federation/refs';
+import { BidRef, CaseRef, DepartmentRef, MarketEntityRef, PractitionerRef, ProjectRef } from './federation/refs';
 import { createLoaders, type Context, type Loaders } from './loaders';
 import { createServices, type Services } from './services';
 import { migrations } from './migrations';
@@ -25,9 +25,6 @@ import { CreditRule } from './rule/credit-rule.entity';
 import { CreditRuleResolver } from './rule/credit-rule.resolver';
 import { creditCalendarDates } from './firm-up';
 import { seedDemoData } from './seed';
-
-/** Entities owned elsewhere resolve to their key (plus the `@requires` fields for Bid): credit only adds fields to them. */
-const asReference = { __resolveReference: (ref: unknown) => ref };
 
 export function buildSchema() {
   return buildFederatedSchema({
@@ -51,13 +48,15 @@ export function buildSchema() {
     ],
     // Department and Bid are reached only through _entities here, so they are on no field's path.
     orphanedTypes: [DepartmentRef, BidRef],
+    // Entities owned elsewhere resolve to their key (plus the `@requires` fields for Bid), as their
+    // stub class once per reference: credit only adds fields to them.
     referenceResolvers: {
-      MarketEntity: asReference,
-      Practitioner: asReference,
-      Project: asReference,
-      Case: asReference,
-      Department: asReference,
-      Bid: asReference,
+      MarketEntity: stubReference(MarketEntityRef),
+      Practitioner: stubReference(PractitionerRef),
+      Project: stubReference(ProjectRef),
+      Case: stubReference(CaseRef),
+      Department: stubReference(DepartmentRef),
+      Bid: stubReference(BidRef),
       CreditRecord: {
         // Drafts stay invisible through references too.
         __resolveReference: (ref: { id: string }, { services }: Context) => services.records.get(ref.id).catch(() => null),

@@ -25,3 +25,14 @@ export function federationStub<K extends string>(typename: string, key: K, optio
   ObjectType(typename)(Stub);
   return Stub as new () => FederationStub<K>;
 }
+
+/**
+ * The reference resolver of a stub: the representation (its key, plus any `@requires` fields) as
+ * an instance of the stub class, built once per reference. A plain representation would do for
+ * graphql-js, but type-graphql's `@Root()` copies a plain object into a new instance of the class
+ * at every field resolver call (`Bid.bidderCreditAtBid` and `Bid.bidderRestricted` of every bid
+ * of a page); an instance passes through as is.
+ */
+export function stubReference<T extends object>(Stub: new () => T): { __resolveReference: (ref: object) => T } {
+  return { __resolveReference: (ref) => Object.assign(new Stub(), ref) };
+}

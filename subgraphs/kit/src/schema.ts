@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from './auth';
+import { withDirectFieldResolvers } from './direct-field-resolvers';
 import { withInputRules } from './input-rules';
 import { withPlainFields } from './plain-fields';
 import { withWriteLog } from './write-log/scope';
@@ -47,6 +48,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   // Plain property fields resolve by graphql-js's default resolver instead of type-graphql's wrapper.
   withPlainFields(schema, resolvers, buildOptions.globalMiddlewares);
+  // Field resolvers with nothing for type-graphql's wrapper to do are called directly.
+  withDirectFieldResolvers(schema, resolvers, buildOptions);
   // Every mutation's arguments meet the kit's input rules before its resolver runs.
   withInputRules(schema, resolvers);
   // Every mutation's writes go on the slice's write log with the mutation's name and caller.
