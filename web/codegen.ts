@@ -1,6 +1,6 @@
 import { writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
@@ -19,7 +19,7 @@ mkdirSync(dirname(apiSchemaFile), { recursive: true });
 writeFileSync(apiSchemaFile, printSchema(apiSchemaOf(readFileSync(join(here, '..', 'schema', 'supergraph.graphql'), 'utf8'))));
 
 /*
- * One generated module per directory of `.graphql` files (src/leader/*.graphql → src/gql/leader/graphql.ts),
+ * One generated module per directory of `.graphql` files (those under src/leader/ → src/gql/leader/graphql.ts),
  * not one module for the whole app: the bundler splits per module, so one shared module would put
  * every view's documents into the chunk loaded at start; this way each view's chunk carries its own.
  * Each module also holds the schema's types (erased at build). A directory's fragments are its own.
@@ -27,7 +27,7 @@ writeFileSync(apiSchemaFile, printSchema(apiSchemaOf(readFileSync(join(here, '..
 const documentDirs = readdirSync(join(here, 'src'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'gql')
   .map((entry) => entry.name)
-  .filter((dir) => readdirSync(join(here, 'src', dir)).some((file) => file.endsWith('.graphql')))
+  .filter((dir) => readdirSync(join(here, 'src', dir), { recursive: true }).some((file) => String(file).endsWith('.graphql')))
   .sort();
 
 const manifestFile = join(here, 'src', 'gql', 'persisted-documents.json');
@@ -40,7 +40,7 @@ const manifestFile = join(here, 'src', 'gql', 'persisted-documents.json');
 function mergeManifests(...written: string[]): void {
   const merged: Record<string, string> = {};
   for (const file of written.filter((f) => f.endsWith('persisted-documents.json')).sort()) {
-    for (const [hash, document] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)) {
+    for (const [hash, document] of Object.entries(JSON.parse(readFileSync(resolve(here, file), 'utf8')) as Record<string, string>)) {
       if (merged[hash] !== undefined && merged[hash] !== document) throw new Error(`persisted documents: hash ${hash} names two documents`);
       merged[hash] = document;
     }
@@ -57,7 +57,7 @@ const config: CodegenConfig = {
     documentDirs.map((dir) => [
       `src/gql/${dir}/`,
       {
-        documents: [`src/${dir}/*.graphql`],
+        documents: [`src/${dir}/**/*.graphql`],
         preset: 'client',
         // Apollo Client adds __typename to every selection; the registered documents must match what it runs.
         documentTransforms: [addTypenameSelectionDocumentTransform],
