@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { JoinedProjectsDocument, LeaderCaseTilesDocument } from '../gql/graphql';
+import { JoinedProjectsDocument, LeaderCaseTilesDocument } from '../gql/leader/graphql';
 import { leaderOverviewOperations } from '../leader/operations';
 import { answerKey, operationNameOf, prefetch, takePrefetchedAnswer, takePrefetchedConfig } from './prefetch';
 

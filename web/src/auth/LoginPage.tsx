@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAppConfig } from '../app/AppConfigContext';
-import { SignInDepartmentsDocument, SignInRosterDocument } from '../gql/graphql';
+import { SignInDepartmentsDocument, SignInRosterDocument } from '../gql/auth/graphql';
 import { label, ROLE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { devSignIn, directSignInRequest, useDevRosterToken, type DevSignInRequest } from './dev-sign-in';

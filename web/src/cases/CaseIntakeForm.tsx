@@ -3,14 +3,8 @@ import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd
 import { useRef, useState } from 'react';
 import { newIdempotencyKey, refusalForFields } from '../forms/server-refusal';
 import { complaintWindowProblem, LONG_TEXT, MAX_TEXT, NAME_TEXT, shanghaiInstant, SUMMARY_TEXT, textRules, todayInShanghai } from '../forms/rules';
-import {
-  PublicProjectSearchDocument,
-  PublicSubmitComplaintDocument,
-  PublicSubmitReportDocument,
-  RecordReceivedComplaintDocument,
-  RecordReceivedReportDocument,
-  type IntakeChannel,
-} from '../gql/graphql';
+import { RecordReceivedComplaintDocument, RecordReceivedReportDocument, type IntakeChannel } from '../gql/cases/graphql';
+import { PublicProjectSearchDocument, PublicSubmitComplaintDocument, PublicSubmitReportDocument } from '../gql/public/graphql';
 import { useLocale } from '../i18n/locale';
 import { CHANNEL_LABELS } from './case-labels';
 import { label } from '../i18n/labels';

@@ -9,7 +9,7 @@ import { PagedTable } from '../data/PagedTable';
 import { useCursorPager } from '../data/paging';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
 import { Tag } from '../data/Tag';
-import { CaseListDocument, IntakeQueueDocument, type CaseRowFragment, type CaseStatus } from '../gql/graphql';
+import { CaseListDocument, IntakeQueueDocument, type CaseRowFragment, type CaseStatus } from '../gql/cases/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { CHANNEL_LABELS } from './case-labels';

@@ -23,7 +23,7 @@ import {
   type CaseRefusalGround,
   type CaseRoutingMode,
   type EnforcerSpecialty,
-} from '../gql/graphql';
+} from '../gql/cases/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, label, ROLE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { CHANNEL_LABELS, REFUSAL_GROUND_LABELS, ROUTING_LABELS, TRANSITION_LABELS } from './case-labels';

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Select, Space } from 'antd';
 import { useState } from 'react';
-import { EnforcerPickerDocument, type EnforcerSpecialty } from '../gql/graphql';
+import { EnforcerPickerDocument, type EnforcerSpecialty } from '../gql/cases/graphql';
 import { label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { SPECIALTY_LABELS } from './case-labels';

@@ -32,7 +32,7 @@ import {
   type CreditSubjectType,
   type JointPunishmentWorkQuery,
   type WorkCreditRecordFragment,
-} from '../gql/graphql';
+} from '../gql/credit/graphql';
 import { CREDIT_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from './GradeTag';

@@ -18,7 +18,7 @@ import {
   type DueCaseFragment,
   type DepartmentInspectionsQuery,
   type DepartmentNotificationsAwaitingQuery,
-} from '../gql/graphql';
+} from '../gql/department/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, INSPECTION_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { pendingDeadline } from '../leader/overview';

@@ -7,7 +7,7 @@ import { EChart } from '../charts/EChart';
 import { answerProblems, isForbidden } from '../data/errors';
 import { EmptyText } from '../data/PagedTable';
 import { QueryState } from '../data/QueryState';
-import { EntityProfileDocument, type EntityProfileQuery } from '../gql/graphql';
+import { EntityProfileDocument, type EntityProfileQuery } from '../gql/entities/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../data/QueryState';
 import { Tag } from '../data/Tag';
-import { InspectionDrawPageDocument, type InspectionDrawPageQuery } from '../gql/graphql';
+import { InspectionDrawPageDocument, type InspectionDrawPageQuery } from '../gql/inspections/graphql';
 import { useLocale } from '../i18n/locale';
 import { CHECK_LABELS } from './labels';
 import { verifyPublishedDraw, type ProjectComparison } from './verify';

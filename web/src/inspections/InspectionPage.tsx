@@ -14,7 +14,7 @@ import {
   type InspectionPageQuery,
   type ChecklistOutcome,
   type FindingSeverity,
-} from '../gql/graphql';
+} from '../gql/inspections/graphql';
 import { INSPECTION_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { OUTCOME_LABELS, SEVERITY_LABELS } from './labels';

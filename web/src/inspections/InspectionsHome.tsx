@@ -17,7 +17,7 @@ import {
   type InspectionPlansQuery,
   type InspectionFilter,
   type WorkInspectionsQuery,
-} from '../gql/graphql';
+} from '../gql/inspections/graphql';
 import { INSPECTION_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { ROUND_STATUS_LABELS } from './labels';

@@ -17,7 +17,7 @@ import {
   RevealDrawSecretDocument,
   type InspectionPlanPageQuery,
   type RoundPartsFragment,
-} from '../gql/graphql';
+} from '../gql/inspections/graphql';
 import { label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { ROUND_STATUS_LABELS, UNIT_LABELS, unitOf } from './labels';

@@ -16,7 +16,7 @@ import {
   type JoinedProjectsQuery,
   type JoinedProjectsQueryVariables,
   type ProjectStage,
-} from '../gql/graphql';
+} from '../gql/leader/graphql';
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';

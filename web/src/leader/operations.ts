@@ -5,7 +5,7 @@ import {
   LeaderCreditTilesDocument,
   LeaderDepartmentsDocument,
   type JoinedProjectsQueryVariables,
-} from '../gql/graphql';
+} from '../gql/leader/graphql';
 import { joinedVariables } from './overview';
 import { twoMonthPeriod, yearPeriod } from './period';
 

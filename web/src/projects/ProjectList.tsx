@@ -6,7 +6,7 @@ import { PAGE_SIZE } from '../config';
 import { PagedTable } from '../data/PagedTable';
 import { useCursorPager } from '../data/paging';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
-import { ProjectListDocument, type ProjectListQuery } from '../gql/graphql';
+import { ProjectListDocument, type ProjectListQuery } from '../gql/projects/graphql';
 import { label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 

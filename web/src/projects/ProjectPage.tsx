@@ -4,7 +4,7 @@ import { Tag } from '../data/Tag';
 import { Link, useParams } from 'react-router';
 import { answerProblems, isForbidden } from '../data/errors';
 import { QueryState } from '../data/QueryState';
-import { ProjectPanoramaDocument, type ProjectPanoramaQuery } from '../gql/graphql';
+import { ProjectPanoramaDocument, type ProjectPanoramaQuery } from '../gql/projects/graphql';
 import {
   CASE_KIND_LABELS,
   CASE_STATUS_LABELS,

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Descriptions, Empty, List, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Tag } from '../data/Tag';
-import { PublicDrawDocument, PublicDrawsDocument, type PublicDrawQuery } from '../gql/graphql';
+import { PublicDrawDocument, PublicDrawsDocument, type PublicDrawQuery } from '../gql/public/graphql';
 import { useLocale } from '../i18n/locale';
 import { CHECK_LABELS } from '../inspections/labels';
 import { verifyPublishedDraw } from '../inspections/verify';

@@ -15,7 +15,7 @@ import {
   PublicInspectionsOfProjectsDocument,
   PublicPractitionerCreditSearchDocument,
   type PublicInspectionFragment,
-} from '../gql/graphql';
+} from '../gql/public/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label, PRACTITIONER_ROLE_LABELS } from '../i18n/labels';
 import { useLocale, type Lang } from '../i18n/locale';
 

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { EChart, type ChartOption } from '../charts/EChart';
 import { QueryState } from '../data/QueryState';
-import { ReviewDepartmentsDocument } from '../gql/graphql';
+import { ReviewDepartmentsDocument } from '../gql/review/graphql';
 import { useLocale, type Lang } from '../i18n/locale';
 import { shanghaiToday } from '../leader/period';
 import { formatFigure, recentTwoMonthPeriods, reviewPeriod, reviewSections, type Period, type ReviewRow, type ReviewSection, type SectionKey } from './review';

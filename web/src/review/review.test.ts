@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ReviewDepartmentsQuery } from '../gql/graphql';
+import type { ReviewDepartmentsQuery } from '../gql/review/graphql';
 import { formatFigure, recentTwoMonthPeriods, reviewPeriod, reviewSections } from './review';
 import { buildReviewWorkbook, DEPARTMENT_HEADER, reviewFileName, reviewTitle, TOTAL_LABEL } from './workbook';
 

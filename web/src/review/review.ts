@@ -1,4 +1,4 @@
-import type { ReviewDepartmentsQuery } from '../gql/graphql';
+import type { ReviewDepartmentsQuery } from '../gql/review/graphql';
 import { twoMonthPeriod } from '../leader/period';
 
 /*
