@@ -1,13 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Descriptions, Table, Typography, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../data/QueryState';
 import { Tag } from '../data/Tag';
 import { InspectionDrawPageDocument, type InspectionDrawPageQuery } from '../gql/inspections/graphql';
 import { useLocale } from '../i18n/locale';
-import { CHECK_LABELS } from './labels';
-import { verifyPublishedDraw, type ProjectComparison } from './verify';
+import { DrawVerdict, useDrawVerification } from './DrawVerdict';
+import { type ProjectComparison } from './verify';
 
 type Draw = NonNullable<InspectionDrawPageQuery['inspectionDraw']>;
 
@@ -31,18 +30,7 @@ export function DrawPage() {
 
 function DrawView({ draw }: { draw: Draw }) {
   const { t } = useLocale();
-  const verification = useMemo(
-    () =>
-      verifyPublishedDraw({
-        seed: draw.seed,
-        algorithmVersion: draw.algorithmVersion,
-        result: draw.result,
-        round: draw.round ?? null,
-        inspections: draw.inspections.map((i) => ({ projectId: i.project.id, inspectorPseudonyms: i.inspectorPseudonyms })),
-      }),
-    [draw],
-  );
-  const byProject = new Map(draw.inspections.map((i) => [i.project.id, i]));
+  const { verification, byProject } = useDrawVerification(draw);
   const columns: TableColumnsType<ProjectComparison> = [
     { title: t('顺序', 'Order'), dataIndex: 'position' },
     {
@@ -110,53 +98,7 @@ function DrawView({ draw }: { draw: Draw }) {
         data-testid="draw-verification"
         data-outcome={verification.outcome}
       >
-        {verification.outcome === 'verified' && (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="draw-verified"
-            title={t(
-              '已验证：本浏览器根据公开数据重新计算，种子、抽中项目和检查人员与公布结果完全一致',
-              'Verified: recomputed in this browser from the published data, the seed, the projects and the inspectors all match',
-            )}
-            style={{ marginBottom: 12 }}
-          />
-        )}
-        {verification.outcome === 'mismatch' && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            data-testid="draw-mismatch"
-            title={t('不一致：公布的抽取结果无法由公开数据重现', 'Mismatch: the published draw cannot be reproduced from the published data')}
-            description={verification.checks
-              .filter((c) => !c.ok)
-              .flatMap((c) => c.problems.map((p) => `${t(CHECK_LABELS[c.name][0], CHECK_LABELS[c.name][1])} — ${p}`))
-              .map((line) => (
-                <div key={line}>{line}</div>
-              ))}
-            style={{ marginBottom: 12 }}
-          />
-        )}
-        {verification.outcome === 'legacy' && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t(
-              '早期抽取（draw-v1）：种子由办公室给出，无法证明其随机性',
-              'A legacy draw (draw-v1): the office gave the seed, so its randomness cannot be shown',
-            )}
-            style={{ marginBottom: 12 }}
-          />
-        )}
-        <ul style={{ paddingLeft: 20 }}>
-          {verification.checks.map((c) => (
-            <li key={c.name} data-testid={`check-${c.name}`} data-ok={c.ok}>
-              {c.ok ? '✔ ' : '✘ '}
-              {t(CHECK_LABELS[c.name][0], CHECK_LABELS[c.name][1])}
-            </li>
-          ))}
-        </ul>
+        <DrawVerdict verification={verification} gap={12} />
         {verification.recomputedSeed && (
           <Typography.Paragraph>
             {t('重算的种子', 'Recomputed seed')}: <code>{verification.recomputedSeed}</code>

@@ -1,11 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Descriptions, Empty, List, Space, Typography } from 'antd';
-import { useMemo } from 'react';
 import { Tag } from '../data/Tag';
 import { PublicDrawDocument, PublicDrawsDocument, type PublicDrawQuery } from '../gql/public/graphql';
 import { useLocale } from '../i18n/locale';
-import { CHECK_LABELS } from '../inspections/labels';
-import { verifyPublishedDraw } from '../inspections/verify';
+import { DrawVerdict, useDrawVerification } from '../inspections/DrawVerdict';
 import { useCursorPager } from '../data/paging';
 
 /** Every question of the portal goes out without a token: the PUBLIC role, whoever is signed in in this browser. */
@@ -102,18 +100,7 @@ function PublicDraw({ id, onBack }: { id: string; onBack: () => void }) {
 
 function DrawCheck({ draw }: { draw: Draw }) {
   const { t } = useLocale();
-  const verification = useMemo(
-    () =>
-      verifyPublishedDraw({
-        seed: draw.seed,
-        algorithmVersion: draw.algorithmVersion,
-        result: draw.result,
-        round: draw.round ?? null,
-        inspections: draw.inspections.map((i) => ({ projectId: i.project.id, inspectorPseudonyms: i.inspectorPseudonyms })),
-      }),
-    [draw],
-  );
-  const byProject = new Map(draw.inspections.map((i) => [i.project.id, i]));
+  const { verification, byProject } = useDrawVerification(draw);
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 18 }}>
@@ -131,50 +118,7 @@ function DrawCheck({ draw }: { draw: Draw }) {
         </Descriptions.Item>
       </Descriptions>
       <section aria-label={t('在本浏览器验证', 'Verified in this browser')} data-testid="draw-verification" data-outcome={verification.outcome}>
-        {verification.outcome === 'verified' && (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="draw-verified"
-            title={t(
-              '已验证：本浏览器根据公开数据重新计算，种子、抽中项目和检查人员与公布结果完全一致',
-              'Verified: recomputed in this browser from the published data, the seed, the projects and the inspectors all match',
-            )}
-          />
-        )}
-        {verification.outcome === 'mismatch' && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            data-testid="draw-mismatch"
-            title={t('不一致：公布的抽取结果无法由公开数据重现', 'Mismatch: the published draw cannot be reproduced from the published data')}
-            description={verification.checks
-              .filter((c) => !c.ok)
-              .flatMap((c) => c.problems.map((p) => `${t(...CHECK_LABELS[c.name])} — ${p}`))
-              .map((line) => (
-                <div key={line}>{line}</div>
-              ))}
-          />
-        )}
-        {verification.outcome === 'legacy' && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t(
-              '早期抽取（draw-v1）：种子由办公室给出，无法证明其随机性',
-              'A legacy draw (draw-v1): the office gave the seed, so its randomness cannot be shown',
-            )}
-          />
-        )}
-        <ul style={{ paddingLeft: 20, marginTop: 12 }}>
-          {verification.checks.map((c) => (
-            <li key={c.name} data-testid={`check-${c.name}`} data-ok={c.ok}>
-              {c.ok ? '✔ ' : '✘ '}
-              {t(...CHECK_LABELS[c.name])}
-            </li>
-          ))}
-        </ul>
+        <DrawVerdict verification={verification} />
       </section>
       <List
         dataSource={verification.projects}
