@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -55,6 +57,19 @@ export function demoHubInBrowser(): { origin: string; browser: Browser } {
 /** Where browser tests write their screenshots (git-ignored test artefacts). */
 export const ARTIFACTS = join(repoRoot(), 'test', 'artifacts');
 const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * For a browser test file: the web app built if its bundle is missing, the demo hub started with its
+ * seed, and chromium launched (the file closes the browser and stops the hub after its tests).
+ */
+export async function startBrowserTestHub(): Promise<{ hub: Hub; origin: string; browser: Browser }> {
+  if (!existsSync(join(repoRoot(), 'web', 'dist', 'index.html'))) {
+    execFileSync('pnpm', ['--filter', '@hub/web', 'build'], { cwd: repoRoot(), stdio: 'inherit' });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const hub = await startHub({ seed: true });
+  return { hub, origin: new URL(hub.gateway.url).origin, browser: await launchChromium() };
+}
 
 /** A desktop window, or a phone-sized touch screen for the public pages. */
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };

@@ -1,14 +1,11 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, todayInShanghai } from '@hub/kit';
-import { startHub, type Hub } from './harness';
-import { ARTIFACTS, expectAccessible, launchChromium, originOnlyContext, PHONE, screenshot, signIn as signInAt } from './web-browser';
+import { todayInShanghai } from '@hub/kit';
+import type { Hub } from './harness';
+import { expectAccessible, originOnlyContext, PHONE, screenshot, signIn as signInAt, startBrowserTestHub } from './web-browser';
 
 /**
  * The public portal and the office's views in a real browser on the demo hub: the 一窗受理 queue by
@@ -25,14 +22,8 @@ let officeToken: string;
 const external: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot(), 'web', 'dist', 'index.html'))) {
-    execFileSync('pnpm', ['--filter', '@hub/web', 'build'], { cwd: repoRoot(), stdio: 'inherit' });
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  hub = await startHub({ seed: true });
-  origin = new URL(hub.gateway.url).origin;
+  ({ hub, origin, browser } = await startBrowserTestHub());
   officeToken = await hub.token('OFFICE', 'ZWJ');
-  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

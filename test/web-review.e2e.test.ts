@@ -1,14 +1,12 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '@hub/kit';
-import { startHub, type Hub } from './harness';
-import { ARTIFACTS, launchChromium, expectAccessible, originOnlyContext, signIn as signInAt } from './web-browser';
+import type { Hub } from './harness';
+import { ARTIFACTS, expectAccessible, originOnlyContext, signIn as signInAt, startBrowserTestHub } from './web-browser';
 
 /**
  * 两月研判 in a real browser on the demo hub: /review for a fixed period shows every line department
@@ -24,13 +22,7 @@ let origin: string;
 const external: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot(), 'web', 'dist', 'index.html'))) {
-    execFileSync('pnpm', ['--filter', '@hub/web', 'build'], { cwd: repoRoot(), stdio: 'inherit' });
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  hub = await startHub({ seed: true });
-  origin = new URL(hub.gateway.url).origin;
-  browser = await launchChromium();
+  ({ hub, origin, browser } = await startBrowserTestHub());
 }, 600_000);
 
 afterAll(async () => {

@@ -1,13 +1,9 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '@hub/kit';
-import { startHub, type Hub } from './harness';
-import { launchChromium, ARTIFACTS, expectAccessible, originOnlyContext, screenshot, signIn as signInAt } from './web-browser';
+import type { Hub } from './harness';
+import { expectAccessible, originOnlyContext, screenshot, signIn as signInAt, startBrowserTestHub } from './web-browser';
 
 /**
  * The inspection and credit work views in a real browser on the demo hub: the office runs a 双随机
@@ -23,13 +19,7 @@ let origin: string;
 const external: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot(), 'web', 'dist', 'index.html'))) {
-    execFileSync('pnpm', ['--filter', '@hub/web', 'build'], { cwd: repoRoot(), stdio: 'inherit' });
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  hub = await startHub({ seed: true });
-  origin = new URL(hub.gateway.url).origin;
-  browser = await launchChromium();
+  ({ hub, origin, browser } = await startBrowserTestHub());
 }, 600_000);
 
 afterAll(async () => {
