@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { repoRoot } from '@hub/kit';
 import { startHub, type Hub } from './harness';
@@ -121,4 +121,48 @@ export async function expectAccessible(page: Page, view: string): Promise<void> 
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Opens an antd Select by clicking `opener` (its combobox, or the select itself), types `typed` first
+ * when it searches, picks the first option whose text matches `option`, and waits until the list has
+ * closed, so the next select cannot pick from a list still animating out.
+ *
+ * The select closes a macrotask after the pick, and a focus or mouse event of the same click (a
+ * dialog's focus trap, the list still sliding in) can cancel that close: the value is picked, the list
+ * stays open. Then the pick is made again (a single select re-picks the same value; a multiple one is
+ * closed with Escape instead, since a second click would remove the option), a few times at most.
+ */
+export async function chooseOption(
+  opener: Locator,
+  option: string | RegExp,
+  { typed, multiple = false }: { typed?: string; multiple?: boolean } = {},
+): Promise<void> {
+  const page = opener.page();
+  const list = page.locator('.ant-select-dropdown:visible');
+  const item = list.locator('.ant-select-item-option', { hasText: option }).first();
+  await opener.click();
+  if (typed) await opener.fill(typed);
+  await item.click();
+  for (let attempt = 1; ; attempt += 1) {
+    if (multiple) await page.keyboard.press('Escape');
+    try {
+      await list.waitFor({ state: 'hidden', timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+    console.warn(`chooseOption: the list stayed open after picking ${String(option)}; picking again`);
+    if (!multiple) await item.click();
+  }
+}
+
+/** `chooseOption` on the select labelled `label` (exact when a string) within `scope`. */
+export function choose(
+  scope: Page | Locator,
+  label: string | RegExp,
+  option: string | RegExp,
+  options: { typed?: string; multiple?: boolean } = {},
+): Promise<void> {
+  return chooseOption(scope.getByLabel(label, { exact: typeof label === 'string' }), option, options);
 }

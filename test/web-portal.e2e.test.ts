@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser.
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '@hub/kit';
 import type { Hub } from './harness';
-import { expectAccessible, originOnlyContext, PHONE, screenshot, signIn as signInAt, startBrowserTestHub } from './web-browser';
+import { choose, expectAccessible, originOnlyContext, PHONE, screenshot, signIn as signInAt, startBrowserTestHub } from './web-browser';
 
 /**
  * The public portal and the office's views in a real browser on the demo hub: the 一窗受理 queue by
@@ -38,14 +38,6 @@ async function asOffice<T = any>(source: string, variables: Record<string, unkno
   const result = await hub.query(source, variables, officeToken);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data as T;
-}
-
-/** Picks an option of the antd select labelled `label` whose text matches `option`; waits until its list has closed. */
-async function choose(scope: Page | Locator, label: string | RegExp, option: string | RegExp): Promise<void> {
-  const page = 'page' in scope ? scope.page() : scope;
-  await scope.getByLabel(label, { exact: typeof label === 'string' }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 describe('the office and the public in the browser', { timeout: 600_000 }, () => {

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, signDevToken, withCheckCharacter, type Role } from '@hub/kit';
 import { startHub, type Hub } from './harness';
-import { ARTIFACTS, launchChromium, expectAccessible, originOnlyContext, signIn as signInAt, PHONE, screenshot } from './web-browser';
+import { ARTIFACTS, choose, launchChromium, expectAccessible, originOnlyContext, signIn as signInAt, PHONE, screenshot } from './web-browser';
 
 /**
  * The work views and the public portal in a real browser: one complaint from the public portal (on
@@ -100,14 +100,6 @@ async function query(text: string, variables: Record<string, unknown>, bearer: s
   return (await response.json()) as { data?: any; errors?: unknown[] };
 }
 
-/** Picks an option of an antd Select found by its accessible name, typing first when it searches. */
-async function choose(page: Page, name: string | RegExp, option: string | RegExp, typed?: string): Promise<void> {
-  const box = page.getByRole('combobox', { name, exact: typeof name === 'string' });
-  await box.click();
-  if (typed) await box.fill(typed);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
 /** Opens a step the page offers, fills it with `fill`, confirms, and waits for the new status. */
 async function takeStep(page: Page, step: string, status: string, fill?: (form: ReturnType<Page['getByTestId']>) => Promise<void>): Promise<void> {
   await page.getByTestId(`offer-${step}`).click();
@@ -132,7 +124,7 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     const form = page.getByTestId('intake-form-COMPLAINT');
-    await choose(page, /所涉项目/, PROJECT_NAME, PROJECT_CODE);
+    await choose(page, /所涉项目/, PROJECT_NAME, { typed: PROJECT_CODE });
     await form.getByLabel('投诉人（姓名或单位名称）').fill('荆州市某建筑工程有限公司');
     await form.getByLabel('联系方式（电话或地址）').fill('0716-8123456');
     await form.getByLabel(/与项目的关系/).fill('投标人');
@@ -199,7 +191,7 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     const yesterday = new Date(Date.now() - 86_400_000);
     const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(yesterday).replace(' ', 'T');
     await form.getByLabel('实际收件时间（北京时间）').fill(local);
-    await choose(page, /所涉项目/, PROJECT_NAME, PROJECT_CODE);
+    await choose(page, /所涉项目/, PROJECT_NAME, { typed: PROJECT_CODE });
     await form.getByLabel('匿名举报（不留姓名和联系方式）').check();
     await form.getByLabel('事由（简要）').fill('来电反映投标人串通投标');
     await form.getByLabel('事实、理由和证据').fill('来电人称两家投标人的投标文件由同一人编制。');
@@ -245,7 +237,7 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     expect(await page.getByTestId('offer-START_INVESTIGATION').count()).toBe(0);
 
     await takeStep(page, 'ASSIGN_ENFORCERS', '调查中', async () => {
-      await choose(page, '执法人员', enforcerName);
+      await choose(page, '执法人员', enforcerName, { multiple: true });
     });
     await page.getByText(`${enforcerName}（ZJJ）`).waitFor();
     await takeStep(page, 'DECIDE', '已作出处理决定', async (form) => {

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from './harness';
-import { expectAccessible, originOnlyContext, screenshot, signIn as signInAt, startBrowserTestHub } from './web-browser';
+import { choose, chooseOption, expectAccessible, originOnlyContext, screenshot, signIn as signInAt, startBrowserTestHub } from './web-browser';
 
 /**
  * The inspection and credit work views in a real browser on the demo hub: the office runs a 双随机
@@ -29,16 +29,6 @@ afterAll(async () => {
 
 const newContext = (): Promise<BrowserContext> => originOnlyContext(browser, origin, external);
 const signIn = (context: BrowserContext, query: string): Promise<Page> => signInAt(context, origin, query);
-
-/** Picks an option of the antd select labelled `label` whose text matches `option`; waits until its list has closed. */
-async function choose(scope: Page | Locator, label: string | RegExp, option: string | RegExp, { multiple = false } = {}): Promise<void> {
-  const page = 'page' in scope ? scope.page() : scope;
-  await scope.getByLabel(label, { exact: typeof label === 'string' }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  if (multiple) await page.keyboard.press('Escape');
-  // A closing list stays visible while it animates: the next select must not pick from it.
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
 
 // One draw walked by two units, then its inspections; the steps build on each other.
 describe('inspection and credit work in the browser', { timeout: 600_000 }, () => {
@@ -150,9 +140,7 @@ describe('inspection and credit work in the browser', { timeout: 600_000 }, () =
     const count = await outcomes.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i += 1) {
-      await outcomes.nth(i).click();
-      await enforcer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '不符合' }).first().click();
-      await enforcer.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await chooseOption(outcomes.nth(i), '不符合');
     }
     await enforcer.getByRole('button', { name: '添加发现问题' }).click();
     await enforcer.getByLabel('问题描述').fill('招标文件设置了排斥潜在投标人的资格条件');

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from './harness';
-import { expectAccessible, originOnlyContext, screenshot, signIn as signInAt, startBrowserTestHub } from './web-browser';
+import { chooseOption, expectAccessible, originOnlyContext, screenshot, signIn as signInAt, startBrowserTestHub } from './web-browser';
 
 /**
  * The web app in a real browser (Debian's chromium driven by playwright-core) on the demo hub:
@@ -156,15 +156,9 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${origin}/login`);
-    await page.getByRole('combobox', { name: '角色' }).click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /执法人员/ })
-      .click();
-    await page.getByRole('combobox', { name: '部门' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /ZJJ/ }).click();
-    await page.getByRole('combobox', { name: '执法人员' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: enforcer.name }).first().click();
+    await chooseOption(page.getByRole('combobox', { name: '角色' }), /执法人员/);
+    await chooseOption(page.getByRole('combobox', { name: '部门' }), /ZJJ/);
+    await chooseOption(page.getByRole('combobox', { name: '执法人员' }), enforcer.name);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL(`${origin}/`);
     await page.getByTestId('current-user').getByText(new RegExp(enforcer.name)).waitFor();
