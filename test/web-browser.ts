@@ -99,8 +99,18 @@ export async function signIn(context: BrowserContext, origin: string, query: str
   return page;
 }
 
-/** axe-core's own script injected into the page; serious and critical violations fail the test. */
+/**
+ * axe-core's own script injected into the page; serious and critical violations fail the test.
+ * The page is checked at rest: a button caught halfway through antd's colour transition (e.g. from
+ * disabled while a page loads back to enabled) has the contrast of neither state, so the check
+ * first waits until every finite CSS transition and animation has finished (spinners loop forever
+ * and are left alone).
+ */
 export async function expectAccessible(page: Page, view: string): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+    for (let running = finite(); running.length > 0; running = finite()) await Promise.allSettled(running.map((a) => a.finished));
+  });
   await page.addScriptTag({ path: axeScript });
   const violations = await page.evaluate(async () => {
     const result = await (

@@ -80,6 +80,8 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     await page.getByText(/第 1 \/ \d+ 页，共 200 条/).waitFor();
     await page.getByRole('button', { name: '下一页' }).click();
     await page.getByText(/第 2 \/ \d+ 页/).waitFor();
+    // The page is in once the pager's buttons are enabled again.
+    await page.locator('button:not([disabled])', { hasText: '上一页' }).waitFor();
     await expectAccessible(page, 'leader overview');
     await screenshot(page, 'leader-overview');
     await context.close();
