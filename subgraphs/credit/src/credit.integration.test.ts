@@ -681,4 +681,20 @@ describe('department statistics and agency evaluations', () => {
     const denied = await gql(`mutation { computeAgencyEvaluations(year: 2024) { id } }`, {}, leader);
     expect(denied.errors?.[0].message).toMatch(/Access denied/);
   });
+
+  it("takes the current year and the computation's date from the request clock, not the machine's", async () => {
+    const saved = clock.today;
+    try {
+      clock.today = '2024-06-30';
+      const ahead = await gql(`mutation { computeAgencyEvaluations(year: 2025) { id } }`);
+      expect(ahead.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year', rule: '2000..current year' });
+      clock.today = '2040-01-15';
+      const later = await ok(`mutation { computeAgencyEvaluations(year: 2039) { id } }`);
+      expect(later.computeAgencyEvaluations).toEqual([]);
+      const recomputed = await ok(`mutation { computeAgencyEvaluations(year: 2024) { agencyCreditCode computedOn } }`);
+      expect(recomputed.computeAgencyEvaluations).toEqual([{ agencyCreditCode: agency, computedOn: '2040-01-15' }]);
+    } finally {
+      clock.today = saved;
+    }
+  });
 });
