@@ -38,11 +38,11 @@ export class PublishedPractitionerService {
 
   async search(text: string, window: PageWindow) {
     const wanted = requireText(text, 'text', MAX_SEARCH_TEXT).trim().toLowerCase();
-    await this.learnNewSubjects();
     const after = window.keyset;
     if (after && (after.length !== ORDER.length || !after.every((value) => typeof value === 'string'))) {
       throw new InputError('Argument "after" is not a cursor this list issued', { field: 'after', rule: 'cursor' });
     }
+    await this.learnNewSubjects();
     // One statement: the total of the match, and the page after the cursor (one row with a null key when the page is empty).
     const rows = await this.em.getConnection().execute<{ subject_key: string | null; name: string | null; total: number }[]>(
       `with matched as (
