@@ -588,8 +588,11 @@ describe('sensitive fields on the demo data, for every caller, through every pat
     const { data } = await hub.query(`{ practitioners(role: EVALUATION_EXPERT, first: 1) { nodes { id name } } }`, {}, office);
     const practitioner = data.practitioners.nodes[0];
     const SEARCH = `query($text: String!) { practitionersWithPublishedCredit(text: $text, first: 100) { nodes { id name identityNumberMasked credit { records { facts } } } } }`;
-    const found = async () =>
-      (await hub.query(SEARCH, { text: practitioner.name })).data.practitionersWithPublishedCredit.nodes.map((n: { id: string }) => n.id);
+    const found = async () => {
+      const response = await hub.query(SEARCH, { text: practitioner.name });
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      return response.data.practitionersWithPublishedCredit.nodes.map((n: { id: string }) => n.id);
+    };
     const rules = await hub.query(`{ creditRules { code active } }`, {}, office);
     const draft = await hub.query(
       `mutation($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`,
@@ -623,6 +626,21 @@ describe('sensitive fields on the demo data, for every caller, through every pat
       .getConnection()
       .execute('select identity_number from practitioner');
     for (const { identity_number } of rows) expect(text.includes(identity_number), 'the public sees a full identity number').toBe(false);
+    // Not even masked (subgraphs/projects/src/visibility.ts): the name and the published records, through the search and the records.
+    const nodes: { name: string; identityNumberMasked: string | null }[] = JSON.parse(text).data.practitionersWithPublishedCredit.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes)
+      expect(node, 'the public reads a masked identity number in the search').toMatchObject({ name: expect.any(String), identityNumberMasked: null });
+    const records = await hub.query(
+      `{ creditRecords(first: 100, filter: { subjectType: PRACTITIONER }) { nodes { practitioner { name identityNumberMasked } } } }`,
+    );
+    expect(records.errors).toBeUndefined();
+    const subjects: { name: string; identityNumberMasked: string | null }[] = records.data.creditRecords.nodes.map(
+      (r: { practitioner: unknown }) => r.practitioner,
+    );
+    expect(subjects.length).toBeGreaterThan(0);
+    for (const subject of subjects)
+      expect(subject, 'the public reads a masked identity number under a record').toMatchObject({ name: expect.any(String), identityNumberMasked: null });
   });
 });
 

@@ -22,7 +22,9 @@ writeFileSync(apiSchemaFile, printSchema(apiSchemaOf(readFileSync(join(here, '..
  * One generated module per directory of `.graphql` files (those under src/leader/ → src/gql/leader/graphql.ts),
  * not one module for the whole app: the bundler splits per module, so one shared module would put
  * every view's documents into the chunk loaded at start; this way each view's chunk carries its own.
- * Each module also holds the schema's types (erased at build). A directory's fragments are its own.
+ * Each module also holds the schema's types (erased at build). A directory's fragments are its own; a
+ * fragment shared across directories lives in its own file, which another directory's `.graphql`
+ * pulls in with `#import "../<dir>/<file>.graphql"` (that module then generates its own copy of it).
  */
 const documentDirs = readdirSync(join(here, 'src'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'gql')
@@ -52,6 +54,8 @@ function mergeManifests(...written: string[]): void {
 const config: CodegenConfig = {
   schema: apiSchemaFile,
   ignoreNoDocuments: false,
+  // `#import "…"` lines pull a shared fragment's file into a module (codegen skips them by default).
+  config: { skipGraphQLImport: false },
   hooks: { afterAllFileWrite: [mergeManifests] },
   generates: Object.fromEntries(
     documentDirs.map((dir) => [

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
@@ -22,6 +23,24 @@ describe('pnpm schema:check', () => {
     expect(withoutGrade).not.toBe(committed);
     const problems = checkOperations(apiSchemaOf(withoutGrade), web);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'leader/leader.graphql', operation: 'JoinedProjects' }));
+  });
+
+  it('validates an operation with a fragment another folder defines, from the file its `#import` line names (as codegen reads it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'operations-'));
+    try {
+      mkdirSync(join(dir, 'shared'));
+      mkdirSync(join(dir, 'portal'));
+      writeFileSync(join(dir, 'portal', 'portal.graphql'), '#import "../shared/unit.graphql"\nquery Units {\n  departments {\n    ...Unit\n  }\n}\n');
+      writeFileSync(join(dir, 'shared', 'unit.graphql'), 'fragment Unit on Department {\n  code\n  nameZh\n}\n');
+      const api = apiSchemaOf(committed);
+      expect(checkOperations(api, dir)).toEqual([]);
+      writeFileSync(join(dir, 'shared', 'unit.graphql'), 'fragment Unit on Department {\n  code\n  shortName\n}\n');
+      expect(checkOperations(api, dir)).toEqual([
+        { file: 'portal/portal.graphql', operation: 'Units', message: 'Cannot query field "shortName" on type "Department".' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the dashboard operation a removed field breaks, and lists the breaking change', () => {

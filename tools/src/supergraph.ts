@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
@@ -68,6 +68,19 @@ function usedFragments(operation: ASTNode, document: DocumentNode): FragmentDefi
   return [...used.values()];
 }
 
+/** The fragments of the files a `.graphql` file names on `#import "<relative path>"` lines, and of theirs in turn. */
+function importedFragments(file: string, seen = new Set<string>([file])): FragmentDefinitionNode[] {
+  const fragments: FragmentDefinitionNode[] = [];
+  for (const [, path] of readFileSync(file, 'utf8').matchAll(/^#\s*import\s+["'](.+)["']\s*$/gm)) {
+    const imported = resolve(dirname(file), path);
+    if (seen.has(imported)) continue;
+    seen.add(imported);
+    const document = parse(readFileSync(imported, 'utf8'));
+    fragments.push(...document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition'), ...importedFragments(imported, seen));
+  }
+  return fragments;
+}
+
 /**
  * Validates the operations of the `.graphql` files under a folder (and its subfolders: the web app
  * keeps them next to its views) against an API schema. Generated and built folders are skipped.
@@ -78,9 +91,17 @@ export function checkOperations(api: GraphQLSchema, dir = join(schemaDir(), 'ope
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.graphql') && !/(^|\/)(node_modules|dist|gql)\//.test(f))
     .sort();
-  for (const file of files) {
-    const document = parse(readFileSync(join(dir, file), 'utf8'));
-    for (const definition of document.definitions) {
+  const parsed = new Map(files.map((file) => [file, parse(readFileSync(join(dir, file), 'utf8'))]));
+  // As codegen reads the web app's: the files of one top folder are one module (web/codegen.ts), so they share their
+  // fragments; a file at the top (schema/operations) stands alone.
+  const moduleOf = (file: string) => (file.includes('/') ? file.slice(0, file.indexOf('/')) : null);
+  for (const [file, own] of parsed) {
+    const sameModule = [...parsed]
+      .filter(([other]) => other !== file && moduleOf(file) !== null && moduleOf(other) === moduleOf(file))
+      .flatMap(([, doc]) => doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition'));
+    // A fragment shared across the web app's folders comes from the file named on an `#import "…"` line.
+    const document: DocumentNode = { ...own, definitions: [...own.definitions, ...sameModule, ...importedFragments(join(dir, file))] };
+    for (const definition of own.definitions) {
       if (definition.kind !== 'OperationDefinition') continue;
       const fragments = usedFragments(definition, document);
       const errors = validate(api, { kind: document.kind, definitions: [definition, ...fragments] });

@@ -565,11 +565,48 @@ describe('public search of practitioners with published credit records', () => {
     expect(practitionerLookups[0]).not.toContain(draftOnly);
     expect(practitionerLookups[0]).not.toContain(none);
 
-    const both = (await ok(SEARCH, { text: '建', first: 1 }, publicCaller)).practitionersWithPublishedCredit;
+    // The names are now this slice's copy: the search is one statement after the check for new subjects, whatever the page.
+    const PAGE = `query($text: String!, $first: Int, $after: String) { practitionersWithPublishedCredit(text: $text, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    const { result: both, statements } = await countStatements(
+      orm,
+      async () => (await ok(PAGE, { text: '建', first: 1 }, publicCaller)).practitionersWithPublishedCredit,
+    );
     expect(both).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [{ id: second }] });
-    const next = (await ok(SEARCH, { text: '建', first: 1, after: both.pageInfo.endCursor }, publicCaller)).practitionersWithPublishedCredit;
+    expect(statements).toHaveLength(2);
+    expect(statements.filter((sql) => /practitioner_name n\s+where n.name is not null and strpos/.test(sql))).toHaveLength(1);
+    // A keyset cursor (name, id), not an offset.
+    expect(Buffer.from(both.pageInfo.endCursor, 'base64url').toString()).toBe(JSON.stringify(['k', '李建军', second]));
+    const { result: next, statements: nextStatements } = await countStatements(
+      orm,
+      async () => (await ok(PAGE, { text: '建', first: 1, after: both.pageInfo.endCursor }, publicCaller)).practitionersWithPublishedCredit,
+    );
     // By name in Chinese collation (pinyin): 李 before 张.
-    expect(next).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ id: published }] });
+    expect(next).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false }, nodes: [{ id: published }] });
+    expect(nextStatements).toHaveLength(2);
+    expect(practitionerLookups, 'names already copied are not asked for again').toHaveLength(1);
+    const beyond = (await ok(PAGE, { text: '建', first: 1, after: next.pageInfo.endCursor }, publicCaller)).practitionersWithPublishedCredit;
+    expect(beyond).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
+    const foreign = await gql(PAGE, { text: '建', after: Buffer.from(JSON.stringify(['k', 1])).toString('base64url') }, publicCaller);
+    expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+
+    // A practitioner published later is learned by the next search, in one lookup of the new subjects only.
+    const third = randomUUID();
+    practitionerNames.set(third, '陈建新');
+    const thirdId = await draft({
+      sourceKind: 'CASE_DECISION',
+      sourceRef: randomUUID(),
+      ruleCode: 'LY-01',
+      subjectType: 'PRACTITIONER',
+      subjectKey: third,
+      facts: '项目经理未到岗',
+      createdOn: '2025-05-06',
+    });
+    expect((await publish(thirdId, '2025-05-06')).errors).toBeUndefined();
+    const all = (await ok(PAGE, { text: '建' }, publicCaller)).practitionersWithPublishedCredit;
+    // 陈 (chén), 李 (lǐ), 张 (zhāng).
+    expect(all.nodes.map((n: { id: string }) => n.id)).toEqual([third, second, published]);
+    expect(practitionerLookups.slice(1)).toEqual([[third]]);
 
     expect((await ok(SEARCH, { text: '王' }, publicCaller)).practitionersWithPublishedCredit.totalCount).toBe(0);
     const empty = await gql(SEARCH, { text: '  ' }, publicCaller);
@@ -643,5 +680,21 @@ describe('department statistics and agency evaluations', () => {
     expect(listed.agencyEvaluations).toEqual({ totalCount: 1, nodes: [{ agency: { creditCode: agency }, grade: 'B' }] });
     const denied = await gql(`mutation { computeAgencyEvaluations(year: 2024) { id } }`, {}, leader);
     expect(denied.errors?.[0].message).toMatch(/Access denied/);
+  });
+
+  it("takes the current year and the computation's date from the request clock, not the machine's", async () => {
+    const saved = clock.today;
+    try {
+      clock.today = '2024-06-30';
+      const ahead = await gql(`mutation { computeAgencyEvaluations(year: 2025) { id } }`);
+      expect(ahead.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year', rule: '2000..current year' });
+      clock.today = '2040-01-15';
+      const later = await ok(`mutation { computeAgencyEvaluations(year: 2039) { id } }`);
+      expect(later.computeAgencyEvaluations).toEqual([]);
+      const recomputed = await ok(`mutation { computeAgencyEvaluations(year: 2024) { agencyCreditCode computedOn } }`);
+      expect(recomputed.computeAgencyEvaluations).toEqual([{ agencyCreditCode: agency, computedOn: '2040-01-15' }]);
+    } finally {
+      clock.today = saved;
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, daysBetween, seededRandom, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
+import { addDays, daysBetween, seededRandom, systemClock, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
 import { GraphCaseDirectory, type AgencyInfo, type CaseDirectory, type Directories, type ProjectDirectory, type ProjectInfo } from './directories';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { NotificationService } from './notification/notification.service';
@@ -213,7 +213,8 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
     }
   }
 
-  const evaluations = new EvaluationService(em.fork(), OFFICE, directories);
+  // The demo data is anchored on the real today (todayInShanghai above): the system clock.
+  const evaluations = new EvaluationService(em.fork(), OFFICE, directories, systemClock);
   for (const year of [2024, 2025]) {
     if (year > Number(today.slice(0, 4))) continue;
     try {
@@ -221,7 +222,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment): Pro
     } catch (error) {
       // The cases slice may not be up yet; evaluate from credit records alone and say so.
       env.log.warn({ err: error, year }, 'credit seed: cases unavailable, agency evaluations computed without case counts');
-      await new EvaluationService(em.fork(), OFFICE, { ...directories, cases: { casesAgainst: async () => new Map() } }).compute(year);
+      await new EvaluationService(em.fork(), OFFICE, { ...directories, cases: { casesAgainst: async () => new Map() } }, systemClock).compute(year);
     }
   }
   // Records about practitioners too: project managers absent from site (LY-01), found by the supervising

@@ -20,6 +20,7 @@ import { NotificationResolver } from './notification/notification.resolver';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './record/credit-record.entity';
 import { CreditRecordResolver, CreditStandingResolver, JointPunishmentResolver } from './record/credit-record.resolver';
+import { PractitionerName } from './record/practitioner-name.entity';
 import { PublishedPractitionerResolver } from './record/published-practitioners.resolver';
 import { CreditRule } from './rule/credit-rule.entity';
 import { CreditRuleResolver } from './rule/credit-rule.resolver';
@@ -65,7 +66,16 @@ export function buildSchema() {
   });
 }
 
-export const entities = [CreditRule, PerformanceNotification, CreditRecord, CreditRecordEvent, CreditObjection, JointPunishmentEntry, AgencyEvaluation];
+export const entities = [
+  CreditRule,
+  PerformanceNotification,
+  CreditRecord,
+  CreditRecordEvent,
+  CreditObjection,
+  JointPunishmentEntry,
+  AgencyEvaluation,
+  PractitionerName,
+];
 
 /** Options for building the subgraph: tests fix the clock. */
 export interface CreditSubgraphOptions {

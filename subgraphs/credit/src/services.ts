@@ -4,6 +4,7 @@ import { EvaluationService } from './evaluation/evaluation.service';
 import type { Loaders } from './loaders';
 import { NotificationService } from './notification/notification.service';
 import { CreditRecordService } from './record/credit-record.service';
+import { CreditStatsService } from './record/credit-stats.service';
 import { PublishedPractitionerService } from './record/published-practitioners.service';
 
 /**
@@ -17,8 +18,9 @@ export function createServices(context: ServiceContext<Loaders>, directories?: D
   return {
     records: new CreditRecordService(context.em, context.user, today, outside.projects),
     notifications: new NotificationService(context.em, context.user, outside, today),
-    evaluations: new EvaluationService(context.em, context.user, outside),
+    evaluations: new EvaluationService(context.em, context.user, outside, context.clock),
     practitioners: new PublishedPractitionerService(context.em, outside.practitioners),
+    creditStats: new CreditStatsService(context.loaders.creditStats),
   };
 }
 

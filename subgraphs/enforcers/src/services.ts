@@ -1,5 +1,6 @@
 import type { ServiceContext } from '@hub/kit';
 import { EnforcerService } from './enforcer/enforcer.service';
+import { InspectionStatsService } from './inspection/inspection-stats.service';
 import { InspectionService } from './inspection/inspection.service';
 import type { Loaders } from './loaders';
 import { graphPorts, type Ports } from './ports';
@@ -13,6 +14,7 @@ export function createServices(context: ServiceContext<Loaders>, ports?: Ports) 
   return {
     enforcers: new EnforcerService(context.em, context.user, context.clock, outside),
     inspections: new InspectionService(context.em, context.user, outside, context.clock),
+    inspectionStats: new InspectionStatsService(context.loaders.inspectionStats),
   };
 }
 

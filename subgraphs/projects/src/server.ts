@@ -13,6 +13,7 @@ import { PractitionerResolver } from './practitioner/practitioner.resolver';
 import { Bid, Project, ProjectFlag, StageRecord } from './project/project.entity';
 import { BidResolver, ProjectResolver } from './project/project.resolver';
 import { seedDemoData } from './seed';
+import { visibility } from './visibility';
 
 /** A missing reference resolves to null (the federation convention), not an error for the whole list. */
 const orNull = <T>(promise: Promise<T>) => promise.catch(() => null);
@@ -30,6 +31,7 @@ export function buildSchema() {
       projectHistoryResolver(Project, 'projects'),
       historyResolver(MarketEntity, 'creditCode'),
     ],
+    visibility,
     referenceResolvers: {
       Project: {
         __resolveReference: (ref: { id?: string; code?: string }, { loaders }: Context) =>

@@ -6,6 +6,7 @@ import { useSession } from '../auth/SessionContext';
 import { PAGE_SIZE } from '../config';
 import { EmptyText, PagedTable } from '../data/PagedTable';
 import { useCursorPager } from '../data/paging';
+import { lineDepartmentOptions } from '../data/member-units';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
 import { Tag } from '../data/Tag';
 import { hasControlCharacters, isCreditCode, LONG_TEXT, todayInShanghai } from '../forms/rules';
@@ -15,6 +16,7 @@ import {
   ClosePerformanceNotificationDocument,
   ComputeAgencyEvaluationsDocument,
   CreateCreditRecordDocument,
+  CreditMemberUnitsDocument,
   CreditNotificationsDocument,
   CreditProjectChoicesDocument,
   CreditRuleCatalogueDocument,
@@ -382,6 +384,7 @@ function CreateRecordModal({ fromNotification, onClose }: { fromNotification?: N
   const { t, lang } = useLocale();
   const [form] = Form.useForm<RecordValues>();
   const rules = useQuery(CreditRuleCatalogueDocument, { variables: { includeInactive: false } });
+  const units = useQuery(CreditMemberUnitsDocument, { fetchPolicy: 'cache-first' });
   const [create] = useMutation(CreateCreditRecordDocument);
   const sourceKind = Form.useWatch('sourceKind', form) ?? (fromNotification ? 'PERFORMANCE_NOTIFICATION' : 'CASE_DECISION');
   const fromNotice = sourceKind === 'PERFORMANCE_NOTIFICATION';
@@ -452,7 +455,7 @@ function CreateRecordModal({ fromNotification, onClose }: { fromNotification?: N
               <Input spellCheck={false} />
             </Form.Item>
             <Form.Item name="departmentCode" label={t('问题来源部门', 'Department whose finding it is')}>
-              <Select allowClear options={['FGJ', 'ZJJ', 'JTJ', 'SLJ', 'NYJ'].map((c) => ({ value: c, label: c }))} />
+              <Select allowClear loading={units.loading} options={lineDepartmentOptions(units.data?.departments, lang)} />
             </Form.Item>
           </>
         )}

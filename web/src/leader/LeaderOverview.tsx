@@ -7,6 +7,7 @@ import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
 import { PagedTable } from '../data/PagedTable';
 import { useCursorPager } from '../data/paging';
+import { lineDepartmentOptions } from '../data/member-units';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
 import {
   JoinedProjectsDocument,
@@ -191,13 +192,9 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
         ),
     },
   ];
-  const departments = [
-    ['FGJ', '区发改局', 'Development and Reform'],
-    ['ZJJ', '区住建局', 'Housing and Construction'],
-    ['JTJ', '区交通局', 'Transport'],
-    ['SLJ', '区水利局', 'Water'],
-    ['NYJ', '区农业农村局', 'Agriculture'],
-  ];
+  // The member units are data: the tiles' query lists them; asked with the same variables, it is one request for both (deduplicated in flight, then cached).
+  const today = shanghaiToday();
+  const units = useQuery(LeaderDepartmentsDocument, { variables: { period: twoMonthPeriod(today), year: yearPeriod(today) }, fetchPolicy: 'cache-first' });
   return (
     <Card size="small" style={{ marginTop: 16 }} title={t('项目、案件与投标人信用联查', 'Projects with cases and bidders’ credit')}>
       <MissingSliceBanner error={error} />
@@ -213,7 +210,7 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
             setDepartment(v);
             pager.reset();
           }}
-          options={departments.map(([code, zh, en]) => ({ value: code, label: lang === 'zh' ? zh : en }))}
+          options={lineDepartmentOptions(units.data?.departments, lang)}
         />
         <Select
           allowClear

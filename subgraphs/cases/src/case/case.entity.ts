@@ -77,6 +77,8 @@ registerEnumType(IntakeChannel, {
   name: 'case_file_assigned_enforcer_ids_gin',
   expression: 'create index "case_file_assigned_enforcer_ids_gin" on "case_file" using gin ("assigned_enforcer_ids")',
 })
+// The intake queue (一窗受理): a status, by the nearest acceptance deadline (case.queries.ts ACCEPTANCE_ORDER), read in index order with no sort.
+@Index({ name: 'case_file_intake_queue_index', properties: ['status', 'acceptanceDueOn', 'receivedAt', 'id'] })
 export class Case {
   [OptionalProps]?:
     | 'status'

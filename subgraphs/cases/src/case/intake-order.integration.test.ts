@@ -134,6 +134,32 @@ describe('一窗受理 queue: cases by the nearest acceptance deadline', () => {
     expect(large.statements.length).toBeLessThanOrEqual(2);
   });
 
+  it('is read in the order of the intake queue index (status, acceptance_due_on, received_at, id): no sort, first page and after a cursor', async () => {
+    // The statements the queue sends, with their parameters, explained as PostgreSQL would run them on a big table
+    // (sequential scans priced out: ten rows would otherwise be read whole and sorted, whatever the indexes).
+    const knex = world.orm.em.getConnection().getKnex();
+    const sent: { sql: string; bindings: unknown[] }[] = [];
+    const listener = (query: { sql: string; bindings?: unknown[] }) => sent.push({ sql: query.sql, bindings: query.bindings ?? [] });
+    knex.on('query', listener);
+    try {
+      const first: any = await world.gql(QUEUE, { first: 2, orderBy: 'ACCEPTANCE_DEADLINE' }, office);
+      await world.gql(QUEUE, { first: 2, after: first.data.cases.pageInfo.endCursor, orderBy: 'ACCEPTANCE_DEADLINE' }, office);
+    } finally {
+      knex.off('query', listener);
+    }
+    const pages = sent.filter((s) => /order by .*"acceptance_due_on" asc/i.test(s.sql));
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      const plan = await knex.transaction(async (trx) => {
+        await trx.raw('set local enable_seqscan = off');
+        const explained = await trx.raw(`explain (format json) ${page.sql}`, page.bindings as never);
+        return JSON.stringify(explained.rows[0]['QUERY PLAN']);
+      });
+      expect(plan, page.sql).toContain('"Index Name":"case_file_intake_queue_index"');
+      expect(plan, page.sql).not.toContain('"Node Type":"Sort"');
+    }
+  });
+
   it('refuses a cursor issued by the other order', async () => {
     const newest: any = await world.gql(QUEUE, { first: 1, orderBy: 'RECEIVED_NEWEST_FIRST' }, office);
     const result = await world.gql(QUEUE, { first: 1, after: newest.data.cases.pageInfo.endCursor, orderBy: 'ACCEPTANCE_DEADLINE' }, office);

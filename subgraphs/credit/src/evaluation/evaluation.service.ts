@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InputError, todayInShanghai, toConnection, type Caller, type PageWindow } from '@hub/kit';
+import { InputError, toConnection, type Caller, type Clock, type PageWindow } from '@hub/kit';
 import type { Directories } from '../directories';
 import { creditPolicy, gradeFor } from '../policy/policy';
 import { CreditRecord } from '../record/credit-record.entity';
@@ -16,6 +16,8 @@ export class EvaluationService {
     private readonly em: EntityManager,
     private readonly user: Caller,
     private readonly directories: Directories,
+    /** The request's clock (`context.clock`): "the current year" and the computation's date and instant. */
+    private readonly clock: Clock,
   ) {}
 
   /** A year's evaluations, best first. */
@@ -33,7 +35,7 @@ export class EvaluationService {
   }
 
   async compute(year: number): Promise<AgencyEvaluation[]> {
-    const today = todayInShanghai();
+    const today = this.clock.today();
     if (!Number.isInteger(year) || year < 2000 || year > Number(today.slice(0, 4))) {
       throw new InputError(`year must be between 2000 and the current year, got ${year}`, { field: 'year', rule: '2000..current year' });
     }
@@ -74,7 +76,7 @@ export class EvaluationService {
             ` − ${substantiated} substantiated case(s) × ${policy.evaluationPointsPerCase} = ${score}`,
           computedOn: today,
           computedBy: this.user.sub,
-          computedAt: new Date(),
+          computedAt: this.clock.now(),
         };
         const row = existing.find((e) => e.agencyCreditCode === agency.creditCode);
         evaluations.push(row ? Object.assign(row, values) : em.create(AgencyEvaluation, { agencyCreditCode: agency.creditCode, year, ...values }));

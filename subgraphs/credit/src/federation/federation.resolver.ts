@@ -1,4 +1,4 @@
-import { isUuid, LocalDateScalar, PeriodInput, requirePeriod } from '@hub/kit';
+import { isUuid, LocalDateScalar, PeriodInput } from '@hub/kit';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
 import { CreditRecord } from '../record/credit-record.entity';
@@ -53,10 +53,9 @@ export class DepartmentCreditResolver {
   creditStats(
     @Root() department: DepartmentRef,
     @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput,
-    @Ctx() { loaders }: Context,
+    @Ctx() { services }: Context,
   ): Promise<CreditStats> {
-    const { from, to } = requirePeriod(period);
-    return loaders.creditStats.load(`${department.code}|${from}|${to}`);
+    return services.creditStats.ofDepartment(department.code, period);
   }
 }
 

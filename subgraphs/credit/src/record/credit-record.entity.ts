@@ -13,6 +13,11 @@ import { CreditRecordStatus, CreditSourceKind, CreditSubjectType, ObjectionOutco
  */
 @Entity({ tableName: 'credit_record' })
 @Index({ properties: ['sourceKind', 'sourceRef'] })
+// The public practitioner search's check for practitioners published since it last looked (published-practitioners.service.ts).
+@Index({
+  name: 'credit_record_published_practitioner_index',
+  expression: `create index "credit_record_published_practitioner_index" on "credit_record" ("subject_key") where "subject_type" = 'PRACTITIONER' and "status" <> 'DRAFT'`,
+})
 @ObjectType({ description: 'A credit record (信用记录) against a market entity or practitioner. Records past DRAFT are public.' })
 @Directive('@key(fields: "id")')
 export class CreditRecord {

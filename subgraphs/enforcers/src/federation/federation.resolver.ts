@@ -1,10 +1,10 @@
-import { ForbiddenError, PeriodInput, requirePeriod } from '@hub/kit';
+import { ForbiddenError, PeriodInput } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { canReadInspection, seesEverything } from '../access';
 import { Enforcer } from '../enforcer/enforcer.entity';
 import { Inspection } from '../inspection/inspection.entity';
 import { InspectionStats } from '../inspection/inspection.types';
-import { statsKey, type Context } from '../loaders';
+import type { Context } from '../loaders';
 import { DepartmentRef, ProjectRef } from './refs';
 import { Allowed } from '../access-policy';
 
@@ -29,10 +29,9 @@ export class DepartmentExtensionResolver {
   inspectionStats(
     @Root() department: DepartmentRef,
     @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput,
-    @Ctx() { loaders }: Context,
+    @Ctx() { services }: Context,
   ): Promise<InspectionStats> {
-    requirePeriod(period);
-    return loaders.inspectionStats.load(statsKey(department.code, period.from, period.to));
+    return services.inspectionStats.ofDepartment(department.code, period);
   }
 }
 

@@ -31,7 +31,10 @@ export class Practitioner {
   id: string = randomUUID();
 
   @Property({ type: 'string' })
-  @Field({ description: 'Full name; personal data, readable by signed-in roles only.' })
+  @Field({
+    description:
+      'Full name; personal data. The public reaches a practitioner only through published credit records, the joint-punishment list and their search.',
+  })
   name: string;
 
   @Enum({ items: () => PractitionerRole, type: 'string' })
@@ -45,8 +48,12 @@ export class Practitioner {
   @ManyToOne(() => MarketEntity, { nullable: true, fieldName: 'employer_credit_code' })
   employer?: MarketEntity | null;
 
-  @Field({ description: 'Identity number masked: first 3 and last 2 characters only.' })
-  get identityNumberMasked(): string {
+  /** Nullable because the public's view hides it (src/visibility.ts). */
+  @Field(() => String, {
+    nullable: true,
+    description: 'Identity number masked: first 3 and last 2 characters only. Signed-in roles only: null for the public (no token).',
+  })
+  get identityNumberMasked(): string | null {
     return maskIdentityNumber(this.identityNumber);
   }
 }

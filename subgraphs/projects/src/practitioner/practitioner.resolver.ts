@@ -11,7 +11,7 @@ export const PractitionerConnection = Connection(Practitioner, 'Practitioner');
 
 @InputType({ description: 'A practitioner (从业人员) to register. CENTER only.' })
 export class RegisterPractitionerInput {
-  @Field({ description: 'Full name, 1 to 255 characters; personal data, readable by signed-in roles only.' }) name: string;
+  @Field({ description: 'Full name, 1 to 255 characters; personal data (see Practitioner.name for who reads it).' }) name: string;
   @Field(() => PractitionerRole, { description: 'Project manager, agency staff or evaluation expert.' }) role: PractitionerRole;
   @Field({ description: 'Resident identity number; stored, never shown in full.' }) identityNumber: string;
   @Field(() => String, { nullable: true, description: 'Unified social credit code of the employing market entity, 18 characters; null when none.' })

@@ -185,6 +185,15 @@ describe('projects subgraph against PostgreSQL', () => {
       input: { name: '李四', role: 'PROJECT_MANAGER', identityNumber: '421002198001011230' === identityNumber ? '421002198001011231' : '421002198001011230' },
     });
     expect(wrong.errors?.[0].extensions).toMatchObject({ field: 'identityNumber', rule: 'GB 11643-1999' });
+    // The public reaches practitioners through published credit records (the router's _entities call, the caller's identity):
+    // the name, never the identity number, not even masked (src/visibility.ts).
+    const reference = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Practitioner { name identityNumberMasked } } }`;
+    const representations = { r: [{ __typename: 'Practitioner', id: result.data.registerPractitioner.id }] };
+    const seenByPublic = await gql(reference, representations, as('PUBLIC'));
+    expect(seenByPublic.errors).toBeUndefined();
+    expect(seenByPublic.data._entities).toEqual([{ name: '张伟', identityNumberMasked: null }]);
+    const seenByDepartment = await gql(reference, representations, as('DEPT', 'ZJJ'));
+    expect(seenByDepartment.data._entities[0].identityNumberMasked).toBe(result.data.registerPractitioner.identityNumberMasked);
   });
 
   it('serialises concurrent steps on one project: exactly one wins', async () => {
