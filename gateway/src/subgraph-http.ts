@@ -2,6 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { SubgraphFetch } from './traffic';
 
+/** How long the gateway keeps an idle connection to a subgraph open: under the 5 s Node servers default to. */
+export const SUBGRAPH_IDLE_SOCKET_MS = 4_000;
+
 /**
  * The gateway's HTTP client for subgraph fetches: `node:http` with kept-alive connections, in the
  * shape of fetch that @apollo/gateway's data sources call (status, ok, headers.get, json, text).
@@ -15,9 +18,13 @@ import type { SubgraphFetch } from './traffic';
  * `TypeError('fetch failed')` with the socket error as `cause` (retryStaleConnection reads its
  * code), the timeout a `TimeoutError` (the data source names the subgraph that did not answer).
  */
-export function subgraphHttp(timeoutMs: number): SubgraphFetch {
+export function subgraphHttp(timeoutMs: number, idleSocketMs = SUBGRAPH_IDLE_SOCKET_MS): SubgraphFetch {
   // One pool per gateway; requests beyond the sockets wait in the agent (traffic.ts bounds them per subgraph anyway).
-  const agents = { 'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }), 'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }) };
+  // An idle connection is closed by the gateway before the subgraph would close it (Node's default is
+  // 5 s; the hub's own services keep theirs 65 s): reusing one the server is closing fails the request,
+  // and a mutation is never sent twice. The timeout applies to idle sockets only.
+  const options = { keepAlive: true, scheduling: 'lifo', timeout: idleSocketMs } as const;
+  const agents = { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
   return (url, init) =>
     new Promise<Response>((resolve, reject) => {
       const target = new URL(url);

@@ -49,9 +49,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/**
+ * How long a service keeps an idle kept-alive connection open. Longer than the gateway keeps its idle
+ * connections to a subgraph (`SUBGRAPH_IDLE_SOCKET_MS`), so it is always the gateway that closes one:
+ * with Node's default of 5 s a connection the server closed just as the gateway reused it failed a
+ * mutation (which is never sent twice) as "cannot be reached".
+ */
+export const IDLE_CONNECTION_MS = 65_000;
+
 /** The HTTP side of every service (subgraphs and gateway): `/graphql`, `/health/live`, `/health/ready`. */
 export function createHttpServer(): Server {
-  return createServer();
+  const server = createServer();
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  // A request's headers may take as long as the idle time they follow (Node's advice: longer than keepAliveTimeout).
+  server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
+  return server;
 }
 
 /** Attaches the GraphQL and health routes to a started Apollo Server. */
