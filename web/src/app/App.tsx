@@ -14,8 +14,10 @@ import { Layout } from './Layout';
 import { APP_ROUTES, HOME_BY_ROLE } from './routes';
 import { appClient } from './warm-start';
 import { Skeleton } from 'antd';
-// antd's component styles, written once at its build (zero-runtime mode, THEME below).
-import 'antd/dist/antd.css';
+// antd's component styles, written once at its build (zero-runtime mode, THEME below): those of the
+// leader overview's first view here, the rest before any other view (./styles.tsx, web/vite.config.ts).
+import 'antd-styles:first-view.css';
+import { StylesReady } from './styles';
 
 /** The public portal: no sign-in, its own frame (phone-sized screens first). */
 const PublicPortal = lazy(() => import('../public/PublicPortal').then((m) => ({ default: m.PublicPortal })));
@@ -41,7 +43,9 @@ const THEME = {
 
 function Home() {
   const session = useSession();
-  return <>{HOME_BY_ROLE[session.role]()}</>;
+  const home = HOME_BY_ROLE[session.role]();
+  // The leader overview draws with the first view's styles; it loads the rest once its data is on screen.
+  return session.role === 'LEADER' || session.role === 'OFFICE' ? <>{home}</> : <StylesReady>{home}</StylesReady>;
 }
 
 function NotFound() {
@@ -57,6 +61,8 @@ function Shell({ config }: { config: AppConfig }) {
       <Layout>{element}</Layout>
     </RequireSession>
   );
+  // Every view but the leader overview waits for all of antd's styles (./styles.tsx).
+  const styled = (element: React.ReactNode) => <StylesReady>{element}</StylesReady>;
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
       <AntApp>
@@ -64,14 +70,14 @@ function Shell({ config }: { config: AppConfig }) {
           <BrowserRouter>
             <Suspense fallback={<Skeleton active />}>
               <Routes>
-                <Route path="/login" element={<LoginPage />} />
-                <Route path="/auth/callback" element={<OidcCallback />} />
-                <Route path="/public" element={<PublicPortal />} />
+                <Route path="/login" element={styled(<LoginPage />)} />
+                <Route path="/auth/callback" element={styled(<OidcCallback />)} />
+                <Route path="/public" element={styled(<PublicPortal />)} />
                 <Route path="/" element={framed(<Home />)} />
                 {APP_ROUTES.filter((r) => r.path !== '/graphiql' || config.explorer).map((r) => (
-                  <Route key={r.path} path={r.path} element={r.bare ? <RequireSession>{r.element}</RequireSession> : framed(r.element)} />
+                  <Route key={r.path} path={r.path} element={r.bare ? <RequireSession>{styled(r.element)}</RequireSession> : framed(styled(r.element))} />
                 ))}
-                <Route path="*" element={framed(<NotFound />)} />
+                <Route path="*" element={framed(styled(<NotFound />))} />
               </Routes>
             </Suspense>
           </BrowserRouter>

@@ -20,6 +20,7 @@ import {
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
+import { loadRestStyles } from '../app/styles';
 import { countDueWithin, coverage, hasOpenCases, joinedVariables } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
@@ -263,7 +264,11 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
 export function LeaderOverview() {
   const { t } = useLocale();
   const [tableSettled, setTableSettled] = useState(false);
-  const settle = useCallback(() => setTableSettled(true), []);
+  const settle = useCallback(() => {
+    setTableSettled(true);
+    // The styles of the other views (app/styles.tsx), now that this view's data is on screen.
+    void loadRestStyles();
+  }, []);
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
