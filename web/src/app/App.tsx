@@ -1,11 +1,9 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { App as AntApp, ConfigProvider, Result } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { LoginPage } from '../auth/LoginPage';
-import { OidcCallback } from '../auth/OidcCallback';
 import { RequireSession, useSession } from '../auth/SessionContext';
 import type { AppConfig } from '../config';
 import { LocaleProvider, useLocale } from '../i18n/locale';
@@ -18,6 +16,15 @@ import { Skeleton } from 'antd';
 // leader overview's first view here, the rest before any other view (./styles.tsx, web/vite.config.ts).
 import 'antd-styles:first-view.css';
 import { StylesReady } from './styles';
+
+/*
+ * Sign-in, its return from the identity provider and the 404 page are chunks of their own, like the
+ * views: their forms (antd's Form, Input, validation) and Result are not part of the JavaScript a
+ * signed-in leader's first view waits for.
+ */
+const LoginPage = lazy(() => import('../auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const OidcCallback = lazy(() => import('../auth/OidcCallback').then((m) => ({ default: m.OidcCallback })));
+const NotFound = lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound })));
 
 /** The public portal: no sign-in, its own frame (phone-sized screens first). */
 const PublicPortal = lazy(() => import('../public/PublicPortal').then((m) => ({ default: m.PublicPortal })));
@@ -46,11 +53,6 @@ function Home() {
   const home = HOME_BY_ROLE[session.role]();
   // The leader overview draws with the first view's styles; it loads the rest once its data is on screen.
   return session.role === 'LEADER' || session.role === 'OFFICE' ? <>{home}</> : <StylesReady>{home}</StylesReady>;
-}
-
-function NotFound() {
-  const { t } = useLocale();
-  return <Result status="404" title="404" subTitle={t('页面不存在', 'No such page')} />;
 }
 
 function Shell({ config }: { config: AppConfig }) {
