@@ -1,11 +1,9 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { App as AntApp, ConfigProvider, Result } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { LoginPage } from '../auth/LoginPage';
-import { OidcCallback } from '../auth/OidcCallback';
 import { RequireSession, useSession } from '../auth/SessionContext';
 import type { AppConfig } from '../config';
 import { LocaleProvider, useLocale } from '../i18n/locale';
@@ -14,8 +12,19 @@ import { Layout } from './Layout';
 import { APP_ROUTES, HOME_BY_ROLE } from './routes';
 import { appClient } from './warm-start';
 import { Skeleton } from 'antd';
-// antd's component styles, written once at its build (zero-runtime mode, THEME below).
-import 'antd/dist/antd.css';
+// antd's component styles, written once at its build (zero-runtime mode, THEME below): those of the
+// leader overview's first view here, the rest before any other view (./styles.tsx, web/vite.config.ts).
+import 'antd-styles:first-view.css';
+import { StylesReady } from './styles';
+
+/*
+ * Sign-in, its return from the identity provider and the 404 page are chunks of their own, like the
+ * views: their forms (antd's Form, Input, validation) and Result are not part of the JavaScript a
+ * signed-in leader's first view waits for.
+ */
+const LoginPage = lazy(() => import('../auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const OidcCallback = lazy(() => import('../auth/OidcCallback').then((m) => ({ default: m.OidcCallback })));
+const NotFound = lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound })));
 
 /** The public portal: no sign-in, its own frame (phone-sized screens first). */
 const PublicPortal = lazy(() => import('../public/PublicPortal').then((m) => ({ default: m.PublicPortal })));
@@ -41,12 +50,9 @@ const THEME = {
 
 function Home() {
   const session = useSession();
-  return <>{HOME_BY_ROLE[session.role]()}</>;
-}
-
-function NotFound() {
-  const { t } = useLocale();
-  return <Result status="404" title="404" subTitle={t('页面不存在', 'No such page')} />;
+  const home = HOME_BY_ROLE[session.role]();
+  // The leader overview draws with the first view's styles; it loads the rest once its data is on screen.
+  return session.role === 'LEADER' || session.role === 'OFFICE' ? <>{home}</> : <StylesReady>{home}</StylesReady>;
 }
 
 function Shell({ config }: { config: AppConfig }) {
@@ -57,6 +63,8 @@ function Shell({ config }: { config: AppConfig }) {
       <Layout>{element}</Layout>
     </RequireSession>
   );
+  // Every view but the leader overview waits for all of antd's styles (./styles.tsx).
+  const styled = (element: React.ReactNode) => <StylesReady>{element}</StylesReady>;
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
       <AntApp>
@@ -64,14 +72,14 @@ function Shell({ config }: { config: AppConfig }) {
           <BrowserRouter>
             <Suspense fallback={<Skeleton active />}>
               <Routes>
-                <Route path="/login" element={<LoginPage />} />
-                <Route path="/auth/callback" element={<OidcCallback />} />
-                <Route path="/public" element={<PublicPortal />} />
+                <Route path="/login" element={styled(<LoginPage />)} />
+                <Route path="/auth/callback" element={styled(<OidcCallback />)} />
+                <Route path="/public" element={styled(<PublicPortal />)} />
                 <Route path="/" element={framed(<Home />)} />
                 {APP_ROUTES.filter((r) => r.path !== '/graphiql' || config.explorer).map((r) => (
-                  <Route key={r.path} path={r.path} element={r.bare ? <RequireSession>{r.element}</RequireSession> : framed(r.element)} />
+                  <Route key={r.path} path={r.path} element={r.bare ? <RequireSession>{styled(r.element)}</RequireSession> : framed(styled(r.element))} />
                 ))}
-                <Route path="*" element={framed(<NotFound />)} />
+                <Route path="*" element={framed(styled(<NotFound />))} />
               </Routes>
             </Suspense>
           </BrowserRouter>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JoinedProjectsDocument, LeaderCaseTilesDocument } from '../gql/leader/graphql';
 import { leaderOverviewOperations } from '../leader/operations';
-import { answerKey, operationNameOf, prefetch, takePrefetchedAnswer, takePrefetchedConfig } from './prefetch';
+import { answerKey, hasPrefetchedAnswers, operationNameOf, prefetch, takePrefetchedAnswer, takePrefetchedConfig } from './prefetch';
 
 const TODAY = '2026-11-28';
 
@@ -78,6 +78,20 @@ describe('the page first script (prefetch)', () => {
       ['/assets/LeaderOverview-x.js'],
     );
     expect(preloaded).toHaveLength(2);
+  });
+
+  it("tells the app's warm start whether the first view's queries are already asked for (then it sends none of its own)", () => {
+    vi.stubGlobal('localStorage', storageWith(leader));
+    prefetch(
+      fetchStub(() => Response.json({})),
+      TODAY,
+    );
+    expect(hasPrefetchedAnswers()).toBe(true);
+    for (const { document, variables } of leaderOverviewOperations(TODAY)) void takePrefetchedAnswer(operationNameOf(document), variables);
+    expect(hasPrefetchedAnswers()).toBe(false);
+    vi.stubGlobal('localStorage', storageWith({ ...leader, role: 'DEPT', department: 'ZJJ' }));
+    prefetch(fetchStub(() => Response.json({})));
+    expect(hasPrefetchedAnswers()).toBe(false);
   });
 
   it('asks only for the settings without a leader signed in', () => {

@@ -87,6 +87,11 @@ export function takePrefetchedAnswer(
   return answer;
 }
 
+/** Whether the page's first script asked for any of the first view's queries (answers not yet taken). */
+export function hasPrefetchedAnswers(): boolean {
+  return (holder()?.[GLOBAL]?.answers.size ?? 0) > 0;
+}
+
 /** The prefetched `/auth/config` response, once. */
 export function takePrefetchedConfig(): Promise<Response> | undefined {
   const prefetched = holder()?.[GLOBAL];

@@ -5,6 +5,7 @@ import { GRAPHQL_PATH } from '../config';
 import { createClient } from '../data/client';
 import { leaderOverviewOperations } from '../leader/operations';
 import { shanghaiToday } from '../leader/period';
+import { hasPrefetchedAnswers } from './prefetch';
 
 let client: ApolloClient | undefined;
 
@@ -16,15 +17,22 @@ export function appClient(graphqlPath = GRAPHQL_PATH): ApolloClient {
 /**
  * Started as soon as the app's code has run, before the deployment's settings are applied: for a
  * signed-in leader, the home view's chunk and its first queries, in parallel, instead of one after
- * the other (settings → app → view chunk → queries). The queries take the answers the page's first
- * script already asked for (app/prefetch.ts) into the client's cache; the view's own identical
- * queries, sent while these are in flight, join them (Apollo deduplicates in-flight operations),
- * so nothing is asked twice.
+ * the other (settings → app → view chunk → queries).
+ *
+ * When the page's first script already asked for those queries (app/prefetch.ts, the built app),
+ * only the chunk is started here: the view's own queries take the first script's answers through
+ * the client's links. Running the queries here as well cost the start its longest task (the client
+ * preparing and caching four operations before the first render) and, as the view's queries then
+ * found the answers cached, a second request of each (cache-and-network) and a second rendering of
+ * the overview when those answers came back. Without a first script (the development server), the
+ * queries start here; the view's identical queries, sent while these are in flight, join them
+ * (Apollo deduplicates in-flight operations), so nothing is asked twice.
  */
 export function warmStart(): void {
   const session = readSession();
   if (!session || (session.role !== 'LEADER' && session.role !== 'OFFICE')) return;
   void import('../leader/LeaderOverview');
+  if (hasPrefetchedAnswers()) return;
   const graph = appClient();
   for (const { document, variables } of leaderOverviewOperations(shanghaiToday()))
     graph.query({ query: document as DocumentNode, variables: variables as OperationVariables }).catch(() => undefined);

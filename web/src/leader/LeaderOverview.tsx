@@ -21,12 +21,13 @@ import {
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
+import { loadRestStyles } from '../app/styles';
 import { countDueWithin, coverage, hasOpenCases, joinedVariables } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
 
-function Tiles({ chartsNow }: { chartsNow: boolean }) {
+function Tiles({ chartsNow, onSettled }: { chartsNow: boolean; onSettled: () => void }) {
   const { t, lang } = useLocale();
   const today = shanghaiToday();
   const period = twoMonthPeriod(today);
@@ -54,6 +55,9 @@ function Tiles({ chartsNow }: { chartsNow: boolean }) {
     };
   }, [departments.data, lang, t]);
   const loading = cases.loading || credit.loading || departments.loading;
+  useEffect(() => {
+    if (!loading) onSettled();
+  }, [loading, onSettled]);
   const c = cases.data;
   const k = credit.data;
   const d = departments.data;
@@ -256,18 +260,46 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
   );
 }
 
+/**
+ * True once `ready` has been true for a frame: set in a task after the next frame has been drawn
+ * (a timer started from that frame's animation callback), so what follows does not delay it.
+ */
+function useAfterPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setAfter(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [ready, after]);
+  return after;
+}
+
 /** 领导驾驶舱: the district at a glance, for leaders and the supervision office. */
 export function LeaderOverview() {
   const { t } = useLocale();
+  const [tilesSettled, setTilesSettled] = useState(false);
   const [tableSettled, setTableSettled] = useState(false);
-  const settle = useCallback(() => setTableSettled(true), []);
+  const settleTiles = useCallback(() => setTilesSettled(true), []);
+  const settleTable = useCallback(() => setTableSettled(true), []);
+  // The chart's library and the other views' styles (app/styles.tsx) once the tiles and the joined
+  // view are on screen, not in the same task as the frame that draws them.
+  const dataShown = useAfterPaint(tilesSettled && tableSettled);
+  useEffect(() => {
+    if (dataShown) void loadRestStyles();
+  }, [dataShown]);
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('领导驾驶舱', 'Leader overview')}
       </Typography.Title>
-      <Tiles chartsNow={tableSettled} />
-      <JoinedView onSettled={settle} />
+      <Tiles chartsNow={dataShown} onSettled={settleTiles} />
+      <JoinedView onSettled={settleTable} />
     </>
   );
 }

@@ -41,6 +41,16 @@ describe('periods in Asia/Shanghai', () => {
     expect(shanghaiToday(new Date('2026-02-28T17:00:00Z'))).toBe('2026-03-01');
   });
 
+  it('agrees with the time-zone database on every hour around day and year boundaries', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (const start of ['2025-12-30T00:00:00Z', '2026-06-29T00:00:00Z', '2028-02-27T00:00:00Z']) {
+      for (let hour = 0; hour < 96; hour++) {
+        const at = new Date(Date.parse(start) + hour * 3_600_000 + 59 * 60_000);
+        expect(shanghaiToday(at), at.toISOString()).toBe(zone.format(at));
+      }
+    }
+  });
+
   it('finds the bimonthly period and the year of a day', () => {
     expect(twoMonthPeriod('2026-03-15')).toEqual({ from: '2026-03-01', to: '2026-04-30' });
     expect(twoMonthPeriod('2024-02-10')).toEqual({ from: '2024-01-01', to: '2024-02-29' });

@@ -1,6 +1,14 @@
-/** Dates as YYYY-MM-DD in Asia/Shanghai, the district's calendar, whatever the browser's zone. */
+/** China Standard Time, UTC+8 all year: Asia/Shanghai has had no daylight saving time since 1991. */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * Dates as YYYY-MM-DD in Asia/Shanghai, the district's calendar, whatever the browser's zone. By
+ * arithmetic rather than `Intl.DateTimeFormat` with a time zone: the page's first script calls this,
+ * and the browser's first time-zone formatter loads its time-zone data (tens to hundreds of ms of
+ * the leader overview's start).
+ */
 export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 function lastDayOfMonth(year: number, month: number): number {
