@@ -28,8 +28,10 @@ import { SERVICE_NODE_FLAGS } from './node-flags';
  * Writes bench-results/<commit>-<time>.json and bench-results/latest.json; `--readme` also replaces
  * the table between the bench markers in README.md. Settings: BENCH_ITERATIONS (default 30),
  * BENCH_DATA_DIR (keep the loaded database between runs), BENCH_CPU_PROF=<service,…> (write
- * V8 CPU profiles of those services to bench-results/profiles), BENCH_ONLY=<words,…> (operations
- * whose name contains one of them), BENCH_SKIP_SCALING=1, BENCH_NODE_FLAGS (the services' Node
+ * V8 CPU profiles of those services to bench-results/profiles; BENCH_CPU_PROF_INTERVAL=<µs> to sample
+ * more often than every 1000 µs), BENCH_ONLY=<words,…> (operations
+ * whose name contains one of them), BENCH_SKIP_SCALING=1, BENCH_SCALING=<sizes,…> (the joined view's page sizes
+ * instead of 10,50,100,500, e.g. `100` to profile one size), BENCH_NODE_FLAGS (the services' Node
  * flags instead of production's, tools/src/node-flags.ts; empty for none).
  */
 process.env.LOG_LEVEL ??= 'warn';
@@ -117,7 +119,12 @@ function startService(name: string, env: Record<string, string>, profile: boolea
   if (profile) mkdirSync(profileDir, { recursive: true });
   const child = fork(join(__dirname, 'bench-service.js'), [], {
     env: { ...process.env, ...env, BENCH_ROLE: name },
-    execArgv: [...serviceFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])],
+    execArgv: [
+      ...serviceFlags,
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []),
+      // V8 samples every 1000 µs by default: too coarse for a request of a few milliseconds.
+      ...(profile && process.env.BENCH_CPU_PROF_INTERVAL ? [`--cpu-prof-interval=${process.env.BENCH_CPU_PROF_INTERVAL}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -357,7 +364,8 @@ async function main() {
     const scaling: Record<string, number | string> = {};
     // CPU ms per request of each service at each page size: the per-row cost, apart from the machine's load.
     const scalingCpu: Record<string, Record<string, number>> = {};
-    for (const first of process.env.BENCH_SKIP_SCALING ? [] : [10, 50, 100, 500]) {
+    const sizes = process.env.BENCH_SCALING?.split(',').map(Number) ?? [10, 50, 100, 500];
+    for (const first of process.env.BENCH_SKIP_SCALING ? [] : sizes) {
       const op = OPERATIONS[2];
       const runs = first >= 500 ? Math.max(5, Math.ceil(iterations / 3)) : iterations;
       const check = await post(gateway.url, token, op, first);
