@@ -9,6 +9,8 @@ describe('asciiJson', () => {
     { skipped: undefined, fn: () => 1, kept: 'yes', date: new Date(Date.UTC(2026, 10, 28)), boxed: new String('盒'), n: new Number(4) },
     Object.assign(Object.create(null) as object, { fromNullPrototype: '无原型' }),
     'top-level 字符串',
+    { gone: { toJSON: () => undefined }, keyed: { toJSON: (key: string) => `key ${key}` }, after: 1 },
+    Array.from({ length: 3000 }, (_, i) => ({ i, name: `第${i}号` })),
     42,
     null,
   ];

@@ -13,9 +13,32 @@
  * decodes to one at the gateway.
  */
 export function asciiJson(value: unknown): string {
-  const text = write(value);
+  const out = new Pieces();
   // JSON.stringify(undefined) (or of a function) is undefined; Apollo only passes results, but keep the contract.
-  return text as string;
+  return (write(value, out) ? out.text() : undefined) as string;
+}
+
+/**
+ * The answer's pieces, joined 4,096 at a time. Joining makes flat strings; appending with `+` would make
+ * a rope of a node per piece (tens of thousands on a page of 100), which V8 then walks node by node to
+ * flatten when the answer is sent: that walk was a tenth of the gateway's CPU.
+ */
+class Pieces {
+  private pieces: string[] = [];
+  private readonly chunks: string[] = [];
+
+  push(piece: string): void {
+    this.pieces.push(piece);
+    if (this.pieces.length === 4096) {
+      this.chunks.push(this.pieces.join(''));
+      this.pieces = [];
+    }
+  }
+
+  text(): string {
+    this.chunks.push(this.pieces.join(''));
+    return this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
+  }
 }
 
 /** Printable ASCII without `"` and `\`: written between quotes as it is. */
@@ -23,7 +46,7 @@ const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 /** Above U+007E: to escape (JSON.stringify's own escapes cover the control characters). */
 const BEYOND_ASCII = /[\u007f-\uffff]/;
 
-/** Object keys repeat on every row; their quoted forms are kept (bounded: aliases are the client's). */
+/** Object keys repeat on every row; their quoted forms (with the colon) are kept (bounded: aliases are the client's). */
 const quotedKeys = new Map<string, string>();
 
 function quote(text: string): string {
@@ -45,48 +68,61 @@ function quote(text: string): string {
 function quoteKey(key: string): string {
   let quoted = quotedKeys.get(key);
   if (quoted === undefined) {
-    quoted = quote(key);
+    quoted = `${quote(key)}:`;
     if (quotedKeys.size < 2000) quotedKeys.set(key, quoted);
   }
   return quoted;
 }
 
-function write(value: unknown): string | undefined {
+/** Writes the value's JSON; false for what JSON.stringify leaves out (undefined, functions, symbols). */
+function write(value: unknown, out: Pieces): boolean {
   switch (typeof value) {
     case 'string':
-      return quote(value);
+      out.push(quote(value));
+      return true;
     case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
+      out.push(Number.isFinite(value) ? String(value) : 'null');
+      return true;
     case 'boolean':
-      return value ? 'true' : 'false';
+      out.push(value ? 'true' : 'false');
+      return true;
     case 'bigint':
       // As JSON.stringify does.
       throw new TypeError('Do not know how to serialize a BigInt');
     case 'object': {
-      if (value === null) return 'null';
+      if (value === null) {
+        out.push('null');
+        return true;
+      }
       const toJSON = (value as { toJSON?: unknown }).toJSON;
-      if (typeof toJSON === 'function') return write((toJSON as () => unknown).call(value));
+      if (typeof toJSON === 'function') return write((toJSON as () => unknown).call(value), out);
+      if (value instanceof String || value instanceof Number || value instanceof Boolean) return write(value.valueOf(), out);
       if (Array.isArray(value)) {
-        let out = '[';
+        out.push('[');
         for (let i = 0; i < value.length; i += 1) {
-          if (i > 0) out += ',';
-          out += write(value[i]) ?? 'null';
+          if (i > 0) out.push(',');
+          if (!write(value[i], out)) out.push('null');
         }
-        return `${out}]`;
+        out.push(']');
+        return true;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean) return write(value.valueOf());
-      let out = '{';
-      let first = true;
+      let separator = '{';
       for (const key of Object.keys(value)) {
-        const item = write((value as Record<string, unknown>)[key]);
-        if (item === undefined) continue;
-        out += `${first ? '' : ','}${quoteKey(key)}:${item}`;
-        first = false;
+        let item = (value as Record<string, unknown>)[key];
+        // toJSON first: a member whose toJSON gives undefined is left out, as JSON.stringify does.
+        if (item !== null && typeof item === 'object' && typeof (item as { toJSON?: unknown }).toJSON === 'function')
+          item = (item as { toJSON: (key: string) => unknown }).toJSON(key);
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+        out.push(separator);
+        out.push(quoteKey(key));
+        write(item, out);
+        separator = ',';
       }
-      return `${out}}`;
+      out.push(separator === '{' ? '{}' : '}');
+      return true;
     }
     default:
       // undefined, functions and symbols: left out of objects, null in arrays (as JSON.stringify does).
-      return undefined;
+      return false;
   }
 }
