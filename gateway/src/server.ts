@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
+  asciiJson,
   assertSafeForProduction,
   attachGraphQL,
   authenticate,
@@ -198,8 +199,9 @@ export async function startGateway(
     csrfPrevention: true,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: gatewayFormatError(log),
-    // Compact answers: Apollo Server's default pretty-prints them (more bytes to stringify and send).
-    stringifyResult: JSON.stringify,
+    // Compact answers: Apollo Server's default pretty-prints them (more bytes to stringify and send);
+    // ASCII only (kit ascii-json.ts), so that an answer with a Chinese name is not a two-byte string.
+    stringifyResult: asciiJson,
     ...protection,
     validationRules: [...protection.validationRules, listCostRule(config.limits.maxCost)],
     plugins: [

@@ -1,4 +1,5 @@
 import { fork, execSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,11 +29,31 @@ import { SERVICE_NODE_FLAGS } from './node-flags';
  * Writes bench-results/<commit>-<time>.json and bench-results/latest.json; `--readme` also replaces
  * the table between the bench markers in README.md. Settings: BENCH_ITERATIONS (default 30),
  * BENCH_DATA_DIR (keep the loaded database between runs), BENCH_CPU_PROF=<service,…> (write
- * V8 CPU profiles of those services to bench-results/profiles), BENCH_ONLY=<words,…> (operations
- * whose name contains one of them), BENCH_SKIP_SCALING=1, BENCH_NODE_FLAGS (the services' Node
- * flags instead of production's, tools/src/node-flags.ts; empty for none).
+ * V8 CPU profiles of those services to bench-results/profiles; BENCH_CPU_PROF_INTERVAL=<µs> to sample
+ * more often than every 1000 µs), BENCH_ONLY=<words,…> (operations
+ * whose name contains one of them), BENCH_SKIP_SCALING=1, BENCH_SCALING=<sizes,…> (the joined view's page sizes
+ * instead of 10,50,100,500, e.g. `100` to profile one size), BENCH_NODE_FLAGS (the services' Node
+ * flags instead of production's, tools/src/node-flags.ts; empty for none), BENCH_DEVELOPMENT=1 (the
+ * services without NODE_ENV=production, as `pnpm start` runs them).
  */
 process.env.LOG_LEVEL ??= 'warn';
+
+/**
+ * The services run as deployed (Dockerfile, docker-compose.yml and the Kubernetes manifests set
+ * NODE_ENV=production): graphql-js checks types with a plain `instanceof` only in production (its
+ * development check looks up class names on every miss, a few per cent of each subgraph's CPU), and the
+ * gateway sends no Server-Timing. Production refuses the development secret and subgraphs open to
+ * anyone (kit/src/production-safety.ts), so each run makes its own. BENCH_DEVELOPMENT=1 measures
+ * without (as `pnpm start` runs).
+ */
+if (!process.env.BENCH_DEVELOPMENT) {
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+    HUB_INTERNAL_KEY: randomBytes(16).toString('hex'),
+    INTROSPECTION: 'false',
+  });
+}
 
 interface Operation {
   name: string;
@@ -117,7 +138,12 @@ function startService(name: string, env: Record<string, string>, profile: boolea
   if (profile) mkdirSync(profileDir, { recursive: true });
   const child = fork(join(__dirname, 'bench-service.js'), [], {
     env: { ...process.env, ...env, BENCH_ROLE: name },
-    execArgv: [...serviceFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])],
+    execArgv: [
+      ...serviceFlags,
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []),
+      // V8 samples every 1000 µs by default: too coarse for a request of a few milliseconds.
+      ...(profile && process.env.BENCH_CPU_PROF_INTERVAL ? [`--cpu-prof-interval=${process.env.BENCH_CPU_PROF_INTERVAL}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -357,7 +383,8 @@ async function main() {
     const scaling: Record<string, number | string> = {};
     // CPU ms per request of each service at each page size: the per-row cost, apart from the machine's load.
     const scalingCpu: Record<string, Record<string, number>> = {};
-    for (const first of process.env.BENCH_SKIP_SCALING ? [] : [10, 50, 100, 500]) {
+    const sizes = process.env.BENCH_SCALING?.split(',').map(Number) ?? [10, 50, 100, 500];
+    for (const first of process.env.BENCH_SKIP_SCALING ? [] : sizes) {
       const op = OPERATIONS[2];
       const runs = first >= 500 ? Math.max(5, Math.ceil(iterations / 3)) : iterations;
       const check = await post(gateway.url, token, op, first);
@@ -458,7 +485,7 @@ type Report = {
 
 function markdownTable(report: Report): string {
   const lines = [
-    `Commit ${report.commit}, ${report.at.slice(0, 16).replace('T', ' ')} UTC, ${report.cpus} CPUs, load average ${report.loadAverage.join(' / ')}, ${report.iterations} iterations.`,
+    `Commit ${report.commit}, ${report.at.slice(0, 16).replace('T', ' ')} UTC, ${report.cpus} CPUs, load average ${report.loadAverage.join(' / ')}, ${report.iterations} iterations${process.env.BENCH_DEVELOPMENT ? ', services in development mode' : ''}.`,
     '',
     '| operation | p50 ms | p95 ms | req/s at 10 | req/s at 50 (complete / 503 / partial) | CPU ms per request | SQL per request | gateway ÷ direct |',
     '|---|---:|---:|---:|---:|---|---|---:|',

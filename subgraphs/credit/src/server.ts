@@ -4,6 +4,7 @@ import type { Directories } from './directories';
 import { AgencyEvaluation } from './evaluation/agency-evaluation.entity';
 import { AgencyEvaluationResolver } from './evaluation/evaluation.resolver';
 import {
+  bidReference,
   BidCreditResolver,
   CaseCreditResolver,
   DepartmentCreditResolver,
@@ -50,14 +51,14 @@ export function buildSchema() {
     // Department and Bid are reached only through _entities here, so they are on no field's path.
     orphanedTypes: [DepartmentRef, BidRef],
     // Entities owned elsewhere resolve to their key (plus the `@requires` fields for Bid), as their
-    // stub class once per reference: credit only adds fields to them.
+    // stub class once per reference: credit only adds fields to them (a Bid once its bidder's standing is loaded).
     referenceResolvers: {
       MarketEntity: stubReference(MarketEntityRef),
       Practitioner: stubReference(PractitionerRef),
       Project: stubReference(ProjectRef),
       Case: stubReference(CaseRef),
       Department: stubReference(DepartmentRef),
-      Bid: stubReference(BidRef),
+      Bid: bidReference,
       CreditRecord: {
         // Drafts stay invisible through references too.
         __resolveReference: (ref: { id: string }, { services }: Context) => services.records.get(ref.id).catch(() => null),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './ascii-json';
 export * from './auth';
 export * from './calendar';
 export * from './call-origin';

@@ -16,6 +16,7 @@ import { loadDemoDataOnce } from './demo-data';
 import { checkDepartmentClaim, useMemberUnitSource, type MemberUnitSource } from './departments';
 import { requestLogFields } from './call-origin';
 import { callerGraph, GraphClient, sliceGraph, type SliceGraph } from './graph-client';
+import { asciiJson } from './ascii-json';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
 import { assertSafeForProduction, introspectionSetting } from './production-safety';
@@ -183,7 +184,8 @@ export async function serveSubgraph<L, S>(
     csrfPrevention: true,
     formatError: formatError(log, definition.name),
     // Apollo Server pretty-prints answers (2-space indent) by default: about a third more bytes to write, and for the gateway to read.
-    stringifyResult: JSON.stringify,
+    // ASCII only (ascii-json.ts): a two-byte answer string costs a large-object copy to send and another to read.
+    stringifyResult: asciiJson,
     // No Apollo Studio: federated traces would only cost time. No cache hints either: the hub sets
     // none, and the cache-control plugin wraps every field resolver of every row to compute them.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],

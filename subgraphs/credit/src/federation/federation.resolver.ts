@@ -2,7 +2,7 @@ import { isUuid, LocalDateScalar, PeriodInput } from '@hub/kit';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
 import { CreditRecord } from '../record/credit-record.entity';
-import { loadStanding } from '../record/credit-record.resolver';
+import { loadStanding, standingOrPromise } from '../record/credit-record.resolver';
 import { CreditSubjectType } from '../record/credit-types';
 import { CreditStanding, visibleRecords } from '../record/standing';
 import { CreditStats } from '../record/stats';
@@ -63,13 +63,28 @@ export class DepartmentCreditResolver {
 export class BidCreditResolver {
   @FieldResolver(() => CreditStanding, { nullable: true, description: "The bidder's credit standing on the day it submitted the bid." })
   @Directive('@requires(fields: "bidderCreditCode submittedOn")')
-  bidderCreditAtBid(@Root() bid: BidRef, @Ctx() ctx: Context): Promise<CreditStanding> {
-    return loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);
+  bidderCreditAtBid(@Root() bid: BidRef, @Ctx() ctx: Context): CreditStanding | Promise<CreditStanding> {
+    return standingOrPromise(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'The bidder was on the joint punishment list (失信联合惩戒) on the day it bid.' })
   @Directive('@requires(fields: "bidderCreditCode submittedOn")')
-  async bidderRestricted(@Root() bid: BidRef, @Ctx() ctx: Context): Promise<boolean> {
-    return (await loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn)).restricted;
+  bidderRestricted(@Root() bid: BidRef, @Ctx() ctx: Context): boolean | Promise<boolean> {
+    const standing = standingOrPromise(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);
+    return standing instanceof Promise ? standing.then((s) => s.restricted) : standing.restricted;
   }
 }
+
+/**
+ * Bid references (the router's representations carry the `@requires` fields): both of credit's Bid
+ * fields need the bidder's standing on the day of the bid, so it is loaded before the reference
+ * resolves — for all the bids of one `_entities` call in the same batch — and the fields then answer
+ * with values: one promise per bid instead of one per field and per completion of each.
+ */
+export const bidReference = {
+  __resolveReference(ref: Partial<BidRef>, ctx: Context): BidRef | Promise<BidRef> {
+    const bid = Object.assign(new BidRef(), ref);
+    if (!bid.bidderCreditCode) return bid;
+    return loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn).then(() => bid);
+  },
+};

@@ -26,12 +26,28 @@ export function loadStanding(ctx: Context, subjectType: CreditSubjectType, subje
   const key = `${subjectType}|${subjectKey}|${day}`;
   let standing = ctx.loaders.standings.get(key);
   if (!standing) {
-    standing = Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]).then(([records, entries]) =>
-      standingOf(subjectType, subjectKey, day, records, entries, ctx.loaders.policy()),
-    );
+    standing = Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]).then(([records, entries]) => {
+      const computed = standingOf(subjectType, subjectKey, day, records, entries, ctx.loaders.policy());
+      ctx.loaders.computedStandings.set(key, computed);
+      return computed;
+    });
     ctx.loaders.standings.set(key, standing);
   }
   return standing;
+}
+
+/**
+ * The standing itself when this request has computed it already, else its promise (loadStanding).
+ * A field answered with a value costs graphql-js no promise to wait on: credit's Bid reference
+ * resolver loads the standing first, so a page of bids answers its two standing fields without one.
+ */
+export function standingOrPromise(
+  ctx: Context,
+  subjectType: CreditSubjectType,
+  subjectKey: string,
+  asOf: string | null | undefined,
+): CreditStanding | Promise<CreditStanding> {
+  return ctx.loaders.computedStandings.get(`${subjectType}|${subjectKey}|${asOf ?? ctx.clock.today()}`) ?? loadStanding(ctx, subjectType, subjectKey, asOf);
 }
 
 @Resolver(() => CreditRecord)
