@@ -184,7 +184,8 @@ export async function seedDemoData(em: EntityManager, env?: SeedEnvironment, opt
     if (targetSteps < 4) continue;
     day = addDays(day, 1);
     const publicityDays = random() < 0.06 ? 2 : 3 + Math.floor(random() * 3);
-    const endsOn = addDays(day, publicityDays - 1);
+    // The first day is not counted: a 3-day publicity starting on `day` ends 3 days later.
+    const endsOn = addDays(day, publicityDays);
     await service.publishCandidates({ projectId: project.id, startsOn: day, endsOn, documentRef: doc('GS') });
     if (targetSteps < 5) continue;
     day = addDays(endsOn, 1 + Math.floor(random() * 3));

@@ -305,4 +305,20 @@ export class ProjectFlag {
   @Property({ type: 'date' })
   @Field(() => LocalDateScalar, { description: 'Day the platform raised the flag, YYYY-MM-DD (Asia/Shanghai).' })
   raisedOn: string;
+
+  // Flags raised before the rest-day rule was applied have no end day: null, and not provisional.
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'Day the statutory period ends, YYYY-MM-DD (Asia/Shanghai): the start day is not counted, and a last day on a statutory rest day moves to the first working day after it. Null for the bid count, which is no period.',
+  })
+  periodEndsOn: string | null = null;
+
+  @Property({ type: 'boolean', default: false })
+  @Field({
+    description:
+      'The period end depends on a year the official calendar does not cover yet (counted with the plain weekday rule): the flag may not stand once that year is published.',
+  })
+  provisional: boolean = false;
 }

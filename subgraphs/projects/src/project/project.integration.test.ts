@@ -108,13 +108,55 @@ describe('projects subgraph against PostgreSQL', () => {
     ]);
     expect(project.flags).toEqual([
       { rule: 'DOCUMENTS_TO_DEADLINE_MIN_20_DAYS', required: 20, actual: 15, unit: 'days' },
-      { rule: 'CANDIDATE_PUBLICITY_MIN_3_DAYS', required: 3, actual: 2, unit: 'days' },
+      // 04-01 to 04-02: the first day is not counted, so 1 day of the 3.
+      { rule: 'CANDIDATE_PUBLICITY_MIN_3_DAYS', required: 3, actual: 1, unit: 'days' },
       { rule: 'CONTRACT_WITHIN_30_DAYS_OF_AWARD', required: 30, actual: 37, unit: 'days' },
     ]);
     expect(project.bids.filter((b: { awarded: boolean }) => b.awarded)).toEqual([{ awarded: true, bidder: { creditCode: bidderB } }]);
 
     const flagged = await gql(`{ flaggedProjects(rule: CONTRACT_WITHIN_30_DAYS_OF_AWARD) { totalCount nodes { id } } }`, {}, as('DEPT', 'ZJJ'));
     expect(flagged.data.flaggedProjects.nodes.map((n: { id: string }) => n.id)).toContain(id);
+  });
+
+  it('applies the rest-day rule: a contract on the first working day after a 30th day in Golden Week is not flagged', async () => {
+    /** Runs a new project to its award (2026-09-01, so the 30th day is National Day, 10-01) and files the contract signed on `signedOn`. */
+    const contractSignedOn = async (code: string, signedOn: string) => {
+      const id = await registerProject(code);
+      const ok = async (field: string, type: string, input: Record<string, unknown>) => {
+        const result = await gql(`mutation($input: ${type}!) { ${field}(input: $input) { __typename } }`, { input: { projectId: id, ...input } });
+        expect(result.errors, field).toBeUndefined();
+        return result;
+      };
+      await ok('announceTender', 'AnnounceTenderInput', { announcedOn: '2026-07-01', bidDeadline: '2026-07-27', documentRef: 'GG' });
+      const bidIds: string[] = [];
+      for (const bidder of [bidderA, bidderB, bidderC]) {
+        const result = await gql(`mutation($input: BidInput!) { recordBid(input: $input) { id } }`, {
+          input: { projectId: id, bidderCreditCode: bidder, amount: '900000.00', submittedOn: '2026-07-20' },
+        });
+        expect(result.errors).toBeUndefined();
+        bidIds.push(result.data.recordBid.id);
+      }
+      await ok('openBids', 'StageStepInput', { occurredOn: '2026-07-27', documentRef: 'KB' });
+      await ok('recordEvaluation', 'StageStepInput', { occurredOn: '2026-07-28', documentRef: 'PB' });
+      await ok('publishCandidates', 'CandidatePublicityInput', { startsOn: '2026-07-29', endsOn: '2026-08-03', documentRef: 'GS' });
+      await ok('awardProject', 'AwardInput', { winningBidId: bidIds[0], noticeIssuedOn: '2026-09-01', documentRef: 'ZB' });
+      await ok('fileContract', 'ContractFilingInput', { signedOn, filedOn: signedOn, contractAmount: '900000.00', documentRef: 'HT' });
+      const result = await gql(
+        `query($id: ID!) { project(id: $id) { stage flags { rule required actual periodEndsOn provisional message } } }`,
+        { id },
+        as('LEADER'),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data.project.stage).toBe('CONTRACT_FILED');
+      return result.data.project.flags;
+    };
+    // 2026-10-01 to 10-07 are off: the 30 days end on Thursday 10-08 (37 plain days after the notice).
+    expect(await contractSignedOn('T-RESTDAY-ONTIME', '2026-10-08')).toEqual([]);
+    const late = await contractSignedOn('T-RESTDAY-LATE', '2026-10-09');
+    expect(late).toEqual([
+      expect.objectContaining({ rule: 'CONTRACT_WITHIN_30_DAYS_OF_AWARD', required: 30, actual: 38, periodEndsOn: '2026-10-08', provisional: false }),
+    ]);
+    expect(late[0].message).toMatch(/2026-10-01, is a statutory rest day/);
   });
 
   it('refuses steps out of order with the current stage and the allowed steps', async () => {

@@ -9,6 +9,7 @@ import {
   type KeysetOrder,
   type PageWindow,
   creditCodeProblem,
+  currentCalendar,
   refuseDuplicate,
   requireText as requireTextRule,
   requireUuid,
@@ -230,7 +231,7 @@ export class ProjectService {
       project.announcedOn = input.announcedOn;
       project.bidDeadline = input.bidDeadline;
       this.record(em, project, StageRecordKind.ANNOUNCEMENT, input.announcedOn, input.documentRef, { bidDeadline: input.bidDeadline });
-      this.flag(em, project, checkDocumentsToDeadline(input.announcedOn, input.bidDeadline), input.announcedOn);
+      this.flag(em, project, checkDocumentsToDeadline(currentCalendar(), input.announcedOn, input.bidDeadline), input.announcedOn);
     });
   }
 
@@ -254,7 +255,7 @@ export class ProjectService {
       }
       project.bidDeadline = deadline;
       this.record(em, project, StageRecordKind.CLARIFICATION, input.issuedOn, input.documentRef, { bidDeadline: deadline });
-      this.flag(em, project, checkClarification(input.issuedOn, deadline), input.issuedOn);
+      this.flag(em, project, checkClarification(currentCalendar(), input.issuedOn, deadline), input.issuedOn);
     });
   }
 
@@ -323,7 +324,7 @@ export class ProjectService {
       if (input.endsOn < input.startsOn) throw new InputError('endsOn must not be before startsOn', { field: 'endsOn', rule: 'period order' });
       project.publicityEndsOn = input.endsOn;
       this.record(em, project, StageRecordKind.CANDIDATE_PUBLICITY, input.startsOn, input.documentRef, { publicityEndsOn: input.endsOn });
-      this.flag(em, project, checkCandidatePublicity(input.startsOn, input.endsOn), input.endsOn);
+      this.flag(em, project, checkCandidatePublicity(currentCalendar(), input.startsOn, input.endsOn), input.endsOn);
     });
   }
 
@@ -354,7 +355,7 @@ export class ProjectService {
       project.contractSignedOn = input.signedOn;
       project.contractAmount = input.contractAmount;
       this.record(em, project, StageRecordKind.CONTRACT_FILING, input.filedOn, input.documentRef);
-      this.flag(em, project, checkContractSigning(project.awardNoticeOn!, input.signedOn), input.signedOn);
+      this.flag(em, project, checkContractSigning(currentCalendar(), project.awardNoticeOn!, input.signedOn), input.signedOn);
     });
   }
 

@@ -1,4 +1,4 @@
-import { daysBetween, ProjectStage } from '@hub/kit';
+import { addDays, daysBetween, ProjectStage, type WorkingDayCalendar } from '@hub/kit';
 
 /**
  * Stages of a tender project (the kit holds the one list, which other slices name too).
@@ -44,6 +44,31 @@ export interface IntervalBreach {
   actual: number;
   unit: 'days' | 'bids';
   message: string;
+  /** The day the statutory period ends by the rest-day rule (null for the bid count, which is no period). */
+  periodEndsOn: string | null;
+  /** The end day depends on a year the official calendar does not cover yet: the flag may be wrong. */
+  provisional: boolean;
+}
+
+/**
+ * Where a statutory period of `days` plain days from `start` ends, counted as the law counts periods
+ * (the kit's `addNaturalDays`): the start day is not counted, and a last day on a statutory rest day
+ * moves to the first working day after it. The calendar is the one the cases' deadlines use.
+ */
+interface PeriodEnd {
+  /** The period's end day, after the rest-day rule. */
+  endsOn: string;
+  provisional: boolean;
+  /** Why the end day is what it is, for the flag's message. */
+  explained: string;
+}
+
+function periodEnd(calendar: WorkingDayCalendar, start: string, days: number): PeriodEnd {
+  const { date, provisional } = calendar.addNaturalDays(start, days);
+  const plain = addDays(start, days);
+  const moved = date === plain ? `ends on ${date}` : `ends on ${date} (its last plain day, ${plain}, is a statutory rest day)`;
+  const unsure = provisional ? `; provisional: ${date.slice(0, 4)} is not in the official calendar yet` : '';
+  return { endsOn: date, provisional, explained: `the ${days}-day period from ${start} ${moved}${unsure}` };
 }
 
 /** The stage a step needs and the stage it leads to. */
@@ -67,30 +92,44 @@ export function stepsAllowedAt(stage: ProjectStage): StageStep[] {
   return (Object.keys(TRANSITIONS) as StageStep[]).filter((step) => TRANSITIONS[step].from === stage);
 }
 
-export function checkDocumentsToDeadline(announcedOn: string, bidDeadline: string): IntervalBreach | null {
+/*
+ * The interval checks. A period is counted from its start day (not counted) and ends on the day
+ * `periodEnd` gives. A minimum interval ("at least 20 days") is met when the later event falls on or
+ * after the period's end day: moving a rest-day end to the next working day lengthens what the
+ * protected party (bidders, objectors) must be given. A maximum interval ("within 30 days") is met
+ * when the act falls on or before the end day: the same move gives the acting party until the next
+ * working day. `actual` is the plain days between the two dates (the start day not counted), so a
+ * breach can show more days than required when the rest-day rule moved the end (docs/domain.md).
+ */
+
+export function checkDocumentsToDeadline(calendar: WorkingDayCalendar, announcedOn: string, bidDeadline: string): IntervalBreach | null {
+  const end = periodEnd(calendar, announcedOn, 20);
+  if (bidDeadline >= end.endsOn) return null;
   const actual = daysBetween(announcedOn, bidDeadline);
-  return actual >= 20
-    ? null
-    : {
-        rule: IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS,
-        required: 20,
-        actual,
-        unit: 'days',
-        message: `Only ${actual} days from issuing the tender documents (${announcedOn}) to the bid deadline (${bidDeadline}); at least 20 are required`,
-      };
+  return {
+    rule: IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS,
+    required: 20,
+    actual,
+    unit: 'days',
+    message: `Only ${actual} days from issuing the tender documents (${announcedOn}) to the bid deadline (${bidDeadline}); at least 20 are required: ${end.explained}`,
+    periodEndsOn: end.endsOn,
+    provisional: end.provisional,
+  };
 }
 
-export function checkClarification(issuedOn: string, bidDeadline: string): IntervalBreach | null {
+export function checkClarification(calendar: WorkingDayCalendar, issuedOn: string, bidDeadline: string): IntervalBreach | null {
+  const end = periodEnd(calendar, issuedOn, 15);
+  if (bidDeadline >= end.endsOn) return null;
   const actual = daysBetween(issuedOn, bidDeadline);
-  return actual >= 15
-    ? null
-    : {
-        rule: IntervalRule.CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE,
-        required: 15,
-        actual,
-        unit: 'days',
-        message: `Clarification issued ${actual} days before the bid deadline (${bidDeadline}); at least 15 are required, otherwise the deadline must move`,
-      };
+  return {
+    rule: IntervalRule.CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE,
+    required: 15,
+    actual,
+    unit: 'days',
+    message: `Clarification issued ${actual} days before the bid deadline (${bidDeadline}); at least 15 are required, otherwise the deadline must move: ${end.explained}`,
+    periodEndsOn: end.endsOn,
+    provisional: end.provisional,
+  };
 }
 
 export function checkBidCount(bidCount: number): IntervalBreach | null {
@@ -102,32 +141,38 @@ export function checkBidCount(bidCount: number): IntervalBreach | null {
         actual: bidCount,
         unit: 'bids',
         message: `Only ${bidCount} bid(s) at the deadline; at least 3 are required: no opening, the project must be re-tendered`,
+        periodEndsOn: null,
+        provisional: false,
       };
 }
 
-/** Publicity days counted inclusively: 1 to 3 March is 3 days. */
-export function checkCandidatePublicity(startsOn: string, endsOn: string): IntervalBreach | null {
-  const actual = daysBetween(startsOn, endsOn) + 1;
-  return actual >= 3
-    ? null
-    : {
-        rule: IntervalRule.CANDIDATE_PUBLICITY_MIN_3_DAYS,
-        required: 3,
-        actual,
-        unit: 'days',
-        message: `Candidate publicity lasted ${actual} day(s) (${startsOn} to ${endsOn}); at least 3 are required`,
-      };
+/** Publicity from `startsOn` (the day it is published, not counted) must last until the 3-day period's end day. */
+export function checkCandidatePublicity(calendar: WorkingDayCalendar, startsOn: string, endsOn: string): IntervalBreach | null {
+  const end = periodEnd(calendar, startsOn, 3);
+  if (endsOn >= end.endsOn) return null;
+  const actual = daysBetween(startsOn, endsOn);
+  return {
+    rule: IntervalRule.CANDIDATE_PUBLICITY_MIN_3_DAYS,
+    required: 3,
+    actual,
+    unit: 'days',
+    message: `Candidate publicity lasted ${actual} day(s) after its first day (${startsOn} to ${endsOn}); at least 3 are required: ${end.explained}`,
+    periodEndsOn: end.endsOn,
+    provisional: end.provisional,
+  };
 }
 
-export function checkContractSigning(awardNoticeOn: string, signedOn: string): IntervalBreach | null {
+export function checkContractSigning(calendar: WorkingDayCalendar, awardNoticeOn: string, signedOn: string): IntervalBreach | null {
+  const end = periodEnd(calendar, awardNoticeOn, 30);
+  if (signedOn <= end.endsOn) return null;
   const actual = daysBetween(awardNoticeOn, signedOn);
-  return actual <= 30
-    ? null
-    : {
-        rule: IntervalRule.CONTRACT_WITHIN_30_DAYS_OF_AWARD,
-        required: 30,
-        actual,
-        unit: 'days',
-        message: `Contract signed ${actual} days after the award notice (${awardNoticeOn}); it must be within 30 days`,
-      };
+  return {
+    rule: IntervalRule.CONTRACT_WITHIN_30_DAYS_OF_AWARD,
+    required: 30,
+    actual,
+    unit: 'days',
+    message: `Contract signed ${actual} days after the award notice (${awardNoticeOn}); it must be within 30 days: ${end.explained}`,
+    periodEndsOn: end.endsOn,
+    provisional: end.provisional,
+  };
 }
