@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, memberUnits, seededRandom, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
+import { addDays, clockOf, memberUnits, seededRandom, todayInShanghai, type Caller, type SeedEnvironment } from '@hub/kit';
 import { Case } from './case/case.entity';
 import { CaseService, type CasesEnvironment } from './case/case.service';
 import { CaseRefusalGround, CaseRoutingMode, CaseStatus } from './case/case-states';
@@ -143,7 +143,7 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
     // The demo findings are not in the enforcers slice's demo data: the demo cases name them only.
     findings: async (ids) => new Set(ids),
   };
-  const caseEnv: CasesEnvironment = { projects: directory, enforcers: enforcerDirectory, now: () => clock, random };
+  const caseEnv: CasesEnvironment = { projects: directory, enforcers: enforcerDirectory, clock: clockOf(() => clock), random };
   const at = (day: string, hour: number) => {
     clock = new Date(`${day}T${String(hour).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00+08:00`);
   };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
-import { buildFederatedSchema, clockOf, stubReference, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, stubReference, systemClock, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { caseAccess } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver } from './case/case.resolver';
@@ -44,7 +44,7 @@ export interface CasesSubgraphOptions {
 /** The cases subgraph (owned by the leading group office, ZWJ), with its outside world injectable. */
 export function createCasesSubgraph(options: CasesSubgraphOptions = {}): SubgraphDefinition<Loaders, Services> {
   const outside = { ...options.environment, random: options.environment?.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32) };
-  const clock = clockOf(options.environment?.now);
+  const clock = options.environment?.clock ?? systemClock;
   return {
     name: 'cases',
     entities: [Case, CaseEvent, RectificationTask, RectificationProgress],

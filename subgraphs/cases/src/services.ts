@@ -1,5 +1,6 @@
 import type { ServiceContext } from '@hub/kit';
 import { CaseQueries } from './case/case.queries';
+import { CaseStatsService } from './case/case-stats.service';
 import { CaseService, type CasesEnvironment } from './case/case.service';
 import { graphEnforcersDirectory } from './enforcers-directory';
 import type { Loaders } from './loaders';
@@ -11,19 +12,21 @@ export type CasesOutside = Partial<CasesEnvironment>;
 
 /**
  * The slice's services for one request (`context.services`), made once from the request's context:
- * the other slices through the request's graph clients unless a test replaced them.
+ * "today" from the request's clock (`context.clock`, the slice's clock), the other slices through the
+ * request's graph clients unless a test replaced them.
  */
 export function createServices(context: ServiceContext<Loaders>, outside: CasesOutside & Pick<CasesEnvironment, 'random'>) {
   const env: CasesEnvironment = {
     projects: outside.projects ?? graphProjectDirectory(context.graph),
     enforcers: outside.enforcers ?? graphEnforcersDirectory(context.graph),
-    now: () => context.clock.now(),
+    clock: context.clock,
     random: outside.random,
   };
   return {
     cases: new CaseService(context.em, context.user, env),
     queries: new CaseQueries(context.em, context.user, context.clock),
     rectification: new RectificationService(context.em, context.user, env),
+    caseStats: new CaseStatsService(context.loaders.caseStats),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Connection, currentCalendar, firmUpCalendarDates, LocalDateScalar, PageArgs, pageWindow, PeriodInput, requirePeriod } from '@hub/kit';
+import { Connection, currentCalendar, firmUpCalendarDates, LocalDateScalar, PageArgs, pageWindow, PeriodInput } from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DepartmentRef, EnforcerRef, MarketEntityRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -415,9 +415,8 @@ export class DepartmentCasesResolver {
   caseStats(
     @Root() department: DepartmentRef,
     @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput,
-    @Ctx() { loaders }: Context,
+    @Ctx() { services }: Context,
   ) {
-    requirePeriod(period);
-    return loaders.caseStats.load({ code: department.code, from: period.from, to: period.to });
+    return services.caseStats.ofDepartment(department.code, period);
   }
 }

@@ -13,6 +13,7 @@ import {
   requireUuid,
   shanghaiDateOf,
   type Caller,
+  type Clock,
 } from '@hub/kit';
 import type { EnforcersDirectory } from '../enforcers-directory';
 import type { ProjectDirectory } from '../project-directory';
@@ -51,7 +52,8 @@ export interface CasesEnvironment {
   projects: ProjectDirectory;
   /** The enforcers slice: assigned enforcers and inspection findings must exist there. */
   enforcers: EnforcersDirectory;
-  now: () => Date;
+  /** The request's clock (the slice's clock): "now" for the trail, "today" in Asia/Shanghai for every period. */
+  clock: Clock;
   random: () => number;
 }
 
@@ -131,10 +133,6 @@ export class CaseService {
     private readonly env: CasesEnvironment,
   ) {}
 
-  private today(): string {
-    return shanghaiDateOf(this.env.now());
-  }
-
   private receiptNumber(kind: CaseKind, receivedOn: string): string {
     let suffix = '';
     for (let i = 0; i < 6; i += 1) suffix += RECEIPT_ALPHABET[Math.floor(this.env.random() * RECEIPT_ALPHABET.length)];
@@ -155,7 +153,7 @@ export class CaseService {
       transition,
       fromStatus,
       toStatus: c.status,
-      at: this.env.now(),
+      at: this.env.clock.now(),
       actorSub: this.user.role === 'PUBLIC' ? 'public' : this.user.sub,
       actorName: this.user.role === 'PUBLIC' ? 'Public (online intake)' : this.user.name,
       actorRole: this.user.role,
@@ -166,7 +164,7 @@ export class CaseService {
 
   /** Creates a case with its SUBMIT event (and ACCEPT for kinds accepted at intake). */
   private createCase(em: EntityManager, data: NewCase, acceptAtIntake: boolean): Case {
-    const now = data.receivedAt ?? this.env.now();
+    const now = data.receivedAt ?? this.env.clock.now();
     const receivedOn = shanghaiDateOf(now);
     const calendar = currentCalendar();
     const acceptance = acceptanceDue(calendar, data.kind, receivedOn);
@@ -182,7 +180,7 @@ export class CaseService {
     });
     refreshNextDue(c);
     // A case entered after it came in says so in its trail: the event is dated when it was entered.
-    const entered = data.receivedAt ? `Received ${data.channel} on ${receivedOn} (${now.toISOString()}), entered ${this.today()}` : null;
+    const entered = data.receivedAt ? `Received ${data.channel} on ${receivedOn} (${now.toISOString()}), entered ${this.env.clock.today()}` : null;
     this.appendEvent(em, c, CaseTransition.SUBMIT, null, { comment: entered });
     if (acceptAtIntake) {
       this.accept(c, receivedOn);
@@ -237,7 +235,7 @@ export class CaseService {
     const at = receipt.receivedAt;
     if (!(at instanceof Date) || Number.isNaN(at.getTime()))
       throw new InputError('receivedAt must be a date and time', { field: 'receivedAt', rule: 'date-time' });
-    if (at.getTime() > this.env.now().getTime()) {
+    if (at.getTime() > this.env.clock.now().getTime()) {
       throw new InputError(`receivedAt ${at.toISOString()} is in the future`, { field: 'receivedAt', rule: 'not in the future' });
     }
     return receipt;
@@ -251,8 +249,8 @@ export class CaseService {
     const key = this.requireKey(input.idempotencyKey);
     const projectId = requireUuid(input.projectId, 'projectId');
     const received = receipt ? this.requireReceipt(receipt) : undefined;
-    const receivedOn = received ? shanghaiDateOf(received.receivedAt) : this.today();
-    if (input.knewOn > this.today()) throw new InputError(`knewOn ${input.knewOn} is in the future`, { field: 'knewOn', rule: 'not in the future' });
+    const receivedOn = received ? shanghaiDateOf(received.receivedAt) : this.env.clock.today();
+    if (input.knewOn > this.env.clock.today()) throw new InputError(`knewOn ${input.knewOn} is in the future`, { field: 'knewOn', rule: 'not in the future' });
     if (received && input.knewOn > receivedOn) {
       throw new InputError(`receivedAt ${receivedOn} is before the complainant knew of the matter (knewOn ${input.knewOn})`, {
         field: 'receivedAt',
@@ -359,7 +357,7 @@ export class CaseService {
   async recordReferral(input: RecordReferralInput): Promise<Case> {
     const key = this.requireKey(input.idempotencyKey);
     const projectId = requireUuid(input.projectId, 'projectId');
-    const today = this.today();
+    const today = this.env.clock.today();
     if (input.dueOn && input.dueOn < today) throw new InputError(`dueOn ${input.dueOn} is in the past`, { field: 'dueOn', rule: 'not in the past' });
     const data = {
       kind: CaseKind.REFERRAL,
@@ -415,7 +413,7 @@ export class CaseService {
         }
         const from = c.status;
         const to = nextStatus(from, transition);
-        const extra = apply(c, this.today()) ?? {};
+        const extra = apply(c, this.env.clock.today()) ?? {};
         c.status = to;
         refreshNextDue(c);
         this.appendEvent(em, c, transition as CaseTransition, from, { comment, ...extra });

@@ -158,5 +158,8 @@ describe('the bimonthly review answers for its period', () => {
     expect(list.data.cases.nodes).toEqual([{ id: expect.any(String), overdue: false }]);
     const backwards = await world.gql(LIST, { review: { period: { from: '2026-10-31', to: '2026-09-01' }, figure: 'OVERDUE' } }, leader);
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.review.period.to' });
+    // The figures refuse the same period by the same rule (CaseStatsService, the kit's requirePeriod).
+    const backwardsStats = await world.gql(STATS, { period: { from: '2026-10-31', to: '2026-09-01' } }, leader);
+    expect(backwardsStats.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period.to', rule: 'period order' });
   });
 });

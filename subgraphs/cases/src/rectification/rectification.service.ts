@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, InputError, memberUnits, NotFoundError, shanghaiDateOf, toConnection, type Caller, type PageWindow } from '@hub/kit';
+import { ConflictError, ForbiddenError, InputError, memberUnits, NotFoundError, toConnection, type Caller, type PageWindow } from '@hub/kit';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Case } from '../case/case.entity';
 import { requireText, requireUuid, type CasesEnvironment } from '../case/case.service';
@@ -17,16 +17,12 @@ export class RectificationService {
     private readonly env: CasesEnvironment,
   ) {}
 
-  private today(): string {
-    return shanghaiDateOf(this.env.now());
-  }
-
   /** A page of tasks, nearest deadline first; `overdueOnly` keeps the open ones past their deadline (Asia/Shanghai). */
   async list(filter: { department: string | null; status: RectificationStatus | null; overdueOnly: boolean }, window: PageWindow) {
     const where: FilterQuery<RectificationTask> = {};
     if (filter.department) where.responsibleDepartmentCode = filter.department;
     if (filter.status) where.status = filter.status;
-    if (filter.overdueOnly) Object.assign(where, { status: RectificationStatus.OPEN, deadline: { $lt: this.today() } });
+    if (filter.overdueOnly) Object.assign(where, { status: RectificationStatus.OPEN, deadline: { $lt: this.env.clock.today() } });
     const [rows, total] = await this.em.findAndCount(RectificationTask, where, {
       limit: window.limit,
       offset: window.offset,
@@ -38,7 +34,8 @@ export class RectificationService {
   async create(input: CreateRectificationTaskInput): Promise<RectificationTask> {
     const code = input.responsibleDepartmentCode;
     (await memberUnits()).requireKnown('responsibleDepartmentCode', code);
-    if (input.deadline < this.today()) throw new InputError(`deadline ${input.deadline} is in the past`, { field: 'deadline', rule: 'not in the past' });
+    if (input.deadline < this.env.clock.today())
+      throw new InputError(`deadline ${input.deadline} is in the past`, { field: 'deadline', rule: 'not in the past' });
     const caseId = input.caseId ? requireUuid(input.caseId, 'caseId') : null;
     let projectId = input.projectId ? requireUuid(input.projectId, 'projectId') : null;
     // The project is the projects slice's: checked there before anything is written.
@@ -83,11 +80,11 @@ export class RectificationService {
       const task = await this.locked(em, input.taskId);
       em.create(RectificationProgress, {
         task,
-        reportedOn: this.today(),
+        reportedOn: this.env.clock.today(),
         note,
         actorName: this.user.name,
         actorDepartment: this.user.department ?? null,
-        at: this.env.now(),
+        at: this.env.clock.now(),
       });
       return task;
     });
@@ -104,7 +101,7 @@ export class RectificationService {
         });
       }
       task.status = RectificationStatus.COMPLETED;
-      task.completedOn = this.today();
+      task.completedOn = this.env.clock.today();
       task.completionNote = completionNote;
       return task;
     });

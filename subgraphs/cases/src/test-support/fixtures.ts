@@ -1,4 +1,4 @@
-import { creditCodeProblem } from '@hub/kit';
+import { clockOf, creditCodeProblem } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
@@ -50,7 +50,9 @@ export function fakeEnforcers(departments = new Map<string, string>(), missing =
 export async function createWorld(options: { now?: Date; perDepartment?: number; enforcers?: EnforcersDirectory } = {}) {
   const clock = { now: options.now ?? new Date('2026-11-26T02:00:00Z') };
   const { directory, projects } = fakeProjects(options.perDepartment);
-  const subgraph = createCasesSubgraph({ environment: { projects: directory, enforcers: options.enforcers ?? fakeEnforcers(), now: () => clock.now } });
+  const subgraph = createCasesSubgraph({
+    environment: { projects: directory, enforcers: options.enforcers ?? fakeEnforcers(), clock: clockOf(() => clock.now) },
+  });
   const orm: MikroORM = await createTestOrm(subgraph);
   const schema: GraphQLSchema = await subgraph.buildSchema();
   const gql = <D = any>(source: string, variables: Record<string, unknown> = {}, user: Caller = as('OFFICE', 'ZWJ')) =>
