@@ -51,7 +51,9 @@ function Stages({ p }: { p: Project }) {
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {p.flags.map((f) => (
                 <li key={f.id}>
-                  {f.raisedOn}：{f.message}（{t('要求', 'required')} {f.required}，{t('实际', 'actual')} {f.actual} {f.unit}）
+                  {f.raisedOn}：{f.message}（{t('要求', 'required')} {f.required}，{t('实际', 'actual')} {f.actual} {f.unit}
+                  {f.periodEndsOn ? `，${t('期限届满', 'period ends')} ${f.periodEndsOn}` : ''}
+                  {f.provisional ? t('（暂定）', ' (provisional)') : ''}）
                 </li>
               ))}
             </ul>
