@@ -10,6 +10,8 @@ import { MarketEntityResolver } from './market-entity/market-entity.resolver';
 import { migrations } from './migrations';
 import { Practitioner } from './practitioner/practitioner.entity';
 import { PractitionerResolver } from './practitioner/practitioner.resolver';
+import { intervalCheckDates } from './project/firm-up';
+import { IntervalCheck } from './project/interval-check.entity';
 import { Bid, Project, ProjectFlag, StageRecord } from './project/project.entity';
 import { BidResolver, ProjectResolver } from './project/project.resolver';
 import { seedDemoData } from './seed';
@@ -56,7 +58,7 @@ export function buildSchema() {
 /** The projects subgraph (owned by the trading center, JYZX). */
 export const subgraph: SubgraphDefinition<Loaders, Services> = {
   name: 'projects',
-  entities: [Department, MarketEntity, Practitioner, Project, StageRecord, Bid, ProjectFlag],
+  entities: [Department, MarketEntity, Practitioner, Project, StageRecord, Bid, ProjectFlag, IntervalCheck],
   migrations,
   buildSchema,
   createLoaders: (em) => createLoaders(em),
@@ -66,4 +68,6 @@ export const subgraph: SubgraphDefinition<Loaders, Services> = {
   // The member units are rows the migrations write, not demo data.
   referenceTables: ['department'],
   memberUnits: (orm) => new CachedMemberUnits(async () => (await memberUnitsIn(orm.em.fork())).all),
+  // Stage-interval checks whose period end was provisional are checked again when the calendar gains a year.
+  calendarDerivedDates: [intervalCheckDates],
 };

@@ -38,7 +38,7 @@ export class WriteLogChange {
 export class WriteLogActor {
   @Field({ description: 'Subject of the token (staff id, or the enforcer’s roster id).' }) sub: string;
   @Field({ description: 'Name of the caller as the token gave it (姓名).' }) name: string;
-  @Field({ description: 'Role: LEADER, OFFICE, CENTER, DEPT, ENFORCER or PUBLIC.' }) role: string;
+  @Field({ description: 'Role: LEADER, OFFICE, CENTER, DEPT, ENFORCER or PUBLIC; SYSTEM for the hub’s own jobs (the calendar firm-up).' }) role: string;
   @Field(() => String, { nullable: true, description: 'Member unit code of the caller, if any.' }) department: string | null;
 }
 

@@ -2,10 +2,21 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Caller } from '../auth';
 
-/** The mutation being resolved and its caller: what the flush subscriber writes into each entry. */
+/**
+ * The hub itself as the author of writes no caller asked for, e.g. a calendar firm-up job raising or
+ * withdrawing a flag when a year is published: the log names the job, with the role SYSTEM.
+ */
+export interface SystemActor {
+  sub: `system:${string}`;
+  name: string;
+  role: 'SYSTEM';
+  department?: undefined;
+}
+
+/** The mutation being resolved (or the system job running) and its caller: what the flush subscriber writes into each entry. */
 export interface WriteScope {
   mutation: string;
-  caller: Caller;
+  caller: Caller | SystemActor;
   requestId: string;
 }
 

@@ -40,7 +40,8 @@ export function projectOf(entity: object, depth = 0): string | null {
 }
 
 function changesOf(changeSet: ChangeSet<object>, meta: EntityMetadata): WriteLogChange[] {
-  const before = (changeSet.originalEntity ?? {}) as Record<string, unknown>;
+  // MikroORM gives a DELETE change set no original data: the loaded entity's snapshot is what it held.
+  const before = (changeSet.originalEntity ?? helper(changeSet.entity).__originalEntityData ?? {}) as Record<string, unknown>;
   const after = (changeSet.payload ?? {}) as Record<string, unknown>;
   const deleting = changeSet.type === ChangeSetType.DELETE || changeSet.type === ChangeSetType.DELETE_EARLY;
   const creating = changeSet.type === ChangeSetType.CREATE;

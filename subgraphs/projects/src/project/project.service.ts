@@ -31,17 +31,17 @@ import type {
   StageStepInput,
 } from './project.inputs';
 import { Bid, Project, ProjectFlag, StageRecord } from './project.entity';
+import { IntervalCheck } from './interval-check.entity';
 import {
   checkBidCount,
-  checkCandidatePublicity,
-  checkClarification,
-  checkContractSigning,
-  checkDocumentsToDeadline,
+  checkPeriod,
+  IntervalRule,
   ProjectStage,
   StageRecordKind,
   stepsAllowedAt,
   TRANSITIONS,
   type IntervalBreach,
+  type PeriodRule,
   type StageStep,
 } from './stages';
 
@@ -223,6 +223,16 @@ export class ProjectService {
     em.create(ProjectFlag, { project, tenderRound: project.tenderRound, raisedOn, ...breach });
   }
 
+  /**
+   * Checks a statutory period on the calendar in force, flags a breach, and keeps the check with its
+   * two dates (IntervalCheck), so the calendar firm-up can run it again if the end day was provisional.
+   */
+  private checkPeriod(em: EntityManager, project: Project, rule: PeriodRule, startsOn: string, comparedOn: string, raisedOn: string): void {
+    const { periodEndsOn, provisional, breach } = checkPeriod(currentCalendar(), rule, startsOn, comparedOn);
+    const flag = breach ? em.create(ProjectFlag, { project, tenderRound: project.tenderRound, raisedOn, ...breach }) : null;
+    em.create(IntervalCheck, { project, tenderRound: project.tenderRound, rule, startsOn, comparedOn, periodEndsOn, provisional, flag, checkedOn: raisedOn });
+  }
+
   announceTender(input: AnnounceTenderInput): Promise<Project> {
     return this.step('announceTender', input.projectId, input.announcedOn, async (em, project) => {
       if (input.bidDeadline <= input.announcedOn) {
@@ -231,7 +241,7 @@ export class ProjectService {
       project.announcedOn = input.announcedOn;
       project.bidDeadline = input.bidDeadline;
       this.record(em, project, StageRecordKind.ANNOUNCEMENT, input.announcedOn, input.documentRef, { bidDeadline: input.bidDeadline });
-      this.flag(em, project, checkDocumentsToDeadline(currentCalendar(), input.announcedOn, input.bidDeadline), input.announcedOn);
+      this.checkPeriod(em, project, IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS, input.announcedOn, input.bidDeadline, input.announcedOn);
     });
   }
 
@@ -255,7 +265,7 @@ export class ProjectService {
       }
       project.bidDeadline = deadline;
       this.record(em, project, StageRecordKind.CLARIFICATION, input.issuedOn, input.documentRef, { bidDeadline: deadline });
-      this.flag(em, project, checkClarification(currentCalendar(), input.issuedOn, deadline), input.issuedOn);
+      this.checkPeriod(em, project, IntervalRule.CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE, input.issuedOn, deadline, input.issuedOn);
     });
   }
 
@@ -324,7 +334,7 @@ export class ProjectService {
       if (input.endsOn < input.startsOn) throw new InputError('endsOn must not be before startsOn', { field: 'endsOn', rule: 'period order' });
       project.publicityEndsOn = input.endsOn;
       this.record(em, project, StageRecordKind.CANDIDATE_PUBLICITY, input.startsOn, input.documentRef, { publicityEndsOn: input.endsOn });
-      this.flag(em, project, checkCandidatePublicity(currentCalendar(), input.startsOn, input.endsOn), input.endsOn);
+      this.checkPeriod(em, project, IntervalRule.CANDIDATE_PUBLICITY_MIN_3_DAYS, input.startsOn, input.endsOn, input.endsOn);
     });
   }
 
@@ -355,7 +365,7 @@ export class ProjectService {
       project.contractSignedOn = input.signedOn;
       project.contractAmount = input.contractAmount;
       this.record(em, project, StageRecordKind.CONTRACT_FILING, input.filedOn, input.documentRef);
-      this.flag(em, project, checkContractSigning(currentCalendar(), project.awardNoticeOn!, input.signedOn), input.signedOn);
+      this.checkPeriod(em, project, IntervalRule.CONTRACT_WITHIN_30_DAYS_OF_AWARD, project.awardNoticeOn!, input.signedOn, input.signedOn);
     });
   }
 

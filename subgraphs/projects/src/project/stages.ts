@@ -102,34 +102,78 @@ export function stepsAllowedAt(stage: ProjectStage): StageStep[] {
  * breach can show more days than required when the rest-day rule moved the end (docs/domain.md).
  */
 
-export function checkDocumentsToDeadline(calendar: WorkingDayCalendar, announcedOn: string, bidDeadline: string): IntervalBreach | null {
-  const end = periodEnd(calendar, announcedOn, 20);
-  if (bidDeadline >= end.endsOn) return null;
-  const actual = daysBetween(announcedOn, bidDeadline);
+/** How each period rule is checked: its length, which way the rest-day rule works, and how a breach reads. */
+const PERIOD_RULES = {
+  [IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS]: {
+    days: 20,
+    bound: 'minimum',
+    message: (actual: number, startsOn: string, comparedOn: string) =>
+      `Only ${actual} days from issuing the tender documents (${startsOn}) to the bid deadline (${comparedOn}); at least 20 are required`,
+  },
+  [IntervalRule.CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE]: {
+    days: 15,
+    bound: 'minimum',
+    message: (actual: number, _startsOn: string, comparedOn: string) =>
+      `Clarification issued ${actual} days before the bid deadline (${comparedOn}); at least 15 are required, otherwise the deadline must move`,
+  },
+  [IntervalRule.CANDIDATE_PUBLICITY_MIN_3_DAYS]: {
+    days: 3,
+    bound: 'minimum',
+    message: (actual: number, startsOn: string, comparedOn: string) =>
+      `Candidate publicity lasted ${actual} day(s) after its first day (${startsOn} to ${comparedOn}); at least 3 are required`,
+  },
+  [IntervalRule.CONTRACT_WITHIN_30_DAYS_OF_AWARD]: {
+    days: 30,
+    bound: 'maximum',
+    message: (actual: number, startsOn: string) => `Contract signed ${actual} days after the award notice (${startsOn}); it must be within 30 days`,
+  },
+} as const;
+
+/** The rules that are periods counted on the calendar (all but the bid count). */
+export type PeriodRule = keyof typeof PERIOD_RULES;
+
+export const PERIOD_RULE_LIST = Object.keys(PERIOD_RULES) as PeriodRule[];
+
+/** One period check: where the period ends on the calendar used, and the breach if there is one. */
+export interface PeriodCheck {
+  periodEndsOn: string;
+  /** The end day depends on a year the calendar does not cover yet: the outcome, pass or breach, may change. */
+  provisional: boolean;
+  breach: IntervalBreach | null;
+}
+
+/**
+ * Checks the period of `rule` that starts on `startsOn` (not counted) against the later event on
+ * `comparedOn` (the bid deadline, the publicity's last day, the contract's signing). The firm-up
+ * (firm-up.ts) runs the same function again once the calendar covers a provisional end day.
+ */
+export function checkPeriod(calendar: WorkingDayCalendar, rule: PeriodRule, startsOn: string, comparedOn: string): PeriodCheck {
+  const { days, bound, message } = PERIOD_RULES[rule];
+  const end = periodEnd(calendar, startsOn, days);
+  const met = bound === 'minimum' ? comparedOn >= end.endsOn : comparedOn <= end.endsOn;
+  if (met) return { periodEndsOn: end.endsOn, provisional: end.provisional, breach: null };
+  const actual = daysBetween(startsOn, comparedOn);
   return {
-    rule: IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS,
-    required: 20,
-    actual,
-    unit: 'days',
-    message: `Only ${actual} days from issuing the tender documents (${announcedOn}) to the bid deadline (${bidDeadline}); at least 20 are required: ${end.explained}`,
     periodEndsOn: end.endsOn,
     provisional: end.provisional,
+    breach: {
+      rule,
+      required: days,
+      actual,
+      unit: 'days',
+      message: `${message(actual, startsOn, comparedOn)}: ${end.explained}`,
+      periodEndsOn: end.endsOn,
+      provisional: end.provisional,
+    },
   };
 }
 
+export function checkDocumentsToDeadline(calendar: WorkingDayCalendar, announcedOn: string, bidDeadline: string): IntervalBreach | null {
+  return checkPeriod(calendar, IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS, announcedOn, bidDeadline).breach;
+}
+
 export function checkClarification(calendar: WorkingDayCalendar, issuedOn: string, bidDeadline: string): IntervalBreach | null {
-  const end = periodEnd(calendar, issuedOn, 15);
-  if (bidDeadline >= end.endsOn) return null;
-  const actual = daysBetween(issuedOn, bidDeadline);
-  return {
-    rule: IntervalRule.CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE,
-    required: 15,
-    actual,
-    unit: 'days',
-    message: `Clarification issued ${actual} days before the bid deadline (${bidDeadline}); at least 15 are required, otherwise the deadline must move: ${end.explained}`,
-    periodEndsOn: end.endsOn,
-    provisional: end.provisional,
-  };
+  return checkPeriod(calendar, IntervalRule.CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE, issuedOn, bidDeadline).breach;
 }
 
 export function checkBidCount(bidCount: number): IntervalBreach | null {
@@ -148,31 +192,9 @@ export function checkBidCount(bidCount: number): IntervalBreach | null {
 
 /** Publicity from `startsOn` (the day it is published, not counted) must last until the 3-day period's end day. */
 export function checkCandidatePublicity(calendar: WorkingDayCalendar, startsOn: string, endsOn: string): IntervalBreach | null {
-  const end = periodEnd(calendar, startsOn, 3);
-  if (endsOn >= end.endsOn) return null;
-  const actual = daysBetween(startsOn, endsOn);
-  return {
-    rule: IntervalRule.CANDIDATE_PUBLICITY_MIN_3_DAYS,
-    required: 3,
-    actual,
-    unit: 'days',
-    message: `Candidate publicity lasted ${actual} day(s) after its first day (${startsOn} to ${endsOn}); at least 3 are required: ${end.explained}`,
-    periodEndsOn: end.endsOn,
-    provisional: end.provisional,
-  };
+  return checkPeriod(calendar, IntervalRule.CANDIDATE_PUBLICITY_MIN_3_DAYS, startsOn, endsOn).breach;
 }
 
 export function checkContractSigning(calendar: WorkingDayCalendar, awardNoticeOn: string, signedOn: string): IntervalBreach | null {
-  const end = periodEnd(calendar, awardNoticeOn, 30);
-  if (signedOn <= end.endsOn) return null;
-  const actual = daysBetween(awardNoticeOn, signedOn);
-  return {
-    rule: IntervalRule.CONTRACT_WITHIN_30_DAYS_OF_AWARD,
-    required: 30,
-    actual,
-    unit: 'days',
-    message: `Contract signed ${actual} days after the award notice (${awardNoticeOn}); it must be within 30 days: ${end.explained}`,
-    periodEndsOn: end.endsOn,
-    provisional: end.provisional,
-  };
+  return checkPeriod(calendar, IntervalRule.CONTRACT_WITHIN_30_DAYS_OF_AWARD, awardNoticeOn, signedOn).breach;
 }
