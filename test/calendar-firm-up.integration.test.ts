@@ -24,10 +24,14 @@ import { PerformanceNotification } from '../subgraphs/credit/src/notification/no
 import { JointPunishmentEntry } from '../subgraphs/credit/src/punishment/joint-punishment.entity';
 import { CreditRecord } from '../subgraphs/credit/src/record/credit-record.entity';
 import { createCreditSubgraph } from '../subgraphs/credit/src/server';
+import { ProjectFlag } from '../subgraphs/projects/src/project/project.entity';
+import { subgraph as projectsSubgraph } from '../subgraphs/projects/src/server';
+import { stageRuns } from '../subgraphs/projects/src/test-support/stage-runs';
 
 /**
  * One firm-up for every calendar-derived date, across slices: cases and credit store dates computed
- * into 2027 while the calendar ends with 2026 (provisional); the administrator adds 2027 with
+ * into 2027 while the calendar ends with 2026 (provisional), and projects store stage-interval checks
+ * whose period ends in 2027 (a provisional flag, a provisional pass); the administrator adds 2027 with
  * `pnpm calendar:set-year` (on a temporary copy of the calendar, never the committed file) and each
  * subgraph's kit watcher recomputes its stored dates, which stop being provisional.
  */
@@ -37,6 +41,7 @@ let file: string;
 let cases: Awaited<ReturnType<typeof createWorld>>;
 let creditOrm: MikroORM;
 let creditSchema: GraphQLSchema;
+let projectsOrm: MikroORM;
 const watchers: CalendarFirmUp[] = [];
 const previous = { CALENDAR_FILE: process.env.CALENDAR_FILE, CALENDAR_POLL_MS: process.env.CALENDAR_POLL_MS };
 
@@ -123,6 +128,13 @@ beforeAll(async () => {
     })
   ).createCreditRecord.id;
   await creditGql(`mutation($id: ID!) { publishCreditRecord(id: $id) { id } }`, { id: ids.record });
+
+  // Projects: a contract signed Monday 2027-01-04 after an award of 2026-12-02 (the 30th day is Friday 2027-01-01), and a bid
+  // deadline on 2027-01-01 for documents issued 2026-12-12 (its 20th day).
+  projectsOrm = await createTestOrm(projectsSubgraph);
+  const runs = await stageRuns(projectsOrm.em.fork());
+  ids.contractProject = await runs.contracted('2026-12-02', '2027-01-04');
+  ids.deadlineProject = await runs.announced('2026-12-12', '2027-01-01');
 });
 
 afterAll(async () => {
@@ -133,6 +145,7 @@ afterAll(async () => {
   if (previous.CALENDAR_POLL_MS === undefined) delete process.env.CALENDAR_POLL_MS;
   await cases?.orm.close();
   await creditOrm?.close();
+  await projectsOrm?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -158,6 +171,12 @@ async function storedCredit() {
   };
 }
 
+async function storedProjectFlags() {
+  const em = projectsOrm.em.fork();
+  const flags = async (project: string) => (await em.find(ProjectFlag, { project })).map((f) => [f.rule, f.periodEndsOn, f.provisional]);
+  return { contract: await flags(ids.contractProject), deadline: await flags(ids.deadlineProject) };
+}
+
 describe('firming up calendar-derived dates when the calendar gains a year', () => {
   it('stores provisional dates for a receipt on 2026-12-30, and a start-up run leaves them (nothing known yet)', async () => {
     expect(calendarFile()).toBe(file);
@@ -173,9 +192,12 @@ describe('firming up calendar-derived dates when the calendar gains a year', () 
       record: ['2027-01-06', true, '2027-01-07', '2028-01-07'],
       punishment: ['2027-01-07', '2029-01-07'],
     });
+    // Friday 2027-01-01 counted as a working day: the contract is a day late for now, the bid deadline in order.
+    expect(await storedProjectFlags()).toEqual({ contract: [['CONTRACT_WITHIN_30_DAYS_OF_AWARD', '2027-01-01', true]], deadline: [] });
     for (const [orm, jobs] of [
       [cases.orm, cases.subgraph.calendarDerivedDates],
       [creditOrm, credit.calendarDerivedDates],
+      [projectsOrm, projectsSubgraph.calendarDerivedDates],
     ] as const) {
       const { log, reports } = recordingLogger();
       watchers.push(await startCalendarFirmUp(orm.em.fork(), jobs ?? [], log));
@@ -187,11 +209,14 @@ describe('firming up calendar-derived dates when the calendar gains a year', () 
     watchers.splice(0).forEach((w) => w.stop());
     const casesLog = recordingLogger();
     const creditLog = recordingLogger();
+    const projectsLog = recordingLogger();
     watchers.push(await startCalendarFirmUp(cases.orm.em.fork(), cases.subgraph.calendarDerivedDates ?? [], casesLog.log));
     watchers.push(await startCalendarFirmUp(creditOrm.em.fork(), credit.calendarDerivedDates ?? [], creditLog.log));
+    watchers.push(await startCalendarFirmUp(projectsOrm.em.fork(), projectsSubgraph.calendarDerivedDates ?? [], projectsLog.log));
     const changed = (r: FirmUpReport) => r.reason.includes('changed');
     const casesRun = casesLog.next(changed);
     const creditRun = creditLog.next(changed);
+    const projectsRun = projectsLog.next(changed);
 
     // The administrator's command, on the temporary calendar file (the built tool, as an operator runs it).
     execFileSync(process.execPath, [join(repoRoot(), 'tools', 'dist', 'calendar.js'), '--year', '2027', '--holidays', '2027-01-01'], {
@@ -199,9 +224,10 @@ describe('firming up calendar-derived dates when the calendar gains a year', () 
       stdio: 'pipe',
     });
 
-    const [casesReport, creditReport] = await Promise.all([casesRun, creditRun]);
+    const [casesReport, creditReport, projectsReport] = await Promise.all([casesRun, creditRun, projectsRun]);
     expect(casesReport).toMatchObject({ coverage: { lastYear: 2027 }, changed: 3 });
     expect(creditReport).toMatchObject({ coverage: { lastYear: 2027 }, changed: 2 });
+    expect(projectsReport).toMatchObject({ coverage: { lastYear: 2027 }, changed: 2 });
     expect(await storedCases()).toEqual({
       complaint: ['2027-01-04', false, '2027-01-04'],
       accepted: ['2027-01-21', false, '2027-01-21'],
@@ -212,11 +238,15 @@ describe('firming up calendar-derived dates when the calendar gains a year', () 
       record: ['2027-01-07', false, '2027-01-08', '2028-01-08'],
       punishment: ['2027-01-08', '2029-01-08'],
     });
+    // New Year's Day off, then the weekend: both periods end Monday 01-04. The contract was on time (its flag is withdrawn),
+    // the bid deadline was too early (now flagged).
+    expect(await storedProjectFlags()).toEqual({ contract: [], deadline: [['DOCUMENTS_TO_DEADLINE_MIN_20_DAYS', '2027-01-04', false]] });
 
     // Idempotent: the same calendar again changes nothing, in either slice or through the cases mutation (which delegates).
     const again = recordingLogger();
     expect((await firmUpCalendarDates(cases.orm.em.fork(), cases.subgraph.calendarDerivedDates ?? [], again.log, 'again')).changed).toBe(0);
     expect((await firmUpCalendarDates(creditOrm.em.fork(), credit.calendarDerivedDates ?? [], again.log, 'again')).changed).toBe(0);
+    expect((await firmUpCalendarDates(projectsOrm.em.fork(), projectsSubgraph.calendarDerivedDates ?? [], again.log, 'again')).changed).toBe(0);
     expect((await cases.gql(`mutation { refreshCaseDeadlines }`, {}, office)).data.refreshCaseDeadlines).toBe(0);
     const read = await cases.gql(`query($id: ID!) { case(id: $id) { acceptanceDeadline { dueOn provisional } } }`, { id: ids.complaint }, office);
     expect(read.data.case.acceptanceDeadline).toEqual({ dueOn: '2027-01-04', provisional: false });
