@@ -6,6 +6,7 @@ import {
   checkClarification,
   checkContractSigning,
   checkDocumentsToDeadline,
+  checkPeriod,
   IntervalRule,
   ProjectStage,
   stepsAllowedAt,
@@ -109,5 +110,27 @@ describe('the rest-day rule on the stage intervals', () => {
     expect(late).toMatchObject({ periodEndsOn: '2027-01-14', provisional: true });
     expect(late!.message).toContain('provisional: 2027 is not in the official calendar yet');
     expect(checkContractSigning(calendar, '2026-11-01', '2026-12-02')).toMatchObject({ provisional: false });
+  });
+
+  it('reports a pass with its end day too, provisional or not, and the same outcome once the year is known', () => {
+    // Documents issued 2026-12-12: the 20th day is Friday 2027-01-01, a working day by the weekday rule for now.
+    expect(checkPeriod(calendar, IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS, '2026-12-12', '2027-01-01')).toEqual({
+      periodEndsOn: '2027-01-01',
+      provisional: true,
+      breach: null,
+    });
+    const data = readCalendarData();
+    const published = new WorkingDayCalendar({ ...data, years: { ...data.years, 2027: { holidays: ['2027-01-01'], makeUpWorkdays: [] } } });
+    // With New Year's Day off the period ends Monday 01-04: the same deadline is now a firm breach.
+    expect(checkPeriod(published, IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS, '2026-12-12', '2027-01-01')).toMatchObject({
+      periodEndsOn: '2027-01-04',
+      provisional: false,
+      breach: { rule: IntervalRule.DOCUMENTS_TO_DEADLINE_MIN_20_DAYS, actual: 20, periodEndsOn: '2027-01-04', provisional: false },
+    });
+    expect(checkPeriod(calendar, IntervalRule.CONTRACT_WITHIN_30_DAYS_OF_AWARD, '2026-11-01', '2026-12-01')).toEqual({
+      periodEndsOn: '2026-12-01',
+      provisional: false,
+      breach: null,
+    });
   });
 });
