@@ -17,7 +17,6 @@ import { checkDepartmentClaim, useMemberUnitSource, type MemberUnitSource } from
 import { requestLogFields } from './call-origin';
 import { callerGraph, GraphClient, sliceGraph, type SliceGraph } from './graph-client';
 import { asciiJson } from './ascii-json';
-import { JitExecution, jitGateway } from './jit-execution';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
 import { assertSafeForProduction, introspectionSetting } from './production-safety';
@@ -180,8 +179,7 @@ export async function serveSubgraph<L, S>(
   const schema = await definition.buildSchema();
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<RequestContext<L, S>>({
-    // Queries run compiled by graphql-jit, mutations by graphql-js (jit-execution.ts).
-    gateway: jitGateway(new JitExecution(schema)),
+    schema,
     introspection,
     csrfPrevention: true,
     formatError: formatError(log, definition.name),
