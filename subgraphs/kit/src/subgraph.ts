@@ -17,6 +17,7 @@ import { checkDepartmentClaim, useMemberUnitSource, type MemberUnitSource } from
 import { requestLogFields } from './call-origin';
 import { callerGraph, GraphClient, sliceGraph, type SliceGraph } from './graph-client';
 import { asciiJson } from './ascii-json';
+import { JitExecution, jitQueries } from './jit-execution';
 import { attachGraphQL, createHttpServer, listen } from './http';
 import { createLogger } from './logger';
 import { assertSafeForProduction, introspectionSetting } from './production-safety';
@@ -178,17 +179,24 @@ export async function serveSubgraph<L, S>(
   if (definition.memberUnits) useMemberUnitSource(definition.memberUnits(orm));
   const schema = await definition.buildSchema();
   const httpServer = createHttpServer();
+  const format = formatError(log, definition.name);
   const apollo = new ApolloServer<RequestContext<L, S>>({
     schema,
     introspection,
     csrfPrevention: true,
-    formatError: formatError(log, definition.name),
+    formatError: format,
     // Apollo Server pretty-prints answers (2-space indent) by default: about a third more bytes to write, and for the gateway to read.
     // ASCII only (ascii-json.ts): a two-byte answer string costs a large-object copy to send and another to read.
     stringifyResult: asciiJson,
     // No Apollo Studio: federated traces would only cost time. No cache hints either: the hub sets
     // none, and the cache-control plugin wraps every field resolver of every row to compute them.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      // Queries run compiled by graphql-jit, mutations by graphql-js (jit-execution.ts).
+      jitQueries(new JitExecution(schema), format),
+    ],
   });
   await apollo.start();
   const calendarFirmUp = await startCalendarFirmUp(orm.em.fork(), definition.calendarDerivedDates ?? [], log);

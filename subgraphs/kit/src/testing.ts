@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { graphql, type GraphQLSchema } from 'graphql';
+import { parse, validate, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inject } from 'vitest';
 import { PUBLIC_CALLER, type Caller, type Role } from './auth';
 import { openDatabase, requestContext, type SeedEnvironment, type SubgraphDefinition } from './subgraph';
 import { loadDemoDataOnce } from './demo-data';
+import { JitExecution } from './jit-execution';
 import { createLogger } from './logger';
 
 export { accessPolicyDrift } from './access-policy-check';
@@ -41,15 +42,18 @@ export async function run<D = any>(
   variables: Record<string, unknown> = {},
   user: Caller = PUBLIC_CALLER,
 ): Promise<{ data?: D; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
+  const document = parse(source);
+  const errors = validate(schema, document);
+  if (errors.length > 0) return { errors };
   const em = orm.em.fork();
-  const result = await graphql({
-    schema,
-    source,
-    variableValues: variables,
-    contextValue: requestContext(definition, em, user, 'test', createLogger('test')),
-  });
+  // The servers' execution (queries compiled by graphql-jit), so the slices' tests check what production runs.
+  let execution = executions.get(schema);
+  if (!execution) executions.set(schema, (execution = new JitExecution(schema)));
+  const result = await execution.run({ document, variables, contextValue: requestContext(definition, em, user, 'test', createLogger('test')) });
   return result as any;
 }
+
+const executions = new WeakMap<GraphQLSchema, JitExecution>();
 
 /** Counts the SQL statements an action sends through this ORM (for "no query per row" tests). */
 export async function countStatements<T>(orm: MikroORM, action: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
