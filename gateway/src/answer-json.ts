@@ -15,13 +15,29 @@
  * So: the levels above the lists (`data`, `projects`, …) are walked here; each element of a list —
  * a row, a few hundred bytes to a few kilobytes — is written by `JSON.stringify`, small enough never
  * to be a large object, and a row that holds a character above U+007E is escaped by one pass over its
- * characters into a byte buffer read back as Latin-1, which makes a one-byte string. The rows' pieces
- * are then joined once.
+ * characters into a byte buffer read back as Latin-1, which makes a one-byte string. The pieces are
+ * then copied into one byte buffer, read back the same way.
  */
 export function answerJson(value: unknown): string {
   const out: string[] = [];
   // JSON.stringify(undefined) (or of a function) is undefined; Apollo only passes results, but keep the contract.
-  return (write(value, out) ? out.join('') : undefined) as string;
+  return (write(value, out) ? concat(out) : undefined) as string;
+}
+
+/**
+ * The pieces, all ASCII, joined through one byte buffer read back as Latin-1: a one-byte string
+ * whatever the pieces' own representation. `Array.prototype.join` over the same 217 pieces of the
+ * joined view at 100 projects took 3.5–4.5 ms in the gateway, the buffer 0.1 ms: one two-byte piece
+ * (a row V8 built two-byte although it is ASCII) makes join build a two-byte answer, twice the size,
+ * from 64 K characters a large-object allocation.
+ */
+function concat(pieces: string[]): string {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const bytes = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const piece of pieces) at += bytes.write(piece, at, 'latin1');
+  return bytes.toString('latin1', 0, at);
 }
 
 const BEYOND_ASCII = /[\u007f-\uffff]/;
