@@ -7,7 +7,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
-  asciiJson,
   assertSafeForProduction,
   attachGraphQL,
   authenticate,
@@ -23,6 +22,7 @@ import {
   type Logger,
 } from '@hub/kit';
 import { readGatewayConfig, type GatewayConfig } from './config';
+import { answerJson } from './answer-json';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
@@ -200,8 +200,9 @@ export async function startGateway(
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: gatewayFormatError(log),
     // Compact answers: Apollo Server's default pretty-prints them (more bytes to stringify and send);
-    // ASCII only (kit ascii-json.ts), so that an answer with a Chinese name is not a two-byte string.
-    stringifyResult: asciiJson,
+    // ASCII only (kit ascii-json.ts), so that an answer with a Chinese name is not a two-byte string;
+    // the rows written by JSON.stringify (answer-json.ts).
+    stringifyResult: answerJson,
     ...protection,
     validationRules: [...protection.validationRules, listCostRule(config.limits.maxCost)],
     plugins: [
