@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
+  asciiJson,
   assertSafeForProduction,
   attachGraphQL,
   authenticate,
@@ -22,7 +23,6 @@ import {
   type Logger,
 } from '@hub/kit';
 import { readGatewayConfig, type GatewayConfig } from './config';
-import { answerJson } from './answer-json';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
@@ -200,9 +200,8 @@ export async function startGateway(
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: gatewayFormatError(log),
     // Compact answers: Apollo Server's default pretty-prints them (more bytes to stringify and send);
-    // ASCII only (kit ascii-json.ts), so that an answer with a Chinese name is not a two-byte string;
-    // the rows written by JSON.stringify (answer-json.ts).
-    stringifyResult: answerJson,
+    // ASCII only (kit ascii-json.ts), so that an answer with a Chinese name is not a two-byte string.
+    stringifyResult: asciiJson,
     ...protection,
     validationRules: [...protection.validationRules, listCostRule(config.limits.maxCost)],
     plugins: [
