@@ -16,6 +16,7 @@ import { Skeleton } from 'antd';
 // leader overview's first view here, the rest before any other view (./styles.tsx, web/vite.config.ts).
 import 'antd-styles:first-view.css';
 import { StylesReady } from './styles';
+import { THEME_CSS_VAR_CLASS } from './antd-markup';
 
 /*
  * Sign-in, its return from the identity provider and the 404 page are chunks of their own, like the
@@ -38,6 +39,7 @@ const THEME = {
   // most of the leader overview's start-up time): they come from antd.css; only the theme's CSS
   // variables below are set at run time.
   zeroRuntime: true,
+  cssVar: { key: THEME_CSS_VAR_CLASS },
   token: {
     colorPrimary: '#1456b8',
     colorLink: '#1456b8',

@@ -1,8 +1,12 @@
 import { Tag } from '../data/Tag';
 
-/** A credit grade (A best … D worst) as a coloured tag; a dash when there is no standing. */
+/** A grade's tag colour (A best … D worst); none without a standing. */
+export function gradeColour(grade: string | null | undefined): string | undefined {
+  if (!grade) return undefined;
+  return grade === 'A' ? 'green' : grade === 'B' ? 'blue' : grade === 'C' ? 'orange' : 'red';
+}
+
+/** A credit grade as a coloured tag; a dash when there is no standing. */
 export function GradeTag({ grade }: { grade: string | null | undefined }) {
-  if (!grade) return <Tag>—</Tag>;
-  const color = grade === 'A' ? 'green' : grade === 'B' ? 'blue' : grade === 'C' ? 'orange' : 'red';
-  return <Tag color={color}>{grade}</Tag>;
+  return <Tag color={gradeColour(grade)}>{grade || '—'}</Tag>;
 }

@@ -4,7 +4,7 @@ import { Tag as AntTag, type TagProps } from 'antd';
  * antd's preset tag colours (green, gold, orange on their pale backgrounds) fall short of WCAG 2.1
  * AA contrast (4.5:1); these are white text on dark tones that pass.
  */
-const AA_COLOURS: Record<string, string> = {
+export const AA_COLOURS: Record<string, string> = {
   green: '#237804',
   gold: '#874d00',
   orange: '#ad4e00',

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Checkbox, Col, Row, Select, Skeleton, Space, Statistic, Typography, type TableColumnsType } from 'antd';
 import { Tag } from '../data/Tag';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
@@ -20,7 +20,9 @@ import {
 } from '../gql/leader/graphql';
 import { CASE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
-import { GradeTag } from '../credit/GradeTag';
+import { AA_COLOURS } from '../data/Tag';
+import { antdClasses } from '../app/antd-markup';
+import { gradeColour } from '../credit/GradeTag';
 import { loadRestStyles } from '../app/styles';
 import { countDueWithin, coverage, hasOpenCases, joinedVariables } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
@@ -138,11 +140,36 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
       hasOpenCases: openCases,
       hasBidderGradedCOrD: lowGrade,
     }) as JoinedProjectsQueryVariables,
+    // Read straight from the answer, not through the normalised cache: writing a page of projects with
+    // their cases, bids and bidders into the cache and reading it back was about a third of the work
+    // between the answer and the first frame showing it (Chrome traces of bench:web's cold loads), and
+    // no other view reads these objects from here. Each page and filter is asked again when shown, as
+    // cache-and-network did.
+    fetchPolicy: 'no-cache',
   });
   const connection = data?.projects;
   useEffect(() => {
     if (!loading) onSettled();
   }, [loading, onSettled]);
+  // The cells' tags and lists as antd's own markup (its classes, the same style sheet), not as its
+  // Tag and Space components: a page of 20 projects draws ~150 tags, and each antd Tag is a dozen
+  // React components and hooks (wave, closable, semantic styles), most of the work of drawing the
+  // joined view after its answer. Tags in antd's default colour stay antd's own (the component is what
+  // sets its colour variables). antd's hashed class is left out: its zero-runtime style sheet does not use it.
+  const tag = (key: string, colour: string | undefined, text: string, style?: CSSProperties) => {
+    const background = colour ? AA_COLOURS[colour] : undefined;
+    if (!background)
+      return (
+        <Tag key={key} style={style}>
+          {text}
+        </Tag>
+      );
+    return (
+      <span key={key} className={antdClasses('ant-tag ant-tag-filled')} style={{ background, color: '#fff', ...style }}>
+        {text}
+      </span>
+    );
+  };
   const columns: TableColumnsType<JoinedRow> = [
     {
       title: t('项目', 'Project'),
@@ -164,13 +191,17 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
         ) : p.cases.length === 0 ? (
           t('无', 'None')
         ) : (
-          <Space size={4} wrap>
+          <div className={antdClasses('ant-space ant-space-horizontal ant-space-align-center')} style={{ flexWrap: 'wrap', gap: 4 }}>
             {p.cases.map((c) => (
-              <Tag key={c.id} color={c.overdue ? 'red' : hasOpenCases({ stage: p.stage, bids: [], cases: [c] }) ? 'gold' : 'default'}>
-                {label(CASE_STATUS_LABELS, c.status, lang)}
-              </Tag>
+              <div key={c.id} className="ant-space-item">
+                {tag(
+                  c.id,
+                  c.overdue ? 'red' : hasOpenCases({ stage: p.stage, bids: [], cases: [c] }) ? 'gold' : undefined,
+                  label(CASE_STATUS_LABELS, c.status, lang),
+                )}
+              </div>
             ))}
-          </Space>
+          </div>
         ),
     },
     {
@@ -180,19 +211,17 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
         p.bids.length === 0 ? (
           t('暂无投标', 'No bids')
         ) : (
-          <Space direction="vertical" size={0}>
+          <div className={antdClasses('ant-space ant-space-vertical')}>
             {p.bids.map((b) => (
-              <span key={b.id}>
-                <GradeTag grade={b.bidderCreditAtBid?.grade} />
-                <Link to={`/entities/${b.bidder.creditCode}`}>{b.bidder.name}</Link>
-                {b.bidderRestricted && (
-                  <Tag color="red" style={{ marginLeft: 4 }}>
-                    {t('惩戒', 'Restricted')}
-                  </Tag>
-                )}
-              </span>
+              <div key={b.id} className="ant-space-item">
+                <span>
+                  {tag('grade', gradeColour(b.bidderCreditAtBid?.grade), b.bidderCreditAtBid?.grade || '—')}
+                  <Link to={`/entities/${b.bidder.creditCode}`}>{b.bidder.name}</Link>
+                  {b.bidderRestricted && tag('restricted', 'red', t('惩戒', 'Restricted'), { marginLeft: 4 })}
+                </span>
+              </div>
             ))}
-          </Space>
+          </div>
         ),
     },
   ];
