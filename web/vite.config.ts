@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { splitStyleSheet } from './src/app/css-split';
 
 /** The build's manifest of the app's operations (hash → document) for the gateway's trusted documents. */
@@ -59,7 +59,7 @@ function firstScript(): Plugin {
           return seen;
         };
         const entry = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
-        const view = chunks.find((c) => c.facadeModuleId?.endsWith('/src/leader/LeaderOverview.tsx'));
+        const view = chunks.find((c) => c.moduleIds.includes(LEADER_OVERVIEW));
         if (!view) throw new Error('first-script: the leader overview chunk was not built');
         const leaderView = [...closure([view.fileName])].filter((name) => !entry.has(name)).map((name) => `/${name}`);
         return [{ tag: 'script', attrs: { 'data-leader-view': leaderView.join(' ') }, children: code, injectTo: 'head-prepend' }];
@@ -106,6 +106,88 @@ function antdStyles(): Plugin {
   };
 }
 
+/**
+ * Few files for the first view. The browser opens at most six connections to the origin (HTTP/1.1),
+ * and the leader overview's four queries and /auth/config hold five of them while the app's files
+ * load: split by the bundler's default rules, the entry was 15 files and the overview's view 20 more,
+ * queued one after another on the connection left (the last of them arrived 0.95 s after navigation,
+ * after every answer, on a quiet machine). So every module the entry imports statically is one file
+ * beside the entry, and every module the overview imports statically (beyond those) is one file with
+ * the overview: other views that share antd's table or card load that file too (cached after the
+ * first visit). What is imported dynamically (ECharts, the other views, GraphiQL) keeps its own files.
+ */
+const LEADER_OVERVIEW = fileURLToPath(new URL('src/leader/LeaderOverview.tsx', import.meta.url));
+
+/** The bundler's (rolldown's) output options, code-splitting groups and module graph, as Vite passes them on. */
+type OutputOptions = Exclude<NonNullable<NonNullable<UserConfig['build']>['rolldownOptions']>['output'], unknown[] | undefined>;
+type SplittingGroup = NonNullable<Exclude<NonNullable<OutputOptions['codeSplitting']>, boolean>['groups']>[number];
+type ChunkingContext = Parameters<Extract<SplittingGroup['name'], (...args: never[]) => unknown>>[1];
+
+/**
+ * Named imports from these barrels are followed to their component's own module (a barrel imports
+ * every component of its library; the bundler keeps only the named ones).
+ */
+const NAMED_IMPORT_FILES: Record<string, (name: string) => string> = {
+  antd: (name) => `/antd/es/${kebab(name)}/index.js`,
+  '@ant-design/icons': (name) => `/@ant-design/icons/es/icons/${name}.js`,
+};
+const kebab = (name: string) => name.replace(/[a-z0-9][A-Z]/g, (pair) => `${pair[0]}-${pair[1]}`).toLowerCase();
+
+/** A library's index that re-exports many modules (`export … from`), like `antd`'s or `graphql`'s. */
+function isBarrel(id: string, code: string | null): boolean {
+  return id.includes('node_modules') && !!code && (code.match(/^export\s[^;]*?\bfrom\s*["']/gm)?.length ?? 0) >= 10;
+}
+
+/**
+ * The modules the leader overview imports statically. Barrels are not followed (everything behind
+ * them would be counted, most of it other views' code): the components the app's own modules name
+ * from antd and its icons are followed instead; anything else behind a barrel keeps the bundler's
+ * own chunks.
+ */
+function leaderViewModules(ctx: ChunkingContext): Set<string> {
+  const seen = new Set<string>();
+  const named: string[] = [];
+  const barrels: string[] = [];
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const info = ctx.getModuleInfo(id);
+    if (!info) return;
+    if (isBarrel(id, info.code)) {
+      barrels.push(id);
+      return;
+    }
+    if (!id.includes('node_modules') && info.code)
+      for (const [from, file] of Object.entries(NAMED_IMPORT_FILES))
+        for (const [, names] of info.code.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*["']${from}["']`, 'g')))
+          for (const name of names.split(',')) {
+            const imported = name
+              .trim()
+              .split(/\s+as\s+/)[0]!
+              .trim();
+            if (imported && !imported.startsWith('type ')) named.push(file(imported));
+          }
+    for (const next of info.importedIds) visit(next);
+  };
+  visit(LEADER_OVERVIEW);
+  for (const barrel of barrels)
+    for (const component of ctx.getModuleInfo(barrel)?.importedIds ?? []) if (named.some((file) => component.endsWith(file))) visit(component);
+  for (const barrel of barrels) seen.delete(barrel);
+  return seen;
+}
+
+function firstViewChunks(): OutputOptions {
+  let leaderView: Set<string> | undefined;
+  return {
+    codeSplitting: {
+      groups: [
+        { name: 'app-shell', tags: ['$initial'], priority: 2 },
+        { name: (id, ctx) => ((leaderView ??= leaderViewModules(ctx)).has(id) ? 'leader-overview' : null), debugName: 'leader-overview', priority: 1 },
+      ],
+    },
+  };
+}
+
 /** The gateway serves `dist/`: hashed files under /assets/ (cached immutably), index.html for every app route. */
 export default defineConfig({
   plugins: [react(), antdStyles(), trustedDocuments(), firstScript()],
@@ -120,6 +202,7 @@ export default defineConfig({
     // GraphiQL's editor (Monaco) is large by nature; it loads only on /graphiql.
     chunkSizeWarningLimit: 4000,
     rolldownOptions: {
+      output: firstViewChunks(),
       onLog(level, log, handler) {
         // React compiler output in GraphiQL carries "use no memo" directives the bundler drops: harmless.
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
