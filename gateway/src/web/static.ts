@@ -29,22 +29,40 @@ export function fileIn(dir: string, pathname: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
+/** Whether the request accepts gzip (`Accept-Encoding: gzip`, not with `q=0`). */
+export function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding'];
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
 /**
  * Sends a file. Hashed build output (/assets/…) never changes under its name: cached for a year,
  * immutable. Everything else (index.html above all) is revalidated on every load, so a new build
- * is picked up at once.
+ * is picked up at once. The build writes a gzip copy beside each larger text file (`<file>.gz`,
+ * web/vite.config.ts): it is sent to a browser that accepts gzip, so nothing is compressed per
+ * request (the app's JavaScript is ~3.5 times smaller on the wire).
  */
 export function sendFile(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean): void {
-  const stat = statSync(file);
+  const gzipped = `${file}.gz`;
+  const hasGzip = existsSync(gzipped);
+  const sent = hasGzip && acceptsGzip(req) ? gzipped : file;
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': stat.size,
+    'content-length': statSync(sent).size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+    ...(hasGzip ? { vary: 'Accept-Encoding' } : {}),
+    ...(sent === gzipped ? { 'content-encoding': 'gzip' } : {}),
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  createReadStream(sent).pipe(res);
 }

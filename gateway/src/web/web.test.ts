@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, createLogger } from '@hub/kit';
@@ -14,6 +15,9 @@ mkdirSync(join(dist, 'assets'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
 writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
 writeFileSync(join(dist, 'trusted-documents.json'), '{}');
+const appScript = `console.log(${JSON.stringify('领导驾驶舱 '.repeat(200))})`;
+writeFileSync(join(dist, 'assets', 'app-def456.js'), appScript);
+writeFileSync(join(dist, 'assets', 'app-def456.js.gz'), gzipSync(appScript));
 const log = createLogger('web-test');
 
 function config(overrides: Partial<WebConfig> = {}): WebConfig {
@@ -61,6 +65,34 @@ describe('the web app on the gateway', () => {
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${development.url}/assets/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
     expect(await (await fetch(`${development.url}/trusted-documents.json`)).text()).toContain('id="root"');
+  });
+
+  it('sends the build’s gzip copy of a file to a client that accepts gzip, the file itself to others', async () => {
+    const get = (acceptEncoding?: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((done, fail) => {
+        const req = request(`${development.url}/assets/app-def456.js`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    const gzipped = await get('gzip, deflate, br');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toBe('Accept-Encoding');
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.body.length);
+    expect(gzipped.body.length).toBeLessThan(Buffer.byteLength(appScript) / 4);
+    expect(gunzipSync(gzipped.body).toString()).toBe(appScript);
+    for (const refused of [undefined, 'identity', 'gzip;q=0, identity']) {
+      const plain = await get(refused);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(appScript);
+    }
+    // A file the build did not compress (under 1 KB) is sent as it is.
+    const small = await fetch(`${development.url}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(await small.text()).toBe('console.log(1)');
   });
 
   it('leaves POST /graphql and a client GET of /graphql to GraphQL; sends a browser to GraphiQL in development', async () => {
