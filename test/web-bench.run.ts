@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demoHubInBrowser, devSession } from './web-browser';
+import { demoHubInBrowser, devSession, leaderDataOnScreen } from './web-browser';
 
 /**
  * `pnpm bench:web`: the JavaScript the leader's first view ships (gzip, as served; asked for before
@@ -65,16 +65,7 @@ it('measures the leader overview', async () => {
     });
     await page.goto(`${demo.origin}/`);
     // Measured in the page, at the first frame showing both (no round trip to this process in the figure).
-    const onScreen = (await (
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid="leader-tiles"] .ant-statistic-content-value') && document.querySelector('.ant-table-row')
-            ? performance.now()
-            : 0,
-        undefined,
-        { polling: 'raf', timeout: 60_000 },
-      )
-    ).jsonValue()) as number;
+    const onScreen = await leaderDataOnScreen(page);
     // The rest of the view (the chart) before closing, so every chunk it loads is counted somewhere.
     await page.locator('[data-testid="department-chart"] canvas').waitFor({ timeout: 60_000 });
     await Promise.all(bodies);

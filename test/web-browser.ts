@@ -72,6 +72,21 @@ export async function startBrowserTestHub(): Promise<{ hub: Hub; origin: string;
 }
 
 /** A desktop window, or a phone-sized touch screen for the public pages. */
+/**
+ * When the leader overview's data was first on screen, in the page's own clock (ms from navigation):
+ * the first animation frame showing both a tile's value and a row of the joined view. Measured in the
+ * page, so no round trip to the test process is in the figure (`pnpm bench:web` and its traces).
+ */
+export async function leaderDataOnScreen(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="leader-tiles"] .ant-statistic-content-value') && document.querySelector('.ant-table-row') ? performance.now() : 0,
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /**

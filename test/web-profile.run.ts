@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { ARTIFACTS, demoHubInBrowser, devSession } from './web-browser';
+import { ARTIFACTS, demoHubInBrowser, devSession, leaderDataOnScreen } from './web-browser';
 
 /**
  * `pnpm exec vitest run --config vitest.web-tools.config.mts test/web-profile.run.ts`: Chrome traces
@@ -70,16 +70,7 @@ it('profiles the leader overview', async () => {
         },
       });
     await page.goto(`${demo.origin}/`);
-    const onScreen = (await (
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid="leader-tiles"] .ant-statistic-content-value') && document.querySelector('.ant-table-row')
-            ? performance.now()
-            : 0,
-        undefined,
-        { polling: 'raf', timeout: 60_000 },
-      )
-    ).jsonValue()) as number;
+    const onScreen = await leaderDataOnScreen(page);
     await page.locator('[data-testid="department-chart"] canvas').waitFor({ timeout: 60_000 });
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
     if (run > 0) {
