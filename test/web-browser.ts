@@ -115,6 +115,29 @@ export async function signIn(context: BrowserContext, origin: string, query: str
 }
 
 /**
+ * Waits until every finite CSS transition and animation of the page has finished (antd's fades and
+ * colour transitions; spinners loop forever and are not waited for): a style read mid-way belongs to
+ * neither state.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    // Twice a frame with none running: antd's motions switch classes on the next frames, starting the next transition then.
+    for (let quiet = 0; quiet < 2;) {
+      const running = finite();
+      if (running.length > 0) {
+        quiet = 0;
+        await Promise.allSettled(running.map((a) => a.finished));
+      } else {
+        quiet += 1;
+        await frame();
+      }
+    }
+  });
+}
+
+/**
  * axe-core's own script injected into the page; serious and critical violations fail the test.
  * The page is checked at rest: a button caught halfway through antd's colour transition (e.g. from
  * disabled while a page loads back to enabled) has the contrast of neither state, so the check
@@ -122,10 +145,7 @@ export async function signIn(context: BrowserContext, origin: string, query: str
  * and are left alone).
  */
 export async function expectAccessible(page: Page, view: string): Promise<void> {
-  await page.evaluate(async () => {
-    const finite = () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
-    for (let running = finite(); running.length > 0; running = finite()) await Promise.allSettled(running.map((a) => a.finished));
-  });
+  await animationsSettled(page);
   await page.addScriptTag({ path: axeScript });
   const violations = await page.evaluate(async () => {
     const result = await (

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '@hub/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from './harness';
-import { devSession, originOnlyContext, startBrowserTestHub } from './web-browser';
+import { animationsSettled, devSession, originOnlyContext, startBrowserTestHub } from './web-browser';
 
 /**
  * antd's style sheet is built in two (web/src/app/css-split.ts): the leader overview's first-view
@@ -54,8 +54,9 @@ async function open(request: { role: string; department?: string }, path: string
   return { page, restSheetWhenDrawn: restSheetWhenDrawn.rest };
 }
 
-/** Every element's computed style (motion properties left out: they do not affect what is drawn at rest). */
-function computedStyles(page: Page): Promise<string[][]> {
+/** Every element's computed style at rest (motion properties left out, and read once fades and transitions have finished). */
+async function computedStyles(page: Page): Promise<string[][]> {
+  await animationsSettled(page);
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('body *'), (element) => {
       const style = getComputedStyle(element);
