@@ -10,7 +10,7 @@ export interface Operation {
   operationType?: OperationTypeNode;
   variables?: Record<string, unknown>;
   contextValue: unknown;
-  /** A key for the document's text (Apollo's query hash); without it the document object itself is the key. */
+  /** A key for the document's text (Apollo's query hash); without it the document is compiled for this run only. */
   documentKey?: string;
 }
 
@@ -31,7 +31,6 @@ const DEFAULT_CACHE_SIZE = 500;
  */
 export class JitExecution {
   private readonly compiled = new Map<string, CompiledQuery | null>();
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -70,14 +69,8 @@ export class JitExecution {
   }
 
   private compiledFor(operation: Operation): CompiledQuery | null {
+    if (!operation.documentKey) return this.compile(operation);
     const name = operation.operationName ?? '';
-    if (!operation.documentKey) {
-      let forDocument = this.byDocument.get(operation.document);
-      if (!forDocument) this.byDocument.set(operation.document, (forDocument = new Map<string, CompiledQuery | null>()));
-      let found = forDocument.get(name);
-      if (found === undefined) forDocument.set(name, (found = this.compile(operation)));
-      return found;
-    }
     const key = `${name}\u0000${operation.documentKey}`;
     let found = this.compiled.get(key);
     if (found !== undefined) {

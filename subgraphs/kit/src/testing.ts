@@ -49,7 +49,12 @@ export async function run<D = any>(
   // The servers' execution (queries compiled by graphql-jit), so the slices' tests check what production runs.
   let execution = executions.get(schema);
   if (!execution) executions.set(schema, (execution = new JitExecution(schema)));
-  const result = await execution.run({ document, variables, contextValue: requestContext(definition, em, user, 'test', createLogger('test')) });
+  const result = await execution.run({
+    document,
+    documentKey: source,
+    variables,
+    contextValue: requestContext(definition, em, user, 'test', createLogger('test')),
+  });
   return result as any;
 }
 
