@@ -9,6 +9,9 @@ export const ROLE_LABELS: Labels = {
   CENTER: ['公共资源交易中心', 'Trading center'],
   DEPT: ['行业主管部门', 'Line department'],
   ENFORCER: ['执法人员', 'Enforcer'],
+  PUBLIC: ['公众', 'Public'],
+  // The hub's own jobs (e.g. re-checking dates once a year's official calendar is published) write under this role.
+  SYSTEM: ['系统自动作业', 'System job'],
 };
 
 export const STAGE_LABELS: Labels = {
