@@ -20,7 +20,8 @@ import { SERVICE_NODE_FLAGS } from './node-flags';
  * - CPU milliseconds per request of every service (process.cpuUsage deltas in each process) and
  *   SQL statements per request of every subgraph;
  * - the gateway's overhead: the same subgraph fetches the gateway sent for one request, replayed
- *   directly in the same order and overlap, p50 against p50 (interleaved, one run);
+ *   directly in the same order and overlap, in pairs within the same seconds: each of 5 rounds gives
+ *   p50 against p50, the median of the rounds is the ratio and their min–max its spread;
  * - requests per second with 10 and 50 concurrent clients (each with its own token, so nothing is
  *   merged between them), and how many answers were complete, refused (503) or partial.
  * Then the joined view's p50 at 10, 50, 100 and 500 projects on a bigger data set (the demo
@@ -204,6 +205,72 @@ async function replay(fetches: RecordedFetch[]): Promise<void> {
   await Promise.all(done);
 }
 
+/** Rounds of the gateway ÷ direct measurement (BENCH_RATIO_ROUNDS); each gives its own ratio, their min–max is the spread. */
+const RATIO_ROUNDS = Math.max(1, Number(process.env.BENCH_RATIO_ROUNDS ?? 5));
+
+const elapsed = async (work: () => Promise<unknown>): Promise<number> => {
+  const t0 = performance.now();
+  await work();
+  return performance.now() - t0;
+};
+
+/**
+ * The gateway's time against the same subgraph fetches sent directly. Requests go in pairs, one
+ * through the gateway and one replayed directly, back to back, the pair's order alternating (so
+ * neither side always runs right after the other); the pairs are grouped in rounds. A change of
+ * load on the machine lands on both sides of a pair alike; each round gives its ratio of p50s, and
+ * their min–max shows how far the ratio moves within one run.
+ */
+async function gatewayAgainstDirect(
+  viaGateway: () => Promise<unknown>,
+  direct: () => Promise<unknown>,
+  iterations: number,
+): Promise<{ viaGateway: number[]; direct: number[]; rounds: number[] }> {
+  // The direct side's connections and the subgraphs' caches warm, as the gateway's are by then.
+  for (let i = 0; i < 3; i += 1) await direct();
+  const pairsPerRound = Math.max(10, Math.ceil(iterations / 2));
+  const all = { viaGateway: [] as number[], direct: [] as number[], rounds: [] as number[] };
+  for (let r = 0; r < RATIO_ROUNDS; r += 1) {
+    const g: number[] = [];
+    const d: number[] = [];
+    for (let i = 0; i < pairsPerRound; i += 1) {
+      if (i % 2 === 0) {
+        g.push(await elapsed(viaGateway));
+        d.push(await elapsed(direct));
+      } else {
+        d.push(await elapsed(direct));
+        g.push(await elapsed(viaGateway));
+      }
+    }
+    all.rounds.push(median(g) / median(d));
+    all.viaGateway.push(...g);
+    all.direct.push(...d);
+  }
+  return all;
+}
+
+/** Min and max of per-round ratios, rounded: the spread printed next to a ratio. */
+function spread(values: number[]): [number, number] {
+  return [round(Math.min(...values)), round(Math.max(...values))];
+}
+
+interface PageSizeSeries {
+  /** Each size's request times (ms), over all rounds; absent for a size that did not answer completely. */
+  timings: Map<number, number[]>;
+  /** Why a size was left out. */
+  refused: Map<number, string>;
+  /** CPU ms per request of each service at each size. */
+  cpu: Map<number, Record<string, number>>;
+  /** Each round's time (ms) per size, in the order the rounds ran. */
+  rounds: Map<number, number>[];
+}
+
+/** `blocks(items, n)`: the items in n consecutive blocks of (nearly) equal length. */
+function blocks<T>(items: T[], n: number): T[][] {
+  const count = Math.max(1, Math.min(n, items.length));
+  return Array.from({ length: count }, (_, b) => items.slice(Math.floor((b * items.length) / count), Math.floor(((b + 1) * items.length) / count)));
+}
+
 async function cloneDataset(pgUrl: string, copies: number): Promise<number> {
   const db = (name: string) => knex({ client: 'pg', connection: pgUrl.replace(/\/postgres$/, `/bench_${name}`), pool: { min: 0, max: 1 } });
   const databases = { projects: db('projects'), cases: db('cases'), credit: db('credit') };
@@ -310,20 +377,15 @@ async function main() {
         services.map((s) => [s.name, round((after.get(s.name)!.statements - before.get(s.name)!.statements) / iterations)] as const).filter(([, n]) => n !== 0),
       );
 
-      // Gateway against the same subgraph fetches sent directly, interleaved.
+      // Gateway against the same subgraph fetches sent directly, in pairs within the same seconds.
       await request(gateway, { type: 'record', on: true }, 'recording');
       await post(gateway.url, token, op);
       const { fetches } = await request(gateway, { type: 'record', on: false }, 'recorded');
-      const viaGateway: number[] = [];
-      const direct: number[] = [];
-      for (let i = 0; i < iterations; i += 1) {
-        let t0 = performance.now();
-        await post(gateway.url, token, op);
-        viaGateway.push(performance.now() - t0);
-        t0 = performance.now();
-        await replay(fetches);
-        direct.push(performance.now() - t0);
-      }
+      const overhead = await gatewayAgainstDirect(
+        () => post(gateway!.url, token, op),
+        () => replay(fetches),
+        iterations,
+      );
 
       // Throughput with concurrent clients, each with its own token.
       const concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number; failed: number }> = {};
@@ -356,9 +418,15 @@ async function main() {
         gcMsPerRequest,
         statementsPerRequest,
         subgraphFetches: fetches.length,
-        gatewayP50ms: round(median(viaGateway)),
-        directP50ms: round(median(direct)),
-        gatewayOverDirect: round(median(viaGateway) / median(direct)),
+        gatewayP50ms: round(median(overhead.viaGateway)),
+        directP50ms: round(median(overhead.direct)),
+        // The median of the rounds' ratios: always within the spread printed next to it (the ratio of
+        // the p50s over all pairs can fall outside it when the load drifts between rounds).
+        gatewayOverDirect: round(median(overhead.rounds)),
+        gatewayOverDirectPooled: round(median(overhead.viaGateway) / median(overhead.direct)),
+        gatewayOverDirectRounds: overhead.rounds.map(round),
+        gatewayOverDirectSpread: spread(overhead.rounds),
+        gatewayOverDirectPairs: overhead.viaGateway.length,
         concurrency,
       };
       results.push(result);
@@ -371,7 +439,9 @@ async function main() {
             .join(' ')}` +
           `\n  SQL/request ${Object.entries(statementsPerRequest)
             .map(([n, v]) => `${n}=${v}`)
-            .join(' ')}  | gateway ÷ direct ${result.gatewayOverDirect} (${result.gatewayP50ms} / ${result.directP50ms} ms, ${fetches.length} fetches)` +
+            .join(
+              ' ',
+            )}  | gateway ÷ direct ${result.gatewayOverDirect} (rounds ${result.gatewayOverDirectSpread.join('–')}; ${result.gatewayP50ms} / ${result.directP50ms} ms, ${result.gatewayOverDirectPairs} pairs, ${fetches.length} fetches)` +
           `\n  ${Object.entries(concurrency)
             .map(([c, v]) => `${c}: ${v.requestsPerSecond} req/s (${v.complete} complete, ${v.refused} refused, ${v.partial} partial, ${v.failed} failed)`)
             .join('  ')}`,
@@ -379,37 +449,87 @@ async function main() {
     }
 
     // The joined view as the data grows.
+    /**
+     * The joined view at each page size, the sizes interleaved: every round sends each size once, in
+     * an order that rotates from round to round, so that a change of load during the series lands on
+     * every size alike instead of on the sizes that happened to run then. Each size is warmed up
+     * first. The page of 500, slow, runs in a third of the rounds (spread evenly).
+     */
+    const pageSizeSeries = async (sizes: number[]): Promise<PageSizeSeries> => {
+      const op = OPERATIONS[2];
+      const series: PageSizeSeries = { timings: new Map(), refused: new Map(), cpu: new Map(), rounds: [] };
+      for (const first of sizes) {
+        const check = await post(gateway!.url, token, op, first);
+        if (check.outcome !== 'complete') {
+          series.refused.set(first, `${check.outcome}: ${check.body?.errors?.map((e) => e.message).join('; ')}`);
+          continue;
+        }
+        for (let i = 0; i < 3; i += 1) await post(gateway!.url, token, op, first);
+        series.timings.set(first, []);
+      }
+      const live = [...series.timings.keys()];
+      if (!live.length) return series;
+      const runsOf = (first: number) => (first >= 500 ? Math.max(5, Math.ceil(iterations / 3)) : iterations);
+      const rounds = Math.max(...live.map(runsOf));
+      // Whether `first` runs in round r: runsOf(first) of the rounds, evenly spread.
+      const runsIn = (first: number, r: number) => Math.floor(((r + 1) * runsOf(first)) / rounds) > Math.floor((r * runsOf(first)) / rounds);
+      for (let r = 0; r < rounds; r += 1) {
+        const times = new Map<number, number>();
+        for (let k = 0; k < live.length; k += 1) {
+          const first = live[(k + r) % live.length];
+          if (!runsIn(first, r)) continue;
+          const ms = await elapsed(() => post(gateway!.url, token, op, first));
+          series.timings.get(first)!.push(ms);
+          times.set(first, ms);
+        }
+        series.rounds.push(times);
+      }
+      // CPU per request, one size at a time after the timed rounds, as many requests as timed: the
+      // services' CPU counters are read before and after each block (reading them after every request
+      // would add the reading's own cost, about half a millisecond per service on a busy machine).
+      for (const first of live) {
+        const runs = runsOf(first);
+        const before = await cpuAndStatements(all);
+        for (let i = 0; i < runs; i += 1) await post(gateway!.url, token, op, first);
+        const after = await cpuAndStatements(all);
+        series.cpu.set(
+          first,
+          Object.fromEntries(
+            all.map((s) => [s.name, round((after.get(s.name)!.cpuMicros - before.get(s.name)!.cpuMicros) / 1000 / runs)] as const).filter(([, v]) => v >= 0.05),
+          ),
+        );
+      }
+      return series;
+    };
+
     const projectCount = await cloneDataset(pgServer.url, 4);
     const scaling: Record<string, number | string> = {};
     // CPU ms per request of each service at each page size: the per-row cost, apart from the machine's load.
     const scalingCpu: Record<string, Record<string, number>> = {};
     const sizes = process.env.BENCH_SCALING?.split(',').map(Number) ?? [10, 50, 100, 500];
-    for (const first of process.env.BENCH_SKIP_SCALING ? [] : sizes) {
-      const op = OPERATIONS[2];
-      const runs = first >= 500 ? Math.max(5, Math.ceil(iterations / 3)) : iterations;
-      const check = await post(gateway.url, token, op, first);
-      if (check.outcome !== 'complete') {
-        scaling[`p${first}`] = `${check.outcome}: ${check.body?.errors?.map((e) => e.message).join('; ')}`;
-        continue;
-      }
-      const timings: number[] = [];
-      const before = await cpuAndStatements(all);
-      for (let i = 0; i < runs; i += 1) {
-        const t0 = performance.now();
-        await post(gateway.url, token, op, first);
-        timings.push(performance.now() - t0);
-      }
-      const after = await cpuAndStatements(all);
+    const series: PageSizeSeries = process.env.BENCH_SKIP_SCALING
+      ? { timings: new Map(), refused: new Map(), cpu: new Map(), rounds: [] }
+      : await pageSizeSeries(sizes);
+    for (const first of sizes) {
+      const timings = series.timings.get(first);
+      const refused = series.refused.get(first);
+      if (refused) scaling[`p${first}`] = refused;
+      if (!timings) continue;
       scaling[`p${first}`] = round(median(timings));
-      scalingCpu[`p${first}`] = Object.fromEntries(
-        all.map((s) => [s.name, round((after.get(s.name)!.cpuMicros - before.get(s.name)!.cpuMicros) / 1000 / runs)] as const).filter(([, v]) => v >= 0.05),
-      );
+      scalingCpu[`p${first}`] = series.cpu.get(first)!;
     }
+    // The 100 ÷ 10 ratio of each block of rounds: how far it moves within this run.
+    const ratioBlocks = series.rounds.length
+      ? blocks(series.rounds, RATIO_ROUNDS).flatMap((block) => {
+          const t = (first: number) => block.flatMap((r) => r.get(first) ?? []);
+          return t(100).length && t(10).length ? [median(t(100)) / median(t(10))] : [];
+        })
+      : [];
     const ratio = typeof scaling.p100 === 'number' && typeof scaling.p10 === 'number' ? round(scaling.p100 / scaling.p10) : null;
     console.log(
       `${JOINED}, p50 by page size on ${projectCount} projects: ${Object.entries(scaling)
         .map(([k, v]) => `${k.slice(1)}: ${v} ms`)
-        .join(', ')}; 100 ÷ 10 = ${ratio}` +
+        .join(', ')}; 100 ÷ 10 = ${ratio}${ratioBlocks.length ? ` (blocks of rounds ${spread(ratioBlocks).join('–')})` : ''}` +
         Object.entries(scalingCpu)
           .map(
             ([k, cpu]) =>
@@ -429,7 +549,15 @@ async function main() {
       cpus: (await import('node:os')).cpus().length,
       iterations,
       results,
-      joinedViewScaling: { projects: projectCount, p50ms: scaling, p100OverP10: ratio, cpuMsPerRequest: scalingCpu },
+      joinedViewScaling: {
+        projects: projectCount,
+        p50ms: scaling,
+        p100OverP10: ratio,
+        cpuMsPerRequest: scalingCpu,
+        rounds: series.rounds.length,
+        p100OverP10Blocks: ratioBlocks.map(round),
+        p100OverP10Spread: ratioBlocks.length ? spread(ratioBlocks) : null,
+      },
     };
     const outDir = join(repoRoot(), 'bench-results');
     mkdirSync(outDir, { recursive: true });
@@ -478,16 +606,17 @@ type Report = {
     cpuMsPerRequest: Record<string, number>;
     statementsPerRequest: Record<string, number>;
     gatewayOverDirect: number;
+    gatewayOverDirectSpread?: [number, number];
     concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number }>;
   }[];
-  joinedViewScaling: { projects: number; p50ms: Record<string, number | string>; p100OverP10: number | null };
+  joinedViewScaling: { projects: number; p50ms: Record<string, number | string>; p100OverP10: number | null; p100OverP10Spread?: [number, number] | null };
 };
 
 function markdownTable(report: Report): string {
   const lines = [
     `Commit ${report.commit}, ${report.at.slice(0, 16).replace('T', ' ')} UTC, ${report.cpus} CPUs, load average ${report.loadAverage.join(' / ')}, ${report.iterations} iterations${process.env.BENCH_DEVELOPMENT ? ', services in development mode' : ''}.`,
     '',
-    '| operation | p50 ms | p95 ms | req/s at 10 | req/s at 50 (complete / 503 / partial) | CPU ms per request | SQL per request | gateway ÷ direct |',
+    '| operation | p50 ms | p95 ms | req/s at 10 | req/s at 50 (complete / 503 / partial) | CPU ms per request | SQL per request | gateway ÷ direct (min–max of rounds) |',
     '|---|---:|---:|---:|---:|---|---|---:|',
   ];
   for (const r of report.results) {
@@ -500,7 +629,7 @@ function markdownTable(report: Report): string {
         .map(([n, v]) => `${n} ${v}`)
         .join(', ')} | ${Object.entries(r.statementsPerRequest)
         .map(([n, v]) => `${n} ${v}`)
-        .join(', ')} | ${r.gatewayOverDirect} |`,
+        .join(', ')} | ${r.gatewayOverDirect}${r.gatewayOverDirectSpread ? ` (${r.gatewayOverDirectSpread.join('–')})` : ''} |`,
     );
   }
   const s = report.joinedViewScaling;
@@ -508,7 +637,7 @@ function markdownTable(report: Report): string {
     '',
     `Joined view p50 by page size (${s.projects} projects): ${Object.entries(s.p50ms)
       .map(([k, v]) => `${k.slice(1)} → ${v}${typeof v === 'number' ? ' ms' : ''}`)
-      .join(', ')}; 100 ÷ 10 = ${s.p100OverP10}.`,
+      .join(', ')}; 100 ÷ 10 = ${s.p100OverP10}${s.p100OverP10Spread ? ` (${s.p100OverP10Spread.join('–')} over blocks of rounds)` : ''}.`,
   );
   return `${lines.join('\n')}\n`;
 }
