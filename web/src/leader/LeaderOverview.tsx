@@ -28,7 +28,7 @@ import { AA_COLOURS } from '../data/Tag';
 import { antdClasses } from '../app/antd-markup';
 import { gradeColour } from '../credit/GradeTag';
 import { loadRestStyles } from '../app/styles';
-import { countDueWithin, coverage, hasOpenCases, joinedVariables } from './overview';
+import { countDueWithin, coverage, hasOpenCases, joinedVariables, statisticParts } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
@@ -45,9 +45,7 @@ type Departments = LeaderDepartmentsQuery;
 
 /** One tile, in antd's Card and Statistic markup and classes (their variables set by useTileMarkupVars). */
 function Tile({ title, value, suffix, danger }: { title: string; value: number | string | undefined; suffix?: string; danger?: boolean }) {
-  // antd's Statistic splits a number into its integer and decimal parts (no group separator), any other value is written as is.
-  const text = String(value ?? '—');
-  const parts = /^(-?)(\d*)(\.(\d+))?$/.exec(text);
+  const parts = statisticParts(value);
   return (
     <div className={antdClasses('ant-col ant-col-xs-12 ant-col-md-8 ant-col-xl-4')} style={{ paddingInline: 8 }}>
       <div className={antdClasses('ant-card ant-card-bordered ant-card-small')}>
@@ -58,16 +56,13 @@ function Tile({ title, value, suffix, danger }: { title: string; value: number |
             </div>
             <div className="ant-statistic-content" style={danger ? { color: '#c41d1d' } : undefined}>
               <span className="ant-statistic-content-value">
-                {parts && text !== '-' ? (
-                  <>
-                    <span className="ant-statistic-content-value-int">
-                      {parts[1]}
-                      {parts[2] || '0'}
-                    </span>
-                    {parts[4] && <span className="ant-statistic-content-value-decimal">{`.${parts[4]}`}</span>}
-                  </>
+                {'text' in parts ? (
+                  parts.text
                 ) : (
-                  text
+                  <>
+                    <span className="ant-statistic-content-value-int">{parts.int}</span>
+                    {parts.decimal && <span className="ant-statistic-content-value-decimal">{parts.decimal}</span>}
+                  </>
                 )}
               </span>
               {suffix && <span className="ant-statistic-content-suffix">{suffix}</span>}
