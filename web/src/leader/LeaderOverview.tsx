@@ -1,12 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Checkbox, Col, Row, Select, Skeleton, Space, Statistic, Typography, type TableColumnsType } from 'antd';
-import { Tag } from '../data/Tag';
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { Card, Checkbox, ConfigProvider, Select, Skeleton, Space, Typography } from 'antd';
+import useCardStyle from 'antd/es/card/style';
+import useStatisticStyle from 'antd/es/statistic/style';
+import { useContext, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
-import { PagedTable } from '../data/PagedTable';
-import { useCursorPager } from '../data/paging';
+import { PlainPagedTable, type PlainColumn } from '../data/PlainTable';
+import { useCursorPager, type CursorPager } from '../data/paging';
 import { lineDepartmentOptions } from '../data/member-units';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
 import {
@@ -15,6 +16,9 @@ import {
   LeaderCreditTilesDocument,
   LeaderDepartmentsDocument,
   type JoinedProjectsQuery,
+  type LeaderCaseTilesQuery,
+  type LeaderCreditTilesQuery,
+  type LeaderDepartmentsQuery,
   type JoinedProjectsQueryVariables,
   type ProjectStage,
 } from '../gql/leader/graphql';
@@ -24,18 +28,79 @@ import { AA_COLOURS } from '../data/Tag';
 import { antdClasses } from '../app/antd-markup';
 import { gradeColour } from '../credit/GradeTag';
 import { loadRestStyles } from '../app/styles';
-import { countDueWithin, coverage, hasOpenCases, joinedVariables } from './overview';
+import { countDueWithin, coverage, hasOpenCases, joinedVariables, statisticParts } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
+/** What a view reads of one query's state. */
+interface QueryResult<D> {
+  data: D | undefined;
+  error?: unknown;
+  loading: boolean;
+}
 
-function Tiles({ chartsNow, onSettled }: { chartsNow: boolean; onSettled: () => void }) {
+type CaseTiles = LeaderCaseTilesQuery;
+type CreditTiles = LeaderCreditTilesQuery;
+type Departments = LeaderDepartmentsQuery;
+
+/** One tile, in antd's Card and Statistic markup and classes (their variables set by useTileMarkupVars). */
+function Tile({ title, value, suffix, danger }: { title: string; value: number | string | undefined; suffix?: string; danger?: boolean }) {
+  const parts = statisticParts(value);
+  return (
+    <div className={antdClasses('ant-col ant-col-xs-12 ant-col-md-8 ant-col-xl-4')} style={{ paddingInline: 8 }}>
+      <div className={antdClasses('ant-card ant-card-bordered ant-card-small')}>
+        <div className="ant-card-body">
+          <div className={antdClasses('ant-statistic')}>
+            <div className="ant-statistic-header">
+              <div className="ant-statistic-title">{title}</div>
+            </div>
+            <div className="ant-statistic-content" style={danger ? { color: '#c41d1d' } : undefined}>
+              <span className="ant-statistic-content-value">
+                {'text' in parts ? (
+                  parts.text
+                ) : (
+                  <>
+                    <span className="ant-statistic-content-value-int">{parts.int}</span>
+                    {parts.decimal && <span className="ant-statistic-content-value-decimal">{parts.decimal}</span>}
+                  </>
+                )}
+              </span>
+              {suffix && <span className="ant-statistic-content-suffix">{suffix}</span>}
+            </div>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The CSS variables of antd's Card and Statistic, registered as the components themselves do, for
+ * the tiles written in their markup: six cards with a statistic each were ~20 antd components and
+ * their hooks per tile, in the same long task as the joined view.
+ */
+function useTileMarkupVars() {
+  const { getPrefixCls } = useContext(ConfigProvider.ConfigContext);
+  useCardStyle(getPrefixCls('card'));
+  useStatisticStyle(getPrefixCls('statistic'));
+}
+
+function Tiles({
+  cases,
+  credit,
+  departments,
+  loading,
+  chartsNow,
+}: {
+  cases: QueryResult<CaseTiles>;
+  credit: QueryResult<CreditTiles>;
+  departments: QueryResult<Departments>;
+  loading: boolean;
+  chartsNow: boolean;
+}) {
   const { t, lang } = useLocale();
-  const today = shanghaiToday();
-  const period = twoMonthPeriod(today);
-  const cases = useQuery(LeaderCaseTilesDocument);
-  const credit = useQuery(LeaderCreditTilesDocument);
-  const departments = useQuery(LeaderDepartmentsDocument, { variables: { period, year: yearPeriod(today) } });
+  useTileMarkupVars();
+  const period = twoMonthPeriod(shanghaiToday());
   const chart = useMemo(() => {
     const list = (departments.data?.departments ?? []).filter((d) => d.kind === 'LINE');
     const name = (d: (typeof list)[number]) => (lang === 'zh' ? d.nameZh : d.name);
@@ -56,13 +121,9 @@ function Tiles({ chartsNow, onSettled }: { chartsNow: boolean; onSettled: () => 
       series: series.map((s) => ({ ...s, type: 'bar' })),
     };
   }, [departments.data, lang, t]);
-  const loading = cases.loading || credit.loading || departments.loading;
-  useEffect(() => {
-    if (!loading) onSettled();
-  }, [loading, onSettled]);
-  const c = cases.data;
-  const k = credit.data;
-  const d = departments.data;
+  const c = loading ? undefined : cases.data;
+  const k = loading ? undefined : credit.data;
+  const d = loading ? undefined : departments.data;
   const open = c ? [c.submitted, c.accepted, c.routed, c.investigating, c.decided, c.feedbackSent].reduce((n, x) => n + (x?.totalCount ?? 0), 0) : undefined;
   const yearCoverage = d ? coverage(d.departments.map((x) => x.yearInspections)) : undefined;
   const tiles = [
@@ -84,7 +145,7 @@ function Tiles({ chartsNow, onSettled }: { chartsNow: boolean; onSettled: () => 
     { key: 'publicity', title: t('公示中的信用记录', 'Credit records in publicity'), value: k?.inPublicity?.totalCount, show: k?.inPublicity != null },
     { key: 'punished', title: t('失信联合惩戒对象', 'Subjects under joint punishment'), value: k?.punished?.totalCount, show: k?.punished != null },
   ].filter((tile) => tile.show);
-  const errors = [cases.error, credit.error, departments.error];
+  const errors = loading ? [] : [cases.error, credit.error, departments.error];
   return (
     <>
       <MissingSliceBanner error={errors} />
@@ -94,15 +155,11 @@ function Tiles({ chartsNow, onSettled }: { chartsNow: boolean; onSettled: () => 
       {loading && tiles.length === 0 ? (
         <Skeleton active />
       ) : (
-        <Row gutter={[16, 16]} data-testid="leader-tiles">
+        <div data-testid="leader-tiles" className={antdClasses('ant-row')} style={{ marginInline: -8, rowGap: 16 }}>
           {tiles.map((tile) => (
-            <Col key={tile.key} xs={12} md={8} xl={4}>
-              <Card size="small">
-                <Statistic title={tile.title} value={tile.value ?? '—'} suffix={tile.suffix} valueStyle={tile.danger ? { color: '#c41d1d' } : undefined} />
-              </Card>
-            </Col>
+            <Tile key={tile.key} title={tile.title} value={tile.value} suffix={tile.suffix} danger={tile.danger} />
           ))}
-        </Row>
+        </div>
       )}
       {d && (
         <Card
@@ -126,66 +183,60 @@ function Tiles({ chartsNow, onSettled }: { chartsNow: boolean; onSettled: () => 
   );
 }
 
-function JoinedView({ onSettled }: { onSettled: () => void }) {
+interface JoinedFilter {
+  department?: string;
+  stage?: ProjectStage;
+  openCases: boolean;
+  lowGrade: boolean;
+}
+
+function JoinedView({
+  joined,
+  loading,
+  departments,
+  pager,
+  filter,
+  setFilter,
+}: {
+  joined: QueryResult<JoinedProjectsQuery>;
+  loading: boolean;
+  departments: Departments['departments'] | undefined;
+  pager: CursorPager;
+  filter: JoinedFilter;
+  setFilter: (change: Partial<JoinedFilter>) => void;
+}) {
   const { t, lang } = useLocale();
-  const pager = useCursorPager();
-  const [department, setDepartment] = useState<string>();
-  const [stage, setStage] = useState<ProjectStage>();
-  const [openCases, setOpenCases] = useState(false);
-  const [lowGrade, setLowGrade] = useState(false);
-  const { data, loading, error } = useQuery(JoinedProjectsDocument, {
-    variables: joinedVariables(PAGE_SIZE, pager.after, {
-      supervisingDepartment: department,
-      stage,
-      hasOpenCases: openCases,
-      hasBidderGradedCOrD: lowGrade,
-    }) as JoinedProjectsQueryVariables,
-    // Read straight from the answer, not through the normalised cache: writing a page of projects with
-    // their cases, bids and bidders into the cache and reading it back was about a third of the work
-    // between the answer and the first frame showing it (Chrome traces of bench:web's cold loads), and
-    // no other view reads these objects from here. Each page and filter is asked again when shown, as
-    // cache-and-network did.
-    fetchPolicy: 'no-cache',
-  });
+  const data = loading ? undefined : joined.data;
+  const error = loading ? undefined : joined.error;
   const connection = data?.projects;
-  useEffect(() => {
-    if (!loading) onSettled();
-  }, [loading, onSettled]);
-  // The cells' tags and lists as antd's own markup (its classes, the same style sheet), not as its
-  // Tag and Space components: a page of 20 projects draws ~150 tags, and each antd Tag is a dozen
-  // React components and hooks (wave, closable, semantic styles), most of the work of drawing the
-  // joined view after its answer. Tags in antd's default colour stay antd's own (the component is what
-  // sets its colour variables). antd's hashed class is left out: its zero-runtime style sheet does not use it.
+  // The cells' tags and lists as antd's own markup (its classes, the same style sheet, the Tag's
+  // variables registered by the table), not as its Tag and Space components: a page of 20 projects
+  // draws ~150 tags, and each antd Tag is a dozen React components and hooks (wave, closable,
+  // semantic styles). antd's hashed class is left out: its zero-runtime style sheet does not use it.
   const tag = (key: string, colour: string | undefined, text: string, style?: CSSProperties) => {
     const background = colour ? AA_COLOURS[colour] : undefined;
-    if (!background)
-      return (
-        <Tag key={key} style={style}>
-          {text}
-        </Tag>
-      );
     return (
-      <span key={key} className={antdClasses('ant-tag ant-tag-filled')} style={{ background, color: '#fff', ...style }}>
+      <span key={key} className={antdClasses('ant-tag ant-tag-filled')} style={background ? { background, color: '#fff', ...style } : style}>
         {text}
       </span>
     );
   };
-  const columns: TableColumnsType<JoinedRow> = [
+  const columns: PlainColumn<JoinedRow>[] = [
     {
       title: t('项目', 'Project'),
       key: 'name',
-      render: (_, p) => (
+      render: (p) => (
         <Link to={`/projects/${p.id}`}>
           {p.name}（{p.code}）
         </Link>
       ),
     },
-    { title: t('主管部门', 'Department'), key: 'dept', render: (_, p) => (lang === 'zh' ? p.supervisingDepartment.nameZh : p.supervisingDepartment.name) },
-    { title: t('阶段', 'Stage'), key: 'stage', render: (_, p) => label(STAGE_LABELS, p.stage, lang) },
+    { title: t('主管部门', 'Department'), key: 'dept', render: (p) => (lang === 'zh' ? p.supervisingDepartment.nameZh : p.supervisingDepartment.name) },
+    { title: t('阶段', 'Stage'), key: 'stage', render: (p) => label(STAGE_LABELS, p.stage, lang) },
     {
       title: t('案件', 'Cases'),
       key: 'cases',
-      render: (_, p) =>
+      render: (p) =>
         p.cases == null ? (
           '—'
         ) : p.cases.length === 0 ? (
@@ -207,7 +258,7 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
     {
       title: t('投标人及投标时信用等级', 'Bidders and their grade at the bid'),
       key: 'bids',
-      render: (_, p) =>
+      render: (p) =>
         p.bids.length === 0 ? (
           t('暂无投标', 'No bids')
         ) : (
@@ -225,9 +276,6 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
         ),
     },
   ];
-  // The member units are data: the tiles' query lists them; asked with the same variables, it is one request for both (deduplicated in flight, then cached).
-  const today = shanghaiToday();
-  const units = useQuery(LeaderDepartmentsDocument, { variables: { period: twoMonthPeriod(today), year: yearPeriod(today) }, fetchPolicy: 'cache-first' });
   return (
     <Card size="small" style={{ marginTop: 16 }} title={t('项目、案件与投标人信用联查', 'Projects with cases and bidders’ credit')}>
       <MissingSliceBanner error={error} />
@@ -238,50 +286,32 @@ function JoinedView({ onSettled }: { onSettled: () => void }) {
           placeholder={t('主管部门', 'Department')}
           aria-label={t('按主管部门筛选', 'Filter by department')}
           style={{ width: 180 }}
-          value={department}
-          onChange={(v) => {
-            setDepartment(v);
-            pager.reset();
-          }}
-          options={lineDepartmentOptions(units.data?.departments, lang)}
+          value={filter.department}
+          onChange={(v) => setFilter({ department: v })}
+          options={lineDepartmentOptions(departments, lang)}
         />
         <Select
           allowClear
           placeholder={t('项目阶段', 'Stage')}
           aria-label={t('按项目阶段筛选', 'Filter by stage')}
           style={{ width: 180 }}
-          value={stage}
-          onChange={(v) => {
-            setStage(v);
-            pager.reset();
-          }}
+          value={filter.stage}
+          onChange={(v) => setFilter({ stage: v })}
           options={Object.keys(STAGE_LABELS).map((s) => ({ value: s as ProjectStage, label: label(STAGE_LABELS, s, lang) }))}
         />
-        <Checkbox
-          checked={openCases}
-          onChange={(e) => {
-            setOpenCases(e.target.checked);
-            pager.reset();
-          }}
-        >
+        <Checkbox checked={filter.openCases} onChange={(e) => setFilter({ openCases: e.target.checked })}>
           {t('有在办案件', 'Has open cases')}
         </Checkbox>
-        <Checkbox
-          checked={lowGrade}
-          onChange={(e) => {
-            setLowGrade(e.target.checked);
-            pager.reset();
-          }}
-        >
+        <Checkbox checked={filter.lowGrade} onChange={(e) => setFilter({ lowGrade: e.target.checked })}>
           {t('有C/D级投标人', 'Has a bidder graded C or D')}
         </Checkbox>
       </Space>
-      <PagedTable<JoinedRow>
+      <PlainPagedTable<JoinedRow>
         connection={connection}
         columns={columns}
         pager={pager}
         pageSize={PAGE_SIZE}
-        loading={loading}
+        loading={loading || joined.loading}
         rowKey="id"
         caption={t('项目联查表', 'Joined projects table')}
       />
@@ -312,13 +342,41 @@ function useAfterPaint(ready: boolean): boolean {
 /** 领导驾驶舱: the district at a glance, for leaders and the supervision office. */
 export function LeaderOverview() {
   const { t } = useLocale();
-  const [tilesSettled, setTilesSettled] = useState(false);
-  const [tableSettled, setTableSettled] = useState(false);
-  const settleTiles = useCallback(() => setTilesSettled(true), []);
-  const settleTable = useCallback(() => setTableSettled(true), []);
+  const today = shanghaiToday();
+  const pager = useCursorPager();
+  const [filter, setFilterState] = useState<JoinedFilter>({ openCases: false, lowGrade: false });
+  const setFilter = (change: Partial<JoinedFilter>) => {
+    setFilterState((f) => ({ ...f, ...change }));
+    pager.reset();
+  };
+  // The view's four queries here, read straight from their answers rather than through the
+  // normalised cache: writing the tiles' counts and the departments' figures into Apollo's cache and
+  // reading them back for the view was a large part of the work between the answers and the first
+  // frame showing them (Chrome traces of bench:web's cold loads), and no other view reads them from
+  // there. The joined view's page likewise (projects with their cases, bids and bidders). Each is
+  // asked again when the view is shown again, as cache-and-network did.
+  const cases = useQuery(LeaderCaseTilesDocument, { fetchPolicy: 'no-cache' });
+  const credit = useQuery(LeaderCreditTilesDocument, { fetchPolicy: 'no-cache' });
+  const departments = useQuery(LeaderDepartmentsDocument, { variables: { period: twoMonthPeriod(today), year: yearPeriod(today) }, fetchPolicy: 'no-cache' });
+  const joined = useQuery(JoinedProjectsDocument, {
+    variables: joinedVariables(PAGE_SIZE, pager.after, {
+      supervisingDepartment: filter.department,
+      stage: filter.stage,
+      hasOpenCases: filter.openCases,
+      hasBidderGradedCOrD: filter.lowGrade,
+    }) as JoinedProjectsQueryVariables,
+    fetchPolicy: 'no-cache',
+  });
+  // The first answers are drawn together, in one render once all four have come (or failed): one
+  // per answer drew the tiles and the table up to four times in the same task. A later page or
+  // filter of the joined view is drawn on its own.
+  const [firstIn, setFirstIn] = useState(false);
+  const allSettled = !cases.loading && !credit.loading && !departments.loading && !joined.loading;
+  if (allSettled && !firstIn) setFirstIn(true);
+  const waiting = !firstIn && !allSettled;
   // The chart's library and the other views' styles (app/styles.tsx) once the tiles and the joined
   // view are on screen, not in the same task as the frame that draws them.
-  const dataShown = useAfterPaint(tilesSettled && tableSettled);
+  const dataShown = useAfterPaint(firstIn);
   useEffect(() => {
     if (dataShown) void loadRestStyles();
   }, [dataShown]);
@@ -327,8 +385,15 @@ export function LeaderOverview() {
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         {t('领导驾驶舱', 'Leader overview')}
       </Typography.Title>
-      <Tiles chartsNow={dataShown} onSettled={settleTiles} />
-      <JoinedView onSettled={settleTable} />
+      <Tiles cases={cases} credit={credit} departments={departments} loading={waiting} chartsNow={dataShown} />
+      <JoinedView
+        joined={joined}
+        loading={waiting}
+        departments={waiting ? undefined : departments.data?.departments}
+        pager={pager}
+        filter={filter}
+        setFilter={setFilter}
+      />
     </>
   );
 }

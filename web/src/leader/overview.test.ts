@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDueWithin, coverage, hasOpenCases, joinedVariables, pendingDeadline } from './overview';
+import { countDueWithin, coverage, hasOpenCases, joinedVariables, pendingDeadline, statisticParts } from './overview';
 import { monthStarts, shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 describe('leader overview figures', () => {
@@ -13,6 +13,15 @@ describe('leader overview figures', () => {
     };
     expect(pendingDeadline(accepted)).toBe(accepted.resolutionDeadline);
     expect(countDueWithin([pending(0), pending(3), pending(4), pending(-1, true), pending(null), accepted], 3)).toBe(3);
+  });
+
+  it("splits a tile's number as antd's Statistic does, and writes anything else as it is", () => {
+    expect(statisticParts(137)).toEqual({ int: '137', decimal: undefined });
+    expect(statisticParts(12.5)).toEqual({ int: '12', decimal: '.5' });
+    expect(statisticParts(0)).toEqual({ int: '0', decimal: undefined });
+    expect(statisticParts(12345)).toEqual({ int: '12345', decimal: undefined });
+    expect(statisticParts('—')).toEqual({ text: '—' });
+    expect(statisticParts(undefined)).toEqual({ text: '—' });
   });
 
   it('sums inspection coverage over departments, null without a pool', () => {

@@ -42,6 +42,17 @@ export function coverage(stats: readonly ({ poolSize: number; drawn: number } | 
   return pool === 0 ? null : Math.round((drawn / pool) * 1000) / 10;
 }
 
+/**
+ * A tile's value as antd's Statistic writes it: a number split into its integer and decimal parts
+ * (no group separator), anything else (the '—' of a missing figure) as it is.
+ */
+export function statisticParts(value: number | string | undefined): { int: string; decimal?: string } | { text: string } {
+  const text = String(value ?? '—');
+  const parts = /^(-?)(\d*)(\.(\d+))?$/.exec(text);
+  if (!parts || text === '-') return { text };
+  return { int: `${parts[1]}${parts[2] || '0'}`, decimal: parts[4] ? `.${parts[4]}` : undefined };
+}
+
 export interface JoinedRow {
   stage: string;
   cases?: readonly { status: string }[] | null;
