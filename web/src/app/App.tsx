@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useMemo } from 'react';
@@ -16,7 +16,7 @@ import { Skeleton } from 'antd';
 // leader overview's first view here, the rest before any other view (./styles.tsx, web/vite.config.ts).
 import 'antd-styles:first-view.css';
 import { StylesReady } from './styles';
-import { THEME_CSS_VAR_CLASS } from './antd-markup';
+import { antdClasses, THEME_CSS_VAR_CLASS } from './antd-markup';
 
 /*
  * Sign-in, its return from the identity provider and the 404 page are chunks of their own, like the
@@ -69,7 +69,12 @@ function Shell({ config }: { config: AppConfig }) {
   const styled = (element: React.ReactNode) => <StylesReady>{element}</StylesReady>;
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
-      <AntApp>
+      {/*
+       * antd's App component in its markup (its class sets the page's text colour, font and line
+       * height): the component also renders holders for message, notification and modal hooks
+       * (App.useApp), which no view uses, and brought Modal and notification into the entry.
+       */}
+      <div className={antdClasses('ant-app')}>
         <ApolloProvider client={client}>
           <BrowserRouter>
             <Suspense fallback={<Skeleton active />}>
@@ -86,7 +91,7 @@ function Shell({ config }: { config: AppConfig }) {
             </Suspense>
           </BrowserRouter>
         </ApolloProvider>
-      </AntApp>
+      </div>
     </ConfigProvider>
   );
 }
