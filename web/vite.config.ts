@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { splitStyleSheet } from './src/app/css-split';
+import { THEME_TOKEN } from './src/app/theme-token';
 
 /** The build's manifest of the app's operations (hash → document) for the gateway's trusted documents. */
 function trustedDocuments(): Plugin {
@@ -104,6 +105,28 @@ function antdStyles(): Plugin {
       if (id === path('first-view.css')) return split().view;
       if (id === path('rest.css')) return split().rest;
       return null;
+    },
+  };
+}
+
+/**
+ * `antd-theme:precomputed`: the tokens antd's default algorithm derives from the app theme's seed
+ * (antd's default seed with src/app/theme-token.ts over it, as its ConfigProvider merges them), derived
+ * here once instead of in the browser on every load (colour palettes and ~440 tokens: ~20 ms of the
+ * app frame's first render on the bench's loaded machine). src/app/precomputed-theme.ts answers
+ * them for that seed and runs antd's algorithm for any other.
+ */
+function antdTheme(): Plugin {
+  const id = 'antd-theme:precomputed';
+  return {
+    name: 'antd-theme',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      const require = createRequire(import.meta.url);
+      const derive = (require('antd/lib/theme/themes/default/index.js') as { default: (seed: object) => object }).default;
+      const seed = { ...(require('antd/lib/theme/themes/seed.js') as { default: object }).default, ...THEME_TOKEN };
+      return `export default ${JSON.stringify({ seed, map: derive(seed) })};`;
     },
   };
 }
@@ -217,7 +240,7 @@ function gzipCopies(): Plugin {
 
 /** The gateway serves `dist/`: hashed files under /assets/ (cached immutably), index.html for every app route. */
 export default defineConfig({
-  plugins: [react(), antdStyles(), trustedDocuments(), firstScript(), gzipCopies()],
+  plugins: [react(), antdStyles(), antdTheme(), trustedDocuments(), firstScript(), gzipCopies()],
   resolve: {
     // The published draw algorithm, bundled as is (pure TypeScript, no imports beyond its SHA-256): the browser re-runs the very code the server runs.
     alias: [{ find: /^@hub\/draw\/(.*)$/, replacement: `${fileURLToPath(new URL('../subgraphs/enforcers/src/draw/', import.meta.url))}$1` }],

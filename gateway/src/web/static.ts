@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -42,6 +42,23 @@ export function acceptsGzip(req: IncomingMessage): boolean {
 }
 
 /**
+ * Hashed build files' bytes, read once (they never change under their name; the build is a few MB).
+ * Sent whole in the request's own turn of the event loop: a read stream's open, reads and writes
+ * are each a callback queued behind whatever the process is doing, and the leader overview's page
+ * asks for its entry script just before its first script sends the overview's four operations, so
+ * those callbacks waited behind the operations' work (on the bench's cold loads the 283 KB entry
+ * script's first byte came 0.7 s after it was asked, a 1 KB file's 0.35 s).
+ */
+const immutableFiles = new Map<string, Buffer>();
+
+function contents(file: string, immutable: boolean): Buffer {
+  if (!immutable) return readFileSync(file);
+  let bytes = immutableFiles.get(file);
+  if (!bytes) immutableFiles.set(file, (bytes = readFileSync(file)));
+  return bytes;
+}
+
+/**
  * Sends a file. Hashed build output (/assets/…) never changes under its name: cached for a year,
  * immutable. Everything else (index.html above all) is revalidated on every load, so a new build
  * is picked up at once. The build writes a gzip copy beside each larger text file (`<file>.gz`,
@@ -51,18 +68,15 @@ export function acceptsGzip(req: IncomingMessage): boolean {
 export function sendFile(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean): void {
   const gzipped = `${file}.gz`;
   const hasGzip = existsSync(gzipped);
-  const sent = hasGzip && acceptsGzip(req) ? gzipped : file;
+  const sendGzipped = hasGzip && acceptsGzip(req);
+  const body = contents(sendGzipped ? gzipped : file, immutable);
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': statSync(sent).size,
+    'content-length': body.length,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
     ...(hasGzip ? { vary: 'Accept-Encoding' } : {}),
-    ...(sent === gzipped ? { 'content-encoding': 'gzip' } : {}),
+    ...(sendGzipped ? { 'content-encoding': 'gzip' } : {}),
   });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  createReadStream(sent).pipe(res);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

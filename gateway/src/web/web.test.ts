@@ -95,6 +95,29 @@ describe('the web app on the gateway', () => {
     expect(await small.text()).toBe('console.log(1)');
   });
 
+  it('answers HEAD with the headers of GET and no body; index.html is read again on every load, a hashed file once', async () => {
+    const head = await fetch(`${development.url}/assets/app-def456.js`, { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('content-length'))).toBe(gzipSync(appScript).length);
+    expect(await head.text()).toBe('');
+    const other = mkdtempSync(join(tmpdir(), 'web-dist-'));
+    mkdirSync(join(other, 'assets'));
+    writeFileSync(join(other, 'index.html'), 'build 1');
+    writeFileSync(join(other, 'assets', 'a-1.js'), 'first');
+    const web = await serve(config({ distDir: other }));
+    try {
+      expect(await (await fetch(`${web.url}/assets/a-1.js`)).text()).toBe('first');
+      expect(await (await fetch(`${web.url}/`)).text()).toBe('build 1');
+      writeFileSync(join(other, 'index.html'), 'build 2');
+      writeFileSync(join(other, 'assets', 'a-1.js'), 'second');
+      expect(await (await fetch(`${web.url}/`)).text()).toBe('build 2');
+      // A hashed name never changes its content (a new build writes new names): kept in memory.
+      expect(await (await fetch(`${web.url}/assets/a-1.js`)).text()).toBe('first');
+    } finally {
+      web.server.close();
+    }
+  });
+
   it('leaves POST /graphql and a client GET of /graphql to GraphQL; sends a browser to GraphiQL in development', async () => {
     expect(await (await fetch(`${development.url}/graphql`, { method: 'POST' })).text()).toBe('graphql');
     expect(await (await fetch(`${development.url}/graphql?query={__typename}`, { headers: { accept: 'text/html' } })).text()).toBe('graphql');

@@ -1,5 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, type MappingAlgorithm } from 'antd';
+import defaultAlgorithm from 'antd/es/theme/themes/default';
+import precomputed from 'antd-theme:precomputed';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useMemo } from 'react';
@@ -16,7 +18,9 @@ import { Skeleton } from 'antd';
 // leader overview's first view here, the rest before any other view (./styles.tsx, web/vite.config.ts).
 import 'antd-styles:first-view.css';
 import { StylesReady } from './styles';
-import { THEME_CSS_VAR_CLASS } from './antd-markup';
+import { antdClasses, THEME_CSS_VAR_CLASS } from './antd-markup';
+import { precomputedAlgorithm } from './precomputed-theme';
+import { THEME_TOKEN } from './theme-token';
 
 /*
  * Sign-in, its return from the identity provider and the 404 page are chunks of their own, like the
@@ -31,23 +35,17 @@ const NotFound = lazy(() => import('./NotFound').then((m) => ({ default: m.NotFo
 const PublicPortal = lazy(() => import('../public/PublicPortal').then((m) => ({ default: m.PublicPortal })));
 
 /**
- * Colours that meet WCAG 2.1 AA contrast (4.5:1) on white: antd's default link blue and its
- * secondary and tertiary greys are lighter than that.
+ * The app theme (./theme-token.ts). antd computes no component styles in the browser (it did for
+ * every component on first render, most of the leader overview's start-up time): they come from
+ * antd.css; only the theme's CSS variables are set at run time. The tokens antd derives from the
+ * theme's seed (colour palettes and the rest, ~440 of them) are derived once by the build, not on
+ * every page load (./precomputed-theme.ts, web/vite.config.ts).
  */
 const THEME = {
-  // antd computes no component styles in the browser (it did for every component on first render,
-  // most of the leader overview's start-up time): they come from antd.css; only the theme's CSS
-  // variables below are set at run time.
   zeroRuntime: true,
   cssVar: { key: THEME_CSS_VAR_CLASS },
-  token: {
-    colorPrimary: '#1456b8',
-    colorLink: '#1456b8',
-    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
-  },
+  token: THEME_TOKEN,
+  algorithm: precomputedAlgorithm(precomputed.seed, precomputed.map, defaultAlgorithm as never) as unknown as MappingAlgorithm,
 };
 
 function Home() {
@@ -69,7 +67,12 @@ function Shell({ config }: { config: AppConfig }) {
   const styled = (element: React.ReactNode) => <StylesReady>{element}</StylesReady>;
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
-      <AntApp>
+      {/*
+       * antd's App component in its markup (its class sets the page's text colour, font and line
+       * height): the component also renders holders for message, notification and modal hooks
+       * (App.useApp), which no view uses, and brought Modal and notification into the entry.
+       */}
+      <div className={antdClasses('ant-app')}>
         <ApolloProvider client={client}>
           <BrowserRouter>
             <Suspense fallback={<Skeleton active />}>
@@ -86,7 +89,7 @@ function Shell({ config }: { config: AppConfig }) {
             </Suspense>
           </BrowserRouter>
         </ApolloProvider>
-      </AntApp>
+      </div>
     </ConfigProvider>
   );
 }
