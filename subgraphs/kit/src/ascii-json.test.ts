@@ -101,4 +101,21 @@ describe('asciiJson on answers as @apollo/gateway shapes them', () => {
   it('escapes every code unit above U+007E, surrogates one by one', () => {
     expect(escapeBeyondAscii('{"n":"é😀\u007f~"}')).toBe('{"n":"\\u00e9\\ud83d\\ude00\\u007f~"}');
   });
+
+  it('escapes texts of any size and mix, one after the other, as the reference does', () => {
+    // Runs at the start, the end, side by side and alone; a text larger than the reused buffer; small ones after it.
+    const texts = [
+      '名',
+      'a名',
+      '名a',
+      '名字和名',
+      '名'.repeat(20_000),
+      'x'.repeat(70_000) + '名'.repeat(180_000) + 'y',
+      '{"a":"b"}',
+      `"${'ab名'.repeat(5)}"`,
+      '',
+    ];
+    const escaped = (text: string) => text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    for (const text of texts) expect(escapeBeyondAscii(text)).toBe(escaped(text));
+  });
 });

@@ -118,7 +118,11 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);
       if (response.body.kind === 'complete') {
-        res.end(clarifyCsrfRefusal(res.statusCode, response.body.string));
+        // As bytes with their length: headers and body leave in one write, and a string answer would be
+        // counted, flattened into one piece (a large object from 128 K characters) and encoded again on the way out.
+        const answer = Buffer.from(clarifyCsrfRefusal(res.statusCode, response.body.string));
+        res.setHeader('content-length', answer.length);
+        res.end(answer);
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();

@@ -24,14 +24,14 @@ export async function leanFind<T extends object>(
   const meta = em.getMetadata().get<T>(entity.name);
   const anyOf = oneArrayParameter(meta, where);
   let rows: Record<string, unknown>[] & { total?: number };
-  if (anyOf) {
+  if (options.including) {
+    rows = await leanFindIncluding(em, entity, meta, where, anyOf, options, options.including);
+  } else if (anyOf) {
     // A DataLoader batch: the statement's text depends only on the column and the options, so it is
     // built once per process and only the keys' array literal changes.
     const statement = batchStatement(em, entity, meta, anyOf, options);
     const bindings = statement.bindings.map((b) => (b === KEYS ? anyOf.literal : b));
-    // The transaction the query builder would join (a leanFind inside em.transactional reads in it).
-    const transaction: unknown = em.getContext(false).getTransactionContext();
-    const found = (await em.getConnection('write').execute(statement.sql, bindings, 'all', transaction)) as EntityData<T>[];
+    const found = (await executeRaw(em, statement.sql, bindings)) as EntityData<T>[];
     rows = found.map((row) => em.getDriver().mapResult(row, meta) as Record<string, unknown>);
   } else {
     const qb = leanQuery(em, entity, options).where(where);
@@ -53,11 +53,86 @@ export async function leanFind<T extends object>(
   return rows as unknown as T[] & { total?: number };
 }
 
-type LeanOptions<T> = { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number; withTotal?: boolean };
+type LeanOptions<T> = {
+  orderBy?: QueryOrderMap<T>;
+  limit?: number;
+  offset?: number;
+  withTotal?: boolean;
+  /**
+   * A many-to-one relation read in the same statement (a left join): each row's reference is then the
+   * related lean row, with its entity's prototype, instead of a primary-key stub. For a list whose
+   * every row is asked for its related row next (a page's bids and their bidders): one statement, one
+   * round trip and one batch fewer.
+   */
+  including?: string & keyof T;
+};
+
+/** The join alias of `including`: MikroORM selects the related columns as `<alias>__<column>`. */
+const INCLUDED = 'inc';
+const INCLUDED_PREFIX = `${INCLUDED}__`;
+
+/** Runs SQL in the transaction the query builder would join (a leanFind inside em.transactional reads in it). */
+function executeRaw(em: EntityManager, sql: string, bindings: unknown[]): Promise<unknown> {
+  const transaction: unknown = em.getContext(false).getTransactionContext();
+  return em.getConnection('write').execute(sql, bindings as never[], 'all', transaction);
+}
+
+/** leanFind with one many-to-one relation joined: the rows split into the entity's columns and the related row's, each mapped by MikroORM. */
+async function leanFindIncluding<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  meta: EntityMetadata<T>,
+  where: FilterQuery<T>,
+  anyOf: ReturnType<typeof oneArrayParameter>,
+  options: LeanOptions<T>,
+  including: string,
+): Promise<Record<string, unknown>[]> {
+  const relation = (meta.properties as Record<string, EntityMetadata<T>['properties'][keyof EntityMetadata<T>['properties']] | undefined>)[including];
+  if (!relation?.targetMeta || relation.kind !== ReferenceKind.MANY_TO_ONE || relation.targetMeta.primaryKeys.length !== 1) {
+    throw new Error(`leanFind: ${meta.className}.${including} is not a many-to-one relation with a single-column key`);
+  }
+  const target = relation.targetMeta;
+  let found: Record<string, unknown>[];
+  if (anyOf) {
+    const statement = batchStatement(em, entity, meta, anyOf, options);
+    found = (await executeRaw(
+      em,
+      statement.sql,
+      statement.bindings.map((b) => (b === KEYS ? anyOf.literal : b)),
+    )) as Record<string, unknown>[];
+  } else {
+    found = (await leanQuery(em, entity, options).where(where).execute('all', false)) as Record<string, unknown>[];
+  }
+  const driver = em.getDriver();
+  const keyColumn = target.properties[target.primaryKeys[0]].fieldNames[0];
+  // A related row shared by several rows (a bidder's bids) is mapped once and shared, as one entity would be.
+  const related = new Map<unknown, object>();
+  return found.map((raw) => {
+    const own: Record<string, unknown> = {};
+    const other: Record<string, unknown> = {};
+    for (const column in raw) {
+      if (column.startsWith(INCLUDED_PREFIX)) other[column.slice(INCLUDED_PREFIX.length)] = raw[column];
+      else own[column] = raw[column];
+    }
+    const row = driver.mapResult(own as EntityData<T>, meta) as Record<string, unknown>;
+    const key = other[keyColumn];
+    if (key !== null && key !== undefined) {
+      let relatedRow = related.get(key);
+      if (!relatedRow) {
+        relatedRow = driver.mapResult(other as EntityData<object>, target) as object;
+        Object.setPrototypeOf(relatedRow, target.class.prototype as object);
+        related.set(key, relatedRow);
+      }
+      row[including] = relatedRow;
+    }
+    return row;
+  });
+}
 
 /** `select *` with the options applied; the caller adds the condition. */
 function leanQuery<T extends object>(em: EntityManager, entity: EntityClass<T>, options: LeanOptions<T>) {
   const qb = em.createQueryBuilder(entity).select('*');
+  if (options.including) qb.leftJoinAndSelect(options.including as never, INCLUDED);
   // The window count is taken before LIMIT/OFFSET: every row carries the count of all matching rows.
   if (options.withTotal) qb.addSelect(raw('count(*) over () as "__total"'));
   if (options.orderBy) qb.orderBy(options.orderBy);
@@ -86,7 +161,15 @@ function batchStatement<T extends object>(
 ): { sql: string; bindings: unknown[] } {
   let byKey = batchStatements.get(meta);
   if (!byKey) batchStatements.set(meta, (byKey = new Map<string, { sql: string; bindings: unknown[] }>()));
-  const key = JSON.stringify([anyOf.column, anyOf.arrayType, options.orderBy ?? null, options.limit ?? null, options.offset ?? null, !!options.withTotal]);
+  const key = JSON.stringify([
+    anyOf.column,
+    anyOf.arrayType,
+    options.orderBy ?? null,
+    options.limit ?? null,
+    options.offset ?? null,
+    !!options.withTotal,
+    options.including ?? null,
+  ]);
   let statement = byKey.get(key);
   if (!statement) {
     const qb = leanQuery(em, entity, options);

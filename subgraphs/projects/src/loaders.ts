@@ -11,17 +11,18 @@ import type { Services } from './services';
  * so they return lean rows (kit/src/lean.ts), not managed entities.
  */
 export function createLoaders(em: EntityManager) {
+  const marketEntityByCode = keyLoader(
+    (codes: readonly string[]) => leanFind(em, MarketEntity, { creditCode: { $in: [...codes] } }),
+    (m) => m.creditCode,
+    'MarketEntity',
+  );
   return {
     departmentByCode: keyLoader(
       (codes: readonly string[]) => leanFind(em, Department, { code: { $in: [...codes] } }),
       (d) => d.code,
       'Department',
     ),
-    marketEntityByCode: keyLoader(
-      (codes: readonly string[]) => leanFind(em, MarketEntity, { creditCode: { $in: [...codes] } }),
-      (m) => m.creditCode,
-      'MarketEntity',
-    ),
+    marketEntityByCode,
     projectById: keyLoader(
       (ids: readonly string[]) => leanFind(em, Project, { id: { $in: [...ids] } }),
       (p) => p.id,
@@ -42,8 +43,22 @@ export function createLoaders(em: EntityManager) {
       (b) => b.id,
       'Bid',
     ),
+    /**
+     * Each bid with its bidder, in one statement: a page's bids are asked for their bidders next, which
+     * would be a second round trip after the bids (a fifth statement for a page of projects with bids
+     * and bidders); the bidders go into marketEntityByCode for those fields.
+     */
     bidsByProject: groupLoader(
-      (ids: readonly string[]) => leanFind(em, Bid, { project: { $in: [...ids] } }, { orderBy: { tenderRound: 'asc', submittedOn: 'asc', id: 'asc' } }),
+      async (ids: readonly string[]) => {
+        const bids = await leanFind(
+          em,
+          Bid,
+          { project: { $in: [...ids] } },
+          { orderBy: { tenderRound: 'asc', submittedOn: 'asc', id: 'asc' }, including: 'bidder' },
+        );
+        for (const bid of bids) marketEntityByCode.prime(bid.bidder.creditCode, bid.bidder);
+        return bids;
+      },
       (b) => b.project.id,
     ),
     bidsByBidder: groupLoader(

@@ -317,6 +317,32 @@ describe('demo data and batching', () => {
       expect(seen).toHaveLength(200);
       expect(new Set(seen).size).toBe(200);
       expect(seen).not.toContain('NEWEST-1');
+
+      // Bids are read with their bidders in one statement (loaders.ts): the page and its bids cost two,
+      // and each bidder is the same as the market entity read on its own, registration authority (a getter) included.
+      const bidderFields = `creditCode name legalRepresentative registeredOn registrationAuthority`;
+      const withBidders = await countStatements(demoOrm, () =>
+        run(subgraph, schema, demoOrm, `{ projects(first: 100) { nodes { bids { bidderCreditCode bidder { ${bidderFields} } } } } }`, {}, as('LEADER')),
+      );
+      expect(withBidders.result.errors).toBeUndefined();
+      expect(withBidders.statements).toHaveLength(2);
+      const bids = withBidders.result.data.projects.nodes.flatMap((n: { bids: unknown[] }) => n.bids) as {
+        bidderCreditCode: string;
+        bidder: { creditCode: string };
+      }[];
+      expect(bids.length).toBeGreaterThan(100);
+      for (const bid of bids.slice(0, 20)) {
+        expect(bid.bidder.creditCode).toBe(bid.bidderCreditCode);
+        const single = await run(
+          subgraph,
+          schema,
+          demoOrm,
+          `query($c: ID!) { marketEntity(creditCode: $c) { ${bidderFields} } }`,
+          { c: bid.bidderCreditCode },
+          as('LEADER'),
+        );
+        expect(bid.bidder).toEqual(single.data.marketEntity);
+      }
       const bad = await run(
         subgraph,
         schema,
