@@ -1,16 +1,11 @@
-import { Button, ConfigProvider, Space, Spin, Typography } from 'antd';
+import { ConfigProvider, Spin } from 'antd';
 import useTableStyle from 'antd/es/table/style';
 import useTagStyle from 'antd/es/tag/style';
 import { useContext, type ReactNode } from 'react';
 import { antdClasses } from '../app/antd-markup';
 import { useLocale } from '../i18n/locale';
-import type { Connection } from './PagedTable';
+import { EmptyText, PagerControls, type Connection } from './pager-controls';
 import type { CursorPager } from './paging';
-
-/** The empty state as PagedTable's (its module would bring antd's Table into the chunk). */
-function EmptyText({ text }: { text: string }) {
-  return <Typography.Text type="secondary">{text}</Typography.Text>;
-}
 
 /** A column of a PlainTable: its header and what a row's cell shows. */
 export interface PlainColumn<N> {
@@ -64,8 +59,6 @@ export function PlainPagedTable<N extends object>({
   const { t } = useLocale();
   const { table: prefix } = useTableMarkupVars();
   const rows = connection?.nodes ?? [];
-  const total = connection?.totalCount ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
   const vars = `${prefix}-css-var`;
   return (
     <div>
@@ -111,15 +104,7 @@ export function PlainPagedTable<N extends object>({
           </Spin>
         </div>
       </div>
-      <Space style={{ marginTop: 12 }} aria-label={t('分页', 'Pages')}>
-        <Button size="small" onClick={pager.previous} disabled={pager.page <= 1 || loading}>
-          {t('上一页', 'Previous')}
-        </Button>
-        <Typography.Text>{t(`第 ${pager.page} / ${pages} 页，共 ${total} 条`, `Page ${pager.page} of ${pages}, ${total} in all`)}</Typography.Text>
-        <Button size="small" onClick={() => pager.next(connection?.pageInfo.endCursor)} disabled={!connection?.pageInfo.hasNextPage || loading}>
-          {t('下一页', 'Next')}
-        </Button>
-      </Space>
+      <PagerControls connection={connection} pager={pager} pageSize={pageSize} loading={loading} />
     </div>
   );
 }

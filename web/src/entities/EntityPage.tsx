@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { EChart } from '../charts/EChart';
 import { answerProblems, isForbidden } from '../data/errors';
-import { EmptyText } from '../data/PagedTable';
+import { EmptyText } from '../data/pager-controls';
 import { QueryState } from '../data/QueryState';
 import { EntityProfileDocument, type EntityProfileQuery } from '../gql/entities/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label } from '../i18n/labels';

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/SessionContext';
-import { EmptyText } from '../data/PagedTable';
+import { EmptyText } from '../data/pager-controls';
 import { QueryState } from '../data/QueryState';
 import { Tag } from '../data/Tag';
 import { isCreditCode, LONG_TEXT, todayInShanghai } from '../forms/rules';

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Sp
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/SessionContext';
-import { EmptyText } from '../data/PagedTable';
+import { EmptyText } from '../data/pager-controls';
 import { QueryState } from '../data/QueryState';
 import { Tag } from '../data/Tag';
 import { RefusalAlert, useSubmit } from '../forms/useSubmit';
