@@ -24,7 +24,6 @@ import {
 } from '@hub/kit';
 import { readGatewayConfig, type GatewayConfig } from './config';
 import { listCostRule } from './cost';
-import { LeanRemoteDataSource } from './data-source';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
 import { ServerTiming } from './server-timing';
@@ -44,7 +43,7 @@ export interface GatewayContext {
  * Forwards the caller's Authorization and the request id; every subgraph verifies the token itself.
  * Adds the internal-call key (HUB_INTERNAL_KEY) that lets subgraphs refuse anyone but the gateway.
  */
-class AuthForwardingDataSource extends LeanRemoteDataSource<GatewayContext> {
+class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     private readonly timeoutMs: number,
