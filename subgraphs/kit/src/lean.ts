@@ -27,11 +27,7 @@ export async function leanFind<T extends object>(
   if (options.including) {
     rows = await leanFindIncluding(em, entity, meta, where, anyOf, options, options.including);
   } else if (anyOf) {
-    // A DataLoader batch: the statement's text depends only on the column and the options, so it is
-    // built once per process and only the keys' array literal changes.
-    const statement = batchStatement(em, entity, meta, anyOf, options);
-    const bindings = statement.bindings.map((b) => (b === KEYS ? anyOf.literal : b));
-    const found = (await executeRaw(em, statement.sql, bindings)) as EntityData<T>[];
+    const found = (await batchRows(em, entity, meta, anyOf, options)) as EntityData<T>[];
     rows = found.map((row) => em.getDriver().mapResult(row, meta) as Record<string, unknown>);
   } else {
     const qb = leanQuery(em, entity, options).where(where);
@@ -71,10 +67,22 @@ type LeanOptions<T> = {
 const INCLUDED = 'inc';
 const INCLUDED_PREFIX = `${INCLUDED}__`;
 
-/** Runs SQL in the transaction the query builder would join (a leanFind inside em.transactional reads in it). */
-function executeRaw(em: EntityManager, sql: string, bindings: unknown[]): Promise<unknown> {
+/**
+ * A DataLoader batch's unmapped rows. The statement's text depends only on the column and the options,
+ * so it is built once per process and only the keys' array literal changes; it runs in the transaction
+ * the query builder would join (a leanFind inside em.transactional reads in it).
+ */
+async function batchRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  meta: EntityMetadata<T>,
+  anyOf: NonNullable<ReturnType<typeof oneArrayParameter>>,
+  options: LeanOptions<T>,
+): Promise<Record<string, unknown>[]> {
+  const statement = batchStatement(em, entity, meta, anyOf, options);
+  const bindings = statement.bindings.map((b) => (b === KEYS ? anyOf.literal : b));
   const transaction: unknown = em.getContext(false).getTransactionContext();
-  return em.getConnection('write').execute(sql, bindings as never[], 'all', transaction);
+  return (await em.getConnection('write').execute(statement.sql, bindings as never[], 'all', transaction)) as Record<string, unknown>[];
 }
 
 /** leanFind with one many-to-one relation joined: the rows split into the entity's columns and the related row's, each mapped by MikroORM. */
@@ -92,17 +100,9 @@ async function leanFindIncluding<T extends object>(
     throw new Error(`leanFind: ${meta.className}.${including} is not a many-to-one relation with a single-column key`);
   }
   const target = relation.targetMeta;
-  let found: Record<string, unknown>[];
-  if (anyOf) {
-    const statement = batchStatement(em, entity, meta, anyOf, options);
-    found = (await executeRaw(
-      em,
-      statement.sql,
-      statement.bindings.map((b) => (b === KEYS ? anyOf.literal : b)),
-    )) as Record<string, unknown>[];
-  } else {
-    found = (await leanQuery(em, entity, options).where(where).execute('all', false)) as Record<string, unknown>[];
-  }
+  const found = anyOf
+    ? await batchRows(em, entity, meta, anyOf, options)
+    : ((await leanQuery(em, entity, options).where(where).execute('all', false)) as Record<string, unknown>[]);
   const driver = em.getDriver();
   const keyColumn = target.properties[target.primaryKeys[0]].fieldNames[0];
   // A related row shared by several rows (a bidder's bids) is mapped once and shared, as one entity would be.

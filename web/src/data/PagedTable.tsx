@@ -1,7 +1,6 @@
 import { Table, type TableColumnsType } from 'antd';
 import { useLocale } from '../i18n/locale';
-import { EmptyText, PagerControls, type Connection } from './pager-controls';
-import type { CursorPager } from './paging';
+import { EmptyText, PagerControls, type ConnectionTableProps } from './pager-controls';
 
 /** A table of one Relay connection page, with previous/next through the cursors and the total. */
 export function PagedTable<N extends object>({
@@ -12,15 +11,7 @@ export function PagedTable<N extends object>({
   loading,
   rowKey,
   caption,
-}: {
-  connection: Connection<N> | null | undefined;
-  columns: TableColumnsType<N>;
-  pager: CursorPager;
-  pageSize: number;
-  loading: boolean;
-  rowKey: keyof N & string;
-  caption: string;
-}) {
+}: ConnectionTableProps<N> & { columns: TableColumnsType<N> }) {
   const { t } = useLocale();
   return (
     <div>

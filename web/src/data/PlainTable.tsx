@@ -4,8 +4,7 @@ import useTagStyle from 'antd/es/tag/style';
 import { useContext, type ReactNode } from 'react';
 import { antdClasses } from '../app/antd-markup';
 import { useLocale } from '../i18n/locale';
-import { EmptyText, PagerControls, type Connection } from './pager-controls';
-import type { CursorPager } from './paging';
+import { EmptyText, PagerControls, type ConnectionTableProps } from './pager-controls';
 
 /** A column of a PlainTable: its header and what a row's cell shows. */
 export interface PlainColumn<N> {
@@ -47,15 +46,7 @@ export function PlainPagedTable<N extends object>({
   loading,
   rowKey,
   caption,
-}: {
-  connection: Connection<N> | null | undefined;
-  columns: PlainColumn<N>[];
-  pager: CursorPager;
-  pageSize: number;
-  loading: boolean;
-  rowKey: keyof N & string;
-  caption: string;
-}) {
+}: ConnectionTableProps<N> & { columns: PlainColumn<N>[] }) {
   const { t } = useLocale();
   const { table: prefix } = useTableMarkupVars();
   const rows = connection?.nodes ?? [];

@@ -14,6 +14,16 @@ export interface Connection<N> {
   nodes: N[];
 }
 
+/** What both paged tables (`PagedTable`, `PlainPagedTable`) take besides their columns. */
+export interface ConnectionTableProps<N> {
+  connection: Connection<N> | null | undefined;
+  pager: CursorPager;
+  pageSize: number;
+  loading: boolean;
+  rowKey: keyof N & string;
+  caption: string;
+}
+
 /**
  * Previous / next through a connection's cursors, with the page number and the total, under a table.
  * Its own module, without antd's Table, so that `PlainPagedTable` keeps rc-table out of its chunk.
