@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { openDatabase, repoRoot, seedSubgraph, serveSubgraph } from '@hub/kit';
@@ -8,7 +9,8 @@ import { loadSubgraphs } from './load-subgraphs';
  * One service of `pnpm bench` in its own process (tools/src/bench.ts forks one per subgraph and one
  * for the gateway), so that `process.cpuUsage()` is that service's CPU alone. Answers the parent
  * over IPC: `stats` (CPU microseconds, garbage-collection pause microseconds, SQL statements so far), `record` (the gateway's subgraph
- * fetches, to replay them directly), `stop`.
+ * fetches, to replay them directly), `timeline` (on: start timing the gateway's requests; off: their
+ * {@link GatewayTimeline}s), `stop`.
  *
  * Environment: BENCH_ROLE (`gateway` or a subgraph name), BENCH_DATABASE_URL and BENCH_SEED for a
  * subgraph, BENCH_URLS (JSON pairs name → URL) for the gateway.
@@ -22,11 +24,31 @@ export interface RecordedFetch {
   end: number;
 }
 
+/**
+ * One request through the gateway as a timeline: when it came in and when its answer was written,
+ * when each subgraph fetch was sent and its answer read (ms on the monotonic clock), and the gateway
+ * process's CPU ms at each of those moments. What lies before the first fetch and after the last is
+ * the gateway's own part of the request's critical path.
+ */
+export interface GatewayTimeline {
+  in: number;
+  out: number;
+  cpuIn: number;
+  cpuOut: number;
+  fetches: { start: number; end: number; cpuStart: number; cpuEnd: number }[];
+}
+
 export type ServiceMessage =
   | { type: 'ready'; url: string }
   | { type: 'stats'; cpuMicros: number; gcMicros: number; statements: number; merged?: number; refused?: number }
   | { type: 'recording' }
-  | { type: 'recorded'; fetches: RecordedFetch[] };
+  | { type: 'recorded'; fetches: RecordedFetch[] }
+  | { type: 'timeline'; requests: GatewayTimeline[] };
+
+const cpuMs = () => {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1000;
+};
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -40,6 +62,8 @@ async function main() {
     for (const entry of list.getEntries()) gcMicros += entry.duration * 1000;
   }).observe({ entryTypes: ['gc'] });
   let recording: RecordedFetch[] | undefined;
+  // Timelines of the gateway's requests, one at a time (the benchmark's pairs): fetches go to the request last started.
+  let timelines: GatewayTimeline[] | undefined;
   let stop: () => Promise<void>;
   let url: string;
   let counters: () => { merged?: number; refused?: number } = () => ({});
@@ -48,6 +72,17 @@ async function main() {
     const record =
       (send: SubgraphFetch): SubgraphFetch =>
       async (input, init) => {
+        const timeline = timelines?.at(-1);
+        if (timeline) {
+          const fetch = { start: performance.now(), end: 0, cpuStart: cpuMs(), cpuEnd: 0 };
+          timeline.fetches.push(fetch);
+          try {
+            return await send(input, init);
+          } finally {
+            fetch.end = performance.now();
+            fetch.cpuEnd = cpuMs();
+          }
+        }
         if (!recording || typeof init?.body !== 'string') return send(input, init);
         const entry: RecordedFetch = {
           url: String(input),
@@ -74,6 +109,16 @@ async function main() {
       supergraphFile: join(repoRoot(), 'schema', 'supergraph.graphql'),
       rateLimitPerMinute: 1_000_000_000,
     });
+    // First among the request listeners, so that the request's time starts before the gateway's handler runs.
+    gateway.httpServer.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (!timelines || req.method !== 'POST') return;
+      const timeline: GatewayTimeline = { in: performance.now(), out: 0, cpuIn: cpuMs(), cpuOut: 0, fetches: [] };
+      timelines.push(timeline);
+      res.once('finish', () => {
+        timeline.out = performance.now();
+        timeline.cpuOut = cpuMs();
+      });
+    });
     url = gateway.url;
     stop = () => gateway.stop();
     counters = () => ({ merged: gateway.traffic.merger.stats.merged, refused: gateway.traffic.admission.stats.refused });
@@ -91,6 +136,12 @@ async function main() {
     stop = () => service.stop();
   }
   process.on('message', (message: { type: string; on?: boolean }) => {
+    if (message.type === 'timeline') {
+      if (message.on) timelines = [];
+      process.send!({ type: 'timeline', requests: timelines ?? [] } satisfies ServiceMessage);
+      if (!message.on) timelines = undefined;
+      return;
+    }
     if (message.type === 'stats') {
       const cpu = process.cpuUsage();
       process.send!({ type: 'stats', cpuMicros: cpu.user + cpu.system, gcMicros: Math.round(gcMicros), statements, ...counters() } satisfies ServiceMessage);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse, OperationTypeNode, Kind } from 'graphql';
 import { knex } from '@mikro-orm/postgresql';
 import { readSubgraphList, repoRoot, signDevToken } from '@hub/kit';
-import type { RecordedFetch, ServiceMessage } from './bench-service';
+import type { GatewayTimeline, RecordedFetch, ServiceMessage } from './bench-service';
 import { freePort, startEmbeddedPostgres } from './embedded-postgres';
 import { SERVICE_NODE_FLAGS } from './node-flags';
 
@@ -22,6 +22,9 @@ import { SERVICE_NODE_FLAGS } from './node-flags';
  * - the gateway's overhead: the same subgraph fetches the gateway sent for one request, replayed
  *   directly in the same order and overlap, in pairs within the same seconds: each of 5 rounds gives
  *   p50 against p50, the median of the rounds is the ratio and their min–max its spread;
+ * - what that overhead is made of: the gateway's own time on each request's critical path in those
+ *   pairs (before its first subgraph fetch, between fetches, after the last; CPU ms of the first and
+ *   the last), from a timeline of every request the gateway served (tools/src/bench-service.ts);
  * - requests per second with 10 and 50 concurrent clients (each with its own token, so nothing is
  *   merged between them), and how many answers were complete, refused (503) or partial.
  * Then the joined view's p50 at 10, 50, 100 and 500 projects on a bigger data set (the demo
@@ -249,6 +252,48 @@ async function gatewayAgainstDirect(
   return all;
 }
 
+/**
+ * The gateway's own part of its requests' critical path, from their timelines (p50s, ms): from the
+ * request's arrival to its first subgraph fetch (reading the request, Apollo Server's pipeline, the
+ * plan), the time between fetches when none is in flight (reading an answer, building the next
+ * fetch's representations), and from the last subgraph answer to the answer written (merging,
+ * shaping, serialising, writing); with the gateway's CPU ms in the first and the last. A direct replay
+ * of the same fetches has none of these, only its own client's work: they are what the gateway ÷ direct
+ * ratio is made of, apart from the extra hop from the client to the gateway and back.
+ */
+function gatewayOwnTime(timelines: GatewayTimeline[]) {
+  const complete = timelines.filter((t) => t.out > 0 && t.fetches.length > 0 && t.fetches.every((f) => f.end > 0));
+  if (!complete.length) return undefined;
+  const parts = complete.map((t) => {
+    const byStart = [...t.fetches].sort((a, b) => a.start - b.start);
+    const first = byStart[0];
+    const last = t.fetches.reduce((a, b) => (b.end > a.end ? b : a));
+    // Gaps in the union of the fetches' in-flight intervals.
+    let between = 0;
+    let reach = first.end;
+    for (const f of byStart) {
+      if (f.start > reach) between += f.start - reach;
+      reach = Math.max(reach, f.end);
+    }
+    return {
+      before: first.start - t.in,
+      beforeCpu: first.cpuStart - t.cpuIn,
+      between,
+      after: t.out - last.end,
+      afterCpu: t.cpuOut - last.cpuEnd,
+    };
+  });
+  const p50 = (pick: (p: (typeof parts)[number]) => number) => round(median(parts.map(pick)));
+  return {
+    requests: complete.length,
+    beforeFirstFetchMs: p50((p) => p.before),
+    beforeFirstFetchCpuMs: p50((p) => p.beforeCpu),
+    betweenFetchesMs: p50((p) => p.between),
+    afterLastFetchMs: p50((p) => p.after),
+    afterLastFetchCpuMs: p50((p) => p.afterCpu),
+  };
+}
+
 /** Min and max of per-round ratios, rounded: the spread printed next to a ratio. */
 function spread(values: number[]): [number, number] {
   return [round(Math.min(...values)), round(Math.max(...values))];
@@ -381,11 +426,13 @@ async function main() {
       await request(gateway, { type: 'record', on: true }, 'recording');
       await post(gateway.url, token, op);
       const { fetches } = await request(gateway, { type: 'record', on: false }, 'recorded');
+      await request(gateway, { type: 'timeline', on: true }, 'timeline');
       const overhead = await gatewayAgainstDirect(
         () => post(gateway!.url, token, op),
         () => replay(fetches),
         iterations,
       );
+      const ownTime = gatewayOwnTime((await request(gateway, { type: 'timeline', on: false }, 'timeline')).requests);
 
       // Throughput with concurrent clients, each with its own token.
       const concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number; failed: number }> = {};
@@ -427,6 +474,7 @@ async function main() {
         gatewayOverDirectRounds: overhead.rounds.map(round),
         gatewayOverDirectSpread: spread(overhead.rounds),
         gatewayOverDirectPairs: overhead.viaGateway.length,
+        gatewayOwnTime: ownTime,
         concurrency,
       };
       results.push(result);
@@ -442,6 +490,9 @@ async function main() {
             .join(
               ' ',
             )}  | gateway ÷ direct ${result.gatewayOverDirect} (rounds ${result.gatewayOverDirectSpread.join('–')}; ${result.gatewayP50ms} / ${result.directP50ms} ms, ${result.gatewayOverDirectPairs} pairs, ${fetches.length} fetches)` +
+          (ownTime
+            ? `\n  gateway's own time p50: before the first fetch ${ownTime.beforeFirstFetchMs} ms (CPU ${ownTime.beforeFirstFetchCpuMs}), between fetches ${ownTime.betweenFetchesMs} ms, after the last ${ownTime.afterLastFetchMs} ms (CPU ${ownTime.afterLastFetchCpuMs})`
+            : '') +
           `\n  ${Object.entries(concurrency)
             .map(([c, v]) => `${c}: ${v.requestsPerSecond} req/s (${v.complete} complete, ${v.refused} refused, ${v.partial} partial, ${v.failed} failed)`)
             .join('  ')}`,
