@@ -1,7 +1,8 @@
 import { Connection, PageArgs, pageWindow } from '@hub/kit';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Department } from '../department/department.entity';
-import type { Context } from '../loaders';
+import { PROJECT_FIELDS, type Context } from '../loaders';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import { Bid, Project, ProjectFlag, StageRecord } from './project.entity';
 import {
@@ -37,9 +38,12 @@ export class ProjectResolver {
   projects(
     @Args() page: PageArgs,
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet; null lists all.' }) filter: ProjectFilter | null,
-    @Ctx() { services }: Context,
+    @Ctx() { services, loaders, em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return services.projects.search(filter ?? undefined, pageWindow(page));
+    // The page and the reads below it (bids, bidders, stage records) select only the columns of the fields asked for.
+    const columns = loaders.selection.use(info).of(em.getMetadata().get(Project.name), 'Project', PROJECT_FIELDS);
+    return services.projects.search(filter ?? undefined, pageWindow(page), columns);
   }
 
   @Allowed('query.flaggedProjects')

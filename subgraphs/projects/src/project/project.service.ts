@@ -104,16 +104,19 @@ export class ProjectService {
     private readonly otherSlices?: SliceGraph,
   ) {}
 
-  /** A page of projects, newest registration first, by keyset (stable while projects are registered). */
-  list(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
-    return keysetPage(this.em, Project, projectWhere(filter), window, PROJECT_ORDER, { lean: true });
+  /**
+   * A page of projects, newest registration first, by keyset (stable while projects are registered).
+   * `columns`: only these properties' columns (kit SelectedColumns), every column when undefined.
+   */
+  list(filter: ProjectFilter | undefined, window: PageWindow, columns?: readonly string[]): Promise<ConnectionShape<Project>> {
+    return keysetPage(this.em, Project, projectWhere(filter), window, PROJECT_ORDER, { lean: true, columns });
   }
 
   /** The `projects` list: like `list`, with the conditions other slices answer (open cases, low grades) resolved first. */
-  async search(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
-    if (!filter || !needsOtherSlices(filter)) return this.list(filter, window);
+  async search(filter: ProjectFilter | undefined, window: PageWindow, columns?: readonly string[]): Promise<ConnectionShape<Project>> {
+    if (!filter || !needsOtherSlices(filter)) return this.list(filter, window, columns);
     if (!this.otherSlices) throw new Error('ProjectService.search asks other slices: construct it with their clients');
-    return this.list(await resolveCrossSliceFilter(this.em, filter, this.otherSlices), window);
+    return this.list(await resolveCrossSliceFilter(this.em, filter, this.otherSlices), window, columns);
   }
 
   async registerMarketEntity(input: RegisterMarketEntityInput): Promise<MarketEntity> {
