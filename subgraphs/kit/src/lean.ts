@@ -71,6 +71,17 @@ type LeanOptions<T> = {
   includingColumns?: readonly string[];
 };
 
+/** The related rows `including` read, so that a field resolver can answer with one instead of loading it again (`isIncludedRow`). */
+const includedRows = new WeakSet<object>();
+
+/**
+ * Whether a reference is a related row `leanFind`'s `including` read (not a primary-key stub, nor an entity or a reference
+ * MikroORM manages): a field resolver may answer with it as it is. Its columns are those the read selected (`includingColumns`).
+ */
+export function isIncludedRow(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && includedRows.has(value);
+}
+
 /** The join alias of `including`: MikroORM selects the related columns as `<alias>__<column>`. */
 const INCLUDED = 'inc';
 const INCLUDED_PREFIX = `${INCLUDED}__`;
@@ -129,6 +140,7 @@ async function leanFindIncluding<T extends object>(
       if (!relatedRow) {
         relatedRow = driver.mapResult(other as EntityData<object>, target) as object;
         Object.setPrototypeOf(relatedRow, target.class.prototype as object);
+        includedRows.add(relatedRow);
         related.set(key, relatedRow);
       }
       row[including] = relatedRow;
