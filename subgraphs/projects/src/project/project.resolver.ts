@@ -2,7 +2,7 @@ import { Connection, isIncludedRow, PageArgs, pageWindow } from '@hub/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Department } from '../department/department.entity';
-import { PROJECT_FIELDS, type Context } from '../loaders';
+import { MARKET_ENTITY_FIELDS, PROJECT_FIELDS, type Context } from '../loaders';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import { Bid, Project, ProjectFlag, StageRecord } from './project.entity';
 import {
@@ -16,7 +16,7 @@ import {
   RegisterProjectInput,
   StageStepInput,
 } from './project.inputs';
-import { requireUuid } from './project.service';
+import { requireUuid, type ProjectListRead } from './project.service';
 import { IntervalRule, stepsAllowedAt } from './stages';
 import { Allowed } from '../access-policy';
 
@@ -43,7 +43,15 @@ export class ProjectResolver {
   ) {
     // The page and the reads below it (bids, bidders, stage records) select only the columns of the fields asked for.
     const columns = loaders.selection.use(info).of(em.getMetadata().get(Project.name), 'Project', PROJECT_FIELDS);
-    return services.projects.search(filter ?? undefined, pageWindow(page), columns);
+    // A page that shows its tenderers reads them in its own statement (one statement and a loader call per row fewer).
+    const read: ProjectListRead = columns?.includes('tenderer')
+      ? {
+          columns,
+          including: 'tenderer',
+          includingColumns: loaders.selection.of(em.getMetadata().get(MarketEntity.name), 'MarketEntity', MARKET_ENTITY_FIELDS),
+        }
+      : { columns };
+    return services.projects.search(filter ?? undefined, pageWindow(page), read);
   }
 
   @Allowed('query.flaggedProjects')
@@ -68,8 +76,8 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => MarketEntity, { description: 'Tenderer (招标人).' })
-  tenderer(@Root() project: Project, @Ctx() { loaders }: Context): Promise<MarketEntity> {
-    return loaders.marketEntityByCode.load(project.tenderer.creditCode);
+  tenderer(@Root() project: Project, @Ctx() { loaders }: Context): MarketEntity | Promise<MarketEntity> {
+    return isIncludedRow(project.tenderer) ? project.tenderer : loaders.marketEntityByCode.load(project.tenderer.creditCode);
   }
 
   @FieldResolver(() => MarketEntity, { nullable: true, description: 'Tender agency (招标代理机构).' })
