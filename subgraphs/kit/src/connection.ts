@@ -132,21 +132,27 @@ export async function keysetPage<T extends object>(
   where: FilterQuery<T>,
   window: PageWindow,
   order: KeysetOrder,
-  options: { lean?: boolean } = {},
+  /**
+   * `columns`: a lean page's columns (lean.ts); the order's keys are added for the cursors. `including` and
+   * `includingColumns`: a many-to-one relation read with a lean page's rows (lean.ts).
+   */
+  options: { lean?: boolean; columns?: readonly string[]; including?: string; includingColumns?: readonly string[] } = {},
 ): Promise<ConnectionShape<T>> {
   const after = window.keyset ? keysetWhere(order, window.keyset) : undefined;
   const filter = (after ? { $and: [where, after] } : where) as FilterQuery<T>;
+  const columns = options.columns && [...new Set([...options.columns, ...order.map(([property]) => property)])];
+  const lean = { columns, including: options.including as (string & keyof T) | undefined, includingColumns: options.includingColumns };
   const page = { limit: window.limit + 1, offset: window.offset || undefined, orderBy: Object.fromEntries(order) as FindOptions<T>['orderBy'] };
   if (options.lean && !after) {
     // A first (or offset) page: the rows and the total in one statement (count(*) over ()); a
     // keyset page's window would count only the rows after the cursor, so it counts apart.
-    const rows = await leanFind(em, entity as EntityClass<T>, filter, { ...(page as object), withTotal: true });
+    const rows = await leanFind(em, entity as EntityClass<T>, filter, { ...(page as object), ...lean, withTotal: true });
     const total = rows.total ?? (window.offset > 0 ? await em.count(entity, where) : 0);
     return keysetConnection(rows, total, window, order);
   }
   const [rows, total] = await Promise.all([
     // Lean rows (lean.ts) for lists that are only read; entities when the caller needs them managed.
-    options.lean ? leanFind(em, entity as EntityClass<T>, filter, page as never) : em.find(entity, filter, page),
+    options.lean ? leanFind(em, entity as EntityClass<T>, filter, { ...(page as object), ...lean }) : em.find(entity, filter, page),
     em.count(entity, where),
   ]);
   return keysetConnection(rows as T[], total, window, order);

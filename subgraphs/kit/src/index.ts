@@ -29,6 +29,7 @@ export * from './production-safety';
 export * from './references';
 export * from './logger';
 export * from './scalars';
+export * from './selected-columns';
 export * from './schema';
 export * from './startup-lock';
 export * from './subgraph';

@@ -61,7 +61,26 @@ type LeanOptions<T> = {
    * round trip and one batch fewer.
    */
   including?: string & keyof T;
+  /**
+   * Only these properties' columns (and the primary key), from `SelectedColumns` (selected-columns.ts):
+   * the columns the request's fields read. Missing properties are absent from the rows. Undefined reads
+   * every column.
+   */
+  columns?: readonly string[];
+  /** The same for the `including` relation's rows. */
+  includingColumns?: readonly string[];
 };
+
+/** The related rows `including` read, so that a field resolver can answer with one instead of loading it again (`isIncludedRow`). */
+const includedRows = new WeakSet<object>();
+
+/**
+ * Whether a reference is a related row `leanFind`'s `including` read (not a primary-key stub, nor an entity or a reference
+ * MikroORM manages): a field resolver may answer with it as it is. Its columns are those the read selected (`includingColumns`).
+ */
+export function isIncludedRow(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && includedRows.has(value);
+}
 
 /** The join alias of `including`: MikroORM selects the related columns as `<alias>__<column>`. */
 const INCLUDED = 'inc';
@@ -121,6 +140,7 @@ async function leanFindIncluding<T extends object>(
       if (!relatedRow) {
         relatedRow = driver.mapResult(other as EntityData<object>, target) as object;
         Object.setPrototypeOf(relatedRow, target.class.prototype as object);
+        includedRows.add(relatedRow);
         related.set(key, relatedRow);
       }
       row[including] = relatedRow;
@@ -131,8 +151,9 @@ async function leanFindIncluding<T extends object>(
 
 /** `select *` with the options applied; the caller adds the condition. */
 function leanQuery<T extends object>(em: EntityManager, entity: EntityClass<T>, options: LeanOptions<T>) {
-  const qb = em.createQueryBuilder(entity).select('*');
-  if (options.including) qb.leftJoinAndSelect(options.including as never, INCLUDED);
+  const primaryKeys = options.columns ? em.getMetadata().get<T>(entity.name).primaryKeys.map(String) : [];
+  const qb = em.createQueryBuilder(entity).select(options.columns ? [...new Set([...primaryKeys, ...options.columns])] : '*');
+  if (options.including) qb.leftJoinAndSelect(options.including as never, INCLUDED, {}, options.includingColumns ? [...options.includingColumns] : undefined);
   // The window count is taken before LIMIT/OFFSET: every row carries the count of all matching rows.
   if (options.withTotal) qb.addSelect(raw('count(*) over () as "__total"'));
   if (options.orderBy) qb.orderBy(options.orderBy);
@@ -169,6 +190,8 @@ function batchStatement<T extends object>(
     options.offset ?? null,
     !!options.withTotal,
     options.including ?? null,
+    options.columns ?? null,
+    options.includingColumns ?? null,
   ]);
   let statement = byKey.get(key);
   if (!statement) {

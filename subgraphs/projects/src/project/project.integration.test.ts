@@ -264,6 +264,18 @@ describe('demo data and batching', () => {
         return { statements: statements.length, result };
       };
       const small = await measure(5);
+      // The page reads its tenderers in its own statement, and only the columns its fields need (kit SelectedColumns).
+      const tenderers = await countStatements(demoOrm, () =>
+        run(subgraph, schema, demoOrm, `{ projects(first: 5) { nodes { tenderer { name creditCode } } } }`, {}, as('LEADER')),
+      );
+      expect(tenderers.statements).toHaveLength(1);
+      expect(tenderers.result.data.projects.nodes[0].tenderer.name).toEqual(expect.any(String));
+      const codesOnly = await countStatements(demoOrm, () => run(subgraph, schema, demoOrm, `{ projects(first: 5) { nodes { code } } }`, {}, as('LEADER')));
+      expect(codesOnly.statements).toHaveLength(1);
+      expect(codesOnly.statements[0]).toContain('"code"');
+      expect(codesOnly.statements[0]).not.toMatch(/"budget"|"created_at"|join/);
+      const withBudget = await countStatements(demoOrm, () => run(subgraph, schema, demoOrm, `{ projects(first: 5) { nodes { budget } } }`, {}, as('LEADER')));
+      expect(withBudget.statements[0]).toContain('"budget"');
       const large = await measure(100);
       expect(large.result.data.projects.totalCount).toBe(200);
       expect(large.statements).toBe(small.statements);

@@ -1,7 +1,8 @@
-import { Connection, PageArgs, pageWindow } from '@hub/kit';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, isIncludedRow, PageArgs, pageWindow } from '@hub/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Department } from '../department/department.entity';
-import type { Context } from '../loaders';
+import { MARKET_ENTITY_FIELDS, PROJECT_FIELDS, type Context } from '../loaders';
 import { MarketEntity } from '../market-entity/market-entity.entity';
 import { Bid, Project, ProjectFlag, StageRecord } from './project.entity';
 import {
@@ -15,7 +16,7 @@ import {
   RegisterProjectInput,
   StageStepInput,
 } from './project.inputs';
-import { requireUuid } from './project.service';
+import { requireUuid, type ProjectListRead } from './project.service';
 import { IntervalRule, stepsAllowedAt } from './stages';
 import { Allowed } from '../access-policy';
 
@@ -37,9 +38,20 @@ export class ProjectResolver {
   projects(
     @Args() page: PageArgs,
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet; null lists all.' }) filter: ProjectFilter | null,
-    @Ctx() { services }: Context,
+    @Ctx() { services, loaders, em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return services.projects.search(filter ?? undefined, pageWindow(page));
+    // The page and the reads below it (bids, bidders, stage records) select only the columns of the fields asked for.
+    const columns = loaders.selection.use(info).of(em.getMetadata().get(Project.name), 'Project', PROJECT_FIELDS);
+    // A page that shows its tenderers reads them in its own statement (one statement and a loader call per row fewer).
+    const read: ProjectListRead = columns?.includes('tenderer')
+      ? {
+          columns,
+          including: 'tenderer',
+          includingColumns: loaders.selection.of(em.getMetadata().get(MarketEntity.name), 'MarketEntity', MARKET_ENTITY_FIELDS),
+        }
+      : { columns };
+    return services.projects.search(filter ?? undefined, pageWindow(page), read);
   }
 
   @Allowed('query.flaggedProjects')
@@ -64,8 +76,8 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => MarketEntity, { description: 'Tenderer (招标人).' })
-  tenderer(@Root() project: Project, @Ctx() { loaders }: Context): Promise<MarketEntity> {
-    return loaders.marketEntityByCode.load(project.tenderer.creditCode);
+  tenderer(@Root() project: Project, @Ctx() { loaders }: Context): MarketEntity | Promise<MarketEntity> {
+    return isIncludedRow(project.tenderer) ? project.tenderer : loaders.marketEntityByCode.load(project.tenderer.creditCode);
   }
 
   @FieldResolver(() => MarketEntity, { nullable: true, description: 'Tender agency (招标代理机构).' })
@@ -74,14 +86,15 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Bid], { description: 'Bids, all rounds unless one is given.' })
-  async bids(
+  bids(
     @Root() project: Project,
     @Arg('tenderRound', () => Int, { nullable: true, description: 'Only bids of this tender round (1, 2, …); null returns every round.' })
     tenderRound: number | null,
     @Ctx() { loaders }: Context,
   ): Promise<Bid[]> {
-    const bids = await loaders.bidsByProject.load(project.id);
-    return tenderRound ? bids.filter((b) => b.tenderRound === tenderRound) : bids;
+    // Not async: without a round, the loader's own promise (one wrapper less per project of a page).
+    const bids = loaders.bidsByProject.load(project.id);
+    return tenderRound ? bids.then((all) => all.filter((b) => b.tenderRound === tenderRound)) : bids;
   }
 
   @FieldResolver(() => [StageRecord], { description: 'Dated stage records in order (全程留痕).' })
@@ -176,8 +189,9 @@ export class ProjectResolver {
 @Resolver(() => Bid)
 export class BidResolver {
   @FieldResolver(() => MarketEntity, { description: 'The market entity (市场主体) that submitted the bid. Public.' })
-  bidder(@Root() bid: Bid, @Ctx() { loaders }: Context): Promise<MarketEntity> {
-    return loaders.marketEntityByCode.load(bid.bidder.creditCode);
+  bidder(@Root() bid: Bid, @Ctx() { loaders }: Context): MarketEntity | Promise<MarketEntity> {
+    // A bid read with its bidder (bidsByProject) answers with that row: no loader call and no promise per bid of a page.
+    return isIncludedRow(bid.bidder) ? bid.bidder : loaders.marketEntityByCode.load(bid.bidder.creditCode);
   }
 
   @FieldResolver(() => Project, { description: 'The project the bid was submitted to.' })

@@ -63,6 +63,13 @@ function requirePositive(value: string, field: string): string {
   return value;
 }
 
+/** How a project list reads its rows (kit leanFind's options): the selected columns, the tenderers with them. */
+export interface ProjectListRead {
+  columns?: readonly string[];
+  including?: 'tenderer';
+  includingColumns?: readonly string[];
+}
+
 /** Project lists: newest registration first, then by code (unique). */
 export const PROJECT_ORDER: KeysetOrder = [
   ['registeredOn', 'desc'],
@@ -104,16 +111,20 @@ export class ProjectService {
     private readonly otherSlices?: SliceGraph,
   ) {}
 
-  /** A page of projects, newest registration first, by keyset (stable while projects are registered). */
-  list(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
-    return keysetPage(this.em, Project, projectWhere(filter), window, PROJECT_ORDER, { lean: true });
+  /**
+   * A page of projects, newest registration first, by keyset (stable while projects are registered).
+   * `read`: only these columns (kit SelectedColumns; every column when undefined), and the tenderers read
+   * in the same statement when the page shows them.
+   */
+  list(filter: ProjectFilter | undefined, window: PageWindow, read: ProjectListRead = {}): Promise<ConnectionShape<Project>> {
+    return keysetPage(this.em, Project, projectWhere(filter), window, PROJECT_ORDER, { lean: true, ...read });
   }
 
   /** The `projects` list: like `list`, with the conditions other slices answer (open cases, low grades) resolved first. */
-  async search(filter: ProjectFilter | undefined, window: PageWindow): Promise<ConnectionShape<Project>> {
-    if (!filter || !needsOtherSlices(filter)) return this.list(filter, window);
+  async search(filter: ProjectFilter | undefined, window: PageWindow, read?: ProjectListRead): Promise<ConnectionShape<Project>> {
+    if (!filter || !needsOtherSlices(filter)) return this.list(filter, window, read);
     if (!this.otherSlices) throw new Error('ProjectService.search asks other slices: construct it with their clients');
-    return this.list(await resolveCrossSliceFilter(this.em, filter, this.otherSlices), window);
+    return this.list(await resolveCrossSliceFilter(this.em, filter, this.otherSlices), window, read);
   }
 
   async registerMarketEntity(input: RegisterMarketEntityInput): Promise<MarketEntity> {
