@@ -27,8 +27,6 @@ export function createLoaders(em: EntityManager, clock: Clock) {
     policy: () => (policy ??= creditPolicy()),
     /** Standings computed in this request, by subject and day (loadStanding). */
     standings: new Map<string, Promise<CreditStanding>>(),
-    /** The same standings once computed, for resolvers to answer without a promise (standingOrPromise). */
-    computedStandings: new Map<string, CreditStanding>(),
     ruleByCode: keyLoader(
       (codes: readonly string[]) => em.find(CreditRule, { code: { $in: [...codes] } }),
       (r) => r.code,
