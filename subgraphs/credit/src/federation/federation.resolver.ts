@@ -1,4 +1,5 @@
 import { isUuid, LocalDateScalar, PeriodInput, type BatchReferenceResolver } from '@hub/kit';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
 import { CreditRecord } from '../record/credit-record.entity';
@@ -83,7 +84,7 @@ export class BidCreditResolver {
  * promise for the call) and the fields answer with values, without a promise per bid or per field.
  * A bid without a bidder's code is left to the fields, which load its standing themselves.
  */
-export const resolveBids: BatchReferenceResolver<Context> = async (refs: Partial<BidRef>[], ctx) => {
+export const resolveBids: BatchReferenceResolver<Context> = async (refs: Partial<BidRef>[], ctx, info) => {
   const bids = refs.map((ref) => Object.assign(new BidRef(), ref));
   const known = bids.filter((bid) => bid.bidderCreditCode);
   const today = ctx.clock.today();
@@ -92,7 +93,38 @@ export const resolveBids: BatchReferenceResolver<Context> = async (refs: Partial
     CreditSubjectType.MARKET_ENTITY,
     known.map((bid) => bid.bidderCreditCode),
     known.map((bid) => bid.submittedOn ?? today),
+    mayAskRecords(info),
   );
   known.forEach((bid, i) => (bid.standing = standings[i]));
   return bids;
 };
+
+/** Field names under which a standing's records are read (CreditStandingResolver). */
+const RECORD_FIELDS = new Set(['records', 'recordsInForce']);
+const asksRecords = new WeakMap<FieldNode, boolean>();
+
+/**
+ * Whether the `_entities` call may ask a standing's records: any field named like one, anywhere in its
+ * selection or the fragments it uses. Only a sure no lets the bids' standings be computed without their
+ * records (loadStandingsOn); a yes reads them whole, as before.
+ */
+function mayAskRecords(info: GraphQLResolveInfo): boolean {
+  const node = info.fieldNodes[0];
+  let answer = asksRecords.get(node);
+  if (answer === undefined) {
+    const seen = new Set<string>();
+    const search = (set: SelectionSetNode | undefined): boolean =>
+      !!set &&
+      set.selections.some((selection) => {
+        if (selection.kind === Kind.FIELD) return RECORD_FIELDS.has(selection.name.value) || search(selection.selectionSet);
+        if (selection.kind === Kind.INLINE_FRAGMENT) return search(selection.selectionSet);
+        if (seen.has(selection.name.value)) return false;
+        seen.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        return !fragment || search(fragment.selectionSet);
+      });
+    answer = info.fieldNodes.some((n) => search(n.selectionSet));
+    asksRecords.set(node, answer);
+  }
+  return answer;
+}

@@ -10,7 +10,7 @@ import { CreditObjection, CreditRecord, CreditRecordEvent } from './credit-recor
 import { CreateCreditRecordInput, CreditObjectionDecisionInput, CreditObjectionInput, CreditRecordFilter } from './credit-record.inputs';
 import { requireSubject } from './credit-record.service';
 import { CreditRecordStatus, CreditSourceKind, CreditSubjectType } from './credit-types';
-import { CreditStanding, standingOf, visibleRecords } from './standing';
+import { CreditStanding, standingOf, standingOfDeductions, visibleRecords } from './standing';
 import { Allowed } from '../access-policy';
 
 export const CreditRecordConnection = Connection(CreditRecord, 'CreditRecord');
@@ -37,34 +37,42 @@ export function loadStanding(ctx: Context, subjectType: CreditSubjectType, subje
  * The standings of many subjects of one type, each on its day (a page's bids: each bidder on the day
  * of its bid), in the same two batched statements as loadStanding. One promise for all of them:
  * each distinct subject and day is computed once, with no promise of its own (a page of 100 projects
- * asks about 425 of them, a promise and its hooks for each showed in the profile).
+ * asks about 425 of them, a promise and its hooks for each showed in the profile). Without
+ * `withRecords` the subjects' deductions are read instead of their whole records (deductionsOf), and
+ * the standings' records are read only if a resolver asks for them after all.
  */
 export async function loadStandingsOn(
   ctx: Context,
   subjectType: CreditSubjectType,
   subjectKeys: readonly string[],
   days: readonly string[],
+  withRecords: boolean,
 ): Promise<CreditStanding[]> {
   const subjects = [...new Set(subjectKeys)];
-  const [records, entries] = await Promise.all([ctx.loaders.recordsBySubject.loadMany(subjects), ctx.loaders.punishmentsBySubject.loadMany(subjects)]);
+  const [records, entries] = await Promise.all([
+    withRecords ? ctx.loaders.recordsBySubject.loadMany(subjects) : ctx.loaders.deductionsBySubject.loadMany(subjects),
+    ctx.loaders.punishmentsBySubject.loadMany(subjects),
+  ]);
   const policy = ctx.loaders.policy();
-  const bySubject = new Map<string, { records: CreditRecord[]; entries: JointPunishmentEntry[]; byDay: Map<string, CreditStanding> }>();
+  const bySubject = new Map<string, (day: string) => CreditStanding>();
   subjects.forEach((subject, i) => {
     const subjectRecords = records[i];
     const subjectEntries = entries[i];
     if (subjectRecords instanceof Error) throw subjectRecords;
     if (subjectEntries instanceof Error) throw subjectEntries;
-    bySubject.set(subject, { records: subjectRecords, entries: subjectEntries, byDay: new Map() });
+    const byDay = new Map<string, CreditStanding>();
+    bySubject.set(subject, (day) => {
+      let standing = byDay.get(day);
+      if (!standing) {
+        standing = withRecords
+          ? standingOf(subjectType, subject, day, subjectRecords as CreditRecord[], subjectEntries, policy)
+          : standingOfDeductions(subjectType, subject, day, subjectRecords, subjectEntries, policy);
+        byDay.set(day, standing);
+      }
+      return standing;
+    });
   });
-  return subjectKeys.map((subjectKey, i) => {
-    const subject = bySubject.get(subjectKey)!;
-    let standing = subject.byDay.get(days[i]);
-    if (!standing) {
-      standing = standingOf(subjectType, subjectKey, days[i], subject.records, subject.entries, policy);
-      subject.byDay.set(days[i], standing);
-    }
-    return standing;
-  });
+  return subjectKeys.map((subjectKey, i) => bySubject.get(subjectKey)!(days[i]));
 }
 
 @Resolver(() => CreditRecord)
@@ -220,16 +228,23 @@ export class CreditRecordResolver {
   }
 }
 
+/** The records of a standing computed from its deductions only (loadStandingsOn without records), as standingOf keeps them. */
+async function recordsOf(standing: CreditStanding, ctx: Context): Promise<CreditRecord[]> {
+  return (await ctx.loaders.recordsBySubject.load(standing.subjectKey)).filter((r) => r.subjectType === standing.subjectType);
+}
+
 @Resolver(() => CreditStanding)
 export class CreditStandingResolver {
   @FieldResolver(() => [CreditRecord], { description: "The subject's records, newest first (the public sees published ones)." })
-  records(@Root() standing: CreditStanding, @Ctx() { user }: Context): CreditRecord[] {
-    return visibleRecords(standing.allRecords, user);
+  records(@Root() standing: CreditStanding, @Ctx() ctx: Context): CreditRecord[] | Promise<CreditRecord[]> {
+    const { user } = ctx;
+    return standing.allRecords ? visibleRecords(standing.allRecords, user) : recordsOf(standing, ctx).then((records) => visibleRecords(records, user));
   }
 
   @FieldResolver(() => [CreditRecord], { description: 'The records whose deduction counts on asOf.' })
-  recordsInForce(@Root() standing: CreditStanding): CreditRecord[] {
-    return standing.allRecords.filter((r) => inWindow(r.effectiveOn, r.expiresOn, standing.asOf));
+  recordsInForce(@Root() standing: CreditStanding, @Ctx() ctx: Context): CreditRecord[] | Promise<CreditRecord[]> {
+    const inForce = (records: CreditRecord[]) => records.filter((r) => inWindow(r.effectiveOn, r.expiresOn, standing.asOf));
+    return standing.allRecords ? inForce(standing.allRecords) : recordsOf(standing, ctx).then(inForce);
   }
 }
 
