@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataLoader, groupLoader, keyLoader, leanFind, type Caller, type Clock, type ConnectionShape, type RequestContext } from '@hub/kit';
+import { DataLoader, groupByKeys, groupLoader, keyLoader, leanFind, type Caller, type Clock, type ConnectionShape, type RequestContext } from '@hub/kit';
 import { caseScope } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
 import { departmentCasePages, departmentCaseStats, type CaseStatsKey, type CaseStatsRow, type DepartmentCasesKey } from './case/department-cases';
@@ -9,6 +9,8 @@ import type { Services } from './services';
 /** This subgraph's DataLoaders, new for every request: one `IN (…)` statement per batch. */
 export function createLoaders(em: EntityManager, user: Caller, clock: Clock) {
   const scope = caseScope(user);
+  const casesOfProjects = async (ids: readonly string[]) =>
+    scope === null ? [] : leanFind(em, Case, { $and: [{ projectId: { $in: [...ids] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } });
   return {
     caseById: keyLoader(
       (ids: readonly string[]) => em.find(Case, { id: { $in: [...ids] } }),
@@ -20,11 +22,9 @@ export function createLoaders(em: EntityManager, user: Caller, clock: Clock) {
       (e) => e.case.id,
     ),
     /** A project's cases the caller may see (a project's cases are few: loaded whole), as lean read-only rows. */
-    casesByProject: groupLoader(
-      async (ids: readonly string[]) =>
-        scope === null ? [] : leanFind(em, Case, { $and: [{ projectId: { $in: [...ids] } }, scope] }, { orderBy: { receivedAt: 'desc', id: 'asc' } }),
-      (c) => c.projectId,
-    ),
+    casesByProject: groupLoader(casesOfProjects, (c) => c.projectId),
+    /** The same for many projects at once, without a promise per project (Project references read ahead: resolveProjects). */
+    casesOfProjects: async (ids: readonly string[]) => groupByKeys(ids, await casesOfProjects(ids), (c) => c.projectId),
     /** Cases naming a market entity as respondent (被投诉/被举报人). */
     casesByRespondent: new DataLoader<string, Case[]>(async (codes) => {
       const rows =

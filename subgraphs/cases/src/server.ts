@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
-import { buildFederatedSchema, stubReference, systemClock, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, stubReference, systemClock, withEntityBatches, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import { caseAccess } from './case/access';
 import { Case, CaseEvent } from './case/case.entity';
-import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver } from './case/case.resolver';
+import { CaseResolver, DepartmentCasesResolver, MarketEntityCasesResolver, ProjectCasesResolver, resolveProjects } from './case/case.resolver';
 import type { CasesEnvironment } from './case/case.service';
 import { caseDeadlineDates } from './case/firm-up';
 import { DepartmentRef, MarketEntityRef, ProjectRef } from './federation/refs';
@@ -15,8 +15,8 @@ import { RectificationResolver } from './rectification/rectification.resolver';
 import { seedDemoData } from './seed';
 import { visibility } from './visibility';
 
-export function buildSchema() {
-  return buildFederatedSchema({
+export async function buildSchema() {
+  const schema = await buildFederatedSchema({
     resolvers: [CaseResolver, ProjectCasesResolver, MarketEntityCasesResolver, DepartmentCasesResolver, RectificationResolver, writeLogQueryResolver('cases')],
     visibility,
     // Stubs of other slices' entities resolve to themselves (as their stub class, built once per
@@ -34,6 +34,8 @@ export function buildSchema() {
       },
     },
   });
+  // A page's project references resolve together, with their cases when asked (resolveProjects).
+  return withEntityBatches(schema, { Project: resolveProjects });
 }
 
 /** Options for building the subgraph: tests replace the projects and enforcers directories, the clock and the randomness. */

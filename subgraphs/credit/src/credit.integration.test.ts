@@ -286,6 +286,16 @@ describe('scores, grades and the joint punishment list', () => {
       [false, { asOf: '2024-03-20', score: 100, grade: 'A' }],
       [true, { asOf: '2024-05-20', score: 70, grade: 'D' }],
     ]);
+    // Asked with their records, the same standings (read from whole records instead of the deductions alone).
+    const withRecords = await ok(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Bid { bidderCreditAtBid { score grade pointsInForce recordsInForce { points } records { points } } } } }`,
+      { reps },
+      publicCaller,
+    );
+    expect(withRecords._entities).toEqual([
+      { bidderCreditAtBid: { score: 100, grade: 'A', pointsInForce: 0, recordsInForce: [], records: [{ points: 30 }] } },
+      { bidderCreditAtBid: { score: 70, grade: 'D', pointsInForce: 30, recordsInForce: [{ points: 30 }], records: [{ points: 30 }] } },
+    ]);
   });
 });
 

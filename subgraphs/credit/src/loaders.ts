@@ -5,6 +5,7 @@ import { creditPolicy, type CreditPolicy } from './policy/policy';
 import { JointPunishmentEntry } from './punishment/joint-punishment.entity';
 import { CreditObjection, CreditRecord, CreditRecordEvent } from './record/credit-record.entity';
 import { CreditSourceKind } from './record/credit-types';
+import { deductionsOf } from './record/deductions';
 import type { CreditStanding } from './record/standing';
 import { CreditStats, departmentStats } from './record/stats';
 import { CreditRule } from './rule/credit-rule.entity';
@@ -27,8 +28,6 @@ export function createLoaders(em: EntityManager, clock: Clock) {
     policy: () => (policy ??= creditPolicy()),
     /** Standings computed in this request, by subject and day (loadStanding). */
     standings: new Map<string, Promise<CreditStanding>>(),
-    /** The same standings once computed, for resolvers to answer without a promise (standingOrPromise). */
-    computedStandings: new Map<string, CreditStanding>(),
     ruleByCode: keyLoader(
       (codes: readonly string[]) => em.find(CreditRule, { code: { $in: [...codes] } }),
       (r) => r.code,
@@ -43,6 +42,11 @@ export function createLoaders(em: EntityManager, clock: Clock) {
     recordsBySubject: groupLoader(
       (keys: readonly string[]) => leanFind(em, CreditRecord, { subjectKey: { $in: [...keys] } }, { orderBy: newestFirst }),
       (r) => r.subjectKey,
+    ),
+    /** Only the columns a score needs, for standings asked without their records (loadStandingsOn). */
+    deductionsBySubject: groupLoader(
+      (keys: readonly string[]) => deductionsOf(em, keys),
+      (d) => d.subjectKey,
     ),
     punishmentsBySubject: groupLoader(
       (keys: readonly string[]) => leanFind(em, JointPunishmentEntry, { subjectKey: { $in: [...keys] } }, { orderBy: { fromOn: 'desc' } }),

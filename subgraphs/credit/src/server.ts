@@ -1,16 +1,16 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, clockOf, historyResolver, stubReference, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
+import { buildFederatedSchema, clockOf, historyResolver, stubReference, withEntityBatches, writeLogQueryResolver, type SubgraphDefinition } from '@hub/kit';
 import type { Directories } from './directories';
 import { AgencyEvaluation } from './evaluation/agency-evaluation.entity';
 import { AgencyEvaluationResolver } from './evaluation/evaluation.resolver';
 import {
-  bidReference,
   BidCreditResolver,
   CaseCreditResolver,
   DepartmentCreditResolver,
   MarketEntityCreditResolver,
   PractitionerCreditResolver,
   ProjectCreditResolver,
+  resolveBids,
 } from './federation/federation.resolver';
 import { BidRef, CaseRef, DepartmentRef, MarketEntityRef, PractitionerRef, ProjectRef } from './federation/refs';
 import { createLoaders, type Context, type Loaders } from './loaders';
@@ -28,8 +28,8 @@ import { CreditRuleResolver } from './rule/credit-rule.resolver';
 import { creditCalendarDates } from './firm-up';
 import { seedDemoData } from './seed';
 
-export function buildSchema() {
-  return buildFederatedSchema({
+export async function buildSchema() {
+  const schema = await buildFederatedSchema({
     resolvers: [
       CreditRuleResolver,
       NotificationResolver,
@@ -51,20 +51,22 @@ export function buildSchema() {
     // Department and Bid are reached only through _entities here, so they are on no field's path.
     orphanedTypes: [DepartmentRef, BidRef],
     // Entities owned elsewhere resolve to their key (plus the `@requires` fields for Bid), as their
-    // stub class once per reference: credit only adds fields to them (a Bid once its bidder's standing is loaded).
+    // stub class once per reference: credit only adds fields to them.
     referenceResolvers: {
       MarketEntity: stubReference(MarketEntityRef),
       Practitioner: stubReference(PractitionerRef),
       Project: stubReference(ProjectRef),
       Case: stubReference(CaseRef),
       Department: stubReference(DepartmentRef),
-      Bid: bidReference,
+      Bid: stubReference(BidRef),
       CreditRecord: {
         // Drafts stay invisible through references too.
         __resolveReference: (ref: { id: string }, { services }: Context) => services.records.get(ref.id).catch(() => null),
       },
     },
   });
+  // The bids of an `_entities` call resolve together, with their bidders' standings (resolveBids).
+  return withEntityBatches(schema, { Bid: resolveBids });
 }
 
 export const entities = [

@@ -13,6 +13,7 @@ export * from './database-availability';
 export * from './db';
 export * from './demo-data';
 export * from './departments';
+export * from './entity-batches';
 export * from './errors';
 export * from './federation-stub';
 export * from './graph-client';

@@ -1,4 +1,14 @@
-import { Connection, currentCalendar, firmUpCalendarDates, LocalDateScalar, PageArgs, pageWindow, PeriodInput } from '@hub/kit';
+import {
+  Connection,
+  currentCalendar,
+  entitiesSelect,
+  firmUpCalendarDates,
+  LocalDateScalar,
+  PageArgs,
+  pageWindow,
+  PeriodInput,
+  type BatchReferenceResolver,
+} from '@hub/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DepartmentRef, EnforcerRef, MarketEntityRef, ProjectRef } from '../federation/refs';
 import type { Context } from '../loaders';
@@ -374,13 +384,31 @@ export class CaseResolver {
   }
 }
 
+/** A project reference, with its cases when they were read ahead with the reference (resolveProjects). */
+type ProjectWithCases = ProjectRef & { preloadedCases?: Case[] };
+
 @Resolver(() => ProjectRef)
 export class ProjectCasesResolver {
   @FieldResolver(() => [Case], { nullable: true, description: 'Cases about this project the caller may see (none for the public or the trading center).' })
-  cases(@Root() project: ProjectRef, @Ctx() { loaders }: Context): Promise<Case[]> {
-    return loaders.casesByProject.load(project.id);
+  cases(@Root() project: ProjectWithCases, @Ctx() { loaders }: Context): Case[] | Promise<Case[]> {
+    return project.preloadedCases ?? loaders.casesByProject.load(project.id);
   }
 }
+
+/**
+ * Project references, all the projects of one `_entities` call at once. When the call asks for
+ * their cases (the joined view asks for those of a whole page), they are read with the references,
+ * in the one statement the field's loader would send, and the field answers with values: no promise
+ * per project. A call that does not ask for cases reads nothing, as before.
+ */
+export const resolveProjects: BatchReferenceResolver<Context> = (refs: { id: string }[], { loaders }, info) => {
+  const projects: ProjectWithCases[] = refs.map((ref) => Object.assign(new ProjectRef(), ref));
+  if (!entitiesSelect(info, 'Project', 'cases')) return projects;
+  return loaders.casesOfProjects(projects.map((p) => p.id)).then((lists) => {
+    projects.forEach((project, i) => (project.preloadedCases = lists[i]));
+    return projects;
+  });
+};
 
 @Resolver(() => MarketEntityRef)
 export class MarketEntityCasesResolver {

@@ -1,8 +1,9 @@
-import { isUuid, LocalDateScalar, PeriodInput } from '@hub/kit';
+import { isUuid, LocalDateScalar, PeriodInput, type BatchReferenceResolver } from '@hub/kit';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders';
 import { CreditRecord } from '../record/credit-record.entity';
-import { loadStanding, standingOrPromise } from '../record/credit-record.resolver';
+import { loadStanding, loadStandingsOn } from '../record/credit-record.resolver';
 import { CreditSubjectType } from '../record/credit-types';
 import { CreditStanding, visibleRecords } from '../record/standing';
 import { CreditStats } from '../record/stats';
@@ -64,27 +65,66 @@ export class BidCreditResolver {
   @FieldResolver(() => CreditStanding, { nullable: true, description: "The bidder's credit standing on the day it submitted the bid." })
   @Directive('@requires(fields: "bidderCreditCode submittedOn")')
   bidderCreditAtBid(@Root() bid: BidRef, @Ctx() ctx: Context): CreditStanding | Promise<CreditStanding> {
-    return standingOrPromise(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);
+    return bid.standing ?? loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'The bidder was on the joint punishment list (失信联合惩戒) on the day it bid.' })
   @Directive('@requires(fields: "bidderCreditCode submittedOn")')
   bidderRestricted(@Root() bid: BidRef, @Ctx() ctx: Context): boolean | Promise<boolean> {
-    const standing = standingOrPromise(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn);
-    return standing instanceof Promise ? standing.then((s) => s.restricted) : standing.restricted;
+    return bid.standing
+      ? bid.standing.restricted
+      : loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn).then((s) => s.restricted);
   }
 }
 
 /**
- * Bid references (the router's representations carry the `@requires` fields): both of credit's Bid
- * fields need the bidder's standing on the day of the bid, so it is loaded before the reference
- * resolves — for all the bids of one `_entities` call in the same batch — and the fields then answer
- * with values: one promise per bid instead of one per field and per completion of each.
+ * Bid references, all the bids of one `_entities` call at once (the router's representations carry
+ * the `@requires` fields): both of credit's Bid fields need the bidder's standing on the day of the
+ * bid, so the standings are loaded with the references (loadStandingsOn: the same two statements, one
+ * promise for the call) and the fields answer with values, without a promise per bid or per field.
+ * A bid without a bidder's code is left to the fields, which load its standing themselves.
  */
-export const bidReference = {
-  __resolveReference(ref: Partial<BidRef>, ctx: Context): BidRef | Promise<BidRef> {
-    const bid = Object.assign(new BidRef(), ref);
-    if (!bid.bidderCreditCode) return bid;
-    return loadStanding(ctx, CreditSubjectType.MARKET_ENTITY, bid.bidderCreditCode, bid.submittedOn).then(() => bid);
-  },
+export const resolveBids: BatchReferenceResolver<Context> = async (refs: Partial<BidRef>[], ctx, info) => {
+  const bids = refs.map((ref) => Object.assign(new BidRef(), ref));
+  const known = bids.filter((bid) => bid.bidderCreditCode);
+  const today = ctx.clock.today();
+  const standings = await loadStandingsOn(
+    ctx,
+    CreditSubjectType.MARKET_ENTITY,
+    known.map((bid) => bid.bidderCreditCode),
+    known.map((bid) => bid.submittedOn ?? today),
+    mayAskRecords(info),
+  );
+  known.forEach((bid, i) => (bid.standing = standings[i]));
+  return bids;
 };
+
+/** Field names under which a standing's records are read (CreditStandingResolver). */
+const RECORD_FIELDS = new Set(['records', 'recordsInForce']);
+const asksRecords = new WeakMap<FieldNode, boolean>();
+
+/**
+ * Whether the `_entities` call may ask a standing's records: any field named like one, anywhere in its
+ * selection or the fragments it uses. Only a sure no lets the bids' standings be computed without their
+ * records (loadStandingsOn); a yes reads them whole, as before.
+ */
+function mayAskRecords(info: GraphQLResolveInfo): boolean {
+  const node = info.fieldNodes[0];
+  let answer = asksRecords.get(node);
+  if (answer === undefined) {
+    const seen = new Set<string>();
+    const search = (set: SelectionSetNode | undefined): boolean =>
+      !!set &&
+      set.selections.some((selection) => {
+        if (selection.kind === Kind.FIELD) return RECORD_FIELDS.has(selection.name.value) || search(selection.selectionSet);
+        if (selection.kind === Kind.INLINE_FRAGMENT) return search(selection.selectionSet);
+        if (seen.has(selection.name.value)) return false;
+        seen.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        return !fragment || search(fragment.selectionSet);
+      });
+    answer = info.fieldNodes.some((n) => search(n.selectionSet));
+    asksRecords.set(node, answer);
+  }
+  return answer;
+}

@@ -1,5 +1,6 @@
 import { federationStub, LocalDateScalar } from '@hub/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import type { CreditStanding } from '../record/standing';
 
 /**
  * Entities owned by other slices that credit adds fields to. Each is a stub with only the key;
@@ -33,4 +34,7 @@ export class BidRef {
   @Field() @Directive('@external') bidderCreditCode: string;
 
   @Field(() => LocalDateScalar) @Directive('@external') submittedOn: string;
+
+  /** The bidder's standing on that day, loaded with the reference (resolveBids); not a GraphQL field. */
+  standing?: CreditStanding;
 }

@@ -10,7 +10,7 @@ import { CreditObjection, CreditRecord, CreditRecordEvent } from './credit-recor
 import { CreateCreditRecordInput, CreditObjectionDecisionInput, CreditObjectionInput, CreditRecordFilter } from './credit-record.inputs';
 import { requireSubject } from './credit-record.service';
 import { CreditRecordStatus, CreditSourceKind, CreditSubjectType } from './credit-types';
-import { CreditStanding, standingOf, visibleRecords } from './standing';
+import { CreditStanding, standingOf, standingOfDeductions, visibleRecords } from './standing';
 import { Allowed } from '../access-policy';
 
 export const CreditRecordConnection = Connection(CreditRecord, 'CreditRecord');
@@ -18,36 +18,61 @@ export const JointPunishmentConnection = Connection(JointPunishmentEntry, 'Joint
 
 /**
  * A subject's standing as of a day, from the request's batched loaders (two statements for any
- * number of subjects), computed once per request for each subject and day: a page of bids asks
- * `bidderCreditAtBid` and `bidderRestricted` of the same bidder on the same day.
+ * number of subjects), computed once per request for each subject and day.
  */
 export function loadStanding(ctx: Context, subjectType: CreditSubjectType, subjectKey: string, asOf: string | null | undefined): Promise<CreditStanding> {
   const day = asOf ?? ctx.clock.today();
   const key = `${subjectType}|${subjectKey}|${day}`;
   let standing = ctx.loaders.standings.get(key);
   if (!standing) {
-    standing = Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]).then(([records, entries]) => {
-      const computed = standingOf(subjectType, subjectKey, day, records, entries, ctx.loaders.policy());
-      ctx.loaders.computedStandings.set(key, computed);
-      return computed;
-    });
+    standing = Promise.all([ctx.loaders.recordsBySubject.load(subjectKey), ctx.loaders.punishmentsBySubject.load(subjectKey)]).then(([records, entries]) =>
+      standingOf(subjectType, subjectKey, day, records, entries, ctx.loaders.policy()),
+    );
     ctx.loaders.standings.set(key, standing);
   }
   return standing;
 }
 
 /**
- * The standing itself when this request has computed it already, else its promise (loadStanding).
- * A field answered with a value costs graphql-js no promise to wait on: credit's Bid reference
- * resolver loads the standing first, so a page of bids answers its two standing fields without one.
+ * The standings of many subjects of one type, each on its day (a page's bids: each bidder on the day
+ * of its bid), in the same two batched statements as loadStanding. One promise for all of them:
+ * each distinct subject and day is computed once, with no promise of its own (a page of 100 projects
+ * asks about 425 of them, a promise and its hooks for each showed in the profile). Without
+ * `withRecords` the subjects' deductions are read instead of their whole records (deductionsOf), and
+ * the standings' records are read only if a resolver asks for them after all.
  */
-export function standingOrPromise(
+export async function loadStandingsOn(
   ctx: Context,
   subjectType: CreditSubjectType,
-  subjectKey: string,
-  asOf: string | null | undefined,
-): CreditStanding | Promise<CreditStanding> {
-  return ctx.loaders.computedStandings.get(`${subjectType}|${subjectKey}|${asOf ?? ctx.clock.today()}`) ?? loadStanding(ctx, subjectType, subjectKey, asOf);
+  subjectKeys: readonly string[],
+  days: readonly string[],
+  withRecords: boolean,
+): Promise<CreditStanding[]> {
+  const subjects = [...new Set(subjectKeys)];
+  const [records, entries] = await Promise.all([
+    withRecords ? ctx.loaders.recordsBySubject.loadMany(subjects) : ctx.loaders.deductionsBySubject.loadMany(subjects),
+    ctx.loaders.punishmentsBySubject.loadMany(subjects),
+  ]);
+  const policy = ctx.loaders.policy();
+  const bySubject = new Map<string, (day: string) => CreditStanding>();
+  subjects.forEach((subject, i) => {
+    const subjectRecords = records[i];
+    const subjectEntries = entries[i];
+    if (subjectRecords instanceof Error) throw subjectRecords;
+    if (subjectEntries instanceof Error) throw subjectEntries;
+    const byDay = new Map<string, CreditStanding>();
+    bySubject.set(subject, (day) => {
+      let standing = byDay.get(day);
+      if (!standing) {
+        standing = withRecords
+          ? standingOf(subjectType, subject, day, subjectRecords as CreditRecord[], subjectEntries, policy)
+          : standingOfDeductions(subjectType, subject, day, subjectRecords, subjectEntries, policy);
+        byDay.set(day, standing);
+      }
+      return standing;
+    });
+  });
+  return subjectKeys.map((subjectKey, i) => bySubject.get(subjectKey)!(days[i]));
 }
 
 @Resolver(() => CreditRecord)
@@ -203,16 +228,23 @@ export class CreditRecordResolver {
   }
 }
 
+/** The records of a standing computed from its deductions only (loadStandingsOn without records), as standingOf keeps them. */
+async function recordsOf(standing: CreditStanding, ctx: Context): Promise<CreditRecord[]> {
+  return (await ctx.loaders.recordsBySubject.load(standing.subjectKey)).filter((r) => r.subjectType === standing.subjectType);
+}
+
 @Resolver(() => CreditStanding)
 export class CreditStandingResolver {
   @FieldResolver(() => [CreditRecord], { description: "The subject's records, newest first (the public sees published ones)." })
-  records(@Root() standing: CreditStanding, @Ctx() { user }: Context): CreditRecord[] {
-    return visibleRecords(standing.allRecords, user);
+  records(@Root() standing: CreditStanding, @Ctx() ctx: Context): CreditRecord[] | Promise<CreditRecord[]> {
+    const { user } = ctx;
+    return standing.allRecords ? visibleRecords(standing.allRecords, user) : recordsOf(standing, ctx).then((records) => visibleRecords(records, user));
   }
 
   @FieldResolver(() => [CreditRecord], { description: 'The records whose deduction counts on asOf.' })
-  recordsInForce(@Root() standing: CreditStanding): CreditRecord[] {
-    return standing.allRecords.filter((r) => inWindow(r.effectiveOn, r.expiresOn, standing.asOf));
+  recordsInForce(@Root() standing: CreditStanding, @Ctx() ctx: Context): CreditRecord[] | Promise<CreditRecord[]> {
+    const inForce = (records: CreditRecord[]) => records.filter((r) => inWindow(r.effectiveOn, r.expiresOn, standing.asOf));
+    return standing.allRecords ? inForce(standing.allRecords) : recordsOf(standing, ctx).then(inForce);
   }
 }
 

@@ -1,6 +1,6 @@
 import { LocalDateScalar, type Caller } from '@hub/kit';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { CreditGrade, creditPolicy, gradeFor, inWindow, scoreAsOf, type CreditPolicy } from '../policy/policy';
+import { CreditGrade, creditPolicy, gradeFor, inWindow, scoreAsOf, type CreditPolicy, type Deduction } from '../policy/policy';
 import type { JointPunishmentEntry } from '../punishment/joint-punishment.entity';
 import type { CreditRecord } from './credit-record.entity';
 import { CreditSubjectType } from './credit-types';
@@ -19,8 +19,12 @@ export class CreditStanding {
     string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day the restriction no longer applies.' }) restrictedUntil: string | null;
 
-  /** All of the subject's records (not a GraphQL field: the resolver filters them by the caller). */
-  allRecords: CreditRecord[];
+  /**
+   * All of the subject's records (not a GraphQL field: the resolver filters them by the caller);
+   * absent for a standing computed from its deductions only (standingOfDeductions), whose records
+   * are then read when asked.
+   */
+  allRecords?: CreditRecord[];
 }
 
 /** Computes a standing from a subject's records and list entries (already loaded in a batch). */
@@ -33,6 +37,44 @@ export function standingOf(
   policy: CreditPolicy = creditPolicy(),
 ): CreditStanding {
   const mine = records.filter((r) => r.subjectType === subjectType);
+  const standing = standingFrom(subjectType, subjectKey, asOf, mine, entries, policy);
+  standing.allRecords = mine;
+  return standing;
+}
+
+/** The part of a record a standing's score needs, and whose it is (the columns deductionsOf reads). */
+export interface SubjectDeduction extends Deduction {
+  subjectType: CreditSubjectType;
+  subjectKey: string;
+}
+
+/** The same standing as standingOf from the subject's deductions alone: the score, grade and restriction, without the records. */
+export function standingOfDeductions(
+  subjectType: CreditSubjectType,
+  subjectKey: string,
+  asOf: string,
+  deductions: readonly SubjectDeduction[],
+  entries: readonly JointPunishmentEntry[],
+  policy: CreditPolicy,
+): CreditStanding {
+  return standingFrom(
+    subjectType,
+    subjectKey,
+    asOf,
+    deductions.filter((d) => d.subjectType === subjectType),
+    entries,
+    policy,
+  );
+}
+
+function standingFrom(
+  subjectType: CreditSubjectType,
+  subjectKey: string,
+  asOf: string,
+  mine: readonly Deduction[],
+  entries: readonly JointPunishmentEntry[],
+  policy: CreditPolicy,
+): CreditStanding {
   const { score, pointsInForce } = scoreAsOf(mine, asOf, policy);
   // Of overlapping restrictions, the one that lasts longest is the one that matters.
   const active = entries
@@ -49,7 +91,6 @@ export function standingOf(
     restricted: !!active,
     restrictionReason: active?.reason ?? null,
     restrictedUntil: active?.untilOn ?? null,
-    allRecords: mine,
   });
 }
 
