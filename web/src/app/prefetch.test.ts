@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JoinedProjectsDocument, LeaderCaseTilesDocument } from '../gql/leader/graphql';
 import { leaderOverviewOperations } from '../leader/operations';
-import { answerKey, hasPrefetchedAnswers, operationNameOf, prefetch, takePrefetchedAnswer, takePrefetchedConfig } from './prefetch';
+import { answerKey, hasPrefetchedAnswers, operationNameOf, prefetch, takePrefetchedAnswer, takePrefetchedConfig, takeSettledAnswer } from './prefetch';
 
 const TODAY = '2026-11-28';
 
@@ -56,6 +56,36 @@ describe('the page first script (prefetch)', () => {
       TODAY,
     );
     await expect(takePrefetchedAnswer(operationNameOf(LeaderCaseTilesDocument), {})).resolves.toBeUndefined();
+  });
+
+  it('hands a complete answer already in to the view synchronously, once, and leaves any other to the links', async () => {
+    vi.stubGlobal('localStorage', storageWith(leader));
+    const body = (init?: RequestInit) => (JSON.parse((init?.body as string | undefined) ?? '{}') as { operationName?: string }).operationName;
+    prefetch(
+      ((url: string, init?: RequestInit) =>
+        Promise.resolve(
+          url !== '/graphql'
+            ? Response.json({})
+            : body(init) === 'LeaderCaseTiles'
+              ? Response.json({ data: { open: 1 } })
+              : body(init) === 'LeaderCreditTiles'
+                ? Response.json({ data: { inPublicity: null }, errors: [{ message: 'down', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }] })
+                : new Response('{}', { status: 401 }),
+        )) as typeof fetch,
+      TODAY,
+    );
+    // Not in yet: nothing synchronously, the answer stays for the client's links.
+    expect(takeSettledAnswer('LeaderCaseTiles', {})).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(takeSettledAnswer('LeaderCaseTiles', {})).toEqual({ data: { open: 1 } });
+    expect(takeSettledAnswer('LeaderCaseTiles', {})).toBeUndefined();
+    expect(takePrefetchedAnswer('LeaderCaseTiles', {})).toBeUndefined();
+    // An answer with errors (a slice down, an expired token) goes through the links, which handle it.
+    expect(takeSettledAnswer('LeaderCreditTiles', {})).toBeUndefined();
+    await expect(takePrefetchedAnswer('LeaderCreditTiles', {})).resolves.toMatchObject({ errors: [{ message: 'down' }] });
+    const { variables } = leaderOverviewOperations(TODAY)[3];
+    expect(takeSettledAnswer('JoinedProjects', variables)).toBeUndefined();
+    await expect(takePrefetchedAnswer('JoinedProjects', variables)).resolves.toBeUndefined();
   });
 
   it("preloads the leader overview's chunks for a leader, not for anyone else", () => {

@@ -15,6 +15,8 @@ import { shanghaiToday } from '../leader/period';
 interface Prefetched {
   config?: Promise<Response>;
   answers: Map<string, Promise<FormattedExecutionResult | undefined>>;
+  /** The answers already in, by the same key: the view draws them in its first render (takeSettledAnswer). */
+  settled: Map<string, FormattedExecutionResult>;
 }
 
 const GLOBAL = '__hubPrefetched';
@@ -44,7 +46,7 @@ export function operationNameOf(document: DocumentNode): string {
 export function prefetch(fetchImpl: typeof fetch = fetch, today = shanghaiToday(), viewChunks: string[] = []): void {
   const target = holder();
   if (!target) return;
-  const prefetched: Prefetched = { config: fetchImpl('/auth/config', { headers: { accept: 'application/json' } }), answers: new Map() };
+  const prefetched: Prefetched = { config: fetchImpl('/auth/config', { headers: { accept: 'application/json' } }), answers: new Map(), settled: new Map() };
   // A failed or refused prefetch is not an error here: the app asks again and handles the answer.
   prefetched.config?.catch(() => undefined);
   target[GLOBAL] = prefetched;
@@ -63,7 +65,9 @@ export function prefetch(fetchImpl: typeof fetch = fetch, today = shanghaiToday(
       (response) => (response.ok ? (response.json() as Promise<FormattedExecutionResult>) : undefined),
       () => undefined,
     );
-    prefetched.answers.set(answerKey(operationName, variables), answer);
+    const key = answerKey(operationName, variables);
+    prefetched.answers.set(key, answer);
+    void answer.then((result) => result && prefetched.settled.set(key, result));
   }
   // Fetched and compiled now, run when the app imports them; after the queries, which would otherwise
   // wait behind them for one of the browser's few connections to the origin.
@@ -85,6 +89,22 @@ export function takePrefetchedAnswer(
   const answer = answers?.get(key);
   answers?.delete(key);
   return answer;
+}
+
+/**
+ * The prefetched answer to this operation if it is already in and complete (a 200 without errors),
+ * once, synchronously: the view renders it as its first result, with no loading state and no hop
+ * through the client's links. Anything else (not in yet, errors, a refusal) stays for the links,
+ * which handle it (an expired token leads to sign-in).
+ */
+export function takeSettledAnswer(operationName: string, variables: Record<string, unknown> | undefined): FormattedExecutionResult | undefined {
+  const prefetched = holder()?.[GLOBAL];
+  const key = answerKey(operationName, variables);
+  const result = prefetched?.settled.get(key);
+  if (!result?.data || result.errors?.length) return undefined;
+  prefetched!.settled.delete(key);
+  prefetched!.answers.delete(key);
+  return result;
 }
 
 /** Whether the page's first script asked for any of the first view's queries (answers not yet taken). */

@@ -6,6 +6,7 @@ import { createClient } from '../data/client';
 import { leaderOverviewOperations } from '../leader/operations';
 import { shanghaiToday } from '../leader/period';
 import { hasPrefetchedAnswers } from './prefetch';
+import { preloadLeaderOverview } from './routes';
 
 let client: ApolloClient | undefined;
 
@@ -31,7 +32,7 @@ export function appClient(graphqlPath = GRAPHQL_PATH): ApolloClient {
 export function warmStart(): void {
   const session = readSession();
   if (!session || (session.role !== 'LEADER' && session.role !== 'OFFICE')) return;
-  void import('../leader/LeaderOverview');
+  void preloadLeaderOverview();
   if (hasPrefetchedAnswers()) return;
   const graph = appClient();
   for (const { document, variables } of leaderOverviewOperations(shanghaiToday()))

@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { Card, Checkbox, ConfigProvider, Select, Skeleton, Space, Typography } from 'antd';
 import useCardStyle from 'antd/es/card/style';
 import useStatisticStyle from 'antd/es/statistic/style';
@@ -28,16 +27,11 @@ import { AA_COLOURS } from '../data/Tag';
 import { antdClasses } from '../app/antd-markup';
 import { gradeColour } from '../credit/GradeTag';
 import { loadRestStyles } from '../app/styles';
+import { useFirstAnswer, type QueryResult } from './first-answer';
 import { countDueWithin, coverage, hasOpenCases, joinedVariables, statisticParts } from './overview';
 import { shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 type JoinedRow = JoinedProjectsQuery['projects']['nodes'][number];
-/** What a view reads of one query's state. */
-interface QueryResult<D> {
-  data: D | undefined;
-  error?: unknown;
-  loading: boolean;
-}
 
 type CaseTiles = LeaderCaseTilesQuery;
 type CreditTiles = LeaderCreditTilesQuery;
@@ -354,24 +348,25 @@ export function LeaderOverview() {
   // reading them back for the view was a large part of the work between the answers and the first
   // frame showing them (Chrome traces of bench:web's cold loads), and no other view reads them from
   // there. The joined view's page likewise (projects with their cases, bids and bidders). Each is
-  // asked again when the view is shown again, as cache-and-network did.
-  const cases = useQuery(LeaderCaseTilesDocument, { fetchPolicy: 'no-cache' });
-  const credit = useQuery(LeaderCreditTilesDocument, { fetchPolicy: 'no-cache' });
-  const departments = useQuery(LeaderDepartmentsDocument, { variables: { period: twoMonthPeriod(today), year: yearPeriod(today) }, fetchPolicy: 'no-cache' });
-  const joined = useQuery(JoinedProjectsDocument, {
-    variables: joinedVariables(PAGE_SIZE, pager.after, {
+  // asked again when the view is shown again, as cache-and-network did. Answers the page's first
+  // script already has are drawn in the view's first render (./first-answer.ts).
+  const cases = useFirstAnswer(LeaderCaseTilesDocument);
+  const credit = useFirstAnswer(LeaderCreditTilesDocument);
+  const departments = useFirstAnswer(LeaderDepartmentsDocument, { period: twoMonthPeriod(today), year: yearPeriod(today) });
+  const joined = useFirstAnswer(
+    JoinedProjectsDocument,
+    joinedVariables(PAGE_SIZE, pager.after, {
       supervisingDepartment: filter.department,
       stage: filter.stage,
       hasOpenCases: filter.openCases,
       hasBidderGradedCOrD: filter.lowGrade,
     }) as JoinedProjectsQueryVariables,
-    fetchPolicy: 'no-cache',
-  });
+  );
   // The first answers are drawn together, in one render once all four have come (or failed): one
   // per answer drew the tiles and the table up to four times in the same task. A later page or
   // filter of the joined view is drawn on its own.
-  const [firstIn, setFirstIn] = useState(false);
   const allSettled = !cases.loading && !credit.loading && !departments.loading && !joined.loading;
+  const [firstIn, setFirstIn] = useState(allSettled);
   if (allSettled && !firstIn) setFirstIn(true);
   const waiting = !firstIn && !allSettled;
   // The chart's library and the other views' styles (app/styles.tsx) once the tiles and the joined
