@@ -214,6 +214,62 @@ function firstViewChunks(): OutputOptions {
 }
 
 /**
+ * Two of antd's imports that put code no view draws at start into the entry (the app frame's
+ * `Typography` and every form control's `ContextIsolator`, which the entry imports), cut at build
+ * time; the components behave as before:
+ *
+ * - `Typography`'s in-place editor (`antd/es/typography/Editable`, drawn only for `editable` text,
+ *   which no view of the app uses) imports antd's `TextArea`, and with it `Input`, rc-input and
+ *   their styles (~34 KB of the minified entry). It becomes a chunk of its own, loaded when some
+ *   text is first edited.
+ * - antd's form context needs only rc-form's `FormProvider`, but imports it from rc-form's index,
+ *   whose statements attach every part of rc-form to its default export (`Form.Field = Field` …): a
+ *   bundler keeps them all (rc-form's fields, lists, store and async-validator, ~38 KB of the
+ *   minified entry). It is imported from its own module (`FormContext`, the very module the index
+ *   re-exports, so the context is the same object); antd's `Form` still imports the index.
+ *
+ * The build fails if antd's modules no longer import these (an upgrade moved them): the cut is then
+ * to be checked again, not silently lost.
+ */
+function leanLibraryImports(): Plugin {
+  const LAZY_EDITABLE = '\0lazy-typography-editable';
+  const seen = { editable: false, formProvider: false };
+  let editable = '';
+  return {
+    name: 'lean-library-imports',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer) return null;
+      if (source === '../Editable' && importer.endsWith('/antd/es/typography/Base/index.js')) {
+        seen.editable = true;
+        editable = (await this.resolve(source, importer, { skipSelf: true }))!.id;
+        return LAZY_EDITABLE;
+      }
+      if (source === '@rc-component/form' && importer.endsWith('/antd/es/form/context.js')) {
+        seen.formProvider = true;
+        const index = (await this.resolve(source, importer, { skipSelf: true }))!.id;
+        return index.replace(/index\.js$/, 'FormContext.js');
+      }
+      return null;
+    },
+    load(id) {
+      if (id !== LAZY_EDITABLE) return null;
+      return [
+        `import { createElement, lazy, Suspense } from 'react';`,
+        `const Editable = lazy(() => import(${JSON.stringify(editable)}));`,
+        `export default function LazyEditable(props) { return createElement(Suspense, { fallback: null }, createElement(Editable, props)); }`,
+      ].join('\n');
+    },
+    buildEnd(error) {
+      if (error) return;
+      for (const [cut, found] of Object.entries(seen))
+        if (!found) this.error(`lean-library-imports: antd no longer imports what "${cut}" cuts; check the entry's contents again`);
+    },
+  };
+}
+
+/**
  * A gzip copy beside every larger text file of the build (`<file>.gz`), which the gateway sends to
  * browsers that accept it (gateway/src/web/static.ts): compressed once at build time, never per
  * request. Level 9: the build pays a second for the smallest files.
@@ -240,7 +296,7 @@ function gzipCopies(): Plugin {
 
 /** The gateway serves `dist/`: hashed files under /assets/ (cached immutably), index.html for every app route. */
 export default defineConfig({
-  plugins: [react(), antdStyles(), antdTheme(), trustedDocuments(), firstScript(), gzipCopies()],
+  plugins: [react(), antdStyles(), antdTheme(), leanLibraryImports(), trustedDocuments(), firstScript(), gzipCopies()],
   resolve: {
     // The published draw algorithm, bundled as is (pure TypeScript, no imports beyond its SHA-256): the browser re-runs the very code the server runs.
     alias: [{ find: /^@hub\/draw\/(.*)$/, replacement: `${fileURLToPath(new URL('../subgraphs/enforcers/src/draw/', import.meta.url))}$1` }],

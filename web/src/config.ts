@@ -32,9 +32,36 @@ interface ServerSettings {
   explorer: boolean;
 }
 
+const fromSettings = (settings: ServerSettings): AppConfig => ({
+  graphqlPath: GRAPHQL_PATH,
+  pageSize: PAGE_SIZE,
+  signIn: settings.signIn,
+  explorer: settings.explorer,
+});
+
+/**
+ * The id of the element in which the gateway writes the deployment's settings into index.html
+ * (`<script type="application/json" id="hub-settings">`, gateway/src/web/index-page.ts): the same
+ * JSON as `GET /auth/config`, there from the first byte of the page, so the app starts without
+ * asking for them (and the page's first script leaves the browser's connection to the queries).
+ */
+export const SETTINGS_ELEMENT_ID = 'hub-settings';
+
+/** The settings written into the page, or undefined (the development server's page has none). */
+export function inlineConfig(
+  doc: Pick<Document, 'getElementById'> | undefined = typeof document === 'undefined' ? undefined : document,
+): AppConfig | undefined {
+  const text = doc?.getElementById(SETTINGS_ELEMENT_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    return fromSettings(JSON.parse(text) as ServerSettings);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<AppConfig> {
   const response = await fetchImpl('/auth/config', { headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`GET /auth/config answered HTTP ${response.status}`);
-  const settings = (await response.json()) as ServerSettings;
-  return { graphqlPath: GRAPHQL_PATH, pageSize: PAGE_SIZE, signIn: settings.signIn, explorer: settings.explorer };
+  return fromSettings((await response.json()) as ServerSettings);
 }

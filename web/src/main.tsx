@@ -2,18 +2,24 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { takePrefetchedConfig } from './app/prefetch';
 import { warmStart } from './app/warm-start';
-import { loadConfig } from './config';
+import { inlineConfig, loadConfig, type AppConfig } from './config';
 
 // For `pnpm bench:web`'s breakdown: the entry's JavaScript (and everything it imports) has run.
 performance.mark('hub:main');
 const root = createRoot(document.getElementById('root')!);
 warmStart();
-// The settings the page's first script already asked for (app/prefetch.ts), else asked now.
-loadConfig((input, init) => takePrefetchedConfig() ?? fetch(input, init))
-  .then((config) => {
-    performance.mark('hub:config');
-    root.render(<App config={config} />);
-  })
-  .catch((error: Error) => {
-    root.render(<p role="alert">无法加载平台配置 / Could not load the configuration: {error.message}</p>);
-  });
+function start(config: AppConfig): void {
+  performance.mark('hub:config');
+  root.render(<App config={config} />);
+}
+
+// The settings the gateway wrote into the page: the app renders at once. Else (the development
+// server's page) those the page's first script already asked for (app/prefetch.ts), else asked now.
+const inline = inlineConfig();
+if (inline) start(inline);
+else
+  loadConfig((input, init) => takePrefetchedConfig() ?? fetch(input, init))
+    .then(start)
+    .catch((error: Error) => {
+      root.render(<p role="alert">无法加载平台配置 / Could not load the configuration: {error.message}</p>);
+    });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '@hub/kit';
 import type { WebConfig } from './config';
 import { devToken } from './dev-token';
+import { indexPage } from './index-page';
 import { fileIn, sendFile } from './static';
 
 function notFound(res: ServerResponse, message: string): void {
@@ -25,11 +26,14 @@ export function webRoutes(config: WebConfig, log: Logger) {
   const index = join(config.distDir, 'index.html');
   const built = existsSync(index);
   if (!built) log.warn({ distDir: config.distDir }, 'web app not built: the gateway serves the API only (pnpm --filter @hub/web build)');
+  // What the app needs of the deployment's settings: answered at /auth/config and written into index.html.
+  const settings = { signIn: config.signIn, explorer: config.explorer };
+  const sendIndex = indexPage(index, settings);
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const path = url.pathname;
     if (path === '/auth/config' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
-      res.end(JSON.stringify({ signIn: config.signIn, explorer: config.explorer }));
+      res.end(JSON.stringify(settings));
       return true;
     }
     if (path === '/auth/dev-token') {
@@ -64,7 +68,7 @@ export function webRoutes(config: WebConfig, log: Logger) {
       return true;
     }
     // Client-side routes: the app decides (its own not-found page for unknown paths).
-    sendFile(req, res, index, false);
+    sendIndex(req, res);
     return true;
   };
 }

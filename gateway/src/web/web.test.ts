@@ -107,12 +107,40 @@ describe('the web app on the gateway', () => {
     const web = await serve(config({ distDir: other }));
     try {
       expect(await (await fetch(`${web.url}/assets/a-1.js`)).text()).toBe('first');
-      expect(await (await fetch(`${web.url}/`)).text()).toBe('build 1');
+      expect(await (await fetch(`${web.url}/`)).text()).toMatch(/<\/script>build 1$/);
       writeFileSync(join(other, 'index.html'), 'build 2');
       writeFileSync(join(other, 'assets', 'a-1.js'), 'second');
-      expect(await (await fetch(`${web.url}/`)).text()).toBe('build 2');
+      expect(await (await fetch(`${web.url}/`)).text()).toMatch(/<\/script>build 2$/);
       // A hashed name never changes its content (a new build writes new names): kept in memory.
       expect(await (await fetch(`${web.url}/assets/a-1.js`)).text()).toBe('first');
+    } finally {
+      web.server.close();
+    }
+  });
+
+  it('writes the settings /auth/config answers into index.html, first in its head, for the app to start with', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'web-dist-'));
+    writeFileSync(join(other, 'index.html'), '<!doctype html><html><head><script>first()</script></head><body></body></html>');
+    const signIn = {
+      mode: 'oidc' as const,
+      issuer: 'https://id.example/</script><b>',
+      clientId: 'hub',
+      scope: 'openid',
+      roleClaim: 'role',
+      departmentClaim: 'dept',
+    };
+    const web = await serve(config({ distDir: other, production: true, explorer: false, signIn }));
+    try {
+      const settings = await (await fetch(`${web.url}/auth/config`)).json();
+      const page = await fetch(`${web.url}/projects/42`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      const html = await page.text();
+      const element = /^<!doctype html><html><head><script type="application\/json" id="hub-settings">(.*?)<\/script><script>first\(\)<\/script>/.exec(html);
+      expect(element).not.toBeNull();
+      // Nothing in a setting can end the element early: `<` is written as \u003c, which JSON reads back.
+      expect(element![1]).not.toContain('<');
+      expect(JSON.parse(element![1]!)).toEqual(settings);
+      expect(settings).toEqual({ signIn, explorer: false });
     } finally {
       web.server.close();
     }

@@ -2,8 +2,10 @@ import { ApolloProvider } from '@apollo/client/react';
 import { ConfigProvider, type MappingAlgorithm } from 'antd';
 import defaultAlgorithm from 'antd/es/theme/themes/default';
 import precomputed from 'antd-theme:precomputed';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// antd's ES modules of its texts: `antd/locale/*` are CommonJS copies, and the English one a second
+// copy of the table antd's ConfigProvider already carries as its default (~8 KB of the entry).
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense, useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { RequireSession, useSession } from '../auth/SessionContext';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JoinedProjectsDocument, LeaderCaseTilesDocument } from '../gql/leader/graphql';
 import { leaderOverviewOperations } from '../leader/operations';
-import { answerKey, hasPrefetchedAnswers, operationNameOf, prefetch, takePrefetchedAnswer, takePrefetchedConfig, takeSettledAnswer } from './prefetch';
+import { prefetch } from './first-script';
+import { answerKey, hasPrefetchedAnswers, operationNameOf, takePrefetchedAnswer, takePrefetchedConfig, takeSettledAnswer } from './prefetch';
 
 const TODAY = '2026-11-28';
 
@@ -90,7 +91,11 @@ describe('the page first script (prefetch)', () => {
 
   it("preloads the leader overview's chunks for a leader, not for anyone else", () => {
     const preloaded: { rel: string; href: string }[] = [];
-    vi.stubGlobal('document', { createElement: () => ({}), head: { append: (link: { rel: string; href: string }) => preloaded.push(link) } });
+    vi.stubGlobal('document', {
+      getElementById: () => null,
+      createElement: () => ({}),
+      head: { append: (link: { rel: string; href: string }) => preloaded.push(link) },
+    });
     vi.stubGlobal('localStorage', storageWith(leader));
     prefetch(
       fetchStub(() => Response.json({})),
@@ -130,6 +135,18 @@ describe('the page first script (prefetch)', () => {
     vi.stubGlobal('localStorage', storageWith({ ...leader, expiresAt: Date.now() - 1 }));
     prefetch(fetchStub(() => Response.json({})));
     expect(sent.map((s) => s.url)).toEqual(['/auth/config', '/auth/config']);
+  });
+
+  it('asks for no settings when the gateway wrote them into the page', () => {
+    const settings = { signIn: { mode: 'development' }, explorer: true };
+    vi.stubGlobal('document', { getElementById: (id: string) => (id === 'hub-settings' ? { textContent: JSON.stringify(settings) } : null) });
+    vi.stubGlobal('localStorage', storageWith(leader));
+    prefetch(
+      fetchStub(() => Response.json({})),
+      TODAY,
+    );
+    expect(sent.map((s) => s.url)).toEqual(['/graphql', '/graphql', '/graphql', '/graphql']);
+    expect(takePrefetchedConfig()).toBeUndefined();
   });
 
   it('keys an answer on the operation and its variables, whatever their order', () => {

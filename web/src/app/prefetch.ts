@@ -1,18 +1,14 @@
 import type { DocumentNode, FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
-import { readSession } from '../auth/session';
-import { GRAPHQL_PATH } from '../config';
-import { leaderOverviewOperations } from '../leader/operations';
-import { shanghaiToday } from '../leader/period';
 
 /**
- * What the page's first script (prefetch-entry.ts, a few KB, run before the app's own JavaScript
+ * What the page's first script (prefetch-entry.ts and ./first-script.ts, a few KB, run before the app's own JavaScript
  * is downloaded, parsed and run) asked the server for: the deployment's settings, and for a
  * signed-in leader the overview's queries and its view's chunks (preloaded, not run). The server works on them while the
  * browser is still busy with the app's code; the app then takes the answers instead of asking
  * again (data/client.ts, main.tsx). Each answer is taken once; anything not taken is asked for as
  * usual.
  */
-interface Prefetched {
+export interface Prefetched {
   config?: Promise<Response>;
   answers: Map<string, Promise<FormattedExecutionResult | undefined>>;
   /** The answers already in, by the same key: the view draws them in its first render (takeSettledAnswer). */
@@ -42,41 +38,12 @@ export function operationNameOf(document: DocumentNode): string {
   return operation.name.value;
 }
 
-/** Sends what the first view needs; the hashes are the build's registered ones (what the app itself sends). */
-export function prefetch(fetchImpl: typeof fetch = fetch, today = shanghaiToday(), viewChunks: string[] = []): void {
+/** Leaves what the first script asked for where the app finds it (a global: the two scripts share no module); false without a window. */
+export function leavePrefetched(prefetched: Prefetched): boolean {
   const target = holder();
-  if (!target) return;
-  const prefetched: Prefetched = { config: fetchImpl('/auth/config', { headers: { accept: 'application/json' } }), answers: new Map(), settled: new Map() };
-  // A failed or refused prefetch is not an error here: the app asks again and handles the answer.
-  prefetched.config?.catch(() => undefined);
+  if (!target) return false;
   target[GLOBAL] = prefetched;
-  const session = readSession();
-  if (!session || (session.role !== 'LEADER' && session.role !== 'OFFICE')) return;
-  for (const { document, variables } of leaderOverviewOperations(today)) {
-    const operationName = operationNameOf(document);
-    const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
-    if (!hash) continue;
-    const answer = fetchImpl(GRAPHQL_PATH, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${session.token}` },
-      body: JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
-    }).then(
-      // Only a plain answer is handed over; a refusal (401, 4xx, 5xx) is asked again by the app, whose links handle it.
-      (response) => (response.ok ? (response.json() as Promise<FormattedExecutionResult>) : undefined),
-      () => undefined,
-    );
-    const key = answerKey(operationName, variables);
-    prefetched.answers.set(key, answer);
-    void answer.then((result) => result && prefetched.settled.set(key, result));
-  }
-  // Fetched and compiled now, run when the app imports them; after the queries, which would otherwise
-  // wait behind them for one of the browser's few connections to the origin.
-  for (const href of viewChunks) {
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.href = href;
-    document.head.append(link);
-  }
+  return true;
 }
 
 /** The prefetched answer to this operation, once; undefined when there is none. */

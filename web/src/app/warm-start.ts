@@ -3,7 +3,6 @@ import type { DocumentNode } from 'graphql';
 import { readSession } from '../auth/session';
 import { GRAPHQL_PATH } from '../config';
 import { createClient } from '../data/client';
-import { leaderOverviewOperations } from '../leader/operations';
 import { shanghaiToday } from '../leader/period';
 import { hasPrefetchedAnswers } from './prefetch';
 import { preloadLeaderOverview } from './routes';
@@ -34,7 +33,10 @@ export function warmStart(): void {
   if (!session || (session.role !== 'LEADER' && session.role !== 'OFFICE')) return;
   void preloadLeaderOverview();
   if (hasPrefetchedAnswers()) return;
-  const graph = appClient();
-  for (const { document, variables } of leaderOverviewOperations(shanghaiToday()))
-    graph.query({ query: document as DocumentNode, variables: variables as OperationVariables }).catch(() => undefined);
+  // The overview's documents come with its chunk, not in the entry (the built page never gets here).
+  void import('../leader/operations').then(({ leaderOverviewOperations }) => {
+    const graph = appClient();
+    for (const { document, variables } of leaderOverviewOperations(shanghaiToday()))
+      graph.query({ query: document as DocumentNode, variables: variables as OperationVariables }).catch(() => undefined);
+  });
 }
