@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { ARTIFACTS, demoHubInBrowser, devSession, leaderDataOnScreen } from './web-browser';
+import { ARTIFACTS, demoHubInBrowser, devSession, leaderDataOnScreen, recordLeaderDataOnScreen } from './web-browser';
 
 /**
  * `pnpm exec vitest run --config vitest.web-tools.config.mts test/web-profile.run.ts`: Chrome traces
@@ -48,6 +48,7 @@ it('profiles the leader overview', async () => {
   for (let run = 0; run < RUNS + 1; run++) {
     const context = await demo.browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript((value) => localStorage.setItem('hub.session', value), session);
+    await recordLeaderDataOnScreen(context);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const events: TraceEvent[] = [];

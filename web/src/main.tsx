@@ -7,10 +7,16 @@ import { inlineConfig, loadConfig, type AppConfig } from './config';
 // For `pnpm bench:web`'s breakdown: the entry's JavaScript (and everything it imports) has run.
 performance.mark('hub:main');
 const root = createRoot(document.getElementById('root')!);
-warmStart();
+const overview = warmStart();
 function start(config: AppConfig): void {
   performance.mark('hub:config');
-  root.render(<App config={config} />);
+  // A signed-in leader's home view is drawn in the first render once its chunk (preloaded since the
+  // page's first script) has run: rendered before, the view suspends, its fallback is drawn, and React
+  // holds the view back until 300 ms after that fallback (its Suspense throttle), answers in or not.
+  // A chunk that failed to load is asked again by the view, whose error boundary reports it.
+  const render = () => root.render(<App config={config} />);
+  if (overview && location.pathname === '/') void overview.then(render, render);
+  else render();
 }
 
 // The settings the gateway wrote into the page: the app renders at once. Else (the development

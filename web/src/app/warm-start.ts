@@ -27,11 +27,19 @@ export function appClient(graphqlPath = GRAPHQL_PATH): ApolloClient {
  * the overview when those answers came back. Without a first script (the development server), the
  * queries start here; the view's identical queries, sent while these are in flight, join them
  * (Apollo deduplicates in-flight operations), so nothing is asked twice.
+ *
+ * Returns the overview chunk's loading, for the first render to wait for (main.tsx).
  */
-export function warmStart(): void {
+export function warmStart(): Promise<unknown> | undefined {
   const session = readSession();
-  if (!session || (session.role !== 'LEADER' && session.role !== 'OFFICE')) return;
-  void preloadLeaderOverview();
+  if (!session || (session.role !== 'LEADER' && session.role !== 'OFFICE')) return undefined;
+  const overview = preloadLeaderOverview();
+  warmQueries();
+  return overview;
+}
+
+/** Without a first script (the development server), the overview's queries start here. */
+function warmQueries(): void {
   if (hasPrefetchedAnswers()) return;
   // The overview's documents come with its chunk, not in the entry (the built page never gets here).
   void import('../leader/operations').then(({ leaderOverviewOperations }) => {
