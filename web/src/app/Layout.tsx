@@ -1,12 +1,13 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Segmented } from 'antd';
+import { Button } from 'antd';
 import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { endOidcSession } from '../auth/oidc';
 import { goToSignIn } from '../auth/session';
 import { label, ROLE_LABELS } from '../i18n/labels';
-import { useLocale, type Lang } from '../i18n/locale';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useLocale } from '../i18n/locale';
 import { antdClasses } from './antd-markup';
 import { useAppConfig } from './AppConfigContext';
 import { useFrameMarkupVars } from './frame-markup';
@@ -30,7 +31,7 @@ function menuIcon(icon: ReactNode): ReactNode {
 export function Layout({ children }: { children: ReactNode }) {
   const session = useSession();
   const config = useAppConfig();
-  const { t, lang, setLang } = useLocale();
+  const { t, lang } = useLocale();
   const location = useLocation();
   useFrameMarkupVars();
   const items = [
@@ -88,16 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
           </div>
           <div className="ant-space-item">
-            <Segmented<Lang>
-              size="small"
-              aria-label={t('界面语言', 'Language')}
-              value={lang}
-              onChange={setLang}
-              options={[
-                { label: '中文', value: 'zh' },
-                { label: 'EN', value: 'en' },
-              ]}
-            />
+            <LanguageSwitch />
           </div>
           <div className="ant-space-item">
             <Button

@@ -17,6 +17,7 @@ import {
   type PublicInspectionFragment,
 } from '../gql/public/graphql';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label, PRACTITIONER_ROLE_LABELS } from '../i18n/labels';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useLocale, type Lang } from '../i18n/locale';
 
 /** The draw check bundles the draw algorithm: loaded only when the tab is opened. */
@@ -322,7 +323,7 @@ function EntityCredit() {
  * case by its receipt, read published inspection results and credit records, verify published draws (一公开).
  */
 export function PublicPortal() {
-  const { t, lang, setLang } = useLocale();
+  const { t } = useLocale();
   // The tab and the draw being verified live in the address, so a draw's verification can be linked to and shared.
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'submit';
@@ -343,16 +344,7 @@ export function PublicPortal() {
         <Typography.Title level={1} style={{ margin: 0, fontSize: 16, lineHeight: 1.3 }}>
           {t('工程建设招投标监管 · 公众服务', 'Tender supervision · public service')}
         </Typography.Title>
-        <Segmented<Lang>
-          size="small"
-          aria-label={t('界面语言', 'Language')}
-          value={lang}
-          onChange={setLang}
-          options={[
-            { label: '中文', value: 'zh' },
-            { label: 'EN', value: 'en' },
-          ]}
-        />
+        <LanguageSwitch />
       </Layout.Header>
       <Layout.Content style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
         <main>
