@@ -22,7 +22,13 @@ export interface RecordedFetch {
   body: string;
   start: number;
   end: number;
+  /** The subgraph's answer as read (for tools/src/bench-gateway.ts, which serves it again). */
+  answer?: string;
+  status?: number;
 }
+
+/** `pnpm bench`'s BENCH_RECORD file: each operation as sent to the gateway, and the subgraph fetches and answers of one run of it. */
+export type Recording = { operation: string; query: string; operationName?: string; variables: Record<string, unknown>; fetches: RecordedFetch[] }[];
 
 /**
  * One request through the gateway as a timeline: when it came in and when its answer was written,
@@ -96,6 +102,8 @@ async function main() {
           const response = await send(input, init);
           const text = await response.text();
           entry.end = performance.now();
+          entry.answer = text;
+          entry.status = response.status;
           return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
         } catch (error) {
           entry.end = performance.now();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse, OperationTypeNode, Kind } from 'graphql';
 import { knex } from '@mikro-orm/postgresql';
 import { readSubgraphList, repoRoot, signDevToken } from '@hub/kit';
-import type { GatewayTimeline, RecordedFetch, ServiceMessage } from './bench-service';
+import type { GatewayTimeline, RecordedFetch, Recording, ServiceMessage } from './bench-service';
 import { freePort, startEmbeddedPostgres } from './embedded-postgres';
 import { SERVICE_NODE_FLAGS } from './node-flags';
 
@@ -38,7 +38,8 @@ import { SERVICE_NODE_FLAGS } from './node-flags';
  * whose name contains one of them), BENCH_SKIP_SCALING=1, BENCH_SCALING=<sizes,…> (the joined view's page sizes
  * instead of 10,50,100,500, e.g. `100` to profile one size), BENCH_NODE_FLAGS (the services' Node
  * flags instead of production's, tools/src/node-flags.ts; empty for none), BENCH_DEVELOPMENT=1 (the
- * services without NODE_ENV=production, as `pnpm start` runs them).
+ * services without NODE_ENV=production, as `pnpm start` runs them), BENCH_RECORD=<file> (write each
+ * operation's request and the subgraph fetches and answers of one run of it, for tools/src/bench-gateway.ts).
  */
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -393,6 +394,7 @@ async function main() {
     const clients = await Promise.all(Array.from({ length: 50 }, (_, i) => signDevToken({ sub: `bench-client-${i}`, role: 'LEADER' })));
 
     const results = [];
+    const recorded: Recording = [];
     const only = process.env.BENCH_ONLY?.toLowerCase();
     for (const op of [...OPERATIONS, ...dashboardOperations()].filter((o) => !only || only.split(',').some((w) => o.name.toLowerCase().includes(w)))) {
       const check = await post(gateway.url, token, op);
@@ -426,6 +428,7 @@ async function main() {
       await request(gateway, { type: 'record', on: true }, 'recording');
       await post(gateway.url, token, op);
       const { fetches } = await request(gateway, { type: 'record', on: false }, 'recorded');
+      recorded.push({ operation: op.name, query: op.query, operationName: op.operationName, variables: op.variables?.() ?? {}, fetches });
       await request(gateway, { type: 'timeline', on: true }, 'timeline');
       const overhead = await gatewayAgainstDirect(
         () => post(gateway!.url, token, op),
@@ -497,6 +500,11 @@ async function main() {
             .map(([c, v]) => `${c}: ${v.requestsPerSecond} req/s (${v.complete} complete, ${v.refused} refused, ${v.partial} partial, ${v.failed} failed)`)
             .join('  ')}`,
       );
+    }
+
+    if (process.env.BENCH_RECORD) {
+      writeFileSync(process.env.BENCH_RECORD, JSON.stringify(recorded));
+      console.log(`Recorded ${recorded.length} operations with their subgraph answers in ${process.env.BENCH_RECORD}`);
     }
 
     // The joined view as the data grows.
