@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
+  asciiJson,
   assertSafeForProduction,
   attachGraphQL,
   authenticate,
@@ -21,7 +22,6 @@ import {
   subgraphUrl,
   type Logger,
 } from '@hub/kit';
-import { AnswerBytes } from './answer-bytes';
 import { readGatewayConfig, type GatewayConfig } from './config';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
@@ -193,7 +193,6 @@ export async function startGateway(
     { perMinute: config.rateLimitPerMinute, store: config.rateLimitStore, databaseUrl: config.rateLimitDatabaseUrl },
     log,
   );
-  const answers = new AnswerBytes();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
@@ -201,8 +200,8 @@ export async function startGateway(
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: gatewayFormatError(log),
     // Compact answers: Apollo Server's default pretty-prints them (more bytes to stringify and send);
-    // serialised row by row straight into the UTF-8 bytes written (answer-bytes.ts).
-    stringifyResult: answers.stringify,
+    // ASCII only (kit ascii-json.ts), so that an answer with a Chinese name is not a two-byte string.
+    stringifyResult: asciiJson,
     ...protection,
     validationRules: [...protection.validationRules, listCostRule(config.limits.maxCost)],
     plugins: [
@@ -220,7 +219,6 @@ export async function startGateway(
     apollo,
     log,
     maxBodyBytes: config.maxBodyBytes,
-    encodeAnswer: answers.encode,
     routes: webRoutes(web, log),
     readiness: async () => {
       const checks = await Promise.all(

@@ -18,8 +18,6 @@ export interface HttpOptions<C extends BaseContext> {
   readiness?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
   /** Other routes (the gateway's web app), asked after the health routes and before GraphQL; true when it answered. */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
-  /** The bytes of a complete GraphQL answer (default: the string as UTF-8); the gateway's serialiser hands its bytes over here. */
-  encodeAnswer?: (body: string) => Buffer;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -71,7 +69,6 @@ export function createHttpServer(): Server {
 /** Attaches the GraphQL and health routes to a started Apollo Server. */
 export function attachGraphQL<C extends BaseContext>(httpServer: Server, options: HttpOptions<C>): void {
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const encodeAnswer = options.encodeAnswer ?? ((body: string) => Buffer.from(body));
   // The handler answers every failure itself (the catch below), so its promise never rejects.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   httpServer.on('request', async (req: IncomingMessage, res: ServerResponse) => {
@@ -123,7 +120,7 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
       if (response.body.kind === 'complete') {
         // As bytes with their length: headers and body leave in one write, and a string answer would be
         // counted, flattened into one piece (a large object from 128 K characters) and encoded again on the way out.
-        const answer = encodeAnswer(clarifyCsrfRefusal(res.statusCode, response.body.string));
+        const answer = Buffer.from(clarifyCsrfRefusal(res.statusCode, response.body.string));
         res.setHeader('content-length', answer.length);
         res.end(answer);
       } else {
