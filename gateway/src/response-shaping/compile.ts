@@ -69,7 +69,10 @@ type Compiled = CompiledField | CompiledFragment;
 /** Thrown while compiling what the compiler leaves to the stock walk. */
 class Unsupported extends Error {}
 
-/** Thrown by the per-request walk where the stock walk would throw (an assertion of its own). */
+/**
+ * Thrown by the per-request walk where the stock walk would throw (an assertion of its own), or on
+ * data it leaves to the stock walk (a list where an object belongs): the stock function then answers.
+ */
 class StockWouldThrow extends Error {}
 
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
@@ -227,8 +230,6 @@ function isComposite(type: NamedType): boolean {
   return type.kind === 'ObjectType' || type.kind === 'InterfaceType' || type.kind === 'UnionType';
 }
 
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
-
 /** One request's walk: the stock applySelectionSet/updateOutputValue over the compiled selections. */
 class Walk {
   readonly errors: GraphQLError[] = [];
@@ -269,7 +270,9 @@ class Walk {
           if (outputValue === undefined) output[rn] = this.introspectionHandling(s.introspection as never);
           continue;
         }
-        let inputValue = hasOwn(input, rn) ? input[rn] : undefined;
+        // getOwn(input, rn) ?? null: input is a subgraph object (a JSON object, or the gateway's
+        // null-prototype root; arrays step aside below) and rn is no Object.prototype name.
+        let inputValue = input[rn];
         if (inputValue === undefined) inputValue = null;
         if (s.typename) {
           if (outputValue === undefined) {
@@ -372,6 +375,8 @@ class Walk {
         if (typeof inputValue !== 'object' || (outputValue !== undefined && typeof outputValue !== 'object')) {
           throw new StockWouldThrow('non-object');
         }
+        // A list where an object belongs: its inherited methods would read as fields; the stock walk answers.
+        if (Array.isArray(inputValue)) throw new StockWouldThrow('list as an object');
         const input = inputValue as Record<string, unknown>;
         const typename = input.__typename;
         if (typename !== undefined && typeof typename !== 'string') throw new StockWouldThrow('__typename');
