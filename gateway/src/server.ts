@@ -26,6 +26,7 @@ import { readGatewayConfig, type GatewayConfig } from './config';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
+import { installResponseShaping } from './response-shaping';
 import { ServerTiming } from './server-timing';
 import { subgraphHttp } from './subgraph-http';
 import { SubgraphTraffic, type SubgraphFetch } from './traffic';
@@ -163,6 +164,7 @@ export async function startGateway(
     mergeInflight: trafficConfig.mergeInflight,
   });
   const timing = new ServerTiming();
+  installResponseShaping();
   const gateway = new ApolloGateway({
     supergraphSdl: fileSupergraph(config.supergraphFile, log),
     experimental_didResolveQueryPlan: traffic.didResolveQueryPlan,
