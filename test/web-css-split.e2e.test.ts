@@ -107,6 +107,11 @@ describe("antd's style sheet in two", { timeout: 300_000 }, () => {
 
   it('the leader overview, once the rest has loaded after its data, is styled as with the whole sheet', async () => {
     const { page } = await open({ role: 'LEADER' }, '/', '.ant-table-row');
+    // Its theme variables come with the page (web/src/app/theme-styles.tsx): antd computes and writes none.
+    expect(await page.evaluate(() => document.querySelectorAll('style[data-token-hash]').length)).toBe(0);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.ant-table-css-var')!).getPropertyValue('--ant-table-header-bg'))).toBe(
+      '#fafafa',
+    );
     await page.locator('[data-testid="department-chart"] canvas').waitFor({ timeout: 120_000 });
     await page.waitForFunction(() => Array.from(document.styleSheets).some((s) => s.href?.includes('/assets/rest-styles-')));
     expect(await differencesFromWholeSheet(page)).toEqual([]);

@@ -23,6 +23,7 @@ import { StylesReady } from './styles';
 import { antdClasses, THEME_CSS_VAR_CLASS } from './antd-markup';
 import { precomputedAlgorithm } from './precomputed-theme';
 import { THEME_TOKEN } from './theme-token';
+import { PrecomputedThemeStyles } from './theme-styles';
 
 /*
  * Sign-in, its return from the identity provider and the 404 page are chunks of their own, like the
@@ -100,7 +101,9 @@ export function App({ config }: { config: AppConfig }) {
   return (
     <AppConfigContext.Provider value={config}>
       <LocaleProvider>
-        <Shell config={config} />
+        <PrecomputedThemeStyles algorithm={THEME.algorithm as never}>
+          <Shell config={config} />
+        </PrecomputedThemeStyles>
       </LocaleProvider>
     </AppConfigContext.Provider>
   );
