@@ -1,5 +1,6 @@
 import { compileShaping, type CompiledShaping } from './compile';
 import { resultShaping, type Operation, type ShapedResponse, type ShapingArgs } from './federation';
+import { installRepresentationsBuilder } from './representations';
 
 /** Each operation's compiled shaping (null: left to the stock walk), kept as long as the operation. */
 const compiledByOperation = new WeakMap<Operation, CompiledShaping | null>();
@@ -24,7 +25,8 @@ export function shapeResponse(args: ShapingArgs): ShapedResponse | undefined {
 }
 
 /**
- * Makes every ApolloGateway of this process shape its answers with {@link shapeResponse}. Needs the
+ * Makes every ApolloGateway of this process shape its answers with {@link shapeResponse} and build
+ * its entity fetches' representations with the compiled builder (./representations). Needs the
  * hub's patch of @apollo/gateway (patches/@apollo__gateway@2.14.4.patch); fails loudly without it.
  */
 export function installResponseShaping(): void {
@@ -32,4 +34,5 @@ export function installResponseShaping(): void {
     throw new Error('@apollo/gateway is not patched for response shaping: run pnpm install (patches/@apollo__gateway@2.14.4.patch)');
   }
   resultShaping.setResponseShaper(shapeResponse);
+  installRepresentationsBuilder();
 }
