@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { buildSchema, Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { seededRandom } from '@hub/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRepresentations, type BuiltRepresentations, type EntityFetch, type RequiresSelection } from './representations';
 
@@ -31,17 +32,6 @@ const { stockRepresentations } = gatewayRequire('@apollo/gateway/dist/executeQue
   stockRepresentations?: (schema: GraphQLSchema, fetch: EntityFetch, entities: unknown[]) => BuiltRepresentations;
 };
 
-/** Mulberry32: the same inputs on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 
@@ -121,7 +111,7 @@ function compare(schema: GraphQLSchema, fetch: EntityFetch, entities: unknown[],
 }
 
 function exercise(schema: GraphQLSchema, fetch: EntityFetch, seed: number, typenames: string[], tally: Tally, rounds = 20): void {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   for (const rate of [0, 0.05, 0.2, 0.5]) {
     for (let i = 0; i < rounds; i++) {
       const entities = Array.from({ length: 1 + Math.floor(rng() * 6) }, () => entity(rng, fetch.requires!, typenames, rate));

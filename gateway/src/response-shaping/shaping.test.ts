@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Kind, parse, type DocumentNode, type GraphQLError } from 'graphql';
+import { seededRandom } from '@hub/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileShaping } from './compile';
 import { resultShaping, type NamedType, type Operation, type OutputType, type Schema, type SelectionSet, type ShapingArgs } from './federation';
@@ -24,18 +25,6 @@ const internals = createRequire(require.resolve('@apollo/gateway'))('@apollo/fed
   possibleRuntimeTypes(type: NamedType): NamedType[];
   isSubtype(type: NamedType, maybeSubType: NamedType): boolean;
 };
-
-/** Mulberry32: the same inputs on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -197,7 +186,7 @@ function exercise(
 ): void {
   const operation = internals.operationFromDocument(schema, document, { operationName });
   expect(compileShaping(operation), `${operationName ?? 'anonymous'} compiles`).toBeDefined();
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const root = schema.schemaDefinition.rootType(operation.rootKind)!;
   for (const variables of variableSets(document, operationName, rng)) {
     for (const rate of [0, 0.02, 0.1, 0.3]) {
