@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { buildSchema, Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildSchema, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { seededRandom } from '@hub/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hubOperations } from '../../../test/hub-operations';
 import { buildRepresentations, type BuiltRepresentations, type EntityFetch, type RequiresSelection } from './representations';
 
 /*
@@ -143,13 +144,6 @@ function conditions(selections: readonly RequiresSelection[], into = new Set<str
   return into;
 }
 
-function graphqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.graphql'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
 describe('compiled entity representations give exactly the stock walk', () => {
   let supergraph: Supergraph;
   let schema: GraphQLSchema;
@@ -173,14 +167,10 @@ describe('compiled entity representations give exactly the stock walk', () => {
   }
 
   it("on every entity fetch of the hub's operations (schema/operations, the bench's, the web app's)", () => {
-    const documents = graphqlFiles(join(ROOT, 'schema', 'operations')).map((f) => parse(readFileSync(f, 'utf8')));
-    const bench = readFileSync(join(ROOT, 'tools', 'src', 'bench.ts'), 'utf8');
-    const queries = [...bench.matchAll(/`(\{ projects\(first: [^`]+)`/g)].map((m) => m[1].replace('${first}', '50'));
-    expect(queries.length).toBeGreaterThanOrEqual(3);
-    documents.push(...queries.map((q) => parse(q)));
-    const web = graphqlFiles(join(ROOT, 'web', 'src'));
-    expect(web.length).toBeGreaterThan(5);
-    documents.push(parse(web.map((f) => readFileSync(f, 'utf8')).join('\n')));
+    const operations = hubOperations();
+    expect(operations.bench.length).toBeGreaterThanOrEqual(3);
+    expect(operations.webFiles).toBeGreaterThan(5);
+    const documents = [...operations.dashboards, ...operations.bench, operations.web];
 
     const fetches = documents.flatMap(fetchesOf);
     expect(fetches.length).toBeGreaterThan(10);

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Kind, parse, type DocumentNode, type GraphQLError } from 'graphql';
 import { seededRandom } from '@hub/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hubOperations } from '../../../test/hub-operations';
 import { compileShaping } from './compile';
 import { resultShaping, type NamedType, type Operation, type OutputType, type Schema, type SelectionSet, type ShapingArgs } from './federation';
 import { shapeResponse } from './index';
@@ -207,13 +208,6 @@ function operationNames(document: DocumentNode): (string | undefined)[] {
     .map((d) => (d.kind === Kind.OPERATION_DEFINITION ? d.name?.value : undefined));
 }
 
-function graphqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.graphql'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
 describe('compiled response shaping gives exactly the stock computeResponse output', () => {
   let api: Schema;
   let supergraphOnlyTypes: string[];
@@ -232,14 +226,12 @@ describe('compiled response shaping gives exactly the stock computeResponse outp
   it("on the dashboards' operations (schema/operations) and the bench's", () => {
     const tally: Tally = { compared: 0, stockThrew: 0, withErrors: 0, nullData: 0, leftToStock: 0 };
     let seed = 1;
-    for (const file of graphqlFiles(join(ROOT, 'schema', 'operations'))) {
-      const document = parse(readFileSync(file, 'utf8'));
+    const operations = hubOperations();
+    for (const document of operations.dashboards) {
       for (const name of operationNames(document)) exercise(api, document, name, seed++, strange(), tally);
     }
-    const bench = readFileSync(join(ROOT, 'tools', 'src', 'bench.ts'), 'utf8');
-    const queries = [...bench.matchAll(/`(\{ projects\(first: [^`]+)`/g)].map((m) => m[1].replace('${first}', '50'));
-    expect(queries.length).toBeGreaterThanOrEqual(3);
-    for (const query of queries) exercise(api, parse(query), undefined, seed++, strange(), tally);
+    expect(operations.bench.length).toBeGreaterThanOrEqual(3);
+    for (const query of operations.bench) exercise(api, query, undefined, seed++, strange(), tally);
     expect(tally.withErrors).toBeGreaterThan(50);
     expect(tally.nullData).toBeGreaterThan(5);
     expect(tally.compared - tally.stockThrew - tally.leftToStock).toBeGreaterThan(tally.compared / 2);
@@ -247,10 +239,8 @@ describe('compiled response shaping gives exactly the stock computeResponse outp
 
   it("on the web app's operations", () => {
     const tally: Tally = { compared: 0, stockThrew: 0, withErrors: 0, nullData: 0, leftToStock: 0 };
-    const files = graphqlFiles(join(ROOT, 'web', 'src'));
-    expect(files.length).toBeGreaterThan(5);
-    // One document, so that a fragment of one file can be used by another's operation.
-    const document = parse(files.map((f) => readFileSync(f, 'utf8')).join('\n'));
+    const { web: document, webFiles } = hubOperations();
+    expect(webFiles).toBeGreaterThan(5);
     let seed = 1000;
     const names = operationNames(document);
     expect(names.length).toBeGreaterThan(10);
