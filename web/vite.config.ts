@@ -328,6 +328,12 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
+  optimizeDeps: {
+    // GraphiQL's worker setup imports Monaco's workers with `?worker`, which only Vite's own transform
+    // understands: pre-bundled, it stopped the development server at start ("Could not load
+    // …graphql.worker.js?worker"). Served as a source module instead; the rest of GraphiQL is pre-bundled.
+    exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
+  },
   server: {
     // `pnpm --filter @hub/web dev` against a running gateway (GATEWAY_URL, default the standard port).
     proxy: Object.fromEntries(['/graphql', '/auth', '/health'].map((path) => [path, { target: process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000' }])),
