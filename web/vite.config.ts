@@ -333,6 +333,9 @@ export default defineConfig({
     // understands: pre-bundled, it stopped the development server at start ("Could not load
     // …graphql.worker.js?worker"). Served as a source module instead; the rest of GraphiQL is pre-bundled.
     exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
+    // The GraphQL editor worker's CommonJS dependencies (graphql-language-service's nullthrows, and
+    // picomatch-browser), pre-bundled: a browser cannot load them as they are.
+    include: ['graphql-language-service', 'picomatch-browser'].map((name) => `graphiql > @graphiql/react > monaco-graphql > ${name}`),
   },
   server: {
     // `pnpm --filter @hub/web dev` against a running gateway (GATEWAY_URL, default the standard port).
