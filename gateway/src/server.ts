@@ -164,7 +164,7 @@ export async function startGateway(
     mergeInflight: trafficConfig.mergeInflight,
   });
   const timing = new ServerTiming();
-  installResponseShaping();
+  installResponseShaping(log);
   const gateway = new ApolloGateway({
     supergraphSdl: fileSupergraph(config.supergraphFile, log),
     experimental_didResolveQueryPlan: traffic.didResolveQueryPlan,

@@ -58,6 +58,7 @@ export type Selection =
 export interface Operation {
   schema(): Schema;
   collectDefaultedVariableValues(): Record<string, unknown>;
+  readonly name?: string;
   readonly selectionSet: SelectionSet;
   readonly rootKind: string;
 }

@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Kind, parse, type DocumentNode, type GraphQLError } from 'graphql';
 import { seededRandom } from '@hub/kit';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hubOperations } from '../../../test/hub-operations';
-import { compileShaping } from './compile';
+import { CompiledShaping, compileShaping } from './compile';
 import { resultShaping, type NamedType, type Operation, type OutputType, type Schema, type SelectionSet, type ShapingArgs } from './federation';
-import { shapeResponse } from './index';
+import { createResponseShaper } from './index';
 
 /*
  * Differential test: the compiled shaping against @apollo/gateway's own computeResponse (the patched
@@ -17,6 +17,13 @@ import { shapeResponse } from './index';
  * or unknown __typenames, bad enum and scalar values, nulls in lists, missing fields). Where the stock
  * function throws, the shaper must step aside (undefined) so the stock function throws the same.
  */
+
+/** Faults of the compiled walk (errors the stock walk would not throw): none may occur on any input. */
+const faults: unknown[] = [];
+const shapeResponse = createResponseShaper((error) => faults.push(error));
+afterEach(() => {
+  expect(faults, 'the compiled walk failed where the stock walk does not').toEqual([]);
+});
 
 const ROOT = resolve(__dirname, '../../..');
 const internals = createRequire(require.resolve('@apollo/gateway'))('@apollo/federation-internals') as {
@@ -429,5 +436,36 @@ describe('compiled response shaping gives exactly the stock computeResponse outp
     } finally {
       resultShaping.setResponseShaper!(undefined);
     }
+  });
+
+  it('reports a fault of the compiled walk once, then leaves the operation to the stock walk; a stock throw is no fault', () => {
+    const schema = internals.buildSchema(SMALL);
+    const operation = internals.operationFromDocument(schema, parse('query Who { me { name age } }'));
+    const input = { me: { name: 'x', age: 3 } };
+    const reported: [unknown, string | undefined][] = [];
+    const shaper = createResponseShaper((error, operationName) => reported.push([error, operationName]));
+    expect(JSON.stringify(shaper({ operation, input, introspectionHandling })?.data)).toBe('{"me":{"name":"x","age":3}}');
+
+    // Where the stock walk throws too (a condition's variable that is not a boolean): stepped aside, nothing reported.
+    const conditional = internals.operationFromDocument(schema, parse('query If($on: Boolean!) { me { name @include(if: $on) } }'));
+    expect(shaper({ operation: conditional, variables: { on: 'yes' }, input, introspectionHandling })).toBeUndefined();
+    expect(reported).toEqual([]);
+    expect(JSON.stringify(shaper({ operation: conditional, variables: { on: true }, input, introspectionHandling })?.data)).toBe('{"me":{"name":"x"}}');
+
+    const bug = new TypeError('a bug in the compiled walk');
+    const run = vi.spyOn(CompiledShaping.prototype, 'run').mockImplementation(() => {
+      throw bug;
+    });
+    try {
+      expect(shaper({ operation, input, introspectionHandling })).toBeUndefined();
+      expect(shaper({ operation, input, introspectionHandling })).toBeUndefined();
+      expect(reported).toEqual([[bug, 'Who']]);
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      run.mockRestore();
+    }
+    // Still the stock walk's, although the compiled one would work again: the fault is not retried per request.
+    expect(shaper({ operation, input, introspectionHandling })).toBeUndefined();
+    expect(JSON.stringify(resultShaping.computeResponse({ operation, input, introspectionHandling }).data)).toBe('{"me":{"name":"x","age":3}}');
   });
 });
