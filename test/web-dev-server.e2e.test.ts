@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { repoRoot } from '@hub/kit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -38,7 +39,8 @@ beforeAll(async () => {
     {
       cwd: web,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      // Plain output: Vite colours it when CI is set, splitting "Local:" with escape codes (stripped below too).
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', NO_COLOR: '1' },
     },
   );
   let output = '';
@@ -47,7 +49,7 @@ beforeAll(async () => {
   exited = new Promise((resolve) => server.once('exit', (code) => resolve(`the development server exited (code ${code}):\n${output}`)));
   // Up when it prints its address (Vite's "Local:" line).
   await Promise.race([
-    new Promise<void>((resolve) => server.stdout!.on('data', () => output.includes('Local:') && resolve())),
+    new Promise<void>((resolve) => server.stdout!.on('data', () => stripVTControlCharacters(output).includes('Local:') && resolve())),
     exited.then((why) => Promise.reject(new Error(why))),
   ]);
   browser = await launchChromium();
