@@ -45,8 +45,8 @@ export function createResponseShaper(onFault: ShapingFault): ResponseShaper {
 
 /**
  * Makes every ApolloGateway of this process shape its answers with a {@link createResponseShaper}
- * shaper (its faults logged as errors) and build its entity fetches' representations with the
- * compiled builder (./representations). Needs the hub's patch of @apollo/gateway
+ * shaper and build its entity fetches' representations with the
+ * compiled builder (./representations), the faults of both logged as errors. Needs the hub's patch of @apollo/gateway
  * (patches/@apollo__gateway@2.14.4.patch); fails loudly without it.
  */
 export function installResponseShaping(log: { error(fields: object, message: string): void }): void {
@@ -58,5 +58,5 @@ export function installResponseShaping(log: { error(fields: object, message: str
       log.error({ err: error, operationName }, 'compiled response shaping failed; the stock walk shapes this operation from now on'),
     ),
   );
-  installRepresentationsBuilder();
+  installRepresentationsBuilder((error) => log.error({ err: error }, 'compiled entity representations failed; the stock walk builds this fetch’s from now on'));
 }

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { buildSchema, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { seededRandom } from '@hub/kit';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hubOperations } from '../../../test/hub-operations';
-import { buildRepresentations, type BuiltRepresentations, type EntityFetch, type RequiresSelection } from './representations';
+import { createRepresentationsBuilder, type BuiltRepresentations, type EntityFetch, type RequiresSelection } from './representations';
 
 /*
  * Differential test: the compiled representations against @apollo/gateway's own walk (the patch moves
@@ -13,7 +13,8 @@ import { buildRepresentations, type BuiltRepresentations, type EntityFetch, type
  * operations against the real supergraph, and on hand-written `requires` with nested objects, lists,
  * aliases, interface conditions, several fragments and inputRewrites, with generated entities, clean
  * and mutated (missing fields, nulls, primitives and lists where objects belong, wrong, unknown and
- * missing __typenames). Where the stock walk throws, the builder must step aside (undefined).
+ * missing __typenames). Where the stock walk throws, the builder must step aside (undefined); it must
+ * never report a fault of its own.
  */
 
 const ROOT = resolve(__dirname, '../../..');
@@ -32,6 +33,13 @@ const { QueryPlanner } = gatewayRequire('@apollo/query-planner') as {
 const { stockRepresentations } = gatewayRequire('@apollo/gateway/dist/executeQueryPlan') as {
   stockRepresentations?: (schema: GraphQLSchema, fetch: EntityFetch, entities: unknown[]) => BuiltRepresentations;
 };
+const dataRewrites = gatewayRequire('@apollo/gateway/dist/dataRewrites') as { applyRewrites: (...args: unknown[]) => void };
+
+const faults: unknown[] = [];
+const buildRepresentations = createRepresentationsBuilder((error) => faults.push(error));
+afterEach(() => {
+  expect(faults, 'the compiled builder failed where the stock walk does not').toEqual([]);
+});
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -234,5 +242,38 @@ describe('compiled entity representations give exactly the stock walk', () => {
     expect(tally.stockThrew).toBeGreaterThan(0);
     expect(tally.leftToStock).toBeLessThan(tally.compared / 2);
     expect(tally.sent).toBeGreaterThan(REQUIRES.length * 50);
+  });
+
+  it('reports a fault of the compiled builder once, answers with the stock walk and leaves the fetch to it; a throw of the stock walk too is no fault', () => {
+    const reported: unknown[] = [];
+    const builder = createRepresentationsBuilder((error) => reported.push(error));
+    const fetch: EntityFetch = { requires: REQUIRES[0] };
+    const entities = [{ __typename: 'Person', id: '1', extra: 1 }];
+    const expected = { representations: [{ __typename: 'Person', id: '1' }], representationToEntity: [0] };
+    expect(builder(SMALL, fetch, structuredClone(entities))).toEqual(expected);
+
+    // applyRewrites is the first call both walks make on a representation: failing once, only the compiled one fails.
+    const bug = new TypeError('a bug in the compiled builder');
+    const once = vi.spyOn(dataRewrites, 'applyRewrites').mockImplementationOnce(() => {
+      throw bug;
+    });
+    try {
+      expect(builder(SMALL, fetch, structuredClone(entities))).toEqual(expected);
+      expect(once).toHaveBeenCalledTimes(2);
+      expect(reported).toEqual([bug]);
+      // Left to the stock walk from then on, although the compiled one would work again.
+      expect(builder(SMALL, fetch, structuredClone(entities))).toBeUndefined();
+      expect(reported).toEqual([bug]);
+
+      // Failing for both walks: the data's fault, the stock walk answers (and throws), nothing reported.
+      const other: EntityFetch = { requires: REQUIRES[1] };
+      once.mockImplementation(() => {
+        throw new Error('bad data');
+      });
+      expect(builder(SMALL, other, [{ __typename: 'Person', id: '2', name: 'n' }])).toBeUndefined();
+      expect(reported).toEqual([bug]);
+    } finally {
+      once.mockRestore();
+    }
   });
 });

@@ -12,6 +12,7 @@ import type { GraphQLSchema } from 'graphql';
  * inputRewrites applied by the stock function) as plain objects, from closures made once per fetch
  * node. What it does not handle (a response name an object or array inherits, a primitive where the
  * stock walk expects an object) makes it step aside: the stock walk then answers, as it always did.
+ * Any other error is checked against the stock walk (createRepresentationsBuilder).
  */
 
 /** @apollo/query-planner's selection nodes of a fetch's `requires` (QueryPlan.d.ts), structurally. */
@@ -37,9 +38,9 @@ interface DataRewritesModule {
   applyRewrites(schema: GraphQLSchema, rewrites: readonly unknown[] | undefined, value: Entity): void;
 }
 interface ExecuteQueryPlanModule {
-  setRepresentationsBuilder?: (
-    builder: ((schema: GraphQLSchema, fetch: EntityFetch, entities: unknown[]) => BuiltRepresentations | undefined) | undefined,
-  ) => void;
+  setRepresentationsBuilder?: (builder: RepresentationsBuilder | undefined) => void;
+  /** The stock walk (the patch moves it out of executeFetch unchanged). */
+  stockRepresentations?: (schema: GraphQLSchema, fetch: EntityFetch, entities: unknown[]) => BuiltRepresentations;
 }
 
 const gatewayRequire = createRequire(require.resolve('@apollo/gateway'));
@@ -131,49 +132,74 @@ interface CompiledFetch {
   build: SetBuilder | null;
 }
 
-/** Each fetch node's compiled builder (null: left to the stock walk), kept as long as the query plan. */
-const compiledByFetch = new WeakMap<EntityFetch, CompiledFetch>();
+/** A builder as @apollo/gateway takes it: undefined lets the stock walk answer. */
+export type RepresentationsBuilder = (schema: GraphQLSchema, fetch: EntityFetch, entities: unknown[]) => BuiltRepresentations | undefined;
+
+/** Told once per fetch node when its compiled builder fails where the stock walk does not (a fault of the builder, not of the data). */
+export type RepresentationsFault = (error: unknown) => void;
 
 /**
- * The builder handed to @apollo/gateway: the fetch's representations and, for each, the index of its
- * entity; undefined (the stock walk then answers) for what the compiled walk does not handle.
+ * A builder of each fetch's representations and, for each, the index of its entity, compiled once per
+ * fetch node; undefined (the stock walk then answers) for what the compiled walk does not handle.
+ *
+ * An error other than its own stepping aside is checked against the stock walk: if that throws too, the
+ * data is at fault and the stock walk answers (with its error) as it always did; if it does not, the
+ * builder is at fault: `onFault` is told, this request gets the stock representations, and the fetch
+ * node is left to the stock walk from then on (reported once, neither hidden nor once per request).
  */
-export function buildRepresentations(schema: GraphQLSchema, fetch: EntityFetch, entities: unknown[]): BuiltRepresentations | undefined {
-  let compiled = compiledByFetch.get(fetch);
-  if (!compiled || compiled.schema !== schema) {
-    compiled = { schema, build: fetch.requires ? (compileSet(schema, fetch.requires) ?? null) : null };
-    compiledByFetch.set(fetch, compiled);
-  }
-  const build = compiled.build;
-  if (!build) return undefined;
+export function createRepresentationsBuilder(onFault: RepresentationsFault): RepresentationsBuilder {
+  /** Each fetch node's compiled builder (null: left to the stock walk), kept as long as the query plan. */
+  const compiledByFetch = new WeakMap<EntityFetch, CompiledFetch>();
+  return (schema, fetch, entities) => {
+    let compiled = compiledByFetch.get(fetch);
+    if (!compiled || compiled.schema !== schema) {
+      compiled = { schema, build: fetch.requires ? (compileSet(schema, fetch.requires) ?? null) : null };
+      compiledByFetch.set(fetch, compiled);
+    }
+    const build = compiled.build;
+    if (!build) return undefined;
+    try {
+      return buildWith(build, schema, fetch, entities);
+    } catch (error) {
+      if (error === STEP_ASIDE) return undefined;
+      let stock: BuiltRepresentations;
+      try {
+        stock = executeQueryPlanModule.stockRepresentations!(schema, fetch, entities);
+      } catch {
+        return undefined;
+      }
+      compiled.build = null;
+      onFault(error);
+      return stock;
+    }
+  };
+}
+
+function buildWith(build: SetBuilder, schema: GraphQLSchema, fetch: EntityFetch, entities: unknown[]): BuiltRepresentations {
   const representations: Record<string, unknown>[] = [];
   const representationToEntity: number[] = [];
-  try {
-    for (let index = 0; index < entities.length; index++) {
-      const entity = entities[index];
-      if (entity === null) continue;
-      if (typeof entity !== 'object') throw STEP_ASIDE;
-      const representation = build(entity as Entity);
-      if (representation && representation.__typename) {
-        dataRewrites.applyRewrites(schema, fetch.inputRewrites, representation);
-        representations.push(representation);
-        representationToEntity.push(index);
-      }
+  for (let index = 0; index < entities.length; index++) {
+    const entity = entities[index];
+    if (entity === null) continue;
+    if (typeof entity !== 'object') throw STEP_ASIDE;
+    const representation = build(entity as Entity);
+    if (representation && representation.__typename) {
+      dataRewrites.applyRewrites(schema, fetch.inputRewrites, representation);
+      representations.push(representation);
+      representationToEntity.push(index);
     }
-  } catch {
-    return undefined;
   }
   return { representations, representationToEntity };
 }
 
 /**
- * Makes every ApolloGateway of this process build entity representations with
- * {@link buildRepresentations}. Needs the hub's patch of @apollo/gateway
- * (patches/@apollo__gateway@2.14.4.patch); fails loudly without it.
+ * Makes every ApolloGateway of this process build entity representations with a
+ * {@link createRepresentationsBuilder} builder, its faults told to `onFault`. Needs the hub's patch of
+ * @apollo/gateway (patches/@apollo__gateway@2.14.4.patch); fails loudly without it.
  */
-export function installRepresentationsBuilder(): void {
-  if (!executeQueryPlanModule.setRepresentationsBuilder) {
+export function installRepresentationsBuilder(onFault: RepresentationsFault): void {
+  if (!executeQueryPlanModule.setRepresentationsBuilder || !executeQueryPlanModule.stockRepresentations) {
     throw new Error('@apollo/gateway is not patched for entity representations: run pnpm install (patches/@apollo__gateway@2.14.4.patch)');
   }
-  executeQueryPlanModule.setRepresentationsBuilder(buildRepresentations);
+  executeQueryPlanModule.setRepresentationsBuilder(createRepresentationsBuilder(onFault));
 }
