@@ -34,6 +34,8 @@ export interface GatewayConfig {
     /** Refuse (503) a request whose expected wait for a subgraph slot exceeds this (ms). */
     maxWaitMs: number;
     mergeInflight: boolean;
+    /** A query planned before sends its root subgraph fetches as soon as the caller is authenticated (early-fetch.ts). */
+    earlyRootFetches: boolean;
   };
 }
 
@@ -62,6 +64,7 @@ export function readGatewayConfig(): GatewayConfig {
       maxQueue: envInt('SUBGRAPH_MAX_QUEUE', 64),
       maxWaitMs: envInt('SUBGRAPH_MAX_WAIT_MS', 5_000),
       mergeInflight: envBool('MERGE_INFLIGHT_FETCHES', true),
+      earlyRootFetches: envBool('EARLY_ROOT_FETCHES', true),
     },
   };
 }

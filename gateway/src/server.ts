@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
-  asciiJson,
+  answerJson,
   assertSafeForProduction,
   attachGraphQL,
   authenticate,
@@ -23,6 +23,7 @@ import {
   type Logger,
 } from '@hub/kit';
 import { readGatewayConfig, type GatewayConfig } from './config';
+import { documentKey } from './early-fetch';
 import { listCostRule } from './cost';
 import { RateLimiter } from './rate-limit';
 import { passRefusalsThrough, validateKitScalarsAtTheEdge } from './refusals';
@@ -38,6 +39,8 @@ import { loadTrustedDocuments, readWebConfig, trustedDocumentsPlugin, webRoutes,
 export interface GatewayContext {
   authorization?: string;
   requestId: string;
+  /** The operation as sent (early-fetch.ts `documentKey`): its planned root fetches can leave early. */
+  documentKey?: string;
 }
 
 /**
@@ -162,20 +165,24 @@ export async function startGateway(
     maxQueue: () => trafficConfig.maxQueue,
     maxWaitMs: trafficConfig.maxWaitMs,
     mergeInflight: trafficConfig.mergeInflight,
+    earlyRootFetches: trafficConfig.earlyRootFetches,
   });
   const timing = new ServerTiming();
   installResponseShaping(log);
   const gateway = new ApolloGateway({
     supergraphSdl: fileSupergraph(config.supergraphFile, log),
     experimental_didResolveQueryPlan: traffic.didResolveQueryPlan,
-    buildService: ({ name, url }) =>
-      new AuthForwardingDataSource(name, config.subgraphTimeoutMs, {
-        url: urlOf(name) ?? url,
+    buildService: ({ name, url }) => {
+      const serviceUrl = urlOf(name) ?? url!;
+      return new AuthForwardingDataSource(name, config.subgraphTimeoutMs, {
+        url: serviceUrl,
         fetcher: traffic.fetcher(
           name,
           passRefusalsThrough(timing.fetcher(name, overrides.wrapSubgraphFetch?.(subgraphFetch) ?? subgraphFetch) as unknown as typeof fetch) as never,
+          serviceUrl,
         ) as never,
-      }),
+      });
+    },
   });
   validateKitScalarsAtTheEdge(gateway);
   const armor = new ApolloArmor({
@@ -202,8 +209,8 @@ export async function startGateway(
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: gatewayFormatError(log),
     // Compact answers: Apollo Server's default pretty-prints them (more bytes to stringify and send);
-    // ASCII only (kit ascii-json.ts), so that an answer with a Chinese name is not a two-byte string.
-    stringifyResult: asciiJson,
+    // large ones ASCII only (kit ascii-json.ts), so that an answer with a Chinese name is not a large two-byte string.
+    stringifyResult: answerJson,
     ...protection,
     validationRules: [...protection.validationRules, listCostRule(config.limits.maxCost)],
     plugins: [
@@ -238,11 +245,18 @@ export async function startGateway(
       );
       return { ok: checks.every(([, status]) => status === 'ready'), subgraphs: Object.fromEntries(checks) };
     },
-    context: async (req, requestId) => {
+    context: async (req, requestId, body) => {
       await rateLimiter.check(req);
       // Refuse a bad token at the edge with a clear 401; each subgraph verifies it again.
       await authenticate(req.headers.authorization);
-      return { authorization: req.headers.authorization, requestId };
+      const context: GatewayContext = {
+        authorization: req.headers.authorization,
+        requestId,
+        documentKey: req.method === 'POST' ? documentKey(body) : undefined,
+      };
+      // A query planned before sends its first subgraph fetch now, while Apollo Server validates and plans (early-fetch.ts).
+      traffic.startEarly(context, body);
+      return context;
     },
   });
   const port = await listen(httpServer, config.port);

@@ -14,6 +14,9 @@ import { isQueryBody, subgraphsOfPlan } from './traffic';
 
 interface Held {
   body: { query: string; variables?: Record<string, unknown> };
+  /** The body as sent, byte for byte. */
+  raw: string;
+  requestId?: string;
   authorization?: string;
   answer(data: unknown): void;
 }
@@ -31,6 +34,8 @@ class StandIn {
         this.received += 1;
         this.held.push({
           body: JSON.parse(raw),
+          raw,
+          requestId: req.headers['x-request-id'] as string | undefined,
           authorization: req.headers.authorization,
           answer: (data) => {
             res.writeHead(200, { 'content-type': 'application/json' });
@@ -179,6 +184,97 @@ describe('shedding overload', () => {
     await until(() => standIn.held.length === 1, 'a later request to be admitted');
     standIn.answerAll({ projects: { totalCount: 2 } });
     expect((await later).status).toBe(200);
+  });
+});
+
+const COUNT_BY = `query CountBy($first: Int!) { projects(first: $first) { totalCount } }`;
+
+describe('early root fetches', () => {
+  it('a query planned before sends its root fetch from the context; the executor takes it, one subgraph fetch per request', async () => {
+    await start();
+    const token = await signDevToken({ sub: 'leader-1', role: 'LEADER' });
+    // First time: no recipe, the executor sends the fetch itself.
+    const first = post(COUNT_BY, token, { first: 5 });
+    await until(() => standIn.held.length === 1, 'the first fetch');
+    const planned = standIn.held[0];
+    standIn.answerAll({ projects: { totalCount: 5 } });
+    expect(await (await first).json()).toEqual({ data: { projects: { totalCount: 5 } } });
+    expect(gateway.traffic.early.stats).toEqual({ sent: 0, used: 0, unused: 0 });
+    // Second time, other variables: sent early, with this request's variables, and taken by the executor.
+    const second = post(COUNT_BY, token, { first: 7 });
+    await until(() => standIn.held.length === 1, 'the early fetch');
+    const early = standIn.held[0];
+    expect(early.body.query).toBe(planned.body.query);
+    expect(early.body.variables).toEqual({ first: 7 });
+    expect(early.authorization).toBe(`Bearer ${token}`);
+    // Byte for byte what the executor sends (the first request's body, with the other value).
+    expect(early.raw).toBe(planned.raw.replace('"first":5', '"first":7'));
+    standIn.answerAll({ projects: { totalCount: 7 } });
+    expect(await (await second).json()).toEqual({ data: { projects: { totalCount: 7 } } });
+    expect(gateway.traffic.early.stats).toEqual({ sent: 1, used: 1, unused: 0 });
+    expect(standIn.received).toBe(2);
+    expect(gateway.traffic.early.waiting).toBe(0);
+  });
+
+  it('a request refused after its early fetch left drops the early answer unread', async () => {
+    await start();
+    const token = await signDevToken({ sub: 'leader-1', role: 'LEADER' });
+    const first = post(COUNT_BY, token, { first: 5 });
+    await until(() => standIn.held.length === 1, 'the first fetch');
+    standIn.answerAll({ projects: { totalCount: 5 } });
+    expect((await first).status).toBe(200);
+    // Same document, a variable of the wrong type: the fetch leaves early, the gateway then refuses the request.
+    const refused = await post(COUNT_BY, token, { first: 'seven' });
+    const body = (await refused.json()) as { data?: unknown; errors: { message: string }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].message).toMatch(/\$first/);
+    expect(gateway.traffic.early.stats).toEqual({ sent: 1, used: 0, unused: 1 });
+    expect(gateway.traffic.early.waiting).toBe(0);
+    await until(() => standIn.held.length === 1, 'the early fetch to arrive');
+    standIn.answerAll({ projects: { totalCount: 5 } });
+  });
+
+  it('never sends a mutation early', async () => {
+    await start();
+    const token = await signDevToken({ sub: 'center-1', role: 'CENTER' });
+    for (let i = 0; i < 2; i += 1) {
+      const answer = post(REGISTER, token);
+      await until(() => standIn.held.length === 1, 'the mutation fetch');
+      standIn.answerAll({ registerMarketEntity: { creditCode: '91350100M000100Y43' } });
+      expect((await answer).status).toBe(200);
+    }
+    expect(gateway.traffic.early.stats.sent).toBe(0);
+  });
+
+  it('sends nothing early when the subgraph has no free slot, or when switched off', async () => {
+    await start({ SUBGRAPH_MAX_CONCURRENCY: '1', MERGE_INFLIGHT_FETCHES: 'false' });
+    const token = await signDevToken({ sub: 'leader-1', role: 'LEADER' });
+    const learn = post(COUNT, token);
+    await until(() => standIn.held.length === 1, 'the first fetch');
+    standIn.answerAll({ projects: { totalCount: 1 } });
+    await learn;
+    // One request takes the slot (early); the next one, while it is held, finds no room and queues as before.
+    const holding = post(COUNT, token);
+    await until(() => standIn.held.length === 1, 'the fetch holding the slot');
+    const queued = post(COUNT, token);
+    await until(() => gateway.traffic.admission.stats.admitted === 3, 'the second request to be admitted');
+    expect(gateway.traffic.early.stats.sent).toBe(1);
+    standIn.answerAll({ projects: { totalCount: 2 } });
+    await until(() => standIn.held.length === 1, 'the queued fetch');
+    standIn.answerAll({ projects: { totalCount: 2 } });
+    for (const response of await Promise.all([holding, queued])) expect(await response.json()).toEqual({ data: { projects: { totalCount: 2 } } });
+    expect(gateway.traffic.early.stats).toEqual({ sent: 1, used: 1, unused: 0 });
+    await gateway.stop();
+    await standIn.close();
+
+    await start({ EARLY_ROOT_FETCHES: 'false' });
+    for (let i = 0; i < 2; i += 1) {
+      const answer = post(COUNT, token);
+      await until(() => standIn.held.length === 1, 'the fetch');
+      standIn.answerAll({ projects: { totalCount: 3 } });
+      expect((await answer).status).toBe(200);
+    }
+    expect(gateway.traffic.early.stats.sent).toBe(0);
   });
 });
 

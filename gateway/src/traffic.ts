@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { EarlyRootFetches, type EarlyCaller } from './early-fetch';
 import { AnswerHeaders } from './subgraph-http';
 
 /**
@@ -153,6 +154,11 @@ export class SubgraphGate {
     }
   }
 
+  /** True when a fetch sent now gets a slot at once, nobody waits for one and admission would not queue. */
+  hasRoom(): boolean {
+    return this.active < this.concurrency && this.waiting.length === 0 && this.admitted < this.concurrency;
+  }
+
   /** Expected wait of one more admitted request before its fetch is sent (ms). */
   expectedWaitMs(): number {
     const ahead = this.admitted + 1 - this.concurrency;
@@ -170,6 +176,8 @@ export interface TrafficOptions {
   maxWaitMs: number;
   /** Merge identical in-flight queries of one caller. */
   mergeInflight: boolean;
+  /** Send a planned query's root fetches as soon as the caller is authenticated (early-fetch.ts). */
+  earlyRootFetches?: boolean;
 }
 
 /**
@@ -285,32 +293,53 @@ export class Admission {
 export class SubgraphTraffic {
   readonly merger = new InflightMerger();
   readonly admission: Admission;
+  readonly early = new EarlyRootFetches();
 
   constructor(private readonly options: TrafficOptions) {
     this.admission = new Admission(options);
   }
 
-  /** The fetcher of one subgraph's data source: merged (queries of one caller), then gated. */
-  fetcher(subgraph: string, fetch: SubgraphFetch): SubgraphFetch {
+  /**
+   * The fetcher of one subgraph's data source (at `url`): the early fetch this request already sent,
+   * if it is this one; else merged (queries of one caller), then gated.
+   */
+  fetcher(subgraph: string, fetch: SubgraphFetch, url?: string): SubgraphFetch {
     const gate = this.admission.gate(subgraph);
     const gated: SubgraphFetch = (url, init) => gate.run(() => retryStaleConnection(fetch, url, init));
-    return this.options.mergeInflight ? this.merger.wrap(gated) : gated;
+    const composed = this.options.mergeInflight ? this.merger.wrap(gated) : gated;
+    if (!this.options.earlyRootFetches || url === undefined) return composed;
+    this.early.target(subgraph, url, composed, () => gate.hasRoom());
+    return (url, init) => this.early.take(url, init) ?? composed(url, init);
   }
 
-  /** For `ApolloGateway({ experimental_didResolveQueryPlan })`: admission once the plan is known, before any fetch. */
-  readonly didResolveQueryPlan: Experimental_DidResolveQueryPlanCallback = ({ queryPlan, requestContext }) => {
+  /**
+   * For the gateway's context function, once the caller is authenticated: sends the root fetches of
+   * the request's document if it was planned before (early-fetch.ts).
+   */
+  startEarly(caller: EarlyCaller, body: unknown): void {
+    if (!this.options.earlyRootFetches || caller.documentKey === undefined) return;
+    this.early.start(caller, (body as { variables?: unknown }).variables);
+  }
+
+  /**
+   * For `ApolloGateway({ experimental_didResolveQueryPlan })`: learns the plan's root fetches, then
+   * admission once the plan is known, before any fetch.
+   */
+  readonly didResolveQueryPlan: Experimental_DidResolveQueryPlanCallback = (args) => {
+    if (this.options.earlyRootFetches) this.early.learn(args);
     // The gateway interface calls it `context`; Apollo Server's plugins see the same object as `contextValue`.
-    this.admission.admit(requestContext.context, subgraphsOfPlan(queryPlan));
+    this.admission.admit(args.requestContext.context, subgraphsOfPlan(args.queryPlan));
   };
 
-  /** Releases the request's admission when its answer is sent. */
+  /** Releases the request's admission, and drops its early fetches nobody took, when its answer is sent. */
   plugin<C extends object>(): ApolloServerPlugin<C> {
-    const admission = this.admission;
+    const { admission, early } = this;
     return {
       async requestDidStart() {
         return {
           async willSendResponse({ contextValue }) {
             admission.release(contextValue);
+            early.finish(contextValue as Partial<EarlyCaller>);
           },
         };
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiJson, escapeBeyondAscii } from './ascii-json';
+import { answerJson, asciiJson, escapeBeyondAscii, estimatedJsonLength, SMALL_ANSWER_CHARS } from './ascii-json';
 
 describe('asciiJson', () => {
   const samples: unknown[] = [
@@ -117,5 +117,31 @@ describe('asciiJson on answers as @apollo/gateway shapes them', () => {
     ];
     const escaped = (text: string) => text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     for (const text of texts) expect(escapeBeyondAscii(text)).toBe(escaped(text));
+  });
+});
+
+describe('answerJson', () => {
+  const page = (rows: number) => ({
+    data: { projects: { totalCount: rows, nodes: Array.from({ length: rows }, (_, i) => ({ code: `P-${i}`, name: `第${i}号工程` })) } },
+  });
+
+  it('writes a small answer as JSON.stringify does, characters beyond ASCII as they are', () => {
+    const answer = page(20);
+    expect(answerJson(answer)).toBe(JSON.stringify(answer));
+  });
+
+  it('writes a large answer as ASCII (asciiJson), reading back the same', () => {
+    const answer = page(3_000);
+    expect(estimatedJsonLength(answer, 0)).toBeGreaterThan(SMALL_ANSWER_CHARS);
+    const text = answerJson(answer);
+    expect(text).not.toMatch(/[\u007f-\uffff]/);
+    expect(JSON.parse(text)).toEqual(answer);
+  });
+
+  it('estimates lengths close to the real ones, lists from three of their elements', () => {
+    for (const answer of [page(0), page(1), page(50), page(700), { a: null, b: 'x', c: [1, 2, 3], d: { toJSON: () => 'day' } }]) {
+      const real = JSON.stringify(answer).length;
+      expect(Math.abs(estimatedJsonLength(answer, 0) - real)).toBeLessThanOrEqual(real * 0.05 + 20);
+    }
   });
 });

@@ -8,7 +8,8 @@ import { INTERNAL_CALL_HEADER, isInternalCall } from './internal-call';
 
 export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  /** The request's context; `body` is the request body as parsed (a JSON object for a POST of JSON). */
+  context: (req: IncomingMessage, requestId: string, body: unknown) => Promise<C>;
   log: Logger;
   /** Largest accepted request body; larger ones get 413 before any parsing. */
   maxBodyBytes?: number;
@@ -113,7 +114,7 @@ export function attachGraphQL<C extends BaseContext>(httpServer: Server, options
       }
       const response = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, requestId),
+        context: () => options.context(req, requestId, body),
       });
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);
