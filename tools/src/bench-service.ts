@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { openDatabase, repoRoot, seedSubgraph, serveSubgraph } from '@hub/kit';
-import { startGateway, type SubgraphFetch } from '@hub/gateway';
+import type { SubgraphFetch } from '@hub/gateway';
 import { loadSubgraphs } from './load-subgraphs';
 
 /**
@@ -73,7 +73,11 @@ async function main() {
   let stop: () => Promise<void>;
   let url: string;
   let counters: () => { merged?: number; refused?: number } = () => ({});
-  if (role === 'gateway') {
+  if (role === 'gateway' || role === 'gateway-b') {
+    // BENCH_GATEWAY_DIST: another build of the gateway (bench.ts BENCH_COMPARE_GATEWAY).
+    const { startGateway } = (
+      process.env.BENCH_GATEWAY_DIST ? await import(join(process.env.BENCH_GATEWAY_DIST, 'server.js')) : await import('@hub/gateway')
+    ) as typeof import('@hub/gateway');
     // Record what the gateway's data sources send, to replay it directly.
     const record =
       (send: SubgraphFetch): SubgraphFetch =>

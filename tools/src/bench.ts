@@ -38,7 +38,9 @@ import { SERVICE_NODE_FLAGS } from './node-flags';
  * whose name contains one of them), BENCH_SKIP_SCALING=1, BENCH_SCALING=<sizes,…> (the joined view's page sizes
  * instead of 10,50,100,500, e.g. `100` to profile one size), BENCH_NODE_FLAGS (the services' Node
  * flags instead of production's, tools/src/node-flags.ts; empty for none), BENCH_DEVELOPMENT=1 (the
- * services without NODE_ENV=production, as `pnpm start` runs them), BENCH_RECORD=<file> (write each
+ * services without NODE_ENV=production, as `pnpm start` runs them), BENCH_COMPARE_GATEWAY=<build
+ * directory under gateway/, e.g. a copy of another commit's gateway/dist> (run that build too, on the
+ * same subgraphs, and compare both with the direct replay in the same rounds), BENCH_RECORD=<file> (write each
  * operation's request and the subgraph fetches and answers of one run of it, for tools/src/bench-gateway.ts).
  */
 process.env.LOG_LEVEL ??= 'warn';
@@ -254,6 +256,36 @@ async function gatewayAgainstDirect(
 }
 
 /**
+ * Two gateway builds against the same direct replay (BENCH_COMPARE_GATEWAY): requests go in triplets
+ * (this build, the other build, direct), the order rotating from triplet to triplet, in rounds; each
+ * round gives each build's ratio of p50s to the direct p50 of the same round. A change between two
+ * commits smaller than the ratio's spread between whole runs shows here, where both builds meet the
+ * same load at the same moments.
+ */
+async function compareGateways(
+  sides: { a: () => Promise<unknown>; b: () => Promise<unknown>; direct: () => Promise<unknown> },
+  iterations: number,
+): Promise<{ a: number[]; b: number[]; direct: number[]; roundsA: number[]; roundsB: number[] }> {
+  for (let i = 0; i < 3; i += 1) for (const side of [sides.a, sides.b, sides.direct]) await side();
+  const perRound = Math.max(10, Math.ceil(iterations / 2));
+  const all = { a: [] as number[], b: [] as number[], direct: [] as number[], roundsA: [] as number[], roundsB: [] as number[] };
+  const names = ['a', 'b', 'direct'] as const;
+  for (let r = 0; r < RATIO_ROUNDS; r += 1) {
+    const times = { a: [] as number[], b: [] as number[], direct: [] as number[] };
+    for (let i = 0; i < perRound; i += 1) {
+      for (let k = 0; k < 3; k += 1) {
+        const name = names[(k + i) % 3];
+        times[name].push(await elapsed(sides[name]));
+      }
+    }
+    all.roundsA.push(median(times.a) / median(times.direct));
+    all.roundsB.push(median(times.b) / median(times.direct));
+    for (const name of names) all[name].push(...times[name]);
+  }
+  return all;
+}
+
+/**
  * The gateway's own part of its requests' critical path, from their timelines (p50s, ms): from the
  * request's arrival to its first subgraph fetch (reading the request, Apollo Server's pipeline, the
  * plan), the time between fetches when none is in flight (reading an answer, building the next
@@ -370,6 +402,7 @@ async function main() {
   const pgServer = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: !!keep });
   const services: Service[] = [];
   let gateway: Service | undefined;
+  let otherGateway: Service | undefined;
   try {
     const started = Date.now();
     const env: Record<string, string> = {};
@@ -384,6 +417,14 @@ async function main() {
       services.push(service);
     }
     gateway = await startService('gateway', { BENCH_URLS: JSON.stringify(services.map((s) => [s.name, s.url])) }, profiled.has('gateway'));
+    // Another build of the gateway on the same subgraphs, compared with this one (compareGateways).
+    const compareWith = process.env.BENCH_COMPARE_GATEWAY;
+    if (compareWith)
+      otherGateway = await startService(
+        'gateway-b',
+        { BENCH_URLS: JSON.stringify(services.map((s) => [s.name, s.url])), BENCH_GATEWAY_DIST: join(repoRoot(), 'gateway', compareWith) },
+        false,
+      );
     const all = [...services, gateway];
     console.log(`Demo dataset loaded and ${all.length} services started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -436,6 +477,26 @@ async function main() {
         iterations,
       );
       const ownTime = gatewayOwnTime((await request(gateway, { type: 'timeline', on: false }, 'timeline')).requests);
+      let comparison: Record<string, unknown> | undefined;
+      if (otherGateway) {
+        const c = await compareGateways(
+          { a: () => post(gateway!.url, token, op), b: () => post(otherGateway!.url, token, op), direct: () => replay(fetches) },
+          iterations,
+        );
+        const differences = c.roundsB.map((b, i) => b - c.roundsA[i]);
+        comparison = {
+          with: process.env.BENCH_COMPARE_GATEWAY,
+          p50ms: { this: round(median(c.a)), other: round(median(c.b)), direct: round(median(c.direct)) },
+          overDirect: { this: round(median(c.roundsA)), other: round(median(c.roundsB)) },
+          overDirectSpread: { this: spread(c.roundsA), other: spread(c.roundsB) },
+          otherMinusThisMedian: round(median(differences)),
+        };
+        console.log(
+          `  against gateway/${process.env.BENCH_COMPARE_GATEWAY}: this ${round(median(c.a))} ms, other ${round(median(c.b))} ms, direct ${round(median(c.direct))} ms; ` +
+            `÷ direct this ${round(median(c.roundsA))} (rounds ${spread(c.roundsA).join('–')}), other ${round(median(c.roundsB))} (rounds ${spread(c.roundsB).join('–')}); ` +
+            `other − this, median of the rounds: ${round(median(differences))}`,
+        );
+      }
 
       // Throughput with concurrent clients, each with its own token.
       const concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number; failed: number }> = {};
@@ -478,6 +539,7 @@ async function main() {
         gatewayOverDirectSpread: spread(overhead.rounds),
         gatewayOverDirectPairs: overhead.viaGateway.length,
         gatewayOwnTime: ownTime,
+        ...(comparison ? { comparison } : {}),
         concurrency,
       };
       results.push(result);
@@ -628,7 +690,7 @@ async function main() {
     console.log(`\n${table}`);
     if (process.argv.includes('--readme')) updateReadme(table);
   } finally {
-    for (const s of [...(gateway ? [gateway] : []), ...services.reverse()]) {
+    for (const s of [...(gateway ? [gateway] : []), ...(otherGateway ? [otherGateway] : []), ...services.reverse()]) {
       const exited = new Promise((resolve) => s.child.once('exit', resolve));
       s.child.send({ type: 'stop' });
       await exited;
