@@ -28,4 +28,22 @@ describe('Server-Timing on GraphQL answers', () => {
     await listener!.willSendResponse!({ contextValue: { requestId: 'r1' }, response: { http: { headers } } } as never);
     expect(headers.get('server-timing')).toMatch(/^gateway;dur=[\d.]+, cases;dur=[\d.]+;desc="1 fetch"$/);
   });
+
+  it('counts a fetch that left before the request reached the plugin (an early root fetch)', async () => {
+    const timing = new ServerTiming();
+    const plugin = timing.plugin<{ requestId: string }>();
+    const fetcher = timing.fetcher('projects', async () => new Response('{}'));
+    await fetcher('http://projects/graphql', { method: 'POST', headers: { [REQUEST_ID_HEADER]: 'r2' } });
+    const listener = await plugin.requestDidStart!({ contextValue: { requestId: 'r2' } } as never);
+    const headers = new Map<string, string>();
+    await listener!.willSendResponse!({ contextValue: { requestId: 'r2' }, response: { http: { headers } } } as never);
+    expect(headers.get('server-timing')).toMatch(/^gateway;dur=[\d.]+, projects;dur=[\d.]+;desc="1 fetch"$/);
+  });
+
+  it('keeps nothing for fetches when no plugin is installed (Server-Timing off)', async () => {
+    const timing = new ServerTiming();
+    const fetcher = timing.fetcher('projects', async () => new Response('{}'));
+    await fetcher('http://projects/graphql', { method: 'POST', headers: { [REQUEST_ID_HEADER]: 'r3' } });
+    expect((timing as unknown as { requests: Map<string, unknown> }).requests.size).toBe(0);
+  });
 });

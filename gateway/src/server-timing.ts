@@ -18,11 +18,22 @@ interface Timings {
  */
 export class ServerTiming {
   private readonly requests = new Map<string, Timings>();
+  /** Set once the plugin is installed: only then are requests' timings kept (and dropped when they answer). */
+  private active = false;
 
-  /** Wraps one subgraph's fetcher to time each fetch against the request it was sent for. */
+  /**
+   * Wraps one subgraph's fetcher to time each fetch against the request it was sent for. An early
+   * root fetch (early-fetch.ts) leaves from the context function, before the plugin's requestDidStart:
+   * its request's timings start with it.
+   */
   fetcher(subgraph: string, fetch: SubgraphFetch): SubgraphFetch {
     return async (url, init) => {
-      const timings = this.requests.get(requestIdOf(init) ?? '');
+      const requestId = requestIdOf(init);
+      let timings = this.requests.get(requestId ?? '');
+      if (!timings && this.active && requestId !== undefined && init.method === 'POST') {
+        timings = { started: performance.now(), subgraphs: new Map() };
+        this.requests.set(requestId, timings);
+      }
       if (!timings) return fetch(url, init);
       const started = performance.now();
       try {
@@ -38,9 +49,10 @@ export class ServerTiming {
 
   plugin<C extends { requestId: string }>(): ApolloServerPlugin<C> {
     const requests = this.requests;
+    this.active = true;
     return {
       async requestDidStart({ contextValue }) {
-        requests.set(contextValue.requestId, { started: performance.now(), subgraphs: new Map() });
+        if (!requests.has(contextValue.requestId)) requests.set(contextValue.requestId, { started: performance.now(), subgraphs: new Map() });
         return {
           async willSendResponse({ contextValue: context, response }) {
             const timings = requests.get(context.requestId);

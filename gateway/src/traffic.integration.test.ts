@@ -191,7 +191,7 @@ const COUNT_BY = `query CountBy($first: Int!) { projects(first: $first) { totalC
 
 describe('early root fetches', () => {
   it('a query planned before sends its root fetch from the context; the executor takes it, one subgraph fetch per request', async () => {
-    await start();
+    await start({ SERVER_TIMING: 'true' });
     const token = await signDevToken({ sub: 'leader-1', role: 'LEADER' });
     // First time: no recipe, the executor sends the fetch itself.
     const first = post(COUNT_BY, token, { first: 5 });
@@ -210,7 +210,10 @@ describe('early root fetches', () => {
     // Byte for byte what the executor sends (the first request's body, with the other value).
     expect(early.raw).toBe(planned.raw.replace('"first":5', '"first":7'));
     standIn.answerAll({ projects: { totalCount: 7 } });
-    expect(await (await second).json()).toEqual({ data: { projects: { totalCount: 7 } } });
+    const secondResponse = await second;
+    expect(await secondResponse.json()).toEqual({ data: { projects: { totalCount: 7 } } });
+    // The early fetch counts in the answer's Server-Timing like any other.
+    expect(secondResponse.headers.get('server-timing')).toMatch(/projects;dur=[\d.]+;desc="1 fetch"/);
     expect(gateway.traffic.early.stats).toEqual({ sent: 1, used: 1, unused: 0 });
     expect(standIn.received).toBe(2);
     expect(gateway.traffic.early.waiting).toBe(0);
