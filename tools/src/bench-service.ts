@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { openDatabase, repoRoot, seedSubgraph, serveSubgraph } from '@hub/kit';
@@ -12,7 +13,10 @@ import { loadSubgraphs } from './load-subgraphs';
  * fetches, to replay them directly), `timeline` (on: start timing the gateway's requests; off: their
  * {@link GatewayTimeline}s), `stop`.
  *
- * Environment: BENCH_ROLE (`gateway` or a subgraph name), BENCH_DATABASE_URL and BENCH_SEED for a
+ * A third role, `hop`, is one HTTP round trip and nothing else: it answers every POST with the
+ * operation's gateway answer (`hop-answer` sets it), the floor any gateway adds to direct fetches.
+ *
+ * Environment: BENCH_ROLE (`gateway`, `gateway-b`, `hop` or a subgraph name), BENCH_DATABASE_URL and BENCH_SEED for a
  * subgraph, BENCH_URLS (JSON pairs name → URL) for the gateway.
  */
 
@@ -49,7 +53,8 @@ export type ServiceMessage =
   | { type: 'stats'; cpuMicros: number; gcMicros: number; statements: number; merged?: number; refused?: number }
   | { type: 'recording' }
   | { type: 'recorded'; fetches: RecordedFetch[] }
-  | { type: 'timeline'; requests: GatewayTimeline[] };
+  | { type: 'timeline'; requests: GatewayTimeline[] }
+  | { type: 'hop-ready' };
 
 const cpuMs = () => {
   const cpu = process.cpuUsage();
@@ -73,7 +78,25 @@ async function main() {
   let stop: () => Promise<void>;
   let url: string;
   let counters: () => { merged?: number; refused?: number } = () => ({});
-  if (role === 'gateway' || role === 'gateway-b') {
+  /** The `hop` role's answer: what it sends back to every POST (bench.ts sets it per operation). */
+  let hopAnswer = Buffer.alloc(0);
+  if (role === 'hop') {
+    // One HTTP round trip and nothing else: reads the request, answers the operation's gateway answer.
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hopAnswer.length });
+        res.end(hopAnswer);
+      });
+    });
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    stop = async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    };
+  } else if (role === 'gateway' || role === 'gateway-b') {
     // BENCH_GATEWAY_DIST: another build of the gateway (bench.ts BENCH_COMPARE_GATEWAY).
     const { startGateway } = (
       process.env.BENCH_GATEWAY_DIST ? await import(join(process.env.BENCH_GATEWAY_DIST, 'server.js')) : await import('@hub/gateway')
@@ -152,6 +175,11 @@ async function main() {
       if (message.on) timelines = [];
       process.send!({ type: 'timeline', requests: timelines ?? [] } satisfies ServiceMessage);
       if (!message.on) timelines = undefined;
+      return;
+    }
+    if (message.type === 'hop-answer') {
+      hopAnswer = Buffer.from((message as unknown as { text: string }).text);
+      process.send!({ type: 'hop-ready' } satisfies ServiceMessage);
       return;
     }
     if (message.type === 'stats') {

@@ -22,6 +22,9 @@ import { SERVICE_NODE_FLAGS } from './node-flags';
  * - the gateway's overhead: the same subgraph fetches the gateway sent for one request, replayed
  *   directly in the same order and overlap, in pairs within the same seconds: each of 5 rounds gives
  *   p50 against p50, the median of the rounds is the ratio and their min–max its spread;
+ * - the floor of that ratio: the direct replay followed by one more HTTP round trip to a process that
+ *   only answers the operation's answer (what any gateway adds at the least), in pairs with the direct
+ *   replay alone, in rounds the same way;
  * - what that overhead is made of: the gateway's own time on each request's critical path in those
  *   pairs (before its first subgraph fetch, between fetches, after the last; CPU ms of the first and
  *   the last), from a timeline of every request the gateway served (tools/src/bench-service.ts);
@@ -256,6 +259,38 @@ async function gatewayAgainstDirect(
 }
 
 /**
+ * The floor of the gateway ÷ direct ratio: what any gateway adds at the least, one more HTTP round
+ * trip between the client and another process that answers the operation's answer (the `hop` service,
+ * which does nothing else), the client reading and parsing it. Pairs of the direct replay alone and
+ * the direct replay followed by that round trip, in rounds like the gateway's pairs; each round gives
+ * its ratio of p50s.
+ */
+async function floorOfAnyGateway(direct: () => Promise<unknown>, hop: () => Promise<unknown>, iterations: number): Promise<number[]> {
+  for (let i = 0; i < 3; i += 1) await hop();
+  const pairsPerRound = Math.max(10, Math.ceil(iterations / 2));
+  const withHop = async () => {
+    await direct();
+    await hop();
+  };
+  const rounds: number[] = [];
+  for (let r = 0; r < RATIO_ROUNDS; r += 1) {
+    const d: number[] = [];
+    const h: number[] = [];
+    for (let i = 0; i < pairsPerRound; i += 1) {
+      if (i % 2 === 0) {
+        h.push(await elapsed(withHop));
+        d.push(await elapsed(direct));
+      } else {
+        d.push(await elapsed(direct));
+        h.push(await elapsed(withHop));
+      }
+    }
+    rounds.push(median(h) / median(d));
+  }
+  return rounds;
+}
+
+/**
  * Two gateway builds against the same direct replay (BENCH_COMPARE_GATEWAY): requests go in triplets
  * (this build, the other build, direct), the order rotating from triplet to triplet, in rounds; each
  * round gives each build's ratio of p50s to the direct p50 of the same round. A change between two
@@ -403,6 +438,8 @@ async function main() {
   const services: Service[] = [];
   let gateway: Service | undefined;
   let otherGateway: Service | undefined;
+  /** Services stopped with the gateway: the floor's `hop`. */
+  const extraServices: Service[] = [];
   try {
     const started = Date.now();
     const env: Record<string, string> = {};
@@ -417,6 +454,8 @@ async function main() {
       services.push(service);
     }
     gateway = await startService('gateway', { BENCH_URLS: JSON.stringify(services.map((s) => [s.name, s.url])) }, profiled.has('gateway'));
+    const hop = await startService('hop', {}, false);
+    extraServices.push(hop);
     // Another build of the gateway on the same subgraphs, compared with this one (compareGateways).
     const compareWith = process.env.BENCH_COMPARE_GATEWAY;
     if (compareWith)
@@ -477,6 +516,22 @@ async function main() {
         iterations,
       );
       const ownTime = gatewayOwnTime((await request(gateway, { type: 'timeline', on: false }, 'timeline')).requests);
+      // The floor: the direct replay plus one HTTP round trip answering this operation's answer.
+      const answerText = JSON.stringify((await post(gateway.url, token, op)).body);
+      await request(hop, { type: 'hop-answer', text: answerText }, 'hop-ready');
+      const requestBody = JSON.stringify({ query: op.query, operationName: op.operationName, variables: op.variables?.() ?? {} });
+      const floorRounds = await floorOfAnyGateway(
+        () => replay(fetches),
+        async () => {
+          const response = await fetch(hop.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: requestBody,
+          });
+          await response.json();
+        },
+        iterations,
+      );
       let comparison: Record<string, unknown> | undefined;
       if (otherGateway) {
         const c = await compareGateways(
@@ -539,6 +594,8 @@ async function main() {
         gatewayOverDirectSpread: spread(overhead.rounds),
         gatewayOverDirectPairs: overhead.viaGateway.length,
         gatewayOwnTime: ownTime,
+        floorOverDirect: round(median(floorRounds)),
+        floorOverDirectSpread: spread(floorRounds),
         ...(comparison ? { comparison } : {}),
         concurrency,
       };
@@ -555,6 +612,7 @@ async function main() {
             .join(
               ' ',
             )}  | gateway ÷ direct ${result.gatewayOverDirect} (rounds ${result.gatewayOverDirectSpread.join('–')}; ${result.gatewayP50ms} / ${result.directP50ms} ms, ${result.gatewayOverDirectPairs} pairs, ${fetches.length} fetches)` +
+          `\n  floor (direct + one HTTP round trip of the same answer) ÷ direct ${result.floorOverDirect} (rounds ${result.floorOverDirectSpread.join('–')})` +
           (ownTime
             ? `\n  gateway's own time p50: before the first fetch ${ownTime.beforeFirstFetchMs} ms (CPU ${ownTime.beforeFirstFetchCpuMs}), between fetches ${ownTime.betweenFetchesMs} ms, after the last ${ownTime.afterLastFetchMs} ms (CPU ${ownTime.afterLastFetchCpuMs})`
             : '') +
@@ -690,7 +748,7 @@ async function main() {
     console.log(`\n${table}`);
     if (process.argv.includes('--readme')) updateReadme(table);
   } finally {
-    for (const s of [...(gateway ? [gateway] : []), ...(otherGateway ? [otherGateway] : []), ...services.reverse()]) {
+    for (const s of [...(gateway ? [gateway] : []), ...(otherGateway ? [otherGateway] : []), ...extraServices, ...services.reverse()]) {
       const exited = new Promise((resolve) => s.child.once('exit', resolve));
       s.child.send({ type: 'stop' });
       await exited;
@@ -728,6 +786,7 @@ type Report = {
     statementsPerRequest: Record<string, number>;
     gatewayOverDirect: number;
     gatewayOverDirectSpread?: [number, number];
+    floorOverDirect?: number;
     concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number }>;
   }[];
   joinedViewScaling: { projects: number; p50ms: Record<string, number | string>; p100OverP10: number | null; p100OverP10Spread?: [number, number] | null };
@@ -737,8 +796,8 @@ function markdownTable(report: Report): string {
   const lines = [
     `Commit ${report.commit}, ${report.at.slice(0, 16).replace('T', ' ')} UTC, ${report.cpus} CPUs, load average ${report.loadAverage.join(' / ')}, ${report.iterations} iterations${process.env.BENCH_DEVELOPMENT ? ', services in development mode' : ''}.`,
     '',
-    '| operation | p50 ms | p95 ms | req/s at 10 | req/s at 50 (complete / 503 / partial) | CPU ms per request | SQL per request | gateway ÷ direct (min–max of rounds) |',
-    '|---|---:|---:|---:|---:|---|---|---:|',
+    '| operation | p50 ms | p95 ms | req/s at 10 | req/s at 50 (complete / 503 / partial) | CPU ms per request | SQL per request | gateway ÷ direct (min–max of rounds) | floor ÷ direct |',
+    '|---|---:|---:|---:|---:|---|---|---:|---:|',
   ];
   for (const r of report.results) {
     const c50 = r.concurrency.c50;
@@ -750,7 +809,7 @@ function markdownTable(report: Report): string {
         .map(([n, v]) => `${n} ${v}`)
         .join(', ')} | ${Object.entries(r.statementsPerRequest)
         .map(([n, v]) => `${n} ${v}`)
-        .join(', ')} | ${r.gatewayOverDirect}${r.gatewayOverDirectSpread ? ` (${r.gatewayOverDirectSpread.join('–')})` : ''} |`,
+        .join(', ')} | ${r.gatewayOverDirect}${r.gatewayOverDirectSpread ? ` (${r.gatewayOverDirectSpread.join('–')})` : ''} | ${r.floorOverDirect ?? ''} |`,
     );
   }
   const s = report.joinedViewScaling;
