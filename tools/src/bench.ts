@@ -708,7 +708,9 @@ async function main() {
     console.log(
       `${JOINED}, p50 by page size on ${projectCount} projects: ${Object.entries(scaling)
         .map(([k, v]) => `${k.slice(1)}: ${v} ms`)
-        .join(', ')}; 100 ÷ 10 = ${ratio}${ratioBlocks.length ? ` (blocks of rounds ${spread(ratioBlocks).join('–')})` : ''}` +
+        .join(
+          ', ',
+        )}; 100 ÷ 10 = ${ratio}${ratioBlocks.length ? ` (p50s over all rounds; blocks of rounds ${spread(ratioBlocks).join('–')}, their median ${round(median(ratioBlocks))})` : ''}` +
         Object.entries(scalingCpu)
           .map(
             ([k, cpu]) =>
@@ -736,6 +738,7 @@ async function main() {
         rounds: series.rounds.length,
         p100OverP10Blocks: ratioBlocks.map(round),
         p100OverP10Spread: ratioBlocks.length ? spread(ratioBlocks) : null,
+        p100OverP10BlocksMedian: ratioBlocks.length ? round(median(ratioBlocks)) : null,
       },
     };
     const outDir = join(repoRoot(), 'bench-results');
@@ -789,7 +792,13 @@ type Report = {
     floorOverDirect?: number;
     concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number }>;
   }[];
-  joinedViewScaling: { projects: number; p50ms: Record<string, number | string>; p100OverP10: number | null; p100OverP10Spread?: [number, number] | null };
+  joinedViewScaling: {
+    projects: number;
+    p50ms: Record<string, number | string>;
+    p100OverP10: number | null;
+    p100OverP10Spread?: [number, number] | null;
+    p100OverP10BlocksMedian?: number | null;
+  };
 };
 
 function markdownTable(report: Report): string {
@@ -817,7 +826,9 @@ function markdownTable(report: Report): string {
     '',
     `Joined view p50 by page size (${s.projects} projects): ${Object.entries(s.p50ms)
       .map(([k, v]) => `${k.slice(1)} → ${v}${typeof v === 'number' ? ' ms' : ''}`)
-      .join(', ')}; 100 ÷ 10 = ${s.p100OverP10}${s.p100OverP10Spread ? ` (${s.p100OverP10Spread.join('–')} over blocks of rounds)` : ''}.`,
+      .join(
+        ', ',
+      )}; 100 ÷ 10 = ${s.p100OverP10}${s.p100OverP10Spread ? ` (p50s over all rounds; ${s.p100OverP10Spread.join('–')} over blocks of rounds, median ${s.p100OverP10BlocksMedian})` : ''}.`,
   );
   return `${lines.join('\n')}\n`;
 }
