@@ -111,6 +111,25 @@ describe('EarlyRootFetches', () => {
     expect(early.stats).toEqual({ sent: 2, used: 0, unused: 2 });
   });
 
+  it('keeps recipes within a bound of characters, the least recently planned going first', () => {
+    const early = new EarlyRootFetches(1_000, 30);
+    early.target(
+      'projects',
+      'http://p/graphql',
+      async () => new Response('{}'),
+      () => true,
+    );
+    // Each recipe: a 1-character key and the 10-character operation "{projects}": 11 characters.
+    for (const key of ['a', 'b', 'c']) learnt(early, key);
+    expect(early.start({ requestId: '1', documentKey: 'a' }, {})).toBe(0);
+    expect(early.start({ requestId: '2', documentKey: 'b' }, {})).toBe(1);
+    expect(early.start({ requestId: '3', documentKey: 'c' }, {})).toBe(1);
+    // A document larger than the whole bound is not kept, and pushes nothing out.
+    learnt(early, 'x'.repeat(40));
+    expect(early.start({ requestId: '4', documentKey: 'x'.repeat(40) }, {})).toBe(0);
+    expect(early.start({ requestId: '5', documentKey: 'b' }, {})).toBe(1);
+  });
+
   it('forgets a document whose new plan has no root fetch, and keeps a bounded number of recipes', () => {
     const early = new EarlyRootFetches(2);
     early.target(

@@ -129,8 +129,12 @@ function headerOf(init: RequestInit, name: string): string | undefined {
 
 /** Early root fetches of the gateway's requests: recipes learnt from query plans, fetches sent from the context. */
 export class EarlyRootFetches {
-  /** Root fetches by document key, oldest first (a bounded map: the least recently planned go). */
-  private readonly recipes = new Map<string, RootFetch[]>();
+  /**
+   * Root fetches by document key, oldest first. Bounded in count and in characters (keys hold whole
+   * query texts, up to MAX_BODY_BYTES each): the least recently planned go first.
+   */
+  private readonly recipes = new Map<string, { roots: RootFetch[]; size: number }>();
+  private recipeCharacters = 0;
   /** Early fetches not yet handed over, by request id. */
   private readonly pending = new Map<string, EarlyFetch[]>();
   private readonly targets = new Map<string, Target>();
@@ -140,6 +144,8 @@ export class EarlyRootFetches {
   constructor(
     /** Documents whose recipe is kept. */
     private readonly maxRecipes = 1_000,
+    /** Characters of document keys and root-fetch texts kept, in all (about twice as many bytes). */
+    private readonly maxRecipeCharacters = 4_000_000,
     /** An early fetch nobody took for this long is dropped even if its request never finished (ms). */
     private readonly maxAgeMs = 120_000,
   ) {}
@@ -154,15 +160,25 @@ export class EarlyRootFetches {
     const key = (args.requestContext.context as Partial<EarlyCaller> | undefined)?.documentKey;
     if (key === undefined) return;
     const roots = args.operationContext.operation.operation === 'query' ? rootFetchesOfPlan(args.queryPlan) : [];
-    this.recipes.delete(key);
+    this.forget(key);
     if (!roots.length) return;
-    this.recipes.set(key, roots);
-    if (this.recipes.size > this.maxRecipes) this.recipes.delete(this.recipes.keys().next().value!);
+    const size = key.length + roots.reduce((sum, root) => sum + root.operation.length, 0);
+    if (size > this.maxRecipeCharacters) return;
+    this.recipes.set(key, { roots, size });
+    this.recipeCharacters += size;
+    while (this.recipes.size > this.maxRecipes || this.recipeCharacters > this.maxRecipeCharacters) this.forget(this.recipes.keys().next().value!);
+  }
+
+  private forget(key: string): void {
+    const recipe = this.recipes.get(key);
+    if (!recipe) return;
+    this.recipes.delete(key);
+    this.recipeCharacters -= recipe.size;
   }
 
   /** Sends the root fetches of the caller's document, if it has a recipe and the subgraph has room. Returns how many left. */
   start(caller: EarlyCaller, requestVariables: unknown): number {
-    const roots = caller.documentKey === undefined ? undefined : this.recipes.get(caller.documentKey);
+    const roots = caller.documentKey === undefined ? undefined : this.recipes.get(caller.documentKey)?.roots;
     if (!roots) return 0;
     let sent = 0;
     for (const root of roots) {
