@@ -53,6 +53,15 @@ describe('rootFetchBody', () => {
   });
 });
 
+/** A projects subgraph target that answers at once and always has room. */
+const answering = (early: EarlyRootFetches) =>
+  early.target(
+    'projects',
+    'http://p/graphql',
+    async () => new Response('{}'),
+    () => true,
+  );
+
 describe('EarlyRootFetches', () => {
   const learnt = (early: EarlyRootFetches, key: string) =>
     early.learn({
@@ -113,12 +122,7 @@ describe('EarlyRootFetches', () => {
 
   it('keeps recipes within a bound of characters, the least recently planned going first', () => {
     const early = new EarlyRootFetches(1_000, 30);
-    early.target(
-      'projects',
-      'http://p/graphql',
-      async () => new Response('{}'),
-      () => true,
-    );
+    answering(early);
     // Each recipe: a 1-character key and the 10-character operation "{projects}": 11 characters.
     for (const key of ['a', 'b', 'c']) learnt(early, key);
     expect(early.start({ requestId: '1', documentKey: 'a' }, {})).toBe(0);
@@ -132,12 +136,7 @@ describe('EarlyRootFetches', () => {
 
   it('forgets a document whose new plan has no root fetch, and keeps a bounded number of recipes', () => {
     const early = new EarlyRootFetches(2);
-    early.target(
-      'projects',
-      'http://p/graphql',
-      async () => new Response('{}'),
-      () => true,
-    );
+    answering(early);
     for (const key of ['a', 'b', 'c']) learnt(early, key);
     expect(early.start({ requestId: '1', documentKey: 'a' }, {})).toBe(0);
     expect(early.start({ requestId: '2', documentKey: 'c' }, {})).toBe(1);

@@ -267,27 +267,11 @@ async function gatewayAgainstDirect(
  */
 async function floorOfAnyGateway(direct: () => Promise<unknown>, hop: () => Promise<unknown>, iterations: number): Promise<number[]> {
   for (let i = 0; i < 3; i += 1) await hop();
-  const pairsPerRound = Math.max(10, Math.ceil(iterations / 2));
   const withHop = async () => {
     await direct();
     await hop();
   };
-  const rounds: number[] = [];
-  for (let r = 0; r < RATIO_ROUNDS; r += 1) {
-    const d: number[] = [];
-    const h: number[] = [];
-    for (let i = 0; i < pairsPerRound; i += 1) {
-      if (i % 2 === 0) {
-        h.push(await elapsed(withHop));
-        d.push(await elapsed(direct));
-      } else {
-        d.push(await elapsed(direct));
-        h.push(await elapsed(withHop));
-      }
-    }
-    rounds.push(median(h) / median(d));
-  }
-  return rounds;
+  return (await gatewayAgainstDirect(withHop, direct, iterations)).rounds;
 }
 
 /**
