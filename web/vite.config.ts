@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
-import { splitStyleSheet } from './src/app/css-split';
-import { precomputedTheme, themeVariables } from './src/app/theme-variables';
+import { splitStyleSheet } from './src/app/css-split.ts';
+import { precomputedTheme, themeVariables } from './src/app/theme-variables.ts';
 
 /** The build's manifest of the app's operations (hash → document) for the gateway's trusted documents. */
 function trustedDocuments(): Plugin {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Context, FC } from 'react';
-import { THEME_CSS_VAR_CLASS } from './antd-markup';
-import { precomputedAlgorithm, type Tokens } from './precomputed-theme';
-import { THEME_TOKEN } from './theme-token';
+import { THEME_CSS_VAR_CLASS } from './antd-markup.ts';
+import { precomputedAlgorithm, type Tokens } from './precomputed-theme.ts';
+import { THEME_TOKEN } from './theme-token.ts';
 
 /**
  * Build-time helpers (web/vite.config.ts runs them in Node): the app theme's tokens and CSS variables
