@@ -48,9 +48,10 @@ async function open(request: { role: string; department?: string }, path: string
       { polling: 'raf', timeout: 120_000 },
     )
   ).jsonValue()) as { rest: boolean };
-  // Settled: nothing more to load, no skeleton or spinner left (elements added later would not compare).
+  // Settled: nothing more to load, no skeleton or spinner left (elements added later would not compare);
+  // a select loading its options shows a spinning icon where its arrow goes (`.anticon-spin`).
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .anticon-spin'), undefined, { timeout: 120_000 });
   return { page, restSheetWhenDrawn: restSheetWhenDrawn.rest };
 }
 
