@@ -24,7 +24,8 @@ import { SERVICE_NODE_FLAGS } from './node-flags';
  *   p50 against p50, the median of the rounds is the ratio and their min–max its spread;
  * - the floor of that ratio: the direct replay followed by one more HTTP round trip to a process that
  *   only answers the operation's answer (what any gateway adds at the least), in pairs with the direct
- *   replay alone, in rounds the same way;
+ *   replay alone, in rounds the same way; and the gateway ÷ that floor (the median of the rounds'
+ *   ratios, round i of the gateway's over round i of the floor's);
  * - what that overhead is made of: the gateway's own time on each request's critical path in those
  *   pairs (before its first subgraph fetch, between fetches, after the last; CPU ms of the first and
  *   the last), from a timeline of every request the gateway served (tools/src/bench-service.ts);
@@ -580,6 +581,8 @@ async function main() {
         gatewayOwnTime: ownTime,
         floorOverDirect: round(median(floorRounds)),
         floorOverDirectSpread: spread(floorRounds),
+        // The gateway against that floor: round i of the gateway's pairs over round i of the floor's.
+        gatewayOverFloor: round(median(overhead.rounds.map((g, i) => g / floorRounds[i]))),
         ...(comparison ? { comparison } : {}),
         concurrency,
       };
@@ -596,7 +599,7 @@ async function main() {
             .join(
               ' ',
             )}  | gateway ÷ direct ${result.gatewayOverDirect} (rounds ${result.gatewayOverDirectSpread.join('–')}; ${result.gatewayP50ms} / ${result.directP50ms} ms, ${result.gatewayOverDirectPairs} pairs, ${fetches.length} fetches)` +
-          `\n  floor (direct + one HTTP round trip of the same answer) ÷ direct ${result.floorOverDirect} (rounds ${result.floorOverDirectSpread.join('–')})` +
+          `\n  floor (direct + one HTTP round trip of the same answer) ÷ direct ${result.floorOverDirect} (rounds ${result.floorOverDirectSpread.join('–')}); gateway ÷ floor ${result.gatewayOverFloor}` +
           (ownTime
             ? `\n  gateway's own time p50: before the first fetch ${ownTime.beforeFirstFetchMs} ms (CPU ${ownTime.beforeFirstFetchCpuMs}), between fetches ${ownTime.betweenFetchesMs} ms, after the last ${ownTime.afterLastFetchMs} ms (CPU ${ownTime.afterLastFetchCpuMs})`
             : '') +
@@ -774,6 +777,7 @@ type Report = {
     gatewayOverDirect: number;
     gatewayOverDirectSpread?: [number, number];
     floorOverDirect?: number;
+    gatewayOverFloor?: number;
     concurrency: Record<string, { requestsPerSecond: number; complete: number; refused: number; partial: number }>;
   }[];
   joinedViewScaling: {
@@ -789,7 +793,7 @@ function markdownTable(report: Report): string {
   const lines = [
     `Commit ${report.commit}, ${report.at.slice(0, 16).replace('T', ' ')} UTC, ${report.cpus} CPUs, load average ${report.loadAverage.join(' / ')}, ${report.iterations} iterations${process.env.BENCH_DEVELOPMENT ? ', services in development mode' : ''}.`,
     '',
-    '| operation | p50 ms | p95 ms | req/s at 10 | req/s at 50 (complete / 503 / partial) | CPU ms per request | SQL per request | gateway ÷ direct (min–max of rounds) | floor ÷ direct |',
+    '| operation | p50 ms | p95 ms | req/s at 10 | req/s at 50 (complete / 503 / partial) | CPU ms per request | SQL per request | gateway ÷ direct (min–max of rounds) | floor ÷ direct (gateway ÷ floor) |',
     '|---|---:|---:|---:|---:|---|---|---:|---:|',
   ];
   for (const r of report.results) {
@@ -802,7 +806,9 @@ function markdownTable(report: Report): string {
         .map(([n, v]) => `${n} ${v}`)
         .join(', ')} | ${Object.entries(r.statementsPerRequest)
         .map(([n, v]) => `${n} ${v}`)
-        .join(', ')} | ${r.gatewayOverDirect}${r.gatewayOverDirectSpread ? ` (${r.gatewayOverDirectSpread.join('–')})` : ''} | ${r.floorOverDirect ?? ''} |`,
+        .join(
+          ', ',
+        )} | ${r.gatewayOverDirect}${r.gatewayOverDirectSpread ? ` (${r.gatewayOverDirectSpread.join('–')})` : ''} | ${r.floorOverDirect ?? ''}${r.gatewayOverFloor ? ` (gateway ÷ floor ${r.gatewayOverFloor})` : ''} |`,
     );
   }
   const s = report.joinedViewScaling;
