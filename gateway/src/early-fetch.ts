@@ -1,5 +1,6 @@
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { internalCallHeaders, REQUEST_ID_HEADER } from '@hub/kit';
+import { requestHeader } from './subgraph-http';
 import type { SubgraphFetch } from './traffic';
 
 /**
@@ -121,19 +122,13 @@ interface Target {
   hasRoom: () => boolean;
 }
 
-function headerOf(init: RequestInit, name: string): string | undefined {
-  const headers = init.headers as Record<string, string> | undefined;
-  if (!headers || typeof headers !== 'object' || Array.isArray(headers) || headers instanceof Headers) return undefined;
-  return headers[name];
-}
-
 /** Early root fetches of the gateway's requests: recipes learnt from query plans, fetches sent from the context. */
 export class EarlyRootFetches {
   /**
    * Root fetches by document key, oldest first. Bounded in count and in characters (keys hold whole
    * query texts, up to MAX_BODY_BYTES each): the least recently planned go first.
    */
-  private readonly recipes = new Map<string, { roots: RootFetch[]; size: number }>();
+  private readonly recipes = new Map<string, { plan: QueryPlan; roots: RootFetch[]; size: number }>();
   private recipeCharacters = 0;
   /** Early fetches not yet handed over, by request id. */
   private readonly pending = new Map<string, EarlyFetch[]>();
@@ -159,12 +154,19 @@ export class EarlyRootFetches {
   learn(args: Parameters<Experimental_DidResolveQueryPlanCallback>[0]): void {
     const key = (args.requestContext.context as Partial<EarlyCaller> | undefined)?.documentKey;
     if (key === undefined) return;
+    const known = this.recipes.get(key);
+    // The same cached plan as last time (every request of a known document): only move it to the newest end.
+    if (known?.plan === args.queryPlan) {
+      this.recipes.delete(key);
+      this.recipes.set(key, known);
+      return;
+    }
     const roots = args.operationContext.operation.operation === 'query' ? rootFetchesOfPlan(args.queryPlan) : [];
     this.forget(key);
     if (!roots.length) return;
     const size = key.length + roots.reduce((sum, root) => sum + root.operation.length, 0);
     if (size > this.maxRecipeCharacters) return;
-    this.recipes.set(key, { roots, size });
+    this.recipes.set(key, { plan: args.queryPlan, roots, size });
     this.recipeCharacters += size;
     while (this.recipes.size > this.maxRecipes || this.recipeCharacters > this.maxRecipeCharacters) this.forget(this.recipes.keys().next().value!);
   }
@@ -205,10 +207,10 @@ export class EarlyRootFetches {
   /** The early fetch the executor is about to send (same request id, URL, body and Authorization), or undefined. */
   take(url: string, init: RequestInit): Promise<Response> | undefined {
     if (this.pending.size === 0) return undefined;
-    const requestId = headerOf(init, REQUEST_ID_HEADER);
+    const requestId = requestHeader(init, REQUEST_ID_HEADER);
     const list = requestId === undefined ? undefined : this.pending.get(requestId);
     if (!list) return undefined;
-    const authorization = headerOf(init, 'authorization');
+    const authorization = requestHeader(init, 'authorization');
     const early = list.find((e) => !e.taken && e.url === url && e.body === init.body && e.authorization === authorization);
     if (!early) return undefined;
     early.taken = true;

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { REQUEST_ID_HEADER } from '@hub/kit';
+import { requestHeader } from './subgraph-http';
 import type { SubgraphFetch } from './traffic';
 
 interface Timings {
@@ -28,7 +29,7 @@ export class ServerTiming {
    */
   fetcher(subgraph: string, fetch: SubgraphFetch): SubgraphFetch {
     return async (url, init) => {
-      const requestId = requestIdOf(init);
+      const requestId = requestHeader(init, REQUEST_ID_HEADER);
       let timings = this.requests.get(requestId ?? '');
       if (!timings && this.active && requestId !== undefined && init.method === 'POST') {
         timings = { started: performance.now(), subgraphs: new Map() };
@@ -69,12 +70,4 @@ export function serverTimingHeader(timings: Timings, now: number): string {
   const parts = [`gateway;dur=${(now - timings.started).toFixed(1)}`];
   for (const [name, { fetches, ms }] of timings.subgraphs) parts.push(`${name};dur=${ms.toFixed(1)};desc="${fetches} fetch${fetches === 1 ? '' : 'es'}"`);
   return parts.join(', ');
-}
-
-function requestIdOf(init: RequestInit): string | undefined {
-  const headers = init.headers;
-  if (!headers) return undefined;
-  if (headers instanceof Headers) return headers.get(REQUEST_ID_HEADER) ?? undefined;
-  if (Array.isArray(headers)) return headers.find(([name]) => name.toLowerCase() === REQUEST_ID_HEADER)?.[1];
-  return (headers as Record<string, string>)[REQUEST_ID_HEADER];
 }

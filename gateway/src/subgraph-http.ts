@@ -67,6 +67,16 @@ export function subgraphHttp(timeoutMs: number, idleSocketMs = SUBGRAPH_IDLE_SOC
     });
 }
 
+/** A header of a fetch's init as the data sources pass it (a Headers, pairs or a plain object; names matched without case). */
+export function requestHeader(init: RequestInit, name: string): string | undefined {
+  const headers = init.headers;
+  if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  if (Array.isArray(headers)) return headers.find(([key]) => key.toLowerCase() === name)?.[1];
+  const record = headers as Record<string, string>;
+  return record[name] ?? Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
 function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
   const result: Record<string, string> = {};
   if (!headers) return result;

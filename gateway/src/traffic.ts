@@ -3,7 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { EarlyRootFetches, type EarlyCaller } from './early-fetch';
-import { AnswerHeaders } from './subgraph-http';
+import { AnswerHeaders, requestHeader } from './subgraph-http';
 
 /**
  * What the gateway does with its subgraph traffic besides sending it:
@@ -41,15 +41,6 @@ export function isQueryBody(body: string): boolean {
   return /^\{"query":"\s*(query\b|\{)/.test(body);
 }
 
-function headerOf(init: RequestInit, name: string): string | undefined {
-  const headers = init.headers;
-  if (!headers) return undefined;
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  if (Array.isArray(headers)) return headers.find(([key]) => key.toLowerCase() === name)?.[1];
-  const record = headers as Record<string, string>;
-  return record[name] ?? Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
-}
-
 /** Merges identical in-flight subgraph queries of one caller into one fetch. */
 export class InflightMerger {
   private readonly inflight = new Map<string, Promise<BufferedResponse>>();
@@ -64,7 +55,7 @@ export class InflightMerger {
         return fetcher(url, init);
       }
       // The Authorization header as forwarded is the caller's identity; the body is document + variables.
-      const key = `${url}\n${headerOf(init, 'authorization') ?? ''}\n${body}`;
+      const key = `${url}\n${requestHeader(init, 'authorization') ?? ''}\n${body}`;
       let shared = this.inflight.get(key);
       if (shared) {
         this.stats.merged += 1;
