@@ -170,7 +170,7 @@ async function main() {
     url = service.url;
     stop = () => service.stop();
   }
-  process.on('message', (message: { type: string; on?: boolean }) => {
+  process.on('message', (message: { type: string; on?: boolean; text?: string }) => {
     if (message.type === 'timeline') {
       if (message.on) timelines = [];
       process.send!({ type: 'timeline', requests: timelines ?? [] } satisfies ServiceMessage);
@@ -178,7 +178,7 @@ async function main() {
       return;
     }
     if (message.type === 'hop-answer') {
-      hopAnswer = Buffer.from((message as unknown as { text: string }).text);
+      hopAnswer = Buffer.from(message.text ?? '');
       process.send!({ type: 'hop-ready' } satisfies ServiceMessage);
       return;
     }
