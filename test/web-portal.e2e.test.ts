@@ -116,6 +116,17 @@ describe('the office and the public in the browser', { timeout: 600_000 }, () =>
       .locator('.ant-table-row', { hasText: facts })
       .getByRole('button', { name: /^公\s*示$/ })
       .click();
+    // Publishing is a disclosure: it is asked once more, and cancelling leaves the draft a draft.
+    const confirm = office.locator('.ant-popconfirm');
+    await confirm.getByText('确认公示该信用记录？').waitFor();
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await office.locator('.ant-table-row', { hasText: facts }).getByText('草稿').waitFor();
+    await office
+      .locator('.ant-table-row', { hasText: facts })
+      .getByRole('button', { name: /^公\s*示$/ })
+      .click();
+    await confirm.getByRole('button', { name: '确认公示' }).click();
     await choose(office, '按状态筛选', '公示中');
     await office.locator('.ant-table-row', { hasText: facts }).getByText('公示中').waitFor();
     await officeContext.close();

@@ -92,6 +92,39 @@ async function graphFigures(period: { from: string; to: string }): Promise<Graph
 
 const kind = (d: GraphDepartment, k: string) => d.caseStats.byKind.find((x) => x.kind === k)?.count ?? 0;
 
+/**
+ * The district's case figures for the period, by the case sheet's headers, each asked of the graph on
+ * its own as the list of cases it counts (each case once, whichever departments handle it).
+ */
+async function districtCaseFigures(period: { from: string; to: string }): Promise<Record<string, number>> {
+  const figures: [header: string, filter: string][] = [
+    ['本期收件', 'review: { period: $period, figure: RECEIVED }'],
+    ['其中投诉', 'kind: COMPLAINT, review: { period: $period, figure: RECEIVED }'],
+    ['其中举报', 'kind: REPORT, review: { period: $period, figure: RECEIVED }'],
+    ['其中检查发现', 'kind: INSPECTION_FINDING, review: { period: $period, figure: RECEIVED }'],
+    ['其中交办', 'kind: REFERRAL, review: { period: $period, figure: RECEIVED }'],
+    ['受理', 'review: { period: $period, figure: ACCEPTED }'],
+    ['不予受理', 'review: { period: $period, figure: REJECTED }'],
+    ['按期办结', 'review: { period: $period, figure: RESOLVED_ON_TIME }'],
+    ['超期办结', 'review: { period: $period, figure: RESOLVED_LATE }'],
+    ['期末逾期', 'review: { period: $period, figure: OVERDUE }'],
+  ];
+  const result: Record<string, number> = {};
+  for (const [header, filter] of figures) {
+    const { data, errors } = await hub.query(
+      `query($period: PeriodInput!) { cases(filter: { ${filter} }, first: 500) { totalCount nodes { id } } }`,
+      { period },
+      await hub.token('LEADER'),
+    );
+    expect(errors).toBeUndefined();
+    // Counted once each: the list has no case twice.
+    const ids = (data!.cases.nodes as { id: string }[]).map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    result[header] = data!.cases.totalCount;
+  }
+  return result;
+}
+
 /** Each sheet's Chinese headers and where the graph keeps the figure under them. */
 const SHEETS: Record<string, Record<string, (d: GraphDepartment) => number>> = {
   案件办理: {
@@ -143,8 +176,13 @@ async function expectScreenFigures(page: Page, line: GraphDepartment[]): Promise
   }
 }
 
-/** The totals row: sums, coverage as all drawn over all pooled, no total of restricted subjects (they may repeat across departments). */
-function expectedTotal(sheet: string, header: string, line: GraphDepartment[]): number | null {
+/**
+ * The totals row: the district's own case figures (a split case is in several departments' rows, the
+ * office's own cases in none); for the other sections sums, coverage as all drawn over all pooled, no
+ * total of restricted subjects (they may repeat across departments).
+ */
+function expectedTotal(sheet: string, header: string, line: GraphDepartment[], district: Record<string, number>): number | null {
+  if (sheet === '案件办理') return district[header]!;
   if (header === '列入联合惩戒') return null;
   if (header === '覆盖率') {
     const pool = line.reduce((n, d) => n + d.inspectionStats.poolSize, 0);
@@ -157,6 +195,7 @@ function expectedTotal(sheet: string, header: string, line: GraphDepartment[]): 
 describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 }, () => {
   it(`/review?from=${PERIOD.from}&to=${PERIOD.to} shows every line department, exports the graph's figures, prints on A4 without the menu`, async () => {
     const departments = await graphFigures(PERIOD);
+    const district = await districtCaseFigures(PERIOD);
     const line = departments.filter((d) => d.kind === 'LINE');
     expect(line.length).toBeGreaterThanOrEqual(5);
     // The demo data has work in the period, so a workbook of zeros or of the wrong period fails below.
@@ -173,6 +212,15 @@ describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 },
     for (const d of departments.filter((x) => x.kind !== 'LINE'))
       await expect(cases.getByRole('cell', { name: d.nameZh, exact: true }).count()).resolves.toBe(0);
     await expectScreenFigures(page, line);
+    // The case section's totals row is the district's figures, with the note saying so.
+    const totalRow = cases.locator('.ant-table-summary tr');
+    await expect
+      .poll(async () => (await totalRow.getByRole('cell').allTextContents()).slice(1))
+      .toEqual(Object.keys(SHEETS['案件办理']!).map((header) => String(district[header])));
+    await page
+      .getByTestId('review-cases-total-note')
+      .getByText(/每案只计一次/)
+      .waitFor();
     for (const key of ['cases', 'inspections', 'credit']) await page.getByTestId(`review-chart-${key}`).locator('canvas').waitFor();
     await expectAccessible(page, 'review');
     await page.screenshot({ path: join(ARTIFACTS, 'review.png'), fullPage: true });
@@ -207,7 +255,7 @@ describe('两月研判 the bimonthly review in a browser', { timeout: 300_000 },
       }
       Object.keys(figures).forEach((header, i) => {
         const total = rows.get('合计')![i + 1] ?? null;
-        const expected = expectedTotal(name, header, line);
+        const expected = expectedTotal(name, header, line, district);
         if (expected == null) expect(total, `${name} 合计 ${header}`).toBeNull();
         else expect(total as number, `${name} 合计 ${header}`).toBeCloseTo(expected, 10);
       });

@@ -131,17 +131,32 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     await form.getByLabel('知道或应当知道投诉事项的日期').fill(todayShanghai());
     await form.getByLabel('事由（简要）').fill('评标委员会未按招标文件规定的标准评审');
     await form.getByLabel('事实、理由和证据').fill('评标报告第3页显示，商务分计算与招标文件第五章的评分办法不一致，附评标报告复印件。');
-    // An 18-character code whose check character is wrong: only the server can tell.
+    // An 18-character code whose check character is wrong: caught in the browser, in Chinese, before sending.
     const badCode = `${TENDERER.slice(0, 17)}${TENDERER[17] === '0' ? '1' : '0'}`;
     const codes = page.getByRole('combobox', { name: /统一社会信用代码/ });
     await codes.fill(badCode);
     await codes.press('Enter');
     await form.locator('.ant-select-selection-item').filter({ hasText: badCode }).waitFor();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/graphql') && /SubmitComplaint/.test(request.postData() ?? '')) sent.push(request.postData()!);
+    });
+    await form.getByRole('button', { name: '提交投诉' }).click();
+    await form.getByText(`统一社会信用代码无效（18 位，末位为校验位）：${badCode}`).waitFor();
+    expect(sent).toEqual([]);
+    await form.locator('.ant-select-selection-item-remove').first().click();
+    // The server stays the judge: a bad code that reaches it (slipped into the request on its way here,
+    // as from a page older than the server's rules) is refused on its field, and what was typed stays.
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string; variables?: { input?: Record<string, unknown> } } | null;
+      if (body?.operationName !== 'PublicSubmitComplaint' || !body.variables?.input) return route.continue();
+      body.variables.input.respondentCreditCodes = [badCode];
+      return route.continue({ postData: JSON.stringify(body) });
+    });
     await form.getByRole('button', { name: '提交投诉' }).click();
     await form.getByText(/is not a valid unified social credit code/).waitFor();
-    // Refused: everything typed is still there.
+    await page.unroute('**/graphql');
     expect(await form.getByLabel('事由（简要）').inputValue()).toBe('评标委员会未按招标文件规定的标准评审');
-    await form.locator('.ant-select-selection-item-remove').first().click();
     await form.getByRole('button', { name: '提交投诉' }).click();
 
     const receipt = page.getByTestId('receipt');
@@ -173,9 +188,18 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     expect(await page.getByTestId('offer-START_INVESTIGATION').count()).toBe(0);
     await expectAccessible(page, 'case page (office)');
     await takeStep(page, 'ACCEPT', '已受理');
-    await takeStep(page, 'ROUTE', '已分办', async () => {
+    await takeStep(page, 'ROUTE', '已分办', async (form) => {
       // 转办 is the default, to the project's supervising department (ZJJ).
-      await page.getByTestId('step-ROUTE').getByText('区住建局').waitFor();
+      await form.getByText('区住建局').waitFor();
+      // A split with no departments is refused on the field; going back to a transfer starts the field
+      // afresh: its default department and no error left from the split.
+      await form.getByLabel('分办', { exact: true }).check();
+      await form.getByRole('button', { name: /^确认/ }).click();
+      await form.getByText('分办须选择两个及以上部门').waitFor();
+      await form.getByLabel('转办', { exact: true }).check();
+      await form.getByText('区住建局').waitFor();
+      // (antd lets an error fade out: gone from the page, not only hidden)
+      await form.getByText('分办须选择两个及以上部门').waitFor({ state: 'detached' });
     });
     await page.getByText('转办 · 区住建局').waitFor();
     await context.close();

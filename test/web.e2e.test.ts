@@ -102,8 +102,26 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     await page.locator('[data-testid="stage-chart"] canvas').waitFor();
     await page.getByTestId('inspections').locator('.ant-table-row').first().waitFor();
     await page.getByTestId('current-user').getByText(/ZJJ/).waitFor();
+    // Overdue cases say so (never "0 working days left"), the due-soon list holds only cases still due,
+    // and a receipt number opens its case.
+    const overdueRows = page.getByTestId('cases-overdue').locator('.ant-table-row');
+    await overdueRows.first().waitFor();
+    expect(await page.getByTestId('cases-overdue').getByTestId('overdue').count()).toBe(await overdueRows.count());
+    expect(
+      await page
+        .getByTestId('cases-overdue')
+        .getByText(/剩余 \d/)
+        .count(),
+    ).toBe(0);
+    await page.getByTestId('cases-dueSoon').locator('.ant-table-row, .ant-empty').first().waitFor();
+    expect(await page.getByTestId('cases-dueSoon').getByTestId('overdue').count()).toBe(0);
     await expectAccessible(page, 'department dashboard');
     await screenshot(page, 'department-dashboard');
+    const receipt = (await overdueRows.first().locator('td').first().innerText()).trim();
+    await overdueRows.first().getByRole('link', { name: receipt }).click();
+    await page.waitForURL(/\/cases\//);
+    await page.getByText(receipt).first().waitFor();
+    await page.goBack();
     // Sign-out leads to the sign-in page, and the app no longer opens without signing in again.
     await page.getByRole('button', { name: /退出/ }).click();
     await page.waitForURL(/\/login\?reason=signed-out/);
@@ -167,6 +185,34 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     const session = JSON.parse((await page.evaluate(() => localStorage.getItem('hub.session')))!) as { sub: string; role: string };
     expect(session).toMatchObject({ sub: enforcer.id, role: 'ENFORCER' });
     await context.close();
+  });
+
+  it('a view a role is not for answers 403 when its address is typed, not an empty page', async () => {
+    const office = await hub.token('OFFICE', 'ZWJ');
+    const { data } = await hub.query('{ enforcers(filter: { departmentCode: "ZJJ", active: true }, first: 1) { nodes { id } } }', {}, office);
+    const context = await newContext();
+    const enforcer = await signIn(context, `role=ENFORCER&department=ZJJ&sub=${data.enforcers.nodes[0].id}`);
+    for (const path of ['/intake', '/intake/new', '/credit', '/review']) {
+      await enforcer.goto(`${origin}${path}`);
+      await enforcer.locator('.ant-result-403').waitFor();
+    }
+    expect(await enforcer.getByRole('button', { name: /登记收件/ }).count()).toBe(0);
+    await enforcer.getByText('两月研判仅供区领导和综合监管办使用').waitFor();
+    await enforcer.goto(`${origin}/inspections`);
+    await enforcer
+      .getByRole('heading', { name: /双随机/ })
+      .first()
+      .waitFor();
+    expect(await enforcer.locator('.ant-result-403').count()).toBe(0);
+    await context.close();
+    const center = await newContext();
+    const page = await signIn(center, 'role=CENTER');
+    await page.goto(`${origin}/cases`);
+    await page.getByText('您的角色无权使用此页面').waitFor();
+    await page.getByRole('link', { name: /返回首页/ }).click();
+    await page.waitForURL(`${origin}/`);
+    await page.locator('.ant-table-row').first().waitFor();
+    await center.close();
   });
 
   it('a session the gateway no longer accepts leads back to sign-in, not to an empty page', async () => {

@@ -13,6 +13,7 @@ import type { AppConfig } from '../config';
 import { LocaleProvider, useLocale } from '../i18n/locale';
 import { AppConfigContext } from './AppConfigContext';
 import { Layout } from './Layout';
+import { RoleGate } from './RoleGate';
 import { APP_ROUTES, HOME_BY_ROLE } from './routes';
 import { appClient } from './warm-start';
 import { Skeleton } from 'antd';
@@ -84,9 +85,14 @@ function Shell({ config }: { config: AppConfig }) {
                 <Route path="/auth/callback" element={styled(<OidcCallback />)} />
                 <Route path="/public" element={styled(<PublicPortal />)} />
                 <Route path="/" element={framed(<Home />)} />
-                {APP_ROUTES.filter((r) => r.path !== '/graphiql' || config.explorer).map((r) => (
-                  <Route key={r.path} path={r.path} element={r.bare ? <RequireSession>{styled(r.element)}</RequireSession> : framed(styled(r.element))} />
-                ))}
+                {APP_ROUTES.filter((r) => r.path !== '/graphiql' || config.explorer).map((r) => {
+                  const gated = (
+                    <RoleGate roles={r.roles} refusal={r.refusal}>
+                      {r.element}
+                    </RoleGate>
+                  );
+                  return <Route key={r.path} path={r.path} element={r.bare ? <RequireSession>{styled(gated)}</RequireSession> : framed(styled(gated))} />;
+                })}
                 <Route path="*" element={framed(styled(<NotFound />))} />
               </Routes>
             </Suspense>

@@ -36,13 +36,16 @@ const CreditWork = lazy(() => import('../credit/CreditWork').then((m) => ({ defa
 
 /**
  * The signed-in part of the app. A new work view is one entry here: its path, the roles that may
- * open it and, when it belongs in the menu, its label. The home view depends on the role.
+ * open it (the menu shows it to them only, and anyone else who opens it gets a 403 page, RoleGate)
+ * and, when it belongs in the menu, its label. The home view depends on the role.
  */
 export interface AppRoute {
   path: string;
   element: ReactNode;
   roles?: readonly Role[];
   menu?: { zh: string; en: string; icon: ReactNode };
+  /** What the 403 page says to a role not in `roles` (RoleGate), when more than that the page is not for it. */
+  refusal?: { zh: string; en: string };
   /** Rendered without the app's frame (full-window tools). */
   bare?: boolean;
 }
@@ -82,6 +85,7 @@ export const APP_ROUTES: AppRoute[] = [
     path: '/review',
     element: <ReviewPage />,
     roles: ['LEADER', 'OFFICE'],
+    refusal: { zh: '两月研判仅供区领导和综合监管办使用', en: 'The bimonthly review is for district leaders and the supervision office' },
     menu: { zh: '两月研判', en: 'Bimonthly review', icon: <FundProjectionScreenOutlined /> },
   },
   { path: '/graphiql', element: <GraphiQLPage />, bare: true, menu: { zh: '接口调试', en: 'GraphiQL', icon: <ApiOutlined /> } },

@@ -2,7 +2,17 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey, refusalForFields } from '../forms/server-refusal';
-import { complaintWindowProblem, LONG_TEXT, MAX_TEXT, NAME_TEXT, shanghaiInstant, SUMMARY_TEXT, textRules, todayInShanghai } from '../forms/rules';
+import {
+  complaintWindowProblem,
+  creditCodeListRule,
+  LONG_TEXT,
+  MAX_TEXT,
+  NAME_TEXT,
+  shanghaiInstant,
+  SUMMARY_TEXT,
+  textRules,
+  todayInShanghai,
+} from '../forms/rules';
 import { RecordReceivedComplaintDocument, RecordReceivedReportDocument, type IntakeChannel } from '../gql/cases/graphql';
 import { PublicProjectSearchDocument, PublicSubmitComplaintDocument, PublicSubmitReportDocument } from '../gql/public/graphql';
 import { useLocale } from '../i18n/locale';
@@ -257,14 +267,7 @@ export function CaseIntakeForm({ kind, mode, onReceipt }: { kind: IntakeKind; mo
       <Form.Item
         name="respondentCreditCodes"
         label={t('被投诉/举报单位的统一社会信用代码（选填，可多个）', 'Credit codes of the parties concerned (optional)')}
-        rules={[
-          {
-            validator: (_: unknown, value?: string[]) =>
-              (value ?? []).every((c) => /^[0-9A-Z]{18}$/.test(c.trim().toUpperCase()))
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('统一社会信用代码为18位', 'A unified social credit code has 18 characters'))),
-          },
-        ]}
+        rules={[creditCodeListRule(t)]}
       >
         <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} placeholder={t('输入后回车', 'Type and press Enter')} />
       </Form.Item>

@@ -96,6 +96,28 @@ function CommentField({ required = false }: { required?: boolean }) {
   );
 }
 
+/**
+ * The routing mode of the ROUTE step. Changing it starts the department field afresh: the default of
+ * the new mode (the project's supervising department for a transfer, none for a split) and no error
+ * left from the mode before (a split's "two or more" under a transfer's single department).
+ */
+function RoutingModeField({ onChange, supervisingDepartment }: { onChange: (mode: CaseRoutingMode) => void; supervisingDepartment: string }) {
+  const { t, lang } = useLocale();
+  const form = Form.useFormInstance();
+  return (
+    <Form.Item name="mode" label={t('办理方式', 'Routing')} initialValue="TRANSFERRED" rules={[{ required: true }]}>
+      <Radio.Group
+        onChange={(e) => {
+          const mode = e.target.value as CaseRoutingMode;
+          form.setFields([{ name: 'departmentCodes', value: mode === 'TRANSFERRED' ? supervisingDepartment : mode === 'SPLIT' ? [] : undefined, errors: [] }]);
+          onChange(mode);
+        }}
+        options={(['SELF_HANDLED', 'SPLIT', 'TRANSFERRED'] as const).map((m) => ({ value: m, label: label(ROUTING_LABELS, m, lang) }))}
+      />
+    </Form.Item>
+  );
+}
+
 function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: string) => void }) {
   const { t, lang } = useLocale();
   const session = useSession();
@@ -157,12 +179,7 @@ function CaseSteps({ c, onStale }: { c: CaseDetailFragment; onStale: (message: s
         onStale={onStale}
         onDone={() => setOpen(null)}
       >
-        <Form.Item name="mode" label={t('办理方式', 'Routing')} initialValue="TRANSFERRED" rules={[{ required: true }]}>
-          <Radio.Group
-            onChange={(e) => setRouteMode(e.target.value as CaseRoutingMode)}
-            options={(['SELF_HANDLED', 'SPLIT', 'TRANSFERRED'] as const).map((m) => ({ value: m, label: label(ROUTING_LABELS, m, lang) }))}
-          />
-        </Form.Item>
+        <RoutingModeField onChange={setRouteMode} supervisingDepartment={c.project.supervisingDepartment.code} />
         {routeMode !== 'SELF_HANDLED' && (
           <Form.Item
             name="departmentCodes"

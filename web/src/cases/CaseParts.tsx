@@ -17,18 +17,18 @@ export function Countdown({ deadline, metLate }: { deadline: DeadlineLike | null
         </Tag>
       );
     case 'overdue': {
-      const unit = c.working ? t('个工作日', ' working days') : t('天', ' days');
+      const unit = c.working ? t('个工作日', c.days === 1 ? ' working day' : ' working days') : t('天', c.days === 1 ? ' day' : ' days');
       return (
-        <Tag color="red" data-testid="overdue">
-          {t(`已逾期 ${c.days}${unit}`, `${c.days}${unit} overdue`)}
+        <Tag color="red" data-testid="overdue" style={{ whiteSpace: 'nowrap' }}>
+          {c.days === 0 ? t(`已逾期（${c.dueOn} 到期）`, `Overdue (due ${c.dueOn})`) : t(`已逾期 ${c.days}${unit}`, `${c.days}${unit} overdue`)}
           {mark(c.provisional)}
         </Tag>
       );
     }
     case 'left': {
-      const unit = c.working ? t('个工作日', ' working days') : t('天', ' days');
+      const unit = c.working ? t('个工作日', c.days === 1 ? ' working day' : ' working days') : t('天', c.days === 1 ? ' day' : ' days');
       return (
-        <Tag color={c.urgent ? 'orange' : 'blue'}>
+        <Tag color={c.urgent ? 'orange' : 'blue'} style={{ whiteSpace: 'nowrap' }}>
           {t(`剩余 ${c.days}${unit}`, `${c.days}${unit} left`)}
           {mark(c.provisional)}
         </Tag>

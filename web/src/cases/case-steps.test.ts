@@ -58,6 +58,17 @@ describe('countdown', () => {
     expect(countdown({ dueOn: '2026-11-20', daysLeft: -3, unit: 'WORKING_DAYS', overdue: true })).toEqual({
       state: 'overdue',
       days: 3,
+      dueOn: '2026-11-20',
+      working: true,
+      provisional: false,
+    });
+  });
+
+  it("takes the server's overdue over the day count: due on a Friday, overdue on the Sunday after with 0 working days past", () => {
+    expect(countdown({ dueOn: '2026-11-27', daysLeft: 0, unit: 'WORKING_DAYS', overdue: true })).toEqual({
+      state: 'overdue',
+      days: 0,
+      dueOn: '2026-11-27',
       working: true,
       provisional: false,
     });

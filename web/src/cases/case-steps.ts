@@ -79,11 +79,13 @@ export type Countdown =
   | { state: 'none' }
   | { state: 'met'; metOn: string; late: boolean }
   | { state: 'left'; days: number; working: boolean; urgent: boolean; provisional: boolean }
-  | { state: 'overdue'; days: number; working: boolean; provisional: boolean };
+  | { state: 'overdue'; days: number; dueOn: string; working: boolean; provisional: boolean };
 
 /**
  * A deadline as the queue shows it: days (working days for complaints) left, overdue by how many,
  * or met. "Urgent" is one day or less, the last day on which the office can still act in time.
+ * The server's `overdue` decides: a complaint due on a Friday is overdue on the Sunday after with
+ * 0 working days past (no working day has gone by since), so `days` can be 0 and `dueOn` says when.
  */
 export function countdown(d: DeadlineLike | null | undefined, metLate = false): Countdown {
   if (!d) return { state: 'none' };
@@ -91,6 +93,6 @@ export function countdown(d: DeadlineLike | null | undefined, metLate = false): 
   if (d.daysLeft == null) return { state: 'none' };
   const working = d.unit === 'WORKING_DAYS';
   const provisional = !!d.provisional;
-  if (d.overdue || d.daysLeft < 0) return { state: 'overdue', days: Math.abs(d.daysLeft), working, provisional };
+  if (d.overdue || d.daysLeft < 0) return { state: 'overdue', days: Math.abs(d.daysLeft), dueOn: d.dueOn, working, provisional };
   return { state: 'left', days: d.daysLeft, working, urgent: d.daysLeft <= 1, provisional };
 }

@@ -1,5 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
@@ -115,10 +132,18 @@ function Countdown({ n }: { n: Notification }) {
       </Tag>
     );
   if (n.closedOn) return <Tag>{t(`已于 ${n.closedOn} 结案不记录`, `Closed ${n.closedOn}`)}</Tag>;
-  if (n.overdue) return <Tag color="red">{t(`已逾期 ${-n.workingDaysLeft} 个工作日`, `Overdue by ${-n.workingDaysLeft} working days`)}</Tag>;
+  // Overdue on a rest day after the due date is 0 working days past: say when it was due instead.
+  if (n.overdue)
+    return (
+      <Tag color="red" style={{ whiteSpace: 'nowrap' }}>
+        {n.workingDaysLeft === 0
+          ? t(`已逾期（${n.recordingDueOn} 到期）`, `Overdue (due ${n.recordingDueOn})`)
+          : t(`已逾期 ${-n.workingDaysLeft} 个工作日`, `Overdue by ${-n.workingDaysLeft} working day${n.workingDaysLeft === -1 ? '' : 's'}`)}
+      </Tag>
+    );
   return (
-    <Tag color={n.workingDaysLeft <= 2 ? 'orange' : 'blue'}>
-      {t(`剩余 ${n.workingDaysLeft} 个工作日`, `${n.workingDaysLeft} working days left`)}
+    <Tag color={n.workingDaysLeft <= 2 ? 'orange' : 'blue'} style={{ whiteSpace: 'nowrap' }}>
+      {t(`剩余 ${n.workingDaysLeft} 个工作日`, `${n.workingDaysLeft} working day${n.workingDaysLeft === 1 ? '' : 's'} left`)}
       {n.dueProvisional ? t('（暂定）', ' (provisional)') : ''}
     </Tag>
   );
@@ -626,9 +651,22 @@ function PublishRecordButton({ id, reload }: { id: string; reload: () => void })
           {general.join('; ')}
         </Typography.Text>
       )}
-      <Button size="small" type="primary" loading={busy} disabled={busy} onClick={() => void submit()}>
-        {t('公示', 'Publish')}
-      </Button>
+      {/* Publishing discloses the record to the public (the portal) and starts its 5-working-day objection period: asked once more. */}
+      <Popconfirm
+        title={t('确认公示该信用记录？', 'Publish this credit record?')}
+        description={t(
+          '公示后将在门户网站向社会公开，并开始 5 个工作日的异议期。',
+          'It becomes public on the portal and its 5-working-day objection period starts.',
+        )}
+        okText={t('确认公示', 'Publish')}
+        cancelText={t('取消', 'Cancel')}
+        onConfirm={() => void submit()}
+        disabled={busy}
+      >
+        <Button size="small" type="primary" loading={busy} disabled={busy}>
+          {t('公示', 'Publish')}
+        </Button>
+      </Popconfirm>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Tag } from '../data/Tag';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
+import { Countdown } from '../cases/CaseParts';
 import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
 import { PagedTable } from '../data/PagedTable';
@@ -23,26 +24,16 @@ import { CASE_KIND_LABELS, CASE_STATUS_LABELS, INSPECTION_STATUS_LABELS, label, 
 import { useLocale } from '../i18n/locale';
 import { pendingDeadline } from '../leader/overview';
 
-/** Working days (complaints) or days (reports) left on the pending deadline, as a coloured counter. */
-export function DaysLeft({ c }: { c: DueCaseFragment }) {
-  const { t } = useLocale();
-  const d = pendingDeadline(c);
-  if (!d || d.daysLeft == null) return <>—</>;
-  const unit = d.unit === 'WORKING_DAYS' ? t('个工作日', ' working days') : t('天', ' days');
-  if (d.daysLeft < 0) return <Tag color="red">{t(`逾期 ${-d.daysLeft}${unit}`, `${-d.daysLeft}${unit} overdue`)}</Tag>;
-  return <Tag color={d.daysLeft <= 1 ? 'orange' : 'blue'}>{t(`剩余 ${d.daysLeft}${unit}`, `${d.daysLeft}${unit} left`)}</Tag>;
-}
-
 function useCaseColumns(): TableColumnsType<DueCaseFragment> {
   const { t, lang } = useLocale();
   return [
-    { title: t('回执编号', 'Receipt no.'), dataIndex: 'receiptNumber' },
+    { title: t('回执编号', 'Receipt no.'), key: 'receipt', render: (_, c) => <Link to={`/cases/${c.id}`}>{c.receiptNumber}</Link> },
     { title: t('类型', 'Kind'), key: 'kind', render: (_, c) => label(CASE_KIND_LABELS, c.kind, lang) },
     { title: t('案由', 'Subject'), dataIndex: 'summary' },
     { title: t('项目', 'Project'), key: 'project', render: (_, c) => <Link to={`/projects/${c.project.id}`}>{c.project.name}</Link> },
     { title: t('状态', 'Status'), key: 'status', render: (_, c) => label(CASE_STATUS_LABELS, c.status, lang) },
     { title: t('期限', 'Deadline'), key: 'due', render: (_, c) => pendingDeadline(c)?.dueOn ?? '—' },
-    { title: t('剩余时限', 'Time left'), key: 'left', render: (_, c) => <DaysLeft c={c} /> },
+    { title: t('剩余时限', 'Time left'), key: 'left', render: (_, c) => <Countdown deadline={pendingDeadline(c)} /> },
   ];
 }
 

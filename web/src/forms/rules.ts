@@ -77,3 +77,26 @@ export function isCreditCode(code: string): boolean {
 export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
+
+/**
+ * A form rule for a list of unified social credit codes (a tags field): each one, trimmed and in
+ * capitals as the forms send them, must pass the check character; the message names every one that
+ * does not, so a mistyped code is caught before sending, in the caller's language.
+ */
+export function creditCodeListRule(t: T): Rule {
+  return {
+    validator: (_: unknown, codes: string[] | undefined) => {
+      const bad = (codes ?? []).map((c) => c.trim().toUpperCase()).filter((c) => c && !isCreditCode(c));
+      return bad.length === 0
+        ? Promise.resolve()
+        : Promise.reject(
+            new Error(
+              t(
+                `统一社会信用代码无效（18 位，末位为校验位）：${bad.join('、')}`,
+                `Not a valid unified social credit code (18 characters ending in the check character): ${bad.join(', ')}`,
+              ),
+            ),
+          );
+    },
+  };
+}

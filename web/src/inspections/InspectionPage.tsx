@@ -5,7 +5,7 @@ import { useSession } from '../auth/SessionContext';
 import { EmptyText } from '../data/pager-controls';
 import { QueryState } from '../data/QueryState';
 import { Tag } from '../data/Tag';
-import { isCreditCode, LONG_TEXT, todayInShanghai } from '../forms/rules';
+import { creditCodeListRule, LONG_TEXT, todayInShanghai } from '../forms/rules';
 import { RefusalAlert, useSubmit } from '../forms/useSubmit';
 import {
   InspectionPageDocument,
@@ -182,7 +182,7 @@ function RecordForm({ inspection, reload }: { inspection: Inspection; reload: ()
               itemCode: f.itemCode || undefined,
               description: f.description,
               severity: f.severity,
-              respondentCreditCodes: f.respondentCreditCodes ?? [],
+              respondentCreditCodes: (f.respondentCreditCodes ?? []).map((c) => c.trim().toUpperCase()).filter(Boolean),
             })),
           },
         },
@@ -285,23 +285,7 @@ function RecordForm({ inspection, reload }: { inspection: Inspection; reload: ()
                   <Form.Item
                     name={[field.name, 'respondentCreditCodes']}
                     label={t('涉及主体的统一社会信用代码', 'Credit codes of the entities concerned')}
-                    rules={[
-                      {
-                        validator: (_, codes: string[] | undefined) => {
-                          const bad = (codes ?? []).filter((c) => !isCreditCode(c));
-                          return bad.length === 0
-                            ? Promise.resolve()
-                            : Promise.reject(
-                                new Error(
-                                  t(
-                                    `统一社会信用代码无效（18 位，含校验位）：${bad.join('、')}`,
-                                    `Not a valid credit code (18 characters with check character): ${bad.join(', ')}`,
-                                  ),
-                                ),
-                              );
-                        },
-                      },
-                    ]}
+                    rules={[creditCodeListRule(t)]}
                   >
                     <Select mode="tags" tokenSeparators={[',', ' ', '，']} style={{ width: 480 }} />
                   </Form.Item>

@@ -15,7 +15,7 @@ export interface DueCaseLike {
 }
 
 /** The deadline the case waits on: acceptance until it is met, then resolution. */
-export function pendingDeadline(c: DueCaseLike): DeadlineLike | null {
+export function pendingDeadline<A extends DeadlineLike, R extends DeadlineLike>(c: { acceptanceDeadline: A; resolutionDeadline?: R | null }): A | R | null {
   if (!c.acceptanceDeadline.metOn) return c.acceptanceDeadline;
   if (c.resolutionDeadline && !c.resolutionDeadline.metOn) return c.resolutionDeadline;
   return null;

@@ -1,15 +1,24 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Input, Result, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useSession } from '../auth/SessionContext';
 import { EChart, type ChartOption } from '../charts/EChart';
 import { QueryState } from '../data/QueryState';
-import { ReviewDepartmentsDocument } from '../gql/review/graphql';
+import { ReviewDepartmentsDocument, ReviewDistrictCasesDocument } from '../gql/review/graphql';
 import { useLocale, type Lang } from '../i18n/locale';
 import { shanghaiToday } from '../leader/period';
-import { formatFigure, recentTwoMonthPeriods, reviewPeriod, reviewSections, type Period, type ReviewRow, type ReviewSection, type SectionKey } from './review';
+import {
+  districtCaseTotals,
+  formatFigure,
+  recentTwoMonthPeriods,
+  reviewPeriod,
+  reviewSections,
+  type Period,
+  type ReviewRow,
+  type ReviewSection,
+  type SectionKey,
+} from './review';
 
 /*
  * A4 print for the meeting: the app's frame and the controls are left out, charts scale to the
@@ -98,6 +107,11 @@ function SectionView({ section }: { section: ReviewSection }) {
           </Table.Summary.Row>
         )}
       />
+      {section.totalNote && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid={`review-${section.key}-total-note`}>
+          {t(section.totalNote.zh, section.totalNote.en)}
+        </Typography.Paragraph>
+      )}
       <div className="review-chart" style={{ marginTop: 12 }}>
         <EChart
           option={option}
@@ -144,23 +158,17 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange(period: P
 /** 两月研判: the bimonthly review of the joint work for any period, on screen, in Excel and on paper. */
 export function ReviewPage() {
   const { t } = useLocale();
-  const session = useSession();
   const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
   const { period, invalid } = reviewPeriod(search, shanghaiToday());
-  const { data, loading, error } = useQuery(ReviewDepartmentsDocument, { variables: { period }, skip: session.role !== 'LEADER' && session.role !== 'OFFICE' });
-  const sections = useMemo(() => (data ? reviewSections(data.departments) : []), [data]);
+  // Only the roles of its route reach this view (RoleGate, app/routes.tsx).
+  const { data, loading, error } = useQuery(ReviewDepartmentsDocument, { variables: { period } });
+  const district = useQuery(ReviewDistrictCasesDocument, { variables: { period } });
+  const sections = useMemo(
+    () => (data ? reviewSections(data.departments, district.data ? districtCaseTotals(district.data) : null) : []),
+    [data, district.data],
+  );
   const [exporting, setExporting] = useState(false);
-
-  if (session.role !== 'LEADER' && session.role !== 'OFFICE') {
-    return (
-      <Result
-        status="403"
-        title="403"
-        subTitle={t('两月研判仅供区领导和综合监管办使用', 'The bimonthly review is for district leaders and the supervision office')}
-      />
-    );
-  }
 
   async function exportWorkbook() {
     setExporting(true);

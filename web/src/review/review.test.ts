@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ReviewDepartmentsQuery } from '../gql/review/graphql';
-import { formatFigure, recentTwoMonthPeriods, reviewPeriod, reviewSections } from './review';
+import type { ReviewDepartmentsQuery, ReviewDistrictCasesQuery } from '../gql/review/graphql';
+import { districtCaseTotals, formatFigure, recentTwoMonthPeriods, reviewPeriod, reviewSections } from './review';
 import { buildReviewWorkbook, DEPARTMENT_HEADER, reviewFileName, reviewTitle, TOTAL_LABEL } from './workbook';
 
 type Department = ReviewDepartmentsQuery['departments'][number];
@@ -65,9 +65,33 @@ describe('bimonthly review sections', () => {
     expect(credit!.rows[1]!.values.pointsDeducted).toBe(10);
   });
 
-  it('totals sum the departments; coverage is all drawn over all pooled; restricted subjects are not summed', () => {
-    const [cases, inspections, credit] = reviewSections(departments);
-    expect(cases!.total.received).toBe(9);
+  it('case totals are the district’s own figures, never the rows’ sum; while unknown they are empty', () => {
+    // FGJ 3 and ZJJ 6 received, but one split case is in both rows and the office handled 2 itself.
+    const district = { received: 10, 'kind:COMPLAINT': 6, 'kind:REPORT': 4, 'kind:INSPECTION_FINDING': 0, 'kind:REFERRAL': 0, accepted: 9, rejected: 1 };
+    const [cases] = reviewSections(departments, { ...district, resolvedOnTime: 4, resolvedLate: 1, overdue: 3 });
+    expect(cases!.total).toMatchObject({ ...district, overdue: 3 });
+    expect(cases!.totalNote?.zh).toContain('每案只计一次');
+    const [unknown] = reviewSections(departments, null);
+    expect(unknown!.total.received).toBeNull();
+    expect(unknown!.total.overdue).toBeNull();
+    expect(
+      districtCaseTotals({
+        received: { totalCount: 10 },
+        complaints: { totalCount: 6 },
+        reports: { totalCount: 4 },
+        inspectionFindings: { totalCount: 0 },
+        referrals: { totalCount: 0 },
+        accepted: { totalCount: 9 },
+        rejected: { totalCount: 1 },
+        resolvedOnTime: { totalCount: 4 },
+        resolvedLate: { totalCount: 1 },
+        overdue: { totalCount: 3 },
+      } as ReviewDistrictCasesQuery),
+    ).toEqual({ ...district, resolvedOnTime: 4, resolvedLate: 1, overdue: 3 });
+  });
+
+  it('inspection and credit totals sum the departments; coverage is all drawn over all pooled; restricted subjects are not summed', () => {
+    const [, inspections, credit] = reviewSections(departments);
     expect(inspections!.total.ratio).toBeCloseTo(3 / 30);
     expect(credit!.total.entitiesRestricted).toBeNull();
     expect(credit!.total.recordsPublished).toBe(3);
@@ -108,7 +132,7 @@ describe('the review period from the address', () => {
 
 describe('the review workbook', () => {
   it('has a sheet per section with the period in the title, Chinese headers and the figures shown', async () => {
-    const sections = reviewSections(departments);
+    const sections = reviewSections(departments, { received: 8 });
     const bytes = await buildReviewWorkbook(sections, period).xlsx.writeBuffer();
     const read = new ExcelJS.Workbook();
     await read.xlsx.load(bytes as ArrayBuffer);
@@ -121,7 +145,9 @@ describe('the review workbook', () => {
     expect(sheet.getRow(5).getCell(1).value).toBe('区住建局');
     expect(sheet.getRow(5).getCell(2).value).toBe(6);
     expect(sheet.getRow(6).getCell(1).value).toBe(TOTAL_LABEL);
-    expect(sheet.getRow(6).getCell(2).value).toBe(9);
+    // The district's figure, with the note saying why it is not the rows' sum.
+    expect(sheet.getRow(6).getCell(2).value).toBe(8);
+    expect(sheet.getCell('A2').text).toContain('每案只计一次');
     const coverage = read.getWorksheet('双随机抽查覆盖')!.getRow(4).getCell(4);
     expect(coverage.value).toBe(0.1);
     expect(coverage.numFmt).toBe('0.0%');

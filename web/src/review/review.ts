@@ -1,11 +1,13 @@
-import type { ReviewDepartmentsQuery } from '../gql/review/graphql';
+import type { ReviewDepartmentsQuery, ReviewDistrictCasesQuery } from '../gql/review/graphql';
 import { twoMonthPeriod } from '../leader/period';
 
 /*
  * 两月研判: the sections of the bimonthly review as rows and columns, built once from the graph's
  * answer and used by both the screen (tables, charts) and the Excel workbook, so what is exported is
  * what is shown. Every figure is the owning slice's own review figure; nothing is counted here
- * except the totals row (sums of the departments' figures).
+ * except the totals rows of inspections and credit (sums of the departments' figures). The case
+ * section's totals are the district's own figures (ReviewDistrictCases): a split case is in the row
+ * of each of its departments and the office's own cases in none, so the rows do not add up to them.
  */
 
 export interface Period {
@@ -23,8 +25,11 @@ export interface ReviewColumn {
   en: string;
   /** A share in [0, 1], shown as a percentage. */
   percent?: boolean;
-  /** How the totals row gets the column's value: a sum, or nothing when departments' figures do not add up. */
-  total: 'sum' | 'none' | 'coverage';
+  /**
+   * How the totals row gets the column's value: a sum, nothing when departments' figures do not add
+   * up, coverage over the district, or the district's own figure (the case section's).
+   */
+  total: 'sum' | 'none' | 'coverage' | 'district';
 }
 
 export interface ReviewRow {
@@ -42,7 +47,30 @@ export interface ReviewSection {
   columns: ReviewColumn[];
   rows: ReviewRow[];
   total: Record<string, number | null>;
+  /** What the totals row is, when it is not the sum of the rows above it (shown under the table and in the workbook). */
+  totalNote?: { zh: string; en: string };
 }
+
+/** The district's case figures (ReviewDistrictCasesQuery) by the case section's column keys. */
+export function districtCaseTotals(data: ReviewDistrictCasesQuery): Record<string, number> {
+  return {
+    received: data.received.totalCount,
+    'kind:COMPLAINT': data.complaints.totalCount,
+    'kind:REPORT': data.reports.totalCount,
+    'kind:INSPECTION_FINDING': data.inspectionFindings.totalCount,
+    'kind:REFERRAL': data.referrals.totalCount,
+    accepted: data.accepted.totalCount,
+    rejected: data.rejected.totalCount,
+    resolvedOnTime: data.resolvedOnTime.totalCount,
+    resolvedLate: data.resolvedLate.totalCount,
+    overdue: data.overdue.totalCount,
+  };
+}
+
+const CASE_TOTAL_NOTE = {
+  zh: '合计为全区案件数，每案只计一次：分办案件计入各承办部门，合计中只计一次；综合监管办自办的案件计入合计。',
+  en: "Totals are the district's cases, each counted once: a split case is in each of its departments' rows but once in the total; cases the office handles itself count in the total.",
+};
 
 /** The case kinds in the graph's order (CaseKind), each a column of the case section. */
 const CASE_KINDS: [kind: string, zh: string, en: string][] = [
@@ -53,13 +81,13 @@ const CASE_KINDS: [kind: string, zh: string, en: string][] = [
 ];
 
 const CASE_COLUMNS: ReviewColumn[] = [
-  { key: 'received', zh: '本期收件', en: 'Received', total: 'sum' },
-  ...CASE_KINDS.map(([kind, zh, en]): ReviewColumn => ({ key: `kind:${kind}`, zh: `其中${zh}`, en: `of which ${en.toLowerCase()}`, total: 'sum' })),
-  { key: 'accepted', zh: '受理', en: 'Accepted', total: 'sum' },
-  { key: 'rejected', zh: '不予受理', en: 'Refused', total: 'sum' },
-  { key: 'resolvedOnTime', zh: '按期办结', en: 'Resolved on time', total: 'sum' },
-  { key: 'resolvedLate', zh: '超期办结', en: 'Resolved late', total: 'sum' },
-  { key: 'overdue', zh: '期末逾期', en: "Overdue at the period's end", total: 'sum' },
+  { key: 'received', zh: '本期收件', en: 'Received', total: 'district' },
+  ...CASE_KINDS.map(([kind, zh, en]): ReviewColumn => ({ key: `kind:${kind}`, zh: `其中${zh}`, en: `of which ${en.toLowerCase()}`, total: 'district' })),
+  { key: 'accepted', zh: '受理', en: 'Accepted', total: 'district' },
+  { key: 'rejected', zh: '不予受理', en: 'Refused', total: 'district' },
+  { key: 'resolvedOnTime', zh: '按期办结', en: 'Resolved on time', total: 'district' },
+  { key: 'resolvedLate', zh: '超期办结', en: 'Resolved late', total: 'district' },
+  { key: 'overdue', zh: '期末逾期', en: "Overdue at the period's end", total: 'district' },
 ];
 
 const INSPECTION_COLUMNS: ReviewColumn[] = [
@@ -107,7 +135,7 @@ function totals(columns: ReviewColumn[], rows: ReviewRow[]): Record<string, numb
   const total: Record<string, number | null> = {};
   for (const c of columns) {
     if (c.total === 'sum') total[c.key] = sum(c.key);
-    else if (c.total === 'none') total[c.key] = null;
+    else if (c.total === 'none' || c.total === 'district') total[c.key] = null;
     else {
       // Coverage over the district: all drawn over all pooled, as the graph defines a department's ratio.
       const pool = sum('poolSize');
@@ -130,11 +158,18 @@ function section(
   return { key, zh, en, columns, rows, total: totals(columns, rows) };
 }
 
-/** The review's three sections for the line departments (kind LINE, as the graph lists them). */
-export function reviewSections(departments: readonly Department[]): ReviewSection[] {
+/**
+ * The review's three sections for the line departments (kind LINE, as the graph lists them). The case
+ * section's totals are `districtCases` (districtCaseTotals), empty while they are not known: never the
+ * rows' sum, which counts a split case more than once.
+ */
+export function reviewSections(departments: readonly Department[], districtCases?: Record<string, number> | null): ReviewSection[] {
   const line = departments.filter((d) => d.kind === 'LINE');
+  const cases = section('cases', '案件办理', 'Cases', CASE_COLUMNS, line, caseValues);
+  for (const c of CASE_COLUMNS) if (c.total === 'district') cases.total[c.key] = districtCases?.[c.key] ?? null;
+  cases.totalNote = CASE_TOTAL_NOTE;
   return [
-    section('cases', '案件办理', 'Cases', CASE_COLUMNS, line, caseValues),
+    cases,
     section('inspections', '双随机抽查覆盖', 'Random inspection coverage', INSPECTION_COLUMNS, line, (d) => figures(d.inspectionStats, INSPECTION_COLUMNS)),
     section('credit', '信用监管', 'Credit actions', CREDIT_COLUMNS, line, (d) => figures(d.creditStats, CREDIT_COLUMNS)),
   ];

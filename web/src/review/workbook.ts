@@ -31,7 +31,9 @@ export function buildReviewWorkbook(sections: readonly ReviewSection[], period: 
     });
     const width = section.columns.length + 1;
     sheet.addRow([`${reviewTitle(period)} ${section.zh}`]);
-    sheet.addRow([`统计期间 ${period.from} 至 ${period.to}；“期末逾期”为期末（进行中的期间为当日）时点数；“—”或空白表示该数据暂不可用。`]);
+    sheet.addRow([
+      `统计期间 ${period.from} 至 ${period.to}；“期末逾期”为期末（进行中的期间为当日）时点数；“—”或空白表示该数据暂不可用。${section.totalNote ? section.totalNote.zh : ''}`,
+    ]);
     sheet.mergeCells(1, 1, 1, width);
     sheet.mergeCells(2, 1, 2, width);
     sheet.getRow(1).font = { bold: true, size: 14 };

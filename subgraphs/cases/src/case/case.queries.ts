@@ -88,14 +88,19 @@ export class CaseQueries {
     return keysetPage(this.em, Case, { $and: where }, window, LIST_ORDERS[order]);
   }
 
-  /** Open cases of a department due within `withinDays` calendar days (or overdue); a DEPT officer defaults to its own department. */
-  async dueSoon(page: PageArgs, department: string | null, withinDays: number) {
+  /**
+   * Open cases of a department due within `withinDays` calendar days, and the overdue ones unless
+   * `includeOverdue` is false (a dashboard that lists those apart); a DEPT officer defaults to its own department.
+   */
+  async dueSoon(page: PageArgs, department: string | null, withinDays: number, includeOverdue = true) {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 60)
       throw new InputError('withinDays must be 0 to 60', { field: 'withinDays', rule: '0..60' });
     const window = pageWindow(page);
     const code = department ?? (this.user.role === 'DEPT' ? this.user.department : undefined);
     const limit = currentCalendar().addCalendarDays(this.today(), withinDays).date;
-    const where: FilterQuery<Case> = { nextDueOn: { $ne: null, $lte: limit }, ...(code ? { responsibleDepartments: { $contains: [code] } } : {}) };
+    // Overdue is a pending deadline before today (as the `overdue` filter of `list` counts it).
+    const due = includeOverdue ? { $ne: null, $lte: limit } : { $gte: this.today(), $lte: limit };
+    const where: FilterQuery<Case> = { nextDueOn: due, ...(code ? { responsibleDepartments: { $contains: [code] } } : {}) };
     // nextDueOn is never null here (the filter), so it can lead the keyset.
     return keysetPage(this.em, Case, where, window, DUE_ORDER);
   }

@@ -103,7 +103,7 @@ export class CaseResolver {
   @Allowed('query.casesDueSoon')
   @Query(() => CaseConnection, {
     description:
-      'Open cases of a department whose pending deadline (acceptance, then resolution) is past or within `withinDays` calendar days, soonest first. A DEPT officer defaults to its own department.',
+      'Open cases of a department whose pending deadline (acceptance, then resolution) is past (unless `includeOverdue` is false) or within `withinDays` calendar days, soonest first. A DEPT officer defaults to its own department.',
   })
   async casesDueSoon(
     @Args() page: PageArgs,
@@ -113,9 +113,14 @@ export class CaseResolver {
     })
     department: string | null,
     @Arg('withinDays', () => Int, { defaultValue: 3, description: 'Calendar days ahead to look, 0 to 60; default 3.' }) withinDays: number,
+    @Arg('includeOverdue', () => Boolean, {
+      defaultValue: true,
+      description: 'Whether cases already past their pending deadline are listed too (first, as the most pressing); false for only those still due.',
+    })
+    includeOverdue: boolean,
     @Ctx() ctx: Context,
   ) {
-    return queries(ctx).dueSoon(page, department, withinDays);
+    return queries(ctx).dueSoon(page, department, withinDays, includeOverdue);
   }
 
   @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })

@@ -188,6 +188,12 @@ describe('deadlines through the graph', () => {
     expect(ids.indexOf(overdueId)).toBeLessThan(ids.indexOf(soonId));
     const overdue = list.data.casesDueSoon.nodes.find((n: { id: string }) => n.id === overdueId);
     expect(overdue).toMatchObject({ overdue: true, acceptanceDeadline: { dueOn: '2026-11-24', daysLeft: -2, overdue: true } });
+    // A dashboard that lists the overdue cases apart asks for the ones still due only.
+    const stillDue = await world.gql(`{ casesDueSoon(withinDays: 5, includeOverdue: false) { nodes { id overdue } } }`, {}, as('DEPT', 'ZJJ'));
+    const stillDueIds = stillDue.data.casesDueSoon.nodes.map((n: { id: string }) => n.id);
+    expect(stillDueIds).toContain(soonId);
+    expect(stillDueIds).not.toContain(overdueId);
+    expect(stillDue.data.casesDueSoon.nodes.every((n: { overdue: boolean }) => !n.overdue)).toBe(true);
     const otherDept = await world.gql(`{ casesDueSoon(withinDays: 5) { nodes { id } } }`, {}, as('DEPT', 'JTJ'));
     expect(otherDept.data.casesDueSoon.nodes.map((n: { id: string }) => n.id)).not.toContain(overdueId);
     const filtered = await world.gql(`{ cases(filter: { overdue: true, department: "ZJJ" }) { nodes { id } } }`, {}, office);
