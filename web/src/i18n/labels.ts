@@ -74,6 +74,21 @@ export const STAGE_RECORD_LABELS: Labels = {
   COMPLETION: ['完工', 'Completion'],
 };
 
+/** What each statutory interval rule (IntervalRule) of a project flag measures; the flag's sentence is built in projects/flags.ts. */
+export const INTERVAL_RULE_LABELS: Labels = {
+  DOCUMENTS_TO_DEADLINE_MIN_20_DAYS: ['招标文件发出至投标截止', 'From the tender documents to the bid deadline'],
+  CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE: ['澄清或修改发出至投标截止', 'From the clarification to the bid deadline'],
+  MIN_3_BIDS: ['投标截止时的投标人', 'Bids at the deadline'],
+  CANDIDATE_PUBLICITY_MIN_3_DAYS: ['中标候选人公示期', 'Candidate publicity'],
+  CONTRACT_WITHIN_30_DAYS_OF_AWARD: ['中标通知书发出至订立合同', 'From the award notice to the contract'],
+};
+
+/** Units of a project flag's `required` and `actual` (plain calendar days, or a count of bids). */
+export const INTERVAL_UNIT_LABELS: Labels = {
+  days: ['日', 'days'],
+  bids: ['个', 'bids'],
+};
+
 export const SLICE_LABELS: Labels = {
   projects: ['项目与交易', 'projects and trading'],
   cases: ['投诉举报案件', 'cases'],

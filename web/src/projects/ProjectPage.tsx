@@ -17,6 +17,7 @@ import {
 } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
+import { flagSentence } from './flags';
 import { mergeTrail } from './trail';
 
 type Project = NonNullable<ProjectPanoramaQuery['project']>;
@@ -50,11 +51,7 @@ function Stages({ p }: { p: Project }) {
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {p.flags.map((f) => (
-                <li key={f.id}>
-                  {f.raisedOn}：{f.message}（{t('要求', 'required')} {f.required}，{t('实际', 'actual')} {f.actual} {f.unit}
-                  {f.periodEndsOn ? `，${t('期限届满', 'period ends')} ${f.periodEndsOn}` : ''}
-                  {f.provisional ? t('（暂定）', ' (provisional)') : ''}）
-                </li>
+                <li key={f.id}>{flagSentence(f, lang)}</li>
               ))}
             </ul>
           }
