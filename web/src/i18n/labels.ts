@@ -89,6 +89,14 @@ export const INTERVAL_UNIT_LABELS: Labels = {
   bids: ['个', 'bids'],
 };
 
+/** Registration authorities (登记管理部门) named by a unified social credit code's first character (GB 32100-2015). */
+export const REGISTRATION_AUTHORITY_LABELS: Labels = {
+  ORGAN_ESTABLISHMENT: ['机构编制部门', 'Institutional establishment authority'],
+  CIVIL_AFFAIRS: ['民政部门', 'Civil affairs authority'],
+  MARKET_REGULATION: ['市场监督管理部门', 'Market regulation authority'],
+  OTHER: ['其他登记管理部门', 'Other registration authority'],
+};
+
 export const SLICE_LABELS: Labels = {
   projects: ['项目与交易', 'projects and trading'],
   cases: ['投诉举报案件', 'cases'],
