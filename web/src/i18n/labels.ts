@@ -14,6 +14,17 @@ export const ROLE_LABELS: Labels = {
   SYSTEM: ['系统自动作业', 'System job'],
 };
 
+/**
+ * Who took a step, for a trail: the name with the role (and department) in the reader's language.
+ * Online intake has no name of its own (the server writes "Public (online intake)"): its role says it.
+ */
+export function actorLabel(actor: { actorName: string; actorRole?: string | null; actorDepartment?: string | null }, lang: Lang): string {
+  if (actor.actorRole === 'PUBLIC') return lang === 'zh' ? '公众（网上提交）' : 'Public (online intake)';
+  const role = [label(ROLE_LABELS, actor.actorRole, lang), actor.actorDepartment].filter(Boolean).join(' · ');
+  if (!role) return actor.actorName;
+  return lang === 'zh' ? `${actor.actorName}（${role}）` : `${actor.actorName} (${role})`;
+}
+
 export const STAGE_LABELS: Labels = {
   REGISTERED: ['已登记', 'Registered'],
   ANNOUNCED: ['已发布招标文件', 'Announced'],
