@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Input, Result, Select, Space, Table, Typograp
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/SessionContext';
+import { namesAxis } from '../charts/axis';
 import { EChart, type ChartOption } from '../charts/EChart';
 import { QueryState } from '../data/QueryState';
 import { ReviewDepartmentsDocument } from '../gql/review/graphql';
@@ -46,7 +47,7 @@ function chartOption(section: ReviewSection, lang: Lang): ChartOption {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 40, right: line ? 48 : 16, top: 48, bottom: 32 },
-    xAxis: { type: 'category', data: section.rows.map((r) => departmentName(r, lang)) },
+    xAxis: namesAxis(section.rows.map((r) => departmentName(r, lang))),
     yAxis: [{ type: 'value', minInterval: 1 }, ...(line ? [{ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }] : [])],
     series: [
       ...bars.map((key) => ({ name: name(key), type: 'bar', data: section.rows.map((r) => r.values[key]) })),
