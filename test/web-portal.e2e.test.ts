@@ -91,6 +91,27 @@ describe('the office and the public in the browser', { timeout: 600_000 }, () =>
     await context.close();
   });
 
+  it('on a phone, every tab of the public portal is on screen in Chinese and in English, none folded into a menu', async () => {
+    const context = await newContext(PHONE);
+    const page = await context.newPage();
+    for (const lang of ['zh', 'en']) {
+      await page.goto(`${origin}/public`);
+      await page.evaluate((value) => localStorage.setItem('hub.lang', value), lang);
+      await page.reload();
+      const tabs = page.getByRole('tab');
+      await tabs.first().waitFor();
+      expect(await tabs.count(), lang).toBe(5);
+      for (const box of await tabs.evaluateAll((list) => list.map((tab) => tab.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.left, lang).toBeGreaterThanOrEqual(0);
+        expect(box.right, lang).toBeLessThanOrEqual(390);
+      }
+      // antd folds the tabs that do not fit into a "…" menu; with all of them on screen it stays hidden.
+      expect(await page.locator('.ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)').count(), lang).toBe(0);
+      await screenshot(page, `public-tabs-${lang}`);
+    }
+    await context.close();
+  });
+
   it('the office drafts a practitioner record in the dialog and publishes it; on a phone the public finds it by name, never an identity number', async () => {
     const { practitioners } = await asOffice('{ practitioners(first: 1) { nodes { id name } } }');
     const practitioner = practitioners.nodes[0];

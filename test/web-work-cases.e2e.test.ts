@@ -183,6 +183,17 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     await page.waitForURL(/\/cases\//);
     caseId = page.url().split('/cases/')[1]!;
     await page.getByTestId('case-status').filter({ hasText: '已提交' }).waitFor();
+    // The trail names online intake in the page's language and writes the time as YYYY-MM-DD HH:mm, in English too.
+    const trail = page.locator('.ant-card').filter({ has: page.getByText('全程留痕', { exact: true }) });
+    await trail.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · 公众（网上提交）$/).waitFor();
+    expect(await trail.innerText()).not.toContain('Public');
+    await page.evaluate(() => localStorage.setItem('hub.lang', 'en'));
+    await page.reload();
+    const englishTrail = page.locator('.ant-card').filter({ has: page.getByText('Trail', { exact: true }) });
+    await englishTrail.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · Public \(online intake\)$/).waitFor();
+    await page.evaluate(() => localStorage.setItem('hub.lang', 'zh'));
+    await page.reload();
+    await page.getByTestId('case-status').filter({ hasText: '已提交' }).waitFor();
     // The office is offered only the office's steps on a submitted case.
     await page.getByTestId('offer-ACCEPT').waitFor();
     expect(await page.getByTestId('offer-START_INVESTIGATION').count()).toBe(0);

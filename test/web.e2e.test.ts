@@ -157,6 +157,35 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it('the project list finds a code typed with spaces around it; a flag reads in the page’s language from its rule; an entity names its registration authority', async () => {
+    const { data } = await hub.query(`{ flaggedProjects(first: 1) { nodes { id code flags { message } tenderer { name } } } }`, {}, await hub.token('LEADER'));
+    const project = data.flaggedProjects.nodes[0];
+    const context = await newContext();
+    const page = await signIn(context, 'role=LEADER');
+    await page.goto(`${origin}/projects`);
+    const search = page.getByLabel('按名称或编号搜索项目');
+    await search.fill(`  ${project.code} `);
+    await search.press('Enter');
+    const row = page.locator('.ant-table-row').filter({ hasText: project.code });
+    await row.waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBe(1);
+    await row.getByRole('link').first().click();
+    await page.waitForURL(/\/projects\/[^/]+$/);
+
+    const flags = page.getByRole('alert').filter({ hasText: '法定时限预警' });
+    await flags.locator('li').first().waitFor();
+    const text = await flags.innerText();
+    expect(text).toMatch(/不足|超过|期限未满/);
+    expect(text).not.toContain(project.flags[0].message);
+    expect(text).not.toMatch(/\bdays\b|\bbids\b/);
+
+    await page.getByRole('link', { name: project.tenderer.name }).first().click();
+    await page.waitForURL(/\/entities\//);
+    await page.getByText(/市场监督管理部门|机构编制部门|民政部门|其他登记管理部门/).waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(/MARKET_REGULATION|ORGAN_ESTABLISHMENT|CIVIL_AFFAIRS/);
+    await context.close();
+  });
+
   it('the sign-in page offers the role picker and is accessible', async () => {
     const context = await newContext();
     const page = await context.newPage();

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAppConfig } from '../app/AppConfigContext';
+import { labelContains } from '../forms/rules';
 import { SignInDepartmentsDocument, SignInRosterDocument } from '../gql/auth/graphql';
 import { label, ROLE_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
@@ -46,8 +47,7 @@ function DevPicker({ onSignIn, busy }: { onSignIn: (request: DevSignInRequest) =
         <Form.Item label={t('执法人员', 'Enforcer')} name="sub" rules={[{ required: true, message: t('请选择执法人员', 'Choose an enforcer') }]}>
           <Select
             aria-label={t('执法人员', 'Enforcer')}
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ filterOption: labelContains }}
             loading={roster.loading}
             disabled={!department}
             placeholder={department ? undefined : t('先选择部门', 'Choose the department first')}

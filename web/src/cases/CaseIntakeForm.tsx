@@ -98,7 +98,7 @@ export function CaseIntakeForm({ kind, mode, onReceipt }: { kind: IntakeKind; mo
   const inFlight = useRef(false);
   const anonymous = Form.useWatch('anonymous', form);
   const context = mode === 'public' ? { anonymous: true } : undefined;
-  const projects = useQuery(PublicProjectSearchDocument, { variables: { text: projectText || null }, context, fetchPolicy: 'cache-first' });
+  const projects = useQuery(PublicProjectSearchDocument, { variables: { text: projectText.trim() || null }, context, fetchPolicy: 'cache-first' });
   const [submitComplaint, complaint] = useMutation(PublicSubmitComplaintDocument, { context });
   const [submitReport, report] = useMutation(PublicSubmitReportDocument, { context });
   const [recordComplaint, recordedComplaint] = useMutation(RecordReceivedComplaintDocument);

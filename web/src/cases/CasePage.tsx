@@ -24,8 +24,9 @@ import {
   type CaseRoutingMode,
   type EnforcerSpecialty,
 } from '../gql/cases/graphql';
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, label, ROLE_LABELS } from '../i18n/labels';
+import { actorLabel, CASE_KIND_LABELS, CASE_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
+import { shanghaiDateTime } from '../leader/period';
 import { CHANNEL_LABELS, REFUSAL_GROUND_LABELS, ROUTING_LABELS, TRANSITION_LABELS } from './case-labels';
 import { offeredSteps, type Transition } from './case-steps';
 import { Countdown } from './CaseParts';
@@ -331,9 +332,7 @@ function Trail({ c }: { c: CaseDetailFragment }) {
           <div>
             <Typography.Text strong>{label(TRANSITION_LABELS, e.transition, lang)}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {new Date(e.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })} · {e.actorName}（
-              {label(ROLE_LABELS, e.actorRole, lang)}
-              {e.actorDepartment ? ` · ${e.actorDepartment}` : ''}）
+              {shanghaiDateTime(e.at)} · {actorLabel(e, lang)}
             </Typography.Text>
             {e.fromStatus && e.fromStatus !== e.toStatus && (
               <div>
@@ -413,8 +412,7 @@ export function CasePage() {
                       </Link>
                     </Descriptions.Item>
                     <Descriptions.Item label={t('来源与收件时间', 'Channel, received')}>
-                      {label(CHANNEL_LABELS, c.channel, lang)} ·{' '}
-                      {new Date(c.receivedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
+                      {label(CHANNEL_LABELS, c.channel, lang)} · {shanghaiDateTime(c.receivedAt)}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('行业主管部门', 'Supervising department')}>
                       {lang === 'zh' ? c.supervisingDepartment.nameZh : c.supervisingDepartment.name}

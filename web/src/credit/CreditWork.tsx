@@ -27,7 +27,7 @@ import { useCursorPager } from '../data/paging';
 import { lineDepartmentOptions } from '../data/member-units';
 import { InlineError, MissingSliceBanner } from '../data/QueryState';
 import { Tag } from '../data/Tag';
-import { hasControlCharacters, isCreditCode, LONG_TEXT, todayInShanghai } from '../forms/rules';
+import { hasControlCharacters, isCreditCode, labelContains, LONG_TEXT, todayInShanghai } from '../forms/rules';
 import { RefusalAlert, useSubmit } from '../forms/useSubmit';
 import {
   AgencyEvaluationsWorkDocument,
@@ -299,8 +299,7 @@ function NotifyButton({ reload }: { reload: () => void }) {
             rules={[{ required: true, message: t('请选择项目', 'Choose the project') }]}
           >
             <Select
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ filterOption: labelContains }}
               loading={projects.loading}
               options={(projects.data?.projects.nodes ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
             />
@@ -316,8 +315,7 @@ function NotifyButton({ reload }: { reload: () => void }) {
           <Form.Item name="suggestedRuleCode" label={t('建议适用条款', 'Suggested rule')}>
             <Select
               allowClear
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ filterOption: labelContains }}
               options={(rules.data?.creditRules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.description}（${r.points} 分）` }))}
             />
           </Form.Item>
@@ -461,8 +459,7 @@ function CreateRecordModal({ fromNotification, onClose }: { fromNotification?: N
         </Form.Item>
         <Form.Item name="ruleCode" label={t('适用条款', 'Rule')} rules={[{ required: true, message: t('请选择条款', 'Choose the rule') }]}>
           <Select
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ filterOption: labelContains }}
             options={(rules.data?.creditRules ?? []).map((r) => ({
               value: r.code,
               label: `${r.code} ${r.description}（${r.points} 分${r.serious ? '，严重失信' : ''}）`,
@@ -772,8 +769,7 @@ function DecisionModal({ record, onClose }: { record: WorkCreditRecordFragment; 
             <Form.Item name="correctedRuleCode" label={t('更正后的条款', 'Rule instead')}>
               <Select
                 allowClear
-                showSearch
-                optionFilterProp="label"
+                showSearch={{ filterOption: labelContains }}
                 options={(rules.data?.creditRules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.description}（${r.points} 分）` }))}
               />
             </Form.Item>

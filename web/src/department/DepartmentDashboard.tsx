@@ -56,7 +56,7 @@ function StageChart({ department }: { department: string }) {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, top: 16, bottom: 64 },
-      xAxis: { type: 'category', data: counts.map(([s]) => label(STAGE_LABELS, s, lang)), axisLabel: { rotate: 30 } },
+      xAxis: { type: 'category', data: counts.map(([s]) => label(STAGE_LABELS, s, lang)), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('项目数', 'Projects'), data: counts.map(([, n]) => n ?? null) }],
     };

@@ -8,7 +8,7 @@ import { answerProblems, isForbidden } from '../data/errors';
 import { EmptyText } from '../data/pager-controls';
 import { QueryState } from '../data/QueryState';
 import { EntityProfileDocument, type EntityProfileQuery } from '../gql/entities/graphql';
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label } from '../i18n/labels';
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CREDIT_STATUS_LABELS, label, REGISTRATION_AUTHORITY_LABELS } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
 import { GradeTag } from '../credit/GradeTag';
 import { monthStarts, shanghaiToday } from '../leader/period';
@@ -78,7 +78,9 @@ function Profile({ e, error }: { e: Entity; error: unknown }) {
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('统一社会信用代码', 'Credit code')}>{e.creditCode}</Descriptions.Item>
               <Descriptions.Item label={t('法定代表人', 'Legal representative')}>{e.legalRepresentative ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('登记机关', 'Registration authority')}>{e.registrationAuthority}</Descriptions.Item>
+              <Descriptions.Item label={t('登记机关', 'Registration authority')}>
+                {label(REGISTRATION_AUTHORITY_LABELS, e.registrationAuthority, lang)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('平台登记日期', 'Registered')}>{e.registeredOn}</Descriptions.Item>
               <Descriptions.Item label={t('联合惩戒', 'Joint punishment')}>
                 {e.credit == null ? (

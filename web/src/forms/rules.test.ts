@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeListRule, hasControlCharacters, isCreditCode, todayInShanghai } from './rules';
+import { creditCodeListRule, hasControlCharacters, isCreditCode, labelContains, todayInShanghai } from './rules';
 
 describe('client-side rules mirror the kit', () => {
   it('accepts and refuses credit codes as the kit does (expected values from subgraphs/kit creditCodeProblem)', () => {
@@ -27,5 +27,13 @@ describe('client-side rules mirror the kit', () => {
     expect(todayInShanghai(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
     expect(hasControlCharacters('line\nnext\tcell')).toBe(false);
     expect(hasControlCharacters('bell\u0007')).toBe(true);
+  });
+
+  it('a searchable select finds its option by a part of the label, any case, with spaces around what was typed', () => {
+    const option = { value: 'p', label: 'SS2026-ZJJ-0197 区住建局办公楼' };
+    expect(labelContains(' ss2026-zjj-0197 ', option)).toBe(true);
+    expect(labelContains('住建局', option)).toBe(true);
+    expect(labelContains('SS2026-FGJ', option)).toBe(false);
+    expect(labelContains('x', undefined)).toBe(false);
   });
 });

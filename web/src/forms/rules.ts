@@ -100,3 +100,12 @@ export function creditCodeListRule(t: T): Rule {
     },
   };
 }
+
+/**
+ * A searchable Select's filter on the option's label, as antd's own (case-insensitive "contains"),
+ * but with the typed text trimmed: a code pasted with a space around it still finds its option.
+ */
+export function labelContains(input: string, option?: { label?: unknown }): boolean {
+  const text = typeof option?.label === 'string' || typeof option?.label === 'number' ? String(option.label) : '';
+  return text.toLowerCase().includes(input.trim().toLowerCase());
+}

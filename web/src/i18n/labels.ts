@@ -14,6 +14,17 @@ export const ROLE_LABELS: Labels = {
   SYSTEM: ['系统自动作业', 'System job'],
 };
 
+/**
+ * Who took a step, for a trail: the name with the role (and department) in the reader's language.
+ * Online intake has no name of its own (the server writes "Public (online intake)"): its role says it.
+ */
+export function actorLabel(actor: { actorName: string; actorRole?: string | null; actorDepartment?: string | null }, lang: Lang): string {
+  if (actor.actorRole === 'PUBLIC') return lang === 'zh' ? '公众（网上提交）' : 'Public (online intake)';
+  const role = [label(ROLE_LABELS, actor.actorRole, lang), actor.actorDepartment].filter(Boolean).join(' · ');
+  if (!role) return actor.actorName;
+  return lang === 'zh' ? `${actor.actorName}（${role}）` : `${actor.actorName} (${role})`;
+}
+
 export const STAGE_LABELS: Labels = {
   REGISTERED: ['已登记', 'Registered'],
   ANNOUNCED: ['已发布招标文件', 'Announced'],
@@ -72,6 +83,29 @@ export const STAGE_RECORD_LABELS: Labels = {
   CONTRACT_FILING: ['合同备案', 'Contract filing'],
   PERFORMANCE_START: ['开始履约', 'Performance start'],
   COMPLETION: ['完工', 'Completion'],
+};
+
+/** What each statutory interval rule (IntervalRule) of a project flag measures; the flag's sentence is built in projects/flags.ts. */
+export const INTERVAL_RULE_LABELS: Labels = {
+  DOCUMENTS_TO_DEADLINE_MIN_20_DAYS: ['招标文件发出至投标截止', 'From the tender documents to the bid deadline'],
+  CLARIFICATION_MIN_15_DAYS_BEFORE_DEADLINE: ['澄清或修改发出至投标截止', 'From the clarification to the bid deadline'],
+  MIN_3_BIDS: ['投标截止时的投标人', 'Bids at the deadline'],
+  CANDIDATE_PUBLICITY_MIN_3_DAYS: ['中标候选人公示期', 'Candidate publicity'],
+  CONTRACT_WITHIN_30_DAYS_OF_AWARD: ['中标通知书发出至订立合同', 'From the award notice to the contract'],
+};
+
+/** Units of a project flag's `required` and `actual` (plain calendar days, or a count of bids). */
+export const INTERVAL_UNIT_LABELS: Labels = {
+  days: ['日', 'days'],
+  bids: ['个', 'bids'],
+};
+
+/** Registration authorities (登记管理部门) named by a unified social credit code's first character (GB 32100-2015). */
+export const REGISTRATION_AUTHORITY_LABELS: Labels = {
+  ORGAN_ESTABLISHMENT: ['机构编制部门', 'Institutional establishment authority'],
+  CIVIL_AFFAIRS: ['民政部门', 'Civil affairs authority'],
+  MARKET_REGULATION: ['市场监督管理部门', 'Market regulation authority'],
+  OTHER: ['其他登记管理部门', 'Other registration authority'],
 };
 
 export const SLICE_LABELS: Labels = {

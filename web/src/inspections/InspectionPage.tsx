@@ -17,6 +17,7 @@ import {
 } from '../gql/inspections/graphql';
 import { INSPECTION_STATUS_LABELS, label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
+import { shanghaiDateTime } from '../leader/period';
 import { OUTCOME_LABELS, SEVERITY_LABELS } from './labels';
 import { FormContrast } from '../forms/FormContrast';
 
@@ -104,9 +105,7 @@ function InspectionView({ inspection, reload }: { inspection: Inspection; reload
           </Descriptions.Item>
           <Descriptions.Item label={t('检查日期', 'Inspected on')}>{inspection.inspectedOn ?? ''}</Descriptions.Item>
           <Descriptions.Item label={t('检查结论', 'Summary')}>{inspection.summary ?? ''}</Descriptions.Item>
-          <Descriptions.Item label={t('公开时间', 'Published')}>
-            {inspection.publishedAt ? new Date(inspection.publishedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) : ''}
-          </Descriptions.Item>
+          <Descriptions.Item label={t('公开时间', 'Published')}>{inspection.publishedAt ? shanghaiDateTime(inspection.publishedAt) : ''}</Descriptions.Item>
         </Descriptions>
         {mayPublish && <PublishButton id={inspection.id} reload={reload} />}
       </Card>

@@ -20,6 +20,7 @@ import {
 } from '../gql/inspections/graphql';
 import { label } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
+import { shanghaiDateTime } from '../leader/period';
 import { ROUND_STATUS_LABELS, UNIT_LABELS, unitOf } from './labels';
 import { commitmentOf, freshSecret, isValidSecret } from './verify';
 import { FormContrast } from '../forms/FormContrast';
@@ -73,7 +74,7 @@ function PlanView({ plan, reload }: { plan: Plan; reload: () => void }) {
     {
       title: t('冻结时间', 'Frozen at'),
       key: 'f',
-      render: (_, r) => new Date(r.frozenAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }),
+      render: (_, r) => shanghaiDateTime(r.frozenAt),
     },
     { title: t('种子', 'Seed'), key: 'seed', render: (_, r) => (r.seed ? <code>{r.seed.slice(0, 16)}…</code> : '') },
     {
@@ -261,9 +262,7 @@ function RoundProcedure({ round, plan, reload }: { round: RoundPartsFragment; pl
         <Descriptions.Item label={t('清单哈希', 'Manifest hash')}>
           <code>{round.manifestHash}</code>
         </Descriptions.Item>
-        <Descriptions.Item label={t('揭示截止', 'Reveal deadline')}>
-          {new Date(round.revealDeadline).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('揭示截止', 'Reveal deadline')}>{shanghaiDateTime(round.revealDeadline)}</Descriptions.Item>
         <Descriptions.Item label={t('项目池', 'Pool')}>
           {t(`${round.poolProjectIds.length} 个项目`, `${round.poolProjectIds.length} projects`)}
         </Descriptions.Item>

@@ -3,6 +3,7 @@ import useCardStyle from 'antd/es/card/style';
 import useStatisticStyle from 'antd/es/statistic/style';
 import { useContext, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
+import { namesAxis } from '../charts/axis';
 import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
 import { PlainPagedTable, type PlainColumn } from '../data/PlainTable';
@@ -110,7 +111,7 @@ function Tiles({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 48, bottom: 32 },
-      xAxis: { type: 'category', data: list.map(name) },
+      xAxis: namesAxis(list.map(name)),
       yAxis: { type: 'value', minInterval: 1 },
       series: series.map((s) => ({ ...s, type: 'bar' })),
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countDueWithin, coverage, hasOpenCases, joinedVariables, pendingDeadline, statisticParts } from './overview';
-import { monthStarts, shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
+import { monthStarts, shanghaiDateTime, shanghaiToday, twoMonthPeriod, yearPeriod } from './period';
 
 describe('leader overview figures', () => {
   const pending = (daysLeft: number | null, overdue = false) => ({ overdue, acceptanceDeadline: { daysLeft, overdue, metOn: null }, resolutionDeadline: null });
@@ -58,6 +58,12 @@ describe('periods in Asia/Shanghai', () => {
         expect(shanghaiToday(at), at.toISOString()).toBe(zone.format(at));
       }
     }
+  });
+
+  it('writes an instant as YYYY-MM-DD HH:mm in Shanghai, the app’s date format in both languages', () => {
+    expect(shanghaiDateTime('2026-11-29T02:05:09Z')).toBe('2026-11-29 10:05');
+    expect(shanghaiDateTime('2026-12-31T16:30:00.000Z')).toBe('2027-01-01 00:30');
+    expect(shanghaiDateTime(new Date('2026-03-01T20:00:00+00:00'))).toBe('2026-03-02 04:00');
   });
 
   it('finds the bimonthly period and the year of a day', () => {

@@ -11,6 +11,11 @@ export function shanghaiToday(now = new Date()): string {
   return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant as YYYY-MM-DD HH:mm in Asia/Shanghai, in either language and whatever the browser's zone (the app's date format). */
+export function shanghaiDateTime(at: string | Date): string {
+  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -40,7 +40,7 @@ export function ProjectList() {
           placeholder={t('项目名称或编号', 'Name or code')}
           style={{ maxWidth: 360, marginBottom: 12 }}
           onSearch={(v) => {
-            setText(v || undefined);
+            setText(v.trim() || undefined);
             pager.reset();
           }}
         />

@@ -6,6 +6,7 @@ import { answerProblems, isForbidden } from '../data/errors';
 import { QueryState } from '../data/QueryState';
 import { ProjectPanoramaDocument, type ProjectPanoramaQuery } from '../gql/projects/graphql';
 import {
+  actorLabel,
   CASE_KIND_LABELS,
   CASE_STATUS_LABELS,
   CREDIT_STATUS_LABELS,
@@ -16,14 +17,16 @@ import {
   STAGE_RECORD_LABELS,
 } from '../i18n/labels';
 import { useLocale } from '../i18n/locale';
+import { shanghaiDateTime } from '../leader/period';
 import { GradeTag } from '../credit/GradeTag';
+import { flagSentence } from './flags';
 import { mergeTrail } from './trail';
 
 type Project = NonNullable<ProjectPanoramaQuery['project']>;
 
 function formatAt(at: string): string {
   if (at.length === 10) return at;
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(at));
+  return shanghaiDateTime(at);
 }
 
 /** A section for data of one slice: not shown when the role may not read it; empty when there is none. */
@@ -50,11 +53,7 @@ function Stages({ p }: { p: Project }) {
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {p.flags.map((f) => (
-                <li key={f.id}>
-                  {f.raisedOn}：{f.message}（{t('要求', 'required')} {f.required}，{t('实际', 'actual')} {f.actual} {f.unit}
-                  {f.periodEndsOn ? `，${t('期限届满', 'period ends')} ${f.periodEndsOn}` : ''}
-                  {f.provisional ? t('（暂定）', ' (provisional)') : ''}）
-                </li>
+                <li key={f.id}>{flagSentence(f, lang)}</li>
               ))}
             </ul>
           }
@@ -92,6 +91,7 @@ function Panorama({ p, error }: { p: Project; error: unknown }) {
       t(`信用记录（${subject}）：${label(CREDIT_STATUS_LABELS, status, lang)}`, `Credit record (${subject}): ${label(CREDIT_STATUS_LABELS, status, lang)}`),
     auditFound: (title) => t(`审计发现：${title}`, `Audit finding: ${title}`),
     auditRectified: (title) => t(`审计问题已整改：${title}`, `Audit finding rectified: ${title}`),
+    caseActor: (e) => actorLabel(e, lang),
   });
   return (
     <>

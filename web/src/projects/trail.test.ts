@@ -49,4 +49,22 @@ describe('the project trail merged across slices', () => {
   it('adds nothing for a slice that did not answer', () => {
     expect(mergeTrail({ stageRecords: [], cases: null, inspections: null, creditRecords: null, auditFindings: null }, labels)).toEqual([]);
   });
+
+  it('names who took a case’s step as the labels say, the server’s name when they say nothing', () => {
+    const sources = {
+      cases: [
+        {
+          id: 'c',
+          receiptNumber: 'R1',
+          events: [
+            { id: 'e1', at: '2026-03-01T20:00:00Z', transition: 'SUBMIT', toStatus: 'SUBMITTED', actorName: 'Public (online intake)', actorRole: 'PUBLIC' },
+          ],
+        },
+      ],
+    };
+    expect(mergeTrail(sources, labels)[0]?.who).toBe('Public (online intake)');
+    expect(mergeTrail(sources, { ...labels, caseActor: (e) => (e.actorRole === 'PUBLIC' ? '公众（网上提交）' : e.actorName) })[0]?.who).toBe(
+      '公众（网上提交）',
+    );
+  });
 });

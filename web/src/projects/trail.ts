@@ -9,11 +9,19 @@ export interface TrailEntry {
   key: string;
 }
 
+/** A case's step as the trail needs it; the role says who took it when the name does not (online intake). */
+export interface CaseEventLike {
+  id: string;
+  at: string;
+  transition: string;
+  toStatus: string;
+  actorName: string;
+  actorRole?: string | null;
+}
+
 export interface TrailSources {
   stageRecords?: readonly { id: string; kind: string; occurredOn: string; recordedBy: string; documentRef: string }[] | null;
-  cases?:
-    | readonly { id: string; receiptNumber: string; events: readonly { id: string; at: string; transition: string; toStatus: string; actorName: string }[] }[]
-    | null;
+  cases?: readonly { id: string; receiptNumber: string; events: readonly CaseEventLike[] }[] | null;
   inspections?: readonly { id: string; recordedAt?: string | null; publishedAt?: string | null; inspectedOn?: string | null; status: string }[] | null;
   creditRecords?:
     | readonly {
@@ -33,6 +41,8 @@ export interface TrailLabels {
   creditEvent(subject: string, toStatus: string): string;
   auditFound(title: string): string;
   auditRectified(title: string): string;
+  /** Who took a case's step, in the reader's language (default: the name the server wrote). */
+  caseActor?(event: CaseEventLike): string;
 }
 
 function instant(at: string): number {
@@ -47,7 +57,13 @@ export function mergeTrail(sources: TrailSources, labels: TrailLabels): TrailEnt
   }
   for (const c of sources.cases ?? []) {
     for (const e of c.events)
-      entries.push({ key: `case-${e.id}`, at: e.at, slice: 'cases', what: labels.caseEvent(c.receiptNumber, e.toStatus), who: e.actorName });
+      entries.push({
+        key: `case-${e.id}`,
+        at: e.at,
+        slice: 'cases',
+        what: labels.caseEvent(c.receiptNumber, e.toStatus),
+        who: labels.caseActor?.(e) ?? e.actorName,
+      });
   }
   for (const i of sources.inspections ?? []) {
     const at = i.publishedAt ?? i.recordedAt ?? i.inspectedOn;

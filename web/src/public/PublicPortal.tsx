@@ -349,13 +349,14 @@ export function PublicPortal() {
       <Layout.Content style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
         <main>
           <Tabs
-            // Narrow gutters keep the five tabs on a 390 px phone screen: folded ones would land in a menu inside the tab list.
+            // Narrow gutters and one-word English labels keep the five tabs on a 390 px phone screen in either
+            // language: folded ones would land in a menu inside the tab list (test/web-portal.e2e.test.ts checks both).
             tabBarGutter={12}
             activeKey={tab}
             onChange={(key) => setParams({ tab: key })}
             items={[
-              { key: 'submit', label: t('投诉举报', 'Complain or report'), children: <Submit /> },
-              { key: 'status', label: t('进度查询', 'Progress'), children: <StatusLookup /> },
+              { key: 'submit', label: t('投诉举报', 'Complaints'), children: <Submit /> },
+              { key: 'status', label: t('进度查询', 'Status'), children: <StatusLookup /> },
               { key: 'inspections', label: t('检查结果', 'Inspections'), children: <Inspections /> },
               { key: 'credit', label: t('信用记录', 'Credit'), children: <Credit /> },
               {

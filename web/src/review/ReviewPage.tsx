@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { namesAxis } from '../charts/axis';
 import { EChart, type ChartOption } from '../charts/EChart';
 import { QueryState } from '../data/QueryState';
 import { ReviewDepartmentsDocument, ReviewDistrictCasesDocument } from '../gql/review/graphql';
@@ -55,7 +56,7 @@ function chartOption(section: ReviewSection, lang: Lang): ChartOption {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 40, right: line ? 48 : 16, top: 48, bottom: 32 },
-    xAxis: { type: 'category', data: section.rows.map((r) => departmentName(r, lang)) },
+    xAxis: namesAxis(section.rows.map((r) => departmentName(r, lang))),
     yAxis: [{ type: 'value', minInterval: 1 }, ...(line ? [{ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }] : [])],
     series: [
       ...bars.map((key) => ({ name: name(key), type: 'bar', data: section.rows.map((r) => r.values[key]) })),
