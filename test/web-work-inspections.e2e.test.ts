@@ -218,6 +218,8 @@ describe('inspection and credit work in the browser', { timeout: 600_000 }, () =
     await choose(office, '按状态筛选', '草稿');
     const draft = office.locator('.ant-table-row', { hasText: facts });
     await draft.getByRole('button', { name: /^公\s*示$/ }).click();
+    // Publishing discloses the record: asked once more.
+    await office.locator('.ant-popconfirm').getByRole('button', { name: '确认公示' }).click();
     await choose(office, '按状态筛选', '公示中');
     await office.locator('.ant-table-row', { hasText: facts }).getByText('公示中').waitFor();
     await expectAccessible(office, 'credit: records');

@@ -115,6 +115,16 @@ describe('the web app in a browser', { timeout: 180_000 }, () => {
     ).toBe(0);
     await page.getByTestId('cases-dueSoon').locator('.ant-table-row, .ant-empty').first().waitFor();
     expect(await page.getByTestId('cases-dueSoon').getByTestId('overdue').count()).toBe(0);
+    // Notifications awaiting the bureau only (none closed without a record), each with its countdown.
+    const notifications = page.getByTestId('notifications').locator('.ant-table-row');
+    await page.getByTestId('notifications').locator('.ant-table-row, .ant-empty').first().waitFor();
+    for (const row of await notifications.all()) expect(await row.innerText()).toMatch(/剩余 \d+ 个工作日|已逾期/);
+    expect(
+      await page
+        .getByTestId('notifications')
+        .getByText(/结案不记录|已于 .* 记录/)
+        .count(),
+    ).toBe(0);
     await expectAccessible(page, 'department dashboard');
     await screenshot(page, 'department-dashboard');
     const receipt = (await overdueRows.first().locator('td').first().innerText()).trim();

@@ -161,6 +161,12 @@ describe('performance notifications and the 7-working-day rule', () => {
   it('lets the bureau close a notification without a record, which stops it being overdue and refuses a record from it', async () => {
     const notification = (await notify({ notifiedOn: '2024-11-04' })).data.notifyPerformanceFinding;
     expect(notification.overdue).toBe(true);
+    const pendingIds = async (pending: boolean) =>
+      (
+        await ok(`query($p: Boolean) { performanceNotifications(filter: { pending: $p }, first: 500) { nodes { id } } }`, { p: pending }, zjj)
+      ).performanceNotifications.nodes.map((n: { id: string }) => n.id);
+    expect(await pendingIds(true)).toContain(notification.id);
+    expect(await pendingIds(false)).not.toContain(notification.id);
     const early = await gql(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "x", closedOn: "2024-11-01") { id } }`, { id: notification.id });
     expect(early.errors?.[0].extensions).toMatchObject({ field: 'closedOn' });
     const byDept = await gql(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "x") { id } }`, { id: notification.id }, zjj);
@@ -180,6 +186,11 @@ describe('performance notifications and the 7-working-day rule', () => {
       input: { sourceKind: 'PERFORMANCE_NOTIFICATION', sourceRef: notification.id, ruleCode: 'LY-01' },
     });
     expect(record.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'CLOSED' });
+    // Closed without a record: no longer awaiting the bureau, though not recorded either.
+    expect(await pendingIds(true)).not.toContain(notification.id);
+    expect(await pendingIds(false)).toContain(notification.id);
+    const notRecorded = await ok(`{ performanceNotifications(filter: { recorded: false }, first: 500) { nodes { id } } }`, {}, zjj);
+    expect(notRecorded.performanceNotifications.nodes.map((n: { id: string }) => n.id)).toContain(notification.id);
     const again = await gql(`mutation($id: ID!) { closePerformanceNotification(id: $id, note: "x") { id } }`, { id: notification.id });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'CLOSED' });
   });

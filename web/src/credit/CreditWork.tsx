@@ -20,6 +20,7 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
+import { NotificationCountdown } from './NotificationCountdown';
 import { PAGE_SIZE } from '../config';
 import { PagedTable } from '../data/PagedTable';
 import { EmptyText } from '../data/pager-controls';
@@ -122,33 +123,6 @@ export function CreditWork() {
   );
 }
 
-function Countdown({ n }: { n: Notification }) {
-  const { t } = useLocale();
-  if (n.recordedOn)
-    return (
-      <Tag color="green">
-        {t(`已于 ${n.recordedOn} 记录`, `Recorded ${n.recordedOn}`)}
-        {n.recordedLate ? t('（逾期）', ' (late)') : ''}
-      </Tag>
-    );
-  if (n.closedOn) return <Tag>{t(`已于 ${n.closedOn} 结案不记录`, `Closed ${n.closedOn}`)}</Tag>;
-  // Overdue on a rest day after the due date is 0 working days past: say when it was due instead.
-  if (n.overdue)
-    return (
-      <Tag color="red" style={{ whiteSpace: 'nowrap' }}>
-        {n.workingDaysLeft === 0
-          ? t(`已逾期（${n.recordingDueOn} 到期）`, `Overdue (due ${n.recordingDueOn})`)
-          : t(`已逾期 ${-n.workingDaysLeft} 个工作日`, `Overdue by ${-n.workingDaysLeft} working day${n.workingDaysLeft === -1 ? '' : 's'}`)}
-      </Tag>
-    );
-  return (
-    <Tag color={n.workingDaysLeft <= 2 ? 'orange' : 'blue'} style={{ whiteSpace: 'nowrap' }}>
-      {t(`剩余 ${n.workingDaysLeft} 个工作日`, `${n.workingDaysLeft} working day${n.workingDaysLeft === 1 ? '' : 's'} left`)}
-      {n.dueProvisional ? t('（暂定）', ' (provisional)') : ''}
-    </Tag>
-  );
-}
-
 function Notifications() {
   const { t } = useLocale();
   const session = useSession();
@@ -156,7 +130,7 @@ function Notifications() {
   const [state, setState] = useState<'open' | 'overdue' | 'all'>('open');
   const [recording, setRecording] = useState<Notification>();
   const [closing, setClosing] = useState<Notification>();
-  const filter = state === 'open' ? { recorded: false } : state === 'overdue' ? { overdue: true } : {};
+  const filter = state === 'open' ? { pending: true } : state === 'overdue' ? { overdue: true } : {};
   const { data, loading, error, refetch } = useQuery(CreditNotificationsDocument, { variables: { filter, first: PAGE_SIZE, after: pager.after } });
   const office = session.role === 'OFFICE';
   const columns: TableColumnsType<Notification> = [
@@ -171,7 +145,7 @@ function Notifications() {
     { title: t('建议条款', 'Suggested rule'), dataIndex: 'suggestedRuleCode' },
     { title: t('通报日期', 'Notified'), dataIndex: 'notifiedOn' },
     { title: t('记录期限（7 个工作日）', 'Due (7 working days)'), dataIndex: 'recordingDueOn' },
-    { title: t('倒计时', 'Countdown'), key: 'c', render: (_, n) => <Countdown n={n} /> },
+    { title: t('倒计时', 'Countdown'), key: 'c', render: (_, n) => <NotificationCountdown n={n} /> },
     ...(office
       ? [
           {

@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Col, Row, Typography, type TableColumnsType } from 'antd';
-import { Tag } from '../data/Tag';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { Countdown } from '../cases/CaseParts';
+import { NotificationCountdown } from '../credit/NotificationCountdown';
 import { EChart } from '../charts/EChart';
 import { PAGE_SIZE } from '../config';
 import { PagedTable } from '../data/PagedTable';
@@ -112,9 +112,9 @@ function Notifications({ department }: { department: string }) {
     { title: t('通报日期', 'Notified'), dataIndex: 'notifiedOn' },
     { title: t('记录期限', 'Record by'), dataIndex: 'recordingDueOn' },
     {
-      title: t('剩余工作日', 'Working days left'),
+      title: t('记录倒计时', 'Countdown'),
       key: 'left',
-      render: (_, n) => <Tag color={n.overdue ? 'red' : n.workingDaysLeft <= 1 ? 'orange' : 'blue'}>{n.workingDaysLeft}</Tag>,
+      render: (_, n) => <NotificationCountdown n={n} />,
     },
   ];
   return (

@@ -19,6 +19,11 @@ export class PerformanceNotificationFilter {
   @Field(() => ID, { nullable: true, description: 'Only notifications about this project (UUID).' }) projectId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: recorded; false: not yet recorded.' }) recorded?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'true: only notifications not recorded and past their due date.' }) overdue?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: awaiting the bureau (neither recorded nor closed without a record); false: recorded or closed.',
+  })
+  pending?: boolean | null;
   @Field(() => NotificationReviewInput, { nullable: true, description: 'The notifications one figure of Department.creditStats counts for a period.' })
   review?: NotificationReviewInput | null;
 }

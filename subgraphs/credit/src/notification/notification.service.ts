@@ -114,6 +114,8 @@ export class NotificationService {
     if (filter?.projectId) conditions.push({ projectId: requireUuid(filter.projectId, 'filter.projectId') });
     if (filter?.recorded === true) conditions.push({ recordedOn: { $ne: null } });
     if (filter?.recorded === false) conditions.push({ recordedOn: null });
+    if (filter?.pending === true) conditions.push({ recordedOn: null, closedOn: null });
+    if (filter?.pending === false) conditions.push({ $or: [{ recordedOn: { $ne: null } }, { closedOn: { $ne: null } }] });
     if (filter?.overdue === true) conditions.push({ recordedOn: null, closedOn: null, recordingDueOn: { $lt: this.today() } });
     if (filter?.overdue === false) {
       conditions.push({ $or: [{ recordedOn: { $ne: null } }, { closedOn: { $ne: null } }, { recordingDueOn: { $gte: this.today() } }] });
