@@ -1,4 +1,4 @@
-import type { GraphClient, SliceGraph } from '@hub/kit';
+import { ReferenceDirectory, type GraphClient, type SliceGraph } from '@hub/kit';
 
 /** What the cases slice needs to know about a project at intake. */
 export interface ProjectFacts {
@@ -13,6 +13,8 @@ export interface ProjectFacts {
  */
 export interface ProjectDirectory {
   find(ids: readonly string[]): Promise<Map<string, ProjectFacts>>;
+  /** The credit codes among `codes` of market entities registered with the trading center. */
+  registeredMarketEntities(codes: readonly string[]): Promise<Set<string>>;
 }
 
 const ENTITIES = /* GraphQL */ `
@@ -39,6 +41,10 @@ export class GraphProjectDirectory implements ProjectDirectory {
     });
     for (const p of data._entities) if (p) found.set(p.id, { id: p.id, supervisingDepartmentCode: p.supervisingDepartment.code });
     return found;
+  }
+
+  async registeredMarketEntities(codes: readonly string[]): Promise<Set<string>> {
+    return new Set((await new ReferenceDirectory(this.client).find('MarketEntity', 'creditCode', codes)).keys());
   }
 }
 

@@ -135,7 +135,11 @@ export async function seedDemoData(em: EntityManager, env: SeedEnvironment, opti
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const today = options.today ?? todayInShanghai();
   const facts = new Map<string, ProjectFacts>(projects.map((p) => [p.id, { id: p.id, supervisingDepartmentCode: p.supervisingDepartment.code }]));
-  const directory: ProjectDirectory = { find: async (ids) => new Map(ids.filter((id) => facts.has(id)).map((id) => [id, facts.get(id)!])) };
+  const directory: ProjectDirectory = {
+    find: async (ids) => new Map(ids.filter((id) => facts.has(id)).map((id) => [id, facts.get(id)!])),
+    // The demo cases name the demo projects' own parties, all registered.
+    registeredMarketEntities: async (codes) => new Set(codes),
+  };
   let clock = new Date();
   const roster = new Map(enforcers.map((e) => [e.id, e]));
   const enforcerDirectory: EnforcersDirectory = {

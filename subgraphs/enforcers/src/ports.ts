@@ -34,6 +34,8 @@ export interface Ports {
   caseOpener(caller: Caller): CaseOpener;
   /** The ids among `ids` that name a project of the projects slice (one request for all of them). */
   existingProjects(ids: readonly string[]): Promise<Set<string>>;
+  /** The credit codes among `codes` of market entities registered with the trading center (one request for all). */
+  registeredMarketEntities(codes: readonly string[]): Promise<Set<string>>;
 }
 
 const POOL_QUERY = /* GraphQL */ `
@@ -136,5 +138,6 @@ export function graphPorts(graph: SliceGraph): Ports {
     projectPool: () => new GraphProjectPoolSource(graph('projects')),
     caseOpener: () => new GraphCaseOpener(graph('cases')),
     existingProjects: async (ids) => new Set((await projectReferences.find('Project', 'id', ids)).keys()),
+    registeredMarketEntities: async (codes) => new Set((await projectReferences.find('MarketEntity', 'creditCode', codes)).keys()),
   };
 }

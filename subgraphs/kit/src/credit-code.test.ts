@@ -42,7 +42,7 @@ describe('requireCreditCode / requireCreditCodes', () => {
       expect((error as Error).message).toMatch(/^respondentCreditCodes\[1\]/);
       expect((error as { extensions: Record<string, unknown> }).extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        field: 'respondentCreditCodes',
+        field: 'respondentCreditCodes[1]',
         rule: 'GB 32100-2015',
       });
     }

@@ -60,12 +60,16 @@ export function requireCreditCode(value: string, field: string): string {
   return code;
 }
 
-/** Validates a list of credit codes, naming the field and the index of the bad one; returns them normalised and de-duplicated. */
+/** Validates a list of credit codes, naming the field with the index of the bad one (`field[i]`); returns them normalised and de-duplicated. */
 export function requireCreditCodes(codes: readonly string[] | null | undefined, field: string): string[] {
   const list = [...new Set((codes ?? []).map((c) => c.trim().toUpperCase()))];
   list.forEach((code, i) => {
     const problem = creditCodeProblem(code);
-    if (problem) throw new InputError(`${field}[${i}] "${code}" is not a valid unified social credit code: ${problem}`, { field, rule: 'GB 32100-2015' });
+    if (problem)
+      throw new InputError(`${field}[${i}] "${code}" is not a valid unified social credit code: ${problem}`, {
+        field: `${field}[${i}]`,
+        rule: 'GB 32100-2015',
+      });
   });
   return list;
 }

@@ -48,3 +48,18 @@ export function requireFound(found: { has(id: string): boolean }, ids: readonly 
     throw new InputError(`${field} ${echo(missing)} names no ${what} that exists`, { field, rule: `existing ${what}` });
   }
 }
+
+/**
+ * Refuses the first of `codes` (credit codes, already valid) that names no market entity registered
+ * with the trading center (`registered`, from the projects slice), naming its place in the list: a
+ * party the platform does not know cannot be linked to its bids and credit, so it is named in the
+ * text instead.
+ */
+export function requireRegisteredMarketEntities(registered: { has(code: string): boolean }, codes: readonly string[], field: string): void {
+  const index = codes.findIndex((code) => !registered.has(code));
+  if (index < 0) return;
+  throw new InputError(
+    `${field}[${index}] ${echo(codes[index])} is not a market entity registered with the trading center; leave the code out and name the party in the text`,
+    { field: `${field}[${index}]`, rule: 'registered market entity' },
+  );
+}

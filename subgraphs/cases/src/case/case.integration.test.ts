@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Case, CaseEvent } from './case.entity';
-import { as, complaintInput, createWorld, fakeEnforcers, RESPONDENT_A, RESPONDENT_B, SUBMIT_COMPLAINT, SUBMIT_REPORT } from '../test-support/fixtures';
+import {
+  as,
+  complaintInput,
+  createWorld,
+  fakeEnforcers,
+  RESPONDENT_A,
+  RESPONDENT_B,
+  SUBMIT_COMPLAINT,
+  SUBMIT_REPORT,
+  UNREGISTERED_CREDIT_CODE,
+} from '../test-support/fixtures';
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const office = as('OFFICE', 'ZWJ');
@@ -215,7 +225,30 @@ describe('cases subgraph against PostgreSQL', () => {
       { input: complaintInput(world.projectOf('ZJJ'), { respondentCreditCodes: [`${RESPONDENT_A.slice(0, 17)}${RESPONDENT_A[17] === '0' ? '1' : '0'}`] }) },
       as('PUBLIC'),
     );
-    expect(badCode.errors?.[0].extensions).toMatchObject({ field: 'respondentCreditCodes', rule: 'GB 32100-2015' });
+    expect(badCode.errors?.[0].extensions).toMatchObject({ field: 'respondentCreditCodes[0]', rule: 'GB 32100-2015' });
+    // A valid code of a party the trading center does not know: refused, naming its place in the list, and no case is written.
+    const before = await world.orm.em.fork().count(Case, {});
+    const complaint = complaintInput(world.projectOf('ZJJ'), { respondentCreditCodes: [RESPONDENT_A, UNREGISTERED_CREDIT_CODE] });
+    const report = {
+      idempotencyKey: randomUUID(),
+      projectId: complaint.projectId,
+      summary: complaint.summary,
+      details: complaint.details,
+      respondentCreditCodes: complaint.respondentCreditCodes,
+    };
+    for (const [mutation, input] of [
+      [SUBMIT_COMPLAINT, complaint],
+      [SUBMIT_REPORT, report],
+    ] as const) {
+      const unregistered = await world.gql(mutation, { input }, as('PUBLIC'));
+      expect(unregistered.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'respondentCreditCodes[1]',
+        rule: 'registered market entity',
+      });
+      expect(unregistered.errors?.[0].message).toContain(UNREGISTERED_CREDIT_CODE);
+    }
+    expect(await world.orm.em.fork().count(Case, {})).toBe(before);
     const refusal = await step('rejectCase', 'RejectCaseInput', { caseId: randomUUID(), ground: 'OTHER' });
     expect(refusal.errors?.[0].extensions).toMatchObject({ field: 'reason', rule: 'required for OTHER' });
     const badId = await step('acceptCase', 'CaseStepInput', { caseId: 'not-a-uuid' });

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   requireCreditCodes,
   requireFound,
+  requireRegisteredMarketEntities,
   requireText as requireTextRule,
   requireUuid,
   shanghaiDateOf,
@@ -137,6 +138,11 @@ export class CaseService {
     let suffix = '';
     for (let i = 0; i < 6; i += 1) suffix += RECEIPT_ALPHABET[Math.floor(this.env.random() * RECEIPT_ALPHABET.length)];
     return `${RECEIPT_PREFIX[kind]}${receivedOn.replace(/-/g, '')}${suffix}`;
+  }
+
+  /** Respondents named by credit code must be market entities the trading center knows (one request for all). */
+  private async requireRegisteredRespondents(codes: readonly string[]): Promise<void> {
+    if (codes.length > 0) requireRegisteredMarketEntities(await this.env.projects.registeredMarketEntities(codes), codes, 'respondentCreditCodes');
   }
 
   private async supervisingDepartmentOf(projectId: string): Promise<string> {
@@ -281,6 +287,7 @@ export class CaseService {
     const secret = receiptSecret(key);
     const result = await this.intakeOnce(key, print, async (em) => {
       const supervisingDepartmentCode = await this.supervisingDepartmentOf(projectId);
+      await this.requireRegisteredRespondents(data.respondentCreditCodes);
       return this.createCase(em, { ...data, supervisingDepartmentCode, idempotencyKey: key, requestFingerprint: print, secretHash: hashSecret(secret) }, false);
     });
     return { ...result, secret };
@@ -314,6 +321,7 @@ export class CaseService {
     const secret = receiptSecret(key);
     const result = await this.intakeOnce(key, print, async (em) => {
       const supervisingDepartmentCode = await this.supervisingDepartmentOf(projectId);
+      await this.requireRegisteredRespondents(data.respondentCreditCodes);
       return this.createCase(em, { ...data, supervisingDepartmentCode, idempotencyKey: key, requestFingerprint: print, secretHash: hashSecret(secret) }, false);
     });
     return { ...result, secret };
@@ -374,6 +382,7 @@ export class CaseService {
     const print = fingerprint(data);
     const result = await this.intakeOnce(key, print, async (em) => {
       const supervisingDepartmentCode = await this.supervisingDepartmentOf(projectId);
+      await this.requireRegisteredRespondents(data.respondentCreditCodes);
       return this.createCase(em, { ...data, supervisingDepartmentCode, idempotencyKey: key, requestFingerprint: print }, true);
     });
     return result.case;

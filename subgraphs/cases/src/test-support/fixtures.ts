@@ -14,6 +14,9 @@ export function validCreditCode(first17: string): string {
   throw new Error(`no check character for ${first17}`);
 }
 
+/** A valid credit code (check character and all) that the fake projects slice does not know as a market entity. */
+export const UNREGISTERED_CREDIT_CODE = '91350100M000100Y43';
+
 /** A fake projects slice: a few projects per line department (the projects subgraph is not what these tests are about). */
 export function fakeProjects(perDepartment = 2): { directory: ProjectDirectory & { calls: number }; projects: ProjectFacts[] } {
   const projects: ProjectFacts[] = [];
@@ -26,6 +29,10 @@ export function fakeProjects(perDepartment = 2): { directory: ProjectDirectory &
     async find(ids: readonly string[]) {
       directory.calls += 1;
       return new Map(ids.filter((id) => byId.has(id)).map((id) => [id, byId.get(id)!]));
+    },
+    // Every valid code is a registered market entity except UNREGISTERED_CREDIT_CODE.
+    async registeredMarketEntities(codes: readonly string[]) {
+      return new Set(codes.filter((code) => code !== UNREGISTERED_CREDIT_CODE));
     },
   };
   return { directory, projects };

@@ -33,6 +33,8 @@ const caseCalls: { caller: Caller; request: CaseOpeningRequest }[] = [];
 let caseOpenerFails = false;
 const ports: Ports = {
   existingProjects: async (ids) => new Set(ids.filter((id) => POOL.some((p) => p.id === id))),
+  // The pool's parties are the registered market entities.
+  registeredMarketEntities: async (codes) => new Set(codes.filter((c) => POOL.some((p) => p.partyCreditCodes.includes(c)))),
   projectPool: (caller) => ({
     async projectsRegisteredIn(from, to) {
       poolCalls.push({ caller, from, to });
@@ -557,6 +559,27 @@ describe('inspections, access and the finding → case path', () => {
       assigned,
     );
     expect(badCode.errors?.[0].extensions).toMatchObject({ field: 'findings[0].respondentCreditCodes[0]', rule: 'GB 32100-2015' });
+    // A valid code of a party the trading center does not know: refused on its place, nothing recorded.
+    const unregistered = code(5000);
+    expect(POOL.some((p) => p.partyCreditCodes.includes(unregistered))).toBe(false);
+    const unknownParty = await gql(
+      RESULT,
+      {
+        input: resultInput([
+          { description: 'x', severity: 'MINOR', respondentCreditCodes: [code(999)] },
+          { description: 'y', severity: 'MINOR', respondentCreditCodes: [code(999), unregistered] },
+        ]),
+      },
+      assigned,
+    );
+    expect(unknownParty.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'findings[1].respondentCreditCodes[1]',
+      rule: 'registered market entity',
+    });
+    expect((await ok(`query($id: ID!) { inspection(id: $id) { status findings { id } } }`, { id: inspection.id }, assigned)).inspection).toMatchObject({
+      findings: [],
+    });
     const recorded = await ok(
       RESULT,
       { input: resultInput([{ itemCode: 'CJ-02', description: '招标文件发出至投标截止不足二十日', severity: 'MAJOR', respondentCreditCodes: [code(999)] }]) },

@@ -25,6 +25,7 @@ import {
   type KeysetOrder,
   type PageWindow,
   requireCreditCode,
+  requireRegisteredMarketEntities,
 } from '@hub/kit';
 import { canReadInspection, canWorkOnInspection, seesEverything } from '../access';
 import { commitmentOf, deriveSeed, isValidSecret, manifestHash, runDrawV2, type DrawManifest, type DrawV2Result } from '../draw/algorithm';
@@ -612,6 +613,21 @@ export class InspectionService {
     return inspection;
   }
 
+  /**
+   * The findings' respondents must be valid credit codes of market entities the trading center knows
+   * (one request for all of them): a case opened from a finding links them to their bids and credit.
+   */
+  private async requireRegisteredRespondents(findings: InspectionResultInput['findings']): Promise<void> {
+    const codes = findings.map((finding, i) =>
+      finding.respondentCreditCodes.map((code, j) => requireCreditCode(code, `findings[${i}].respondentCreditCodes[${j}]`)),
+    );
+    const all = [...new Set(codes.flat())];
+    if (all.length === 0) return;
+    if (!this.ports) throw new Error('InspectionService needs ports to check market entities');
+    const registered = await this.ports.registeredMarketEntities(all);
+    codes.forEach((list, i) => requireRegisteredMarketEntities(registered, list, `findings[${i}].respondentCreditCodes`));
+  }
+
   /** Records checklist results (every item of the plan once) and new findings: an assigned inspector or the office. */
   async recordResult(input: InspectionResultInput): Promise<Inspection> {
     return this.em.transactional(async (em) => {
@@ -641,6 +657,7 @@ export class InspectionService {
           missing,
         });
       }
+      await this.requireRegisteredRespondents(input.findings);
       for (const [index, finding] of input.findings.entries()) {
         if (finding.itemCode && !planCodes.includes(finding.itemCode)) {
           throw new InputError(`findings[${index}].itemCode ${finding.itemCode} is not an item of the plan`, {
