@@ -17,7 +17,22 @@ describe('refusals reach the caller with their rule', () => {
   it('an impossible date is refused at the gateway naming the field and the rule, not as an internal error', async () => {
     const result = await hub.query(REGISTER, { input: { creditCode: '91421000MA4F0RNC3X', name: 'X', registeredOn: '2026-02-30' } }, center);
     expect(result.errors?.[0].message).toMatch(/input\.registeredOn.*LocalDate must be a real calendar date/);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'LocalDate format' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'registeredOn', rule: 'LocalDate format' });
+  });
+
+  it('a bad amount is refused at the gateway naming the field inside the input and the rule', async () => {
+    const input = {
+      code: 'X',
+      name: 'X',
+      category: 'HOUSING',
+      supervisingDepartment: 'ZJJ',
+      tendererCreditCode: '91421000MA4F0RNC3X',
+      budget: '1.234',
+      tenderMethod: 'OPEN',
+      registeredOn: '2026-01-05',
+    };
+    const result = await hub.query(`mutation($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, { input }, center);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'budget' });
   });
 
   it('an impossible date written in the query is refused at validation, naming the rule', async () => {

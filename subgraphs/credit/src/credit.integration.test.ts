@@ -207,6 +207,7 @@ describe('performance notifications and the 7-working-day rule', () => {
     const foreign = await notify({ projectId: jtjProject });
     expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(foreign.errors?.[0].message).toMatch(/supervised by JTJ/);
+    expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'projectId', rule: "own department's projects (谁主管，谁监管)" });
     const unknown = await notify({ projectId: randomUUID() });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     const badCode = await notify({ subjectKey: `${bidder.slice(0, 17)}${bidder[17] === '0' ? '1' : '0'}` });

@@ -28,11 +28,15 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/** Refused for who the caller is; `on` names the input field and the rule when the refusal is about what that field names (another department's project). */
 export class ForbiddenError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+  constructor(message: string, on?: { field: string; rule: string }) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...on } });
   }
 }
+
+/** The rule of the department lanes (谁主管，谁监管): a line department works on the projects it supervises. */
+export const OWN_DEPARTMENT_RULE = "own department's projects (谁主管，谁监管)";
 
 /**
  * A token that is missing its parts, forged, expired or otherwise unusable: HTTP 401 with the

@@ -12,9 +12,13 @@ export class PeriodInput {
   @Field(() => LocalDateScalar, { description: 'Last day of the period, YYYY-MM-DD (Asia/Shanghai), included; not before from.' }) to: string;
 }
 
-export function requirePeriod(period: PeriodInput, field = 'period'): PeriodInput {
+export function requirePeriod(
+  period: PeriodInput,
+  field = 'period',
+  names: { from: string; to: string } = { from: `${field}.from`, to: `${field}.to` },
+): PeriodInput {
   if (period.to < period.from) {
-    throw new InputError(`${field}.to (${period.to}) is before ${field}.from (${period.from})`, { field: `${field}.to`, rule: 'period order' });
+    throw new InputError(`${names.to} (${period.to}) is before ${names.from} (${period.from})`, { field: names.to, rule: 'period order' });
   }
   return period;
 }

@@ -139,8 +139,26 @@ export function formatError(log: Logger, subgraph?: string) {
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     const { stacktrace: _stacktrace, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
+      const field = variableFieldOf(formatted.message);
+      if (field) extensions.field = field;
+    }
     return { ...formatted, extensions };
   };
+}
+
+/**
+ * The field a refused variable names, from graphql-js's coercion message (a kit scalar's rule, a
+ * wrong type): `Variable "$input" got invalid value "2020-02-30" at "input.registeredOn"; …` names
+ * `registeredOn` (the path inside the argument, as the services' own refusals name fields, e.g.
+ * `findings[0].description`); a variable that is itself the bad value (`Variable "$on" got invalid
+ * value …`) names `on`.
+ */
+export function variableFieldOf(message: string): string | undefined {
+  const match = /^Variable "\$(\w+)" got invalid value .*?(?: at "(\w+)((?:\.\w+|\[\d+\])+)")?; /s.exec(message);
+  if (!match) return undefined;
+  const [, variable, , path] = match;
+  return path ? path.replace(/^\./, '') : variable;
 }
 
 export interface StartOptions {

@@ -320,7 +320,7 @@ export class Project${n.pascal}Resolver {
 }
 `,
     'src/finding/finding.service.ts': `import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, NotFoundError, pageWindow, toConnection, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller, type PageArgs } from '@hub/kit';
+import { ConflictError, InputError, NotFoundError, pageWindow, toConnection, requireUuid, ForbiddenError, OWN_DEPARTMENT_RULE, requireFound, requireDateInBounds, type Caller, type PageArgs } from '@hub/kit';
 import type { ${n.pascal}Projects } from '../projects-directory';
 import { ${Finding} } from './finding.entity';
 import type { Record${Finding}Input } from './finding.resolver';
@@ -333,7 +333,10 @@ async function requireOwnLane(user: Caller, projects: ${n.pascal}Projects, proje
   const supervising = await projects.supervisingDepartments([projectId]);
   requireFound(supervising, [projectId], field, 'project');
   if (user.role === 'DEPT' && supervising.get(projectId) !== user.department) {
-    throw new ForbiddenError(\`\${field}: the project is supervised by \${supervising.get(projectId)}; a \${user.department} officer records and closes findings only on its own department's projects\`);
+    throw new ForbiddenError(
+      \`\${field}: the project is supervised by \${supervising.get(projectId)}; a \${user.department} officer records and closes findings only on its own department's projects\`,
+      { field, rule: OWN_DEPARTMENT_RULE },
+    );
   }
 }
 
@@ -464,6 +467,7 @@ describe('${n.name} subgraph', () => {
     const otherLane = await record(projectIds[99], 'x', as('DEPT', 'ZJJ'));
     expect(otherLane.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(otherLane.errors?.[0].message).toMatch(/supervised by JTJ/);
+    expect(otherLane.errors?.[0].extensions).toMatchObject({ field: 'projectId', rule: "own department's projects (谁主管，谁监管)" });
     expect(await orm.em.fork().count('${Finding}', { projectId: { $in: [projectIds[99], '00000000-0000-4000-8000-999999999999'] } })).toBe(0);
     const jtj = await record(projectIds[99], 'JTJ finding', as('OFFICE', 'ZWJ'));
     const close = await run(subgraph, schema, orm, 'mutation($id: ID!) { rectify${Finding}(id: $id, rectifiedOn: "2025-04-01") { rectifiedOn } }', { id: jtj.data.record${Finding}.id }, as('DEPT', 'ZJJ'));

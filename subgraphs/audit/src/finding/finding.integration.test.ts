@@ -56,6 +56,7 @@ describe('audit subgraph', () => {
     const otherLane = await record(projectIds[99], 'x', as('DEPT', 'ZJJ'));
     expect(otherLane.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(otherLane.errors?.[0].message).toMatch(/supervised by JTJ/);
+    expect(otherLane.errors?.[0].extensions).toMatchObject({ field: 'projectId', rule: "own department's projects (谁主管，谁监管)" });
     expect(await orm.em.fork().count('AuditFinding', { projectId: { $in: [projectIds[99], '00000000-0000-4000-8000-999999999999'] } })).toBe(0);
     const jtj = await record(projectIds[99], 'JTJ finding', as('OFFICE', 'ZWJ'));
     const close = await run(subgraph, schema, orm, 'mutation($id: ID!) { rectifyAuditFinding(id: $id, rectifiedOn: "2025-04-01") { rectifiedOn } }', { id: jtj.data.recordAuditFinding.id }, as('DEPT', 'ZJJ'));

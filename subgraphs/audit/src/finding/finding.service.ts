@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, InputError, NotFoundError, pageWindow, toConnection, requireUuid, ForbiddenError, requireFound, requireDateInBounds, type Caller, type PageArgs } from '@hub/kit';
+import { ConflictError, InputError, NotFoundError, pageWindow, toConnection, requireUuid, ForbiddenError, OWN_DEPARTMENT_RULE, requireFound, requireDateInBounds, type Caller, type PageArgs } from '@hub/kit';
 import type { AuditProjects } from '../projects-directory';
 import { AuditFinding } from './finding.entity';
 import type { RecordAuditFindingInput } from './finding.resolver';
@@ -12,7 +12,10 @@ async function requireOwnLane(user: Caller, projects: AuditProjects, projectId: 
   const supervising = await projects.supervisingDepartments([projectId]);
   requireFound(supervising, [projectId], field, 'project');
   if (user.role === 'DEPT' && supervising.get(projectId) !== user.department) {
-    throw new ForbiddenError(`${field}: the project is supervised by ${supervising.get(projectId)}; a ${user.department} officer records and closes findings only on its own department's projects`);
+    throw new ForbiddenError(
+      `${field}: the project is supervised by ${supervising.get(projectId)}; a ${user.department} officer records and closes findings only on its own department's projects`,
+      { field, rule: OWN_DEPARTMENT_RULE },
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import {
   ConflictError,
   currentCalendar,
   ForbiddenError,
+  OWN_DEPARTMENT_RULE,
   InputError,
   LONG_TEXT,
   NotFoundError,
@@ -47,7 +48,8 @@ export class NotificationService {
     if (!project) throw new NotFoundError('Project', projectId);
     if (project.supervisingDepartment !== this.user.department) {
       throw new ForbiddenError(
-        `Project ${projectId} is supervised by ${project.supervisingDepartment}; ${this.user.department ?? 'this caller'} may not notify findings about it`,
+        `projectId: project ${projectId} is supervised by ${project.supervisingDepartment}; ${this.user.department ?? 'this caller'} may not notify findings about it`,
+        { field: 'projectId', rule: OWN_DEPARTMENT_RULE },
       );
     }
     return this.em.transactional(async (em) => {

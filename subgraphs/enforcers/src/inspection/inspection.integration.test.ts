@@ -160,6 +160,11 @@ describe('plans and draws', () => {
       input: { name: 'x', periodFrom: '2025-01-01', periodTo: '2025-12-31', itemCodes: ['NOPE'], samplingRatio: 0.05 },
     });
     expect(unknown.errors?.[0].extensions).toMatchObject({ field: 'itemCodes', missing: ['NOPE'] });
+    // The period's order is refused on the input's own field name, which a form can map back.
+    const backwards = await gql(`mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`, {
+      input: { name: 'x', periodFrom: '2025-12-31', periodTo: '2025-01-01', itemCodes: ['CJ-01'], samplingRatio: 0.05, inspectorsPerProject: 2 },
+    });
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'periodTo', rule: 'period order' });
     const denied = await gql(
       `mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`,
       {

@@ -140,7 +140,7 @@ export class InspectionService {
   }
 
   async createPlan(input: CreateInspectionPlanInput): Promise<InspectionPlan> {
-    requirePeriod({ from: input.periodFrom, to: input.periodTo }, 'period');
+    requirePeriod({ from: input.periodFrom, to: input.periodTo }, 'period', { from: 'periodFrom', to: 'periodTo' });
     if (!(Number.isFinite(input.samplingRatio) && input.samplingRatio >= 0.05 && input.samplingRatio <= 1)) {
       throw new InputError(`samplingRatio must be between 0.05 (5%) and 1, got ${input.samplingRatio}`, {
         field: 'samplingRatio',
@@ -578,7 +578,7 @@ export class InspectionService {
           field: filter.drawnFrom ? 'filter.drawnTo' : 'filter.drawnFrom',
           rule: 'both ends of the period',
         });
-      requirePeriod({ from: filter.drawnFrom, to: filter.drawnTo }, 'filter');
+      requirePeriod({ from: filter.drawnFrom, to: filter.drawnTo }, 'filter', { from: 'filter.drawnFrom', to: 'filter.drawnTo' });
       const draws = await this.em.find(InspectionDraw, { drawnOn: { $gte: filter.drawnFrom, $lte: filter.drawnTo }, supersededAt: null }, { fields: ['id'] });
       where.push({ draw: { $in: draws.map((d) => d.id) } });
     }
