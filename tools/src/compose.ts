@@ -75,7 +75,7 @@ async function main() {
     }
     if (!failed)
       console.log(
-        `schema:check ok: ${composition.subgraphs.size} subgraph(s) compose; committed files current; ${problems.length} broken operations; every type, field, argument and enum value described`,
+        `schema:check ok: ${composition.subgraphs.size} subgraph(s) compose; generated files (schema/, docker-compose.yml, deploy/kubernetes/, the README diagram) match the sources; ${problems.length} broken operations; every type, field, argument and enum value described`,
       );
   } else {
     for (const [file, content] of files) {
