@@ -63,6 +63,10 @@ describe('a department plugged in with the scaffold (subgraphs/audit)', () => {
     const joined = await hub.query(`query($id: ID!) { project(id: $id) { code auditFindings { title overdue } } }`, { id: projectId }, leader);
     expect(joined.errors).toBeUndefined();
     expect(joined.data.project).toEqual({ code: 'PLUG-1', auditFindings: [{ title: 'Contract amount above budget', overdue: true }] });
+    // And back: a finding leads to its project, whose fields the projects slice answers.
+    const back = await hub.query(`{ auditFindings(first: 50) { nodes { title project { code } } } }`, {}, leader);
+    expect(back.errors).toBeUndefined();
+    expect(back.data.auditFindings.nodes).toContainEqual({ title: 'Contract amount above budget', project: { code: 'PLUG-1' } });
   });
 });
 

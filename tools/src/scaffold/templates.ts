@@ -293,6 +293,11 @@ export class ${Finding}Resolver {
     return !finding.rectifiedOn && finding.rectificationDueOn < clock.today();
   }
 
+  @FieldResolver(() => ProjectRef, { description: 'The tender project the finding is about (owned by the projects slice: its code, name and stage come from there).' })
+  project(@Root() finding: ${Finding}): ProjectRef {
+    return { id: finding.projectId };
+  }
+
   @Allowed('mutation.record${Finding}')
   @Mutation(() => ${Finding}, { description: 'Records a finding on a project.' })
   record${Finding}(@Arg('input', { description: 'The finding to record.' }) input: Record${Finding}Input, @Ctx() ctx: Context): Promise<${Finding}> {

@@ -35,6 +35,11 @@ export class AuditFindingResolver {
     return !finding.rectifiedOn && finding.rectificationDueOn < clock.today();
   }
 
+  @FieldResolver(() => ProjectRef, { description: 'The tender project the finding is about (owned by the projects slice: its code, name and stage come from there).' })
+  project(@Root() finding: AuditFinding): ProjectRef {
+    return { id: finding.projectId };
+  }
+
   @Allowed('mutation.recordAuditFinding')
   @Mutation(() => AuditFinding, { description: 'Records a finding on a project.' })
   recordAuditFinding(@Arg('input', { description: 'The finding to record.' }) input: RecordAuditFindingInput, @Ctx() ctx: Context): Promise<AuditFinding> {
