@@ -209,7 +209,7 @@ describe('performance notifications and the 7-working-day rule', () => {
     expect(foreign.errors?.[0].message).toMatch(/supervised by JTJ/);
     expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'projectId', rule: "own department's projects (谁主管，谁监管)" });
     const unknown = await notify({ projectId: randomUUID() });
-    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'projectId' });
     const badCode = await notify({ subjectKey: `${bidder.slice(0, 17)}${bidder[17] === '0' ? '1' : '0'}` });
     expect(badCode.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectKey', rule: 'GB 32100-2015' });
     // The kit's credit-code rule: a code typed in lower case or with spaces is stored trimmed and upper-cased.

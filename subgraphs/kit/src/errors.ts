@@ -21,10 +21,13 @@ export class InputError extends GraphQLError {
   }
 }
 
+/** Nothing of `what` has `key`; `field`, when given, is the input field that named it (a form puts the message there). */
 export class NotFoundError extends GraphQLError {
-  constructor(what: string, key: string) {
+  constructor(what: string, key: string, field?: string) {
     const shown = key.length > ECHO_LIMIT ? `${key.slice(0, ECHO_LIMIT)}…` : key;
-    super(`${what} ${echo(key)} was not found`, { extensions: { code: 'NOT_FOUND', what, key: shown } });
+    super(`${field ? `${field}: ` : ''}${what} ${echo(key)} was not found`, {
+      extensions: { code: 'NOT_FOUND', what, key: shown, ...(field ? { field } : {}) },
+    });
   }
 }
 

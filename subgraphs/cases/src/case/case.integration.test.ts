@@ -253,6 +253,8 @@ describe('cases subgraph against PostgreSQL', () => {
     expect(refusal.errors?.[0].extensions).toMatchObject({ field: 'reason', rule: 'required for OTHER' });
     const badId = await step('acceptCase', 'CaseStepInput', { caseId: 'not-a-uuid' });
     expect(badId.errors?.[0].extensions).toMatchObject({ field: 'caseId', rule: 'UUID format' });
+    const missing = await step('acceptCase', 'CaseStepInput', { caseId: randomUUID() });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', what: 'Case', field: 'caseId' });
   });
 
   it('opens one accepted case per inspection finding, for the office or an enforcer only', async () => {

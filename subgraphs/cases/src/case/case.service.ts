@@ -412,7 +412,7 @@ export class CaseService {
     try {
       return await this.em.fork().transactional(async (em) => {
         const c = await em.findOne(Case, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!c) throw new NotFoundError('Case', id);
+        if (!c) throw new NotFoundError('Case', id, 'caseId');
         this.authorize(transition, c);
         if (input.expectedVersion != null && input.expectedVersion !== c.version) {
           throw new ConflictError(`Case ${c.receiptNumber} changed since version ${input.expectedVersion} (now ${c.version})`, {

@@ -65,7 +65,7 @@ export class RectificationService {
 
   private async locked(em: EntityManager, taskId: string): Promise<RectificationTask> {
     const task = await em.findOne(RectificationTask, { id: requireUuid(taskId, 'taskId') }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!task) throw new NotFoundError('RectificationTask', taskId);
+    if (!task) throw new NotFoundError('RectificationTask', taskId, 'taskId');
     const mine = this.user.role === 'OFFICE' || (this.user.role === 'DEPT' && this.user.department === task.responsibleDepartmentCode);
     if (!mine) throw new ForbiddenError(`Rectification task ${task.id} is reported on by the office or ${task.responsibleDepartmentCode}`);
     if (task.status === RectificationStatus.COMPLETED) {

@@ -45,7 +45,7 @@ export class NotificationService {
     const notifiedOn = actDateOrToday(input.notifiedOn, 'notifiedOn', this.today());
     // 谁主管，谁监管: only the project's supervising department reports on its performance.
     const project = (await this.directories.projects.projects([projectId])).get(projectId);
-    if (!project) throw new NotFoundError('Project', projectId);
+    if (!project) throw new NotFoundError('Project', projectId, 'projectId');
     if (project.supervisingDepartment !== this.user.department) {
       throw new ForbiddenError(
         `projectId: project ${projectId} is supervised by ${project.supervisingDepartment}; ${this.user.department ?? 'this caller'} may not notify findings about it`,
@@ -84,7 +84,7 @@ export class NotificationService {
     const closingNote = requireText(note, 'note', LONG_TEXT);
     return this.em.transactional(async (em) => {
       const notification = await em.findOne(PerformanceNotification, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!notification) throw new NotFoundError('PerformanceNotification', id);
+      if (!notification) throw new NotFoundError('PerformanceNotification', id, 'id');
       if (notification.recordedOn || notification.closedOn) {
         throw new ConflictError(`Notification ${id} is already ${notification.recordedOn ? 'recorded' : 'closed'}`, {
           currentState: notification.recordedOn ? 'RECORDED' : 'CLOSED',

@@ -136,7 +136,7 @@ export class CreditRecordService {
       if (input.sourceKind === CreditSourceKind.PERFORMANCE_NOTIFICATION) {
         sourceRef = requireUuid(input.sourceRef, 'sourceRef');
         const notification = await em.findOne(PerformanceNotification, { id: sourceRef });
-        if (!notification) throw new NotFoundError('PerformanceNotification', sourceRef);
+        if (!notification) throw new NotFoundError('PerformanceNotification', sourceRef, 'sourceRef');
         if (notification.closedOn) {
           throw new ConflictError(`Notification ${sourceRef} was closed without a record on ${notification.closedOn}`, {
             currentState: 'CLOSED',
@@ -346,7 +346,7 @@ export class CreditRecordService {
     requireUuid(id, 'recordId');
     return this.em.transactional(async (em) => {
       const record = await em.findOne(CreditRecord, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['rule'] });
-      if (!record) throw new NotFoundError('CreditRecord', id);
+      if (!record) throw new NotFoundError('CreditRecord', id, 'recordId');
       if (record.status !== from) {
         throw new ConflictError(`Credit record ${id} is ${record.statusOn(this.today())}; ${step} needs ${from}`, {
           currentStatus: record.statusOn(this.today()),

@@ -103,7 +103,7 @@ export class EnforcerService {
     requireUuid(input.id, 'id');
     return this.em.transactional(async (em) => {
       const enforcer = await em.findOne(Enforcer, { id: input.id });
-      if (!enforcer) throw new NotFoundError('Enforcer', input.id);
+      if (!enforcer) throw new NotFoundError('Enforcer', input.id, 'id');
       if (input.certificateNumber) {
         const certificateNumber = requireText(input.certificateNumber, 'certificateNumber', 40);
         if (await em.findOne(Enforcer, { certificateNumber, id: { $ne: enforcer.id } })) {
@@ -121,7 +121,7 @@ export class EnforcerService {
   private async enforcer(em: EntityManager, id: string, field = 'enforcerId'): Promise<Enforcer> {
     requireUuid(id, field);
     const enforcer = await em.findOne(Enforcer, { id });
-    if (!enforcer) throw new NotFoundError('Enforcer', id);
+    if (!enforcer) throw new NotFoundError('Enforcer', id, field);
     return enforcer;
   }
 

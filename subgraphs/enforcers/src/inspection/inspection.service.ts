@@ -193,14 +193,14 @@ export class InspectionService {
   private async loadPlan(em: EntityManager, planId: string, lock = false): Promise<InspectionPlan> {
     // NOWAIT: a second concurrent attempt on the same plan gets CONFLICT at once instead of queueing behind the first.
     const plan = await em.findOne(InspectionPlan, { id: requireUuid(planId, 'planId') }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE_OR_FAIL } : {});
-    if (!plan) throw new NotFoundError('InspectionPlan', planId);
+    if (!plan) throw new NotFoundError('InspectionPlan', planId, 'planId');
     return plan;
   }
 
   /** Locks the round (waiting: two units committing at the same moment both get through, one after the other). */
   private async loadRound(em: EntityManager, roundId: string): Promise<DrawRound> {
     const round = await em.findOne(DrawRound, { id: requireUuid(roundId, 'roundId') }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!round) throw new NotFoundError('DrawRound', roundId);
+    if (!round) throw new NotFoundError('DrawRound', roundId, 'roundId');
     return round;
   }
 
@@ -491,7 +491,7 @@ export class InspectionService {
    */
   async verify(drawId: string): Promise<DrawVerification> {
     const draw = await this.em.findOne(InspectionDraw, { id: requireUuid(drawId, 'drawId') }, { populate: ['round'] });
-    if (!draw) throw new NotFoundError('InspectionDraw', drawId);
+    if (!draw) throw new NotFoundError('InspectionDraw', drawId, 'drawId');
     if (this.user.role === 'PUBLIC' && !draw.publishedAt) throw new ForbiddenError('This draw is not published yet: sign in to verify it');
     const inspections = await this.em.find(Inspection, { draw }, { fields: ['projectId', 'inspectorIds'] });
     const round = draw.round ?? null;
@@ -609,7 +609,7 @@ export class InspectionService {
 
   private async lockInspection(em: EntityManager, id: string): Promise<Inspection> {
     const inspection = await em.findOne(Inspection, { id: requireUuid(id, 'inspectionId') }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!inspection) throw new NotFoundError('Inspection', id);
+    if (!inspection) throw new NotFoundError('Inspection', id, 'inspectionId');
     return inspection;
   }
 
@@ -709,7 +709,7 @@ export class InspectionService {
    */
   async openCase(findingId: string): Promise<InspectionFinding> {
     const finding = await this.em.findOne(InspectionFinding, { id: requireUuid(findingId, 'findingId') }, { populate: ['inspection'] });
-    if (!finding) throw new NotFoundError('InspectionFinding', findingId);
+    if (!finding) throw new NotFoundError('InspectionFinding', findingId, 'findingId');
     const inspection = finding.inspection;
     if (!canWorkOnInspection(this.user, inspection))
       throw new ForbiddenError('Only the office or an inspector assigned to this inspection opens a case from its findings');

@@ -195,7 +195,7 @@ export class ProjectService {
     requireUuid(projectId, 'projectId');
     return this.em.transactional(async (em) => {
       const project = await em.findOne(Project, { id: projectId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!project) throw new NotFoundError('Project', projectId);
+      if (!project) throw new NotFoundError('Project', projectId, 'projectId');
       const { from } = TRANSITIONS[step];
       if (project.stage !== from) {
         throw new ConflictError(`Project ${project.code} is at stage ${project.stage}; ${step} needs stage ${from}`, {
