@@ -376,11 +376,11 @@ export class ${Finding}Service {
     requireUuid(id, 'id');
     requireDateInBounds(rectifiedOn, 'rectifiedOn', { notInFuture: true });
     const found = await this.em.findOne(${Finding}, { id });
-    if (!found) throw new NotFoundError('${Finding}', id);
+    if (!found) throw new NotFoundError('${Finding}', id, 'id');
     await requireOwnLane(this.user, this.projects, found.projectId, 'id');
     return this.em.transactional(async (tx) => {
       const finding = await tx.findOne(${Finding}, { id });
-      if (!finding) throw new NotFoundError('${Finding}', id);
+      if (!finding) throw new NotFoundError('${Finding}', id, 'id');
       if (finding.rectifiedOn) throw new ConflictError(\`Finding \${id} was already rectified on \${finding.rectifiedOn}\`, { rectifiedOn: finding.rectifiedOn });
       if (rectifiedOn < finding.foundOn) throw new InputError('rectifiedOn must not be before foundOn', { field: 'rectifiedOn', rule: 'after foundOn' });
       finding.rectifiedOn = rectifiedOn;
