@@ -156,6 +156,15 @@ describe('a complaint from the public portal to the archive, in the browser, by 
     await form.getByRole('button', { name: '提交投诉' }).click();
     await form.getByText(/is not a valid unified social credit code/).waitFor();
     await page.unroute('**/graphql');
+    // A valid code of a party the trading center does not know: only the server can tell; its refusal
+    // is worded in Chinese on the field, and nothing is filed.
+    const unregistered = '91350100M000100Y43';
+    expect((await query(`query($c: ID!) { marketEntity(creditCode: $c) { name } }`, { c: unregistered }, await token('LEADER'))).data.marketEntity).toBeNull();
+    await codes.fill(unregistered);
+    await codes.press('Enter');
+    await form.getByRole('button', { name: '提交投诉' }).click();
+    await form.getByText(`${unregistered} 不是在交易平台登记的市场主体`, { exact: false }).waitFor();
+    await form.locator('.ant-select-selection-item-remove').first().click();
     expect(await form.getByLabel('事由（简要）').inputValue()).toBe('评标委员会未按招标文件规定的标准评审');
     await form.getByRole('button', { name: '提交投诉' }).click();
 

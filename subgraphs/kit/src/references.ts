@@ -60,6 +60,6 @@ export function requireRegisteredMarketEntities(registered: { has(code: string):
   if (index < 0) return;
   throw new InputError(
     `${field}[${index}] ${echo(codes[index])} is not a market entity registered with the trading center; leave the code out and name the party in the text`,
-    { field: `${field}[${index}]`, rule: 'registered market entity' },
+    { field: `${field}[${index}]`, rule: 'registered market entity', value: codes[index] },
   );
 }

@@ -145,7 +145,15 @@ export function CaseIntakeForm({ kind, mode, onReceipt }: { kind: IntakeKind; mo
       form.resetFields();
       onReceipt(receipt);
     } catch (error) {
-      const refusal = refusalForFields(error, FIELDS);
+      const refusal = refusalForFields(error, FIELDS, ({ rule, value }) =>
+        // Only the server knows which parties are registered: its refusal, in the reader's words.
+        rule === 'registered market entity' && value
+          ? t(
+              `${value} 不是在交易平台登记的市场主体：请删除该代码，并在“事实、理由和证据”中写明当事人名称`,
+              `${value} is not a market entity registered with the trading center: remove the code and name the party in the facts`,
+            )
+          : undefined,
+      );
       // The form keeps every value; the server's message goes on the field it names.
       form.setFields(Object.entries(refusal.fields).map(([name, errors]) => ({ name: name as keyof Values, errors })));
       const messages = [...refusal.general];

@@ -24,6 +24,20 @@ describe('refusalForFields', () => {
     expect(refusal.stale).toBe(false);
   });
 
+  it("words a rule the page cannot check in the form's language, with the refused value, and leaves the rest as the server wrote it", () => {
+    const error = graphqlError([
+      {
+        message: 'respondentCreditCodes[1] "91350100M000100Y43" is not a market entity registered with the trading center; …',
+        extensions: { code: 'BAD_USER_INPUT', field: 'respondentCreditCodes[1]', rule: 'registered market entity', value: '91350100M000100Y43' },
+      },
+      { message: 'summary is required', extensions: { code: 'BAD_USER_INPUT', field: 'summary', rule: 'required' } },
+    ]);
+    const refusal = refusalForFields(error, ['summary', 'respondentCreditCodes'], ({ rule, value }) =>
+      rule === 'registered market entity' ? `${value} 未在交易平台登记` : undefined,
+    );
+    expect(refusal.fields).toEqual({ respondentCreditCodes: ['91350100M000100Y43 未在交易平台登记'], summary: ['summary is required'] });
+  });
+
   it('calls a CONFLICT on a case step stale, but not a reused idempotency key', () => {
     expect(
       refusalForFields(graphqlError([{ message: 'Case TS1 changed since version 2 (now 3)', extensions: { code: 'CONFLICT', currentVersion: 3 } }]), []).stale,

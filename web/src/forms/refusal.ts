@@ -19,7 +19,7 @@ export function fieldPath(field: string): FieldPath {
 
 export interface Refusal {
   /** Refusals that name a field (extensions.field): shown on that field when the form has it. */
-  fields: { path: FieldPath; message: string; rule?: string }[];
+  fields: { path: FieldPath; message: string; rule?: string; /** The refused value, when the server names it (extensions.value). */ value?: string }[];
   /** Everything else (a state conflict, a permission, a failure), in words. */
   general: string[];
   /** The server refused because the thing changed meanwhile (a CONFLICT naming no field): a reload helps. */
@@ -41,10 +41,15 @@ export function refusalOf(error: unknown): Refusal {
     return refusal;
   }
   for (const e of error.errors) {
-    const { code, field, rule } = (e.extensions ?? {}) as { code?: string; field?: unknown; rule?: unknown };
+    const { code, field, rule, value } = (e.extensions ?? {}) as { code?: string; field?: unknown; rule?: unknown; value?: unknown };
     // A CONFLICT naming a field (a reused idempotency key, a taken unique value) is about the input, not a change meanwhile.
     if (typeof field === 'string' && field) {
-      refusal.fields.push({ path: fieldPath(field), message: e.message, rule: typeof rule === 'string' ? rule : undefined });
+      refusal.fields.push({
+        path: fieldPath(field),
+        message: e.message,
+        rule: typeof rule === 'string' ? rule : undefined,
+        value: typeof value === 'string' ? value : undefined,
+      });
     } else {
       if (code === 'CONFLICT') refusal.conflict = true;
       refusal.general.push(e.message);

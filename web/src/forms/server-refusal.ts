@@ -23,14 +23,22 @@ export function formFieldOf(path: string | FieldPath): string | undefined {
   return [...parts].reverse().find((part): part is string => typeof part === 'string');
 }
 
+/**
+ * A form's own wording for a server rule the page cannot check before sending (whether a credit
+ * code is registered, say): given the rule and the refused value, the message in the reader's
+ * language, or undefined to show the server's.
+ */
+export type RuleWording = (refusal: { rule?: string; value?: string; message: string }) => string | undefined;
+
 /** refusalOf (forms/refusal.ts), with the field refusals keyed by the form's own field names. */
-export function refusalForFields(error: unknown, formFields: readonly string[]): FieldRefusal {
+export function refusalForFields(error: unknown, formFields: readonly string[], wording?: RuleWording): FieldRefusal {
   const { fields, general, conflict, transport } = refusalOf(error);
   const refusal: FieldRefusal = { fields: {}, general: [...general], stale: conflict, transport };
-  for (const { path, message } of fields) {
+  for (const { path, message, rule, value } of fields) {
     const field = formFieldOf(path);
-    if (field && formFields.includes(field)) (refusal.fields[field] ??= []).push(message);
-    else refusal.general.push(message);
+    const text = wording?.({ rule, value, message }) ?? message;
+    if (field && formFields.includes(field)) (refusal.fields[field] ??= []).push(text);
+    else refusal.general.push(text);
   }
   return refusal;
 }
