@@ -11,6 +11,8 @@ export const accessPolicy = {
   'query.case': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.cases': ['LEADER', 'OFFICE', 'DEPT', 'ENFORCER'],
   'query.casesDueSoon': ['LEADER', 'OFFICE', 'DEPT'],
+  // The bimonthly review's totals (两月研判), for those who hold the review.
+  'query.districtCaseStats': ['LEADER', 'OFFICE'],
   'query.caseStatusByReceipt': EVERYONE,
   // Row rule (rectificationView): a DEPT officer reads its own department's tasks in full, others' as a SUMMARY.
   'query.rectificationTasks': ['LEADER', 'OFFICE', 'DEPT'],

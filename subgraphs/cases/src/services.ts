@@ -1,6 +1,7 @@
 import type { ServiceContext } from '@hub/kit';
 import { CaseQueries } from './case/case.queries';
 import { CaseStatsService } from './case/case-stats.service';
+import { districtCaseStats } from './case/department-cases';
 import { CaseService, type CasesEnvironment } from './case/case.service';
 import { graphEnforcersDirectory } from './enforcers-directory';
 import type { Loaders } from './loaders';
@@ -26,7 +27,7 @@ export function createServices(context: ServiceContext<Loaders>, outside: CasesO
     cases: new CaseService(context.em, context.user, env),
     queries: new CaseQueries(context.em, context.user, context.clock),
     rectification: new RectificationService(context.em, context.user, env),
-    caseStats: new CaseStatsService(context.loaders.caseStats),
+    caseStats: new CaseStatsService(context.loaders.caseStats, (from, to) => districtCaseStats(context.em, context.clock.today(), from, to)),
   };
 }
 

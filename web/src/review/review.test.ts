@@ -76,16 +76,18 @@ describe('bimonthly review sections', () => {
     expect(unknown!.total.overdue).toBeNull();
     expect(
       districtCaseTotals({
-        received: { totalCount: 10 },
-        complaints: { totalCount: 6 },
-        reports: { totalCount: 4 },
-        inspectionFindings: { totalCount: 0 },
-        referrals: { totalCount: 0 },
-        accepted: { totalCount: 9 },
-        rejected: { totalCount: 1 },
-        resolvedOnTime: { totalCount: 4 },
-        resolvedLate: { totalCount: 1 },
-        overdue: { totalCount: 3 },
+        districtCaseStats: {
+          received: 10,
+          accepted: 9,
+          rejected: 1,
+          resolvedOnTime: 4,
+          resolvedLate: 1,
+          overdue: 3,
+          byKind: [
+            { kind: 'COMPLAINT', count: 6 },
+            { kind: 'REPORT', count: 4 },
+          ],
+        },
       } as ReviewDistrictCasesQuery),
     ).toEqual({ ...district, resolvedOnTime: 4, resolvedLate: 1, overdue: 3 });
   });

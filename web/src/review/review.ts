@@ -53,18 +53,7 @@ export interface ReviewSection {
 
 /** The district's case figures (ReviewDistrictCasesQuery) by the case section's column keys. */
 export function districtCaseTotals(data: ReviewDistrictCasesQuery): Record<string, number> {
-  return {
-    received: data.received.totalCount,
-    'kind:COMPLAINT': data.complaints.totalCount,
-    'kind:REPORT': data.reports.totalCount,
-    'kind:INSPECTION_FINDING': data.inspectionFindings.totalCount,
-    'kind:REFERRAL': data.referrals.totalCount,
-    accepted: data.accepted.totalCount,
-    rejected: data.rejected.totalCount,
-    resolvedOnTime: data.resolvedOnTime.totalCount,
-    resolvedLate: data.resolvedLate.totalCount,
-    overdue: data.overdue.totalCount,
-  };
+  return caseFigures(data.districtCaseStats) as Record<string, number>;
 }
 
 const CASE_TOTAL_NOTE = {
@@ -110,8 +99,8 @@ const CREDIT_COLUMNS: ReviewColumn[] = [
   { key: 'entitiesRestricted', zh: '列入联合惩戒', en: 'Subjects restricted', total: 'none' },
 ];
 
-function caseValues(d: Department): Record<string, number | null> {
-  const s = d.caseStats;
+/** Case figures (a department's or the district's CaseStats) by the case section's column keys; all null without them. */
+function caseFigures(s: Department['caseStats']): Record<string, number | null> {
   const values: Record<string, number | null> = {};
   for (const column of CASE_COLUMNS) {
     if (!s) values[column.key] = null;
@@ -165,7 +154,7 @@ function section(
  */
 export function reviewSections(departments: readonly Department[], districtCases?: Record<string, number> | null): ReviewSection[] {
   const line = departments.filter((d) => d.kind === 'LINE');
-  const cases = section('cases', '案件办理', 'Cases', CASE_COLUMNS, line, caseValues);
+  const cases = section('cases', '案件办理', 'Cases', CASE_COLUMNS, line, (d) => caseFigures(d.caseStats));
   for (const c of CASE_COLUMNS) if (c.total === 'district') cases.total[c.key] = districtCases?.[c.key] ?? null;
   cases.totalNote = CASE_TOTAL_NOTE;
   return [

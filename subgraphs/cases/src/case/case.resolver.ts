@@ -123,6 +123,18 @@ export class CaseResolver {
     return queries(ctx).dueSoon(page, department, withinDays, includeOverdue);
   }
 
+  @Allowed('query.districtCaseStats')
+  @Query(() => CaseStats, {
+    description:
+      "The district's case figures for a period as they stood at its end, each case counted once whichever departments handle it (a split case is in each of its departments' Department.caseStats), the office's own cases included; each equals cases(filter: { review: { period, figure } }).totalCount.",
+  })
+  districtCaseStats(
+    @Arg('period', () => PeriodInput, { description: 'The review period; from and to inclusive, YYYY-MM-DD (Asia/Shanghai).' }) period: PeriodInput,
+    @Ctx() { services }: Context,
+  ) {
+    return services.caseStats.ofDistrict(period);
+  }
+
   @Query(() => CaseReceiptStatus, { description: 'For the submitter: the status of a case by receipt number and secret (public; a wrong pair is NOT_FOUND).' })
   async caseStatusByReceipt(
     @Arg('receiptNumber', { description: 'Receipt number (受理回执编号) from the submission.' }) receiptNumber: string,

@@ -102,35 +102,54 @@ export async function departmentCasePages(em: EntityManager, user: Caller, keys:
   return keys.map((k) => results.get(JSON.stringify(k))!);
 }
 
+/** The aggregate of one group of rows (by kind): the figures and the kinds received. */
+function statsRow(rows: Record<string, string>[]): CaseStatsRow {
+  const sum = (column: string) => rows.reduce((n, r) => n + Number(r[column]), 0);
+  return {
+    received: sum('received'),
+    accepted: sum('accepted'),
+    rejected: sum('rejected'),
+    resolvedOnTime: sum('resolved_on_time'),
+    resolvedLate: sum('resolved_late'),
+    overdue: sum('overdue'),
+    byKind: Object.values(CaseKind).map((kind) => ({ kind, count: rows.filter((r) => r.kind === kind).reduce((n, r) => n + Number(r.received), 0) })),
+  };
+}
+
+/** The `count(*) filter (…)` columns of every figure for a period taken as of `today`, and their parameters. */
+function figureColumns(from: string, to: string, today: string): { sql: string; params: string[] } {
+  // The same conditions as cases(filter: { review }): each figure is that list's totalCount.
+  const end = periodEndAsOf({ from, to }, today);
+  const figures = STATS_COLUMNS.map(([column, figure]) => ({ column, ...caseFigureSql(figure, { from, to }, end) }));
+  return { sql: figures.map((f) => `count(*) filter (where ${f.sql}) as ${f.column}`).join(', '), params: figures.flatMap((f) => f.params) };
+}
+
 /** Case statistics per department and period: one aggregate statement per distinct period, as of `today` (Asia/Shanghai). */
 export async function departmentCaseStats(em: EntityManager, today: string, keys: readonly CaseStatsKey[]): Promise<CaseStatsRow[]> {
   const results = new Map<string, CaseStatsRow>();
   for (const group of groupBy(keys, (k) => `${k.from}|${k.to}`).values()) {
     const { from, to } = group[0];
     const codes = group.map((k) => k.code);
-    // The same conditions as cases(filter: { review }): each figure is that list's totalCount.
-    const end = periodEndAsOf({ from, to }, today);
-    const figures = STATS_COLUMNS.map(([column, figure]) => ({ column, ...caseFigureSql(figure, { from, to }, end) }));
+    const columns = figureColumns(from, to, today);
     const rows = await em.getConnection().execute<Record<string, string>[]>(
-      `select d.code, c.kind, ${figures.map((f) => `count(*) filter (where ${f.sql}) as ${f.column}`).join(', ')}
+      `select d.code, c.kind, ${columns.sql}
        from case_file c cross join lateral unnest(c.responsible_departments) as d(code)
        where c.responsible_departments && array[${placeholders(codes.length)}]::text[] and d.code in (${placeholders(codes.length)})
        group by d.code, c.kind`,
-      [...figures.flatMap((f) => f.params), ...codes, ...codes],
+      [...columns.params, ...codes, ...codes],
     );
-    for (const code of codes) {
-      const mine = rows.filter((r) => r.code === code);
-      const sum = (column: string) => mine.reduce((n, r) => n + Number(r[column]), 0);
-      results.set(JSON.stringify({ code, from, to }), {
-        received: sum('received'),
-        accepted: sum('accepted'),
-        rejected: sum('rejected'),
-        resolvedOnTime: sum('resolved_on_time'),
-        resolvedLate: sum('resolved_late'),
-        overdue: sum('overdue'),
-        byKind: Object.values(CaseKind).map((kind) => ({ kind, count: mine.filter((r) => r.kind === kind).reduce((n, r) => n + Number(r.received), 0) })),
-      });
-    }
+    for (const code of codes) results.set(JSON.stringify({ code, from, to }), statsRow(rows.filter((r) => r.code === code)));
   }
   return keys.map((k) => results.get(JSON.stringify({ code: k.code, from: k.from, to: k.to }))!);
+}
+
+/**
+ * The district's case statistics for a period (Query.districtCaseStats), each case counted once
+ * whichever departments handle it (a split case is in each of its departments' Department.caseStats),
+ * the office's own cases included: one aggregate statement.
+ */
+export async function districtCaseStats(em: EntityManager, today: string, from: string, to: string): Promise<CaseStatsRow> {
+  const columns = figureColumns(from, to, today);
+  const rows = await em.getConnection().execute<Record<string, string>[]>(`select c.kind, ${columns.sql} from case_file c group by c.kind`, columns.params);
+  return statsRow(rows);
 }

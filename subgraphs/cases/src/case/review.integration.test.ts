@@ -163,3 +163,44 @@ describe('the bimonthly review answers for its period', () => {
     expect(backwardsStats.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period.to', rule: 'period order' });
   });
 });
+
+describe("the district's figures count each case once", () => {
+  it("a split case is in each of its departments and once in the district; the office's own cases only in the district; refused for a department", async () => {
+    const spring = { from: '2024-03-01', to: '2024-04-30' };
+    const split = await complaint('2024-03-04');
+    await step('2024-03-05', 'acceptCase', split);
+    await step('2024-03-05', 'routeCase', split, office, ', mode: SPLIT, departmentCodes: ["ZJJ", "JTJ"]');
+    const own = await complaint('2024-03-06');
+    await step('2024-03-07', 'acceptCase', own);
+    await step('2024-03-07', 'routeCase', own, office, ', mode: SELF_HANDLED');
+    on(TODAY);
+    const FIGURES = `received accepted rejected resolvedOnTime resolvedLate overdue byKind { kind count }`;
+    const district = await world.gql(`query($period: PeriodInput!) { districtCaseStats(period: $period) { ${FIGURES} } }`, { period: spring }, leader);
+    expect(district.errors).toBeUndefined();
+    expect(district.data.districtCaseStats).toMatchObject({ received: 2, accepted: 2 });
+    const departments = await world.gql(
+      `query($period: PeriodInput!) { _entities(representations: [{ __typename: "Department", code: "ZJJ" }, { __typename: "Department", code: "JTJ" }]) { ... on Department { caseStats(period: $period) { received } } } }`,
+      { period: spring },
+      leader,
+    );
+    expect(departments.data._entities.map((d: { caseStats: { received: number } }) => d.caseStats.received)).toEqual([1, 1]);
+    // Each figure is the district list's totalCount, the list having no case twice.
+    for (const figure of Object.values(CaseReviewFigure)) {
+      const list = await world.gql(
+        `query($review: CaseReviewInput!) { cases(first: 100, filter: { review: $review }) { totalCount } }`,
+        { review: { period: spring, figure } },
+        leader,
+      );
+      expect(district.data.districtCaseStats[FIELD_OF[figure]], figure).toBe(list.data.cases.totalCount);
+    }
+    expect(district.data.districtCaseStats.byKind).toContainEqual({ kind: 'COMPLAINT', count: 2 });
+    const refused = await world.gql(`query($period: PeriodInput!) { districtCaseStats(period: $period) { received } }`, { period: spring }, zjj);
+    expect(refused.errors?.[0].message).toMatch(/Access denied/);
+    const backwards = await world.gql(
+      `query($period: PeriodInput!) { districtCaseStats(period: $period) { received } }`,
+      { period: { from: '2024-04-30', to: '2024-03-01' } },
+      leader,
+    );
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period.to', rule: 'period order' });
+  });
+});
