@@ -6,6 +6,8 @@ import { countdown, type DeadlineLike } from './case-steps';
 export function Countdown({ deadline, metLate }: { deadline: DeadlineLike | null | undefined; metLate?: boolean }) {
   const { t } = useLocale();
   const c = countdown(deadline, metLate);
+  const daysUnit = (days: number, working: boolean) =>
+    working ? t('个工作日', days === 1 ? ' working day' : ' working days') : t('天', days === 1 ? ' day' : ' days');
   const mark = (provisional: boolean) => (provisional ? t('（暂定）', ' (provisional)') : '');
   switch (c.state) {
     case 'none':
@@ -17,7 +19,7 @@ export function Countdown({ deadline, metLate }: { deadline: DeadlineLike | null
         </Tag>
       );
     case 'overdue': {
-      const unit = c.working ? t('个工作日', c.days === 1 ? ' working day' : ' working days') : t('天', c.days === 1 ? ' day' : ' days');
+      const unit = daysUnit(c.days, c.working);
       return (
         <Tag color="red" data-testid="overdue" style={{ whiteSpace: 'nowrap' }}>
           {c.days === 0 ? t(`已逾期（${c.dueOn} 到期）`, `Overdue (due ${c.dueOn})`) : t(`已逾期 ${c.days}${unit}`, `${c.days}${unit} overdue`)}
@@ -26,7 +28,7 @@ export function Countdown({ deadline, metLate }: { deadline: DeadlineLike | null
       );
     }
     case 'left': {
-      const unit = c.working ? t('个工作日', c.days === 1 ? ' working day' : ' working days') : t('天', c.days === 1 ? ' day' : ' days');
+      const unit = daysUnit(c.days, c.working);
       return (
         <Tag color={c.urgent ? 'orange' : 'blue'} style={{ whiteSpace: 'nowrap' }}>
           {t(`剩余 ${c.days}${unit}`, `${c.days}${unit} left`)}
