@@ -1,4 +1,4 @@
-import type { ReviewDepartmentsQuery, ReviewDistrictCasesQuery } from '../gql/review/graphql';
+import type { ReviewCaseFiguresFragment, ReviewDepartmentsQuery, ReviewDistrictCasesQuery } from '../gql/review/graphql';
 import { twoMonthPeriod } from '../leader/period';
 
 /*
@@ -100,7 +100,7 @@ const CREDIT_COLUMNS: ReviewColumn[] = [
 ];
 
 /** Case figures (a department's or the district's CaseStats) by the case section's column keys; all null without them. */
-function caseFigures(s: Department['caseStats']): Record<string, number | null> {
+function caseFigures(s: ReviewCaseFiguresFragment | null | undefined): Record<string, number | null> {
   const values: Record<string, number | null> = {};
   for (const column of CASE_COLUMNS) {
     if (!s) values[column.key] = null;
